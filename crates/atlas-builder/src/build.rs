@@ -1,0 +1,279 @@
+//! From the inputs to the bundle: read, check, simplify, derive, assemble.
+
+use std::path::{Path, PathBuf};
+
+use atlas_core::bundle::{CityRef, PlanInfo, ZoneRef};
+use atlas_core::geojson_shape::{self, Feature, FeatureCollection};
+use atlas_core::plan::PlanText;
+use atlas_core::{Bounds, Bundle, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
+use geo::orient::{Direction, Orient};
+use geo::{Area, GeodesicArea, InteriorPoint, MultiPolygon, unary_union};
+use sha2::{Digest, Sha256};
+
+use crate::crossings::find_crossing;
+use crate::error::BuildError;
+use crate::geodata::{GeoSources, read_boundaries};
+use crate::seeds::Layout;
+use crate::topology::{SimplifyStats, simplify_shared};
+
+/// Douglas–Peucker tolerance for shared borders, degrees (about 250 m; a third of a pixel when
+/// the whole province fills 1,000 pixels).
+pub const TOLERANCE_DEGREES: f64 = 0.0025;
+
+/// Decimal places kept in the bundle's coordinates (about 10 m).
+pub const DECIMALS: i32 = 4;
+
+/// The layout file, relative to the repository root.
+pub const LAYOUT_FILE: &str = "seeds/layout.toml";
+
+/// The boundary sources file, relative to the repository root.
+pub const GEO_SOURCES_FILE: &str = "geodata/sources.toml";
+
+/// A built bundle and what building it measured.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The bundle as written to disk: compact JSON and a final newline.
+    pub json: String,
+    /// The bundle itself.
+    pub bundle: Bundle,
+    /// The full-detail outlines, in the bundle's city order, for checks against the source.
+    pub full_detail: Vec<MultiPolygon<f64>>,
+    /// The simplified outlines, in the bundle's city order.
+    pub simplified: Vec<MultiPolygon<f64>>,
+    /// How simplification went.
+    pub stats: SimplifyStats,
+}
+
+/// Builds the bundle from the repository at `root`, checking everything on the way.
+pub fn build(root: &Path) -> Result<Built, BuildError> {
+    let layout_path = root.join(LAYOUT_FILE);
+    let layout = Layout::read(&layout_path)?;
+    let plan_path = root.join("seeds").join(&layout.plan.file);
+    let plan = PlanText::new(crate::read_text(&plan_path)?);
+    layout.check(&layout_path, &plan)?;
+
+    let sources_path = root.join(GEO_SOURCES_FILE);
+    let sources = GeoSources::read(&sources_path)?;
+    let cities_path = root.join("geodata").join(&sources.cities);
+    let mut boundaries = read_boundaries(&cities_path)?;
+    if let Some(extra) = boundaries
+        .iter()
+        .find(|b| !layout.cities.iter().any(|c| c.adcode == b.adcode))
+    {
+        return Err(BuildError::ExtraBoundary {
+            path: cities_path,
+            adcode: extra.adcode.clone(),
+        });
+    }
+    let mut seeds = layout.cities.clone();
+    seeds.sort_by(|a, b| a.adcode.cmp(&b.adcode));
+    let mut full_detail = Vec::new();
+    for city in &seeds {
+        let at = boundaries
+            .iter()
+            .position(|b| b.adcode == city.adcode)
+            .ok_or_else(|| BuildError::MissingBoundary {
+                path: cities_path.clone(),
+                adcode: city.adcode.clone(),
+                name: city.name_zh.clone(),
+            })?;
+        full_detail.push(boundaries.swap_remove(at).geometry);
+    }
+
+    let (simplified, stats) =
+        simplify_shared(&full_detail, TOLERANCE_DEGREES, DECIMALS).map_err(|source| {
+            BuildError::Simplify {
+                path: cities_path.clone(),
+                source,
+            }
+        })?;
+    check_partition(&simplified, &cities_path)?;
+
+    let cities: Vec<City> = seeds
+        .iter()
+        .zip(&full_detail)
+        .zip(&simplified)
+        .map(|((seed, full), simple)| {
+            let shape = to_shape(simple);
+            City {
+                adcode: seed.adcode.clone(),
+                name_zh: seed.name_zh.clone(),
+                name_en: seed.name_en.clone(),
+                zone: layout.zones_of(&seed.adcode).concat(),
+                mention: seed.mention.clone(),
+                label_point: label_point(simple),
+                area_km2: round_to(full.geodesic_area_unsigned() / 1e6, 1),
+                bounds: bounds_of(&shape),
+            }
+        })
+        .collect();
+
+    let mut zones = Vec::new();
+    let mut zone_features = Vec::new();
+    for seed in &layout.zones {
+        let members: Vec<usize> = (0..seeds.len())
+            .filter(|&i| seed.cities.contains(&seeds[i].adcode))
+            .collect();
+        let outline = unary_union(members.iter().map(|&i| &simplified[i]));
+        zone_features.push(Feature::new(
+            ZoneRef {
+                id: seed.id.clone(),
+                name: seed.name_zh.clone(),
+            },
+            to_shape(&outline),
+        ));
+        zones.push(Zone {
+            id: seed.id.clone(),
+            name_zh: seed.name_zh.clone(),
+            name_en: seed.name_en.clone(),
+            cities: members.iter().map(|&i| seeds[i].adcode.clone()).collect(),
+            direction: Quote {
+                quote: seed.direction.quote.clone(),
+                section: seed.direction.section.clone(),
+            },
+            direction_gloss_en: seed.direction.gloss_en.clone(),
+            area_km2: round_to(members.iter().map(|&i| cities[i].area_km2).sum(), 1),
+        });
+    }
+
+    let city_features: Vec<Feature<CityRef>> = seeds
+        .iter()
+        .zip(&simplified)
+        .map(|(seed, simple)| {
+            let props = CityRef {
+                adcode: seed.adcode.clone(),
+                name: seed.name_zh.clone(),
+            };
+            Feature::new(props, to_shape(simple))
+        })
+        .collect();
+    let bounds = Bounds::of(city_features.iter().flat_map(|f| f.geometry.positions()))
+        .ok_or(atlas_core::BundleError::Empty)?;
+
+    let mut inputs = vec![layout_path, plan_path, sources_path, cities_path];
+    inputs.sort();
+    let sources_list = inputs
+        .iter()
+        .map(|p| source_file(root, p))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let bundle = Bundle {
+        schema_version: SCHEMA_VERSION,
+        crs: sources.crs,
+        attribution: sources.attribution,
+        approval_number: sources.approval_number,
+        plan: PlanInfo {
+            title_zh: layout.plan.title_zh,
+            title_en: layout.plan.title_en,
+        },
+        sources: sources_list,
+        bounds,
+        zones,
+        cities,
+        city_boundaries: FeatureCollection::new(city_features),
+        zone_outlines: FeatureCollection::new(zone_features),
+    };
+    bundle.validate()?;
+    let mut json = serde_json::to_string(&bundle)
+        .map_err(|e| atlas_core::BundleError::Json(format!("cannot serialise the bundle: {e}")))?;
+    json.push('\n');
+    Ok(Built {
+        json,
+        bundle,
+        full_detail,
+        simplified,
+        stats,
+    })
+}
+
+/// The simplified cities must tile the province: no ring crosses another, no two overlap (their
+/// areas add up to the area of their union) and their union has no hole (no gap opened between neighbours).
+fn check_partition(cities: &[MultiPolygon<f64>], path: &Path) -> Result<(), BuildError> {
+    if let Some(c) = find_crossing(cities) {
+        return Err(BuildError::Topology {
+            path: path.to_path_buf(),
+            problem: format!(
+                "#{} and #{} cross or overlap near ({}, {})",
+                c.first, c.second, c.at.x, c.at.y
+            ),
+        });
+    }
+    let union = unary_union(cities.iter());
+    let sum: f64 = cities.iter().map(|c| c.unsigned_area()).sum();
+    let united = union.unsigned_area();
+    let problem = if (sum - united).abs() > sum * 1e-9 {
+        Some(format!(
+            "overlap: their areas add up to {sum} square degrees, their union is {united}"
+        ))
+    } else if union.iter().any(|p| !p.interiors().is_empty()) {
+        Some("leave a gap between neighbours (their union has a hole)".to_string())
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => Err(BuildError::Topology {
+            path: path.to_path_buf(),
+            problem,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A point inside the city's largest part, where its label goes.
+fn label_point(city: &MultiPolygon<f64>) -> geojson_shape::Position {
+    let largest = city
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    let point = largest.and_then(|p| p.interior_point());
+    point.map_or([0.0, 0.0], |p| {
+        [round_to(p.x(), DECIMALS), round_to(p.y(), DECIMALS)]
+    })
+}
+
+/// A geo MultiPolygon as bundle GeoJSON: exterior rings counter-clockwise, holes clockwise,
+/// coordinates rounded to [`DECIMALS`].
+fn to_shape(mp: &MultiPolygon<f64>) -> geojson_shape::MultiPolygon {
+    let oriented = mp.orient(Direction::Default);
+    let ring = |r: &geo::LineString<f64>| {
+        r.0.iter()
+            .map(|c| [round_to(c.x, DECIMALS), round_to(c.y, DECIMALS)])
+            .collect()
+    };
+    geojson_shape::MultiPolygon::new(
+        oriented
+            .iter()
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(ring)
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+fn bounds_of(shape: &geojson_shape::MultiPolygon) -> Bounds {
+    Bounds::of(shape.positions()).unwrap_or(Bounds {
+        west: 0.0,
+        south: 0.0,
+        east: 0.0,
+        north: 0.0,
+    })
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+fn source_file(root: &Path, path: &PathBuf) -> Result<SourceFile, BuildError> {
+    let bytes = std::fs::read(path).map_err(|source| BuildError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    Ok(SourceFile {
+        path: relative.to_string_lossy().replace('\\', "/"),
+        sha256: format!("{:x}", Sha256::digest(&bytes)),
+    })
+}

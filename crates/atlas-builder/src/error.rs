@@ -1,0 +1,164 @@
+//! Everything that can stop a build, each naming the file and the item to fix.
+
+use std::path::PathBuf;
+
+use atlas_core::BundleError;
+use atlas_core::plan::QuoteProblem;
+
+use crate::topology::SimplifyError;
+
+/// Why the bundle could not be built. Nothing is written when any of these occurs.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// An input file could not be read.
+    #[error("{path}: cannot read it: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The bundle could not be written.
+    #[error("{path}: cannot write it: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// An input file is not well-formed TOML or GeoJSON of the expected shape.
+    #[error("{path}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// What the parser said, with line and column where it knows them.
+        message: String,
+    },
+    /// The layout does not list the expected number of cities.
+    #[error("{path}: lists {found} cities, but Jiangsu has {expected} prefecture-level cities")]
+    CityCount {
+        /// The layout file.
+        path: PathBuf,
+        /// How many it lists.
+        found: usize,
+        /// How many it must list.
+        expected: usize,
+    },
+    /// An adcode is not six digits.
+    #[error("{path}: city {adcode:?} has no valid adcode (six digits, e.g. 320100)")]
+    BadAdcode {
+        /// The file.
+        path: PathBuf,
+        /// The offending code.
+        adcode: String,
+    },
+    /// Two cities (or two boundary features) share an adcode.
+    #[error("{path}: adcode {adcode} is used twice")]
+    DuplicateAdcode {
+        /// The file.
+        path: PathBuf,
+        /// The repeated code.
+        adcode: String,
+    },
+    /// Two zones share an id.
+    #[error("{path}: zone id {zone} is used twice")]
+    DuplicateZone {
+        /// The layout file.
+        path: PathBuf,
+        /// The repeated id.
+        zone: String,
+    },
+    /// A zone lists an adcode that is not a city of the layout.
+    #[error("{path}: zone {zone} lists {adcode}, which is not one of the layout's cities")]
+    UnknownZoneMember {
+        /// The layout file.
+        path: PathBuf,
+        /// The zone.
+        zone: String,
+        /// The unknown code.
+        adcode: String,
+    },
+    /// A city is in no zone.
+    #[error("{path}: city {adcode} ({name}) is in no zone; add it to the `cities` of one zone")]
+    CityInNoZone {
+        /// The layout file.
+        path: PathBuf,
+        /// The city's code.
+        adcode: String,
+        /// The city's name.
+        name: String,
+    },
+    /// A city is in more than one zone.
+    #[error("{path}: city {adcode} ({name}) is in several zones ({zones}); keep it in one")]
+    CityInSeveralZones {
+        /// The layout file.
+        path: PathBuf,
+        /// The city's code.
+        adcode: String,
+        /// The city's name.
+        name: String,
+        /// The zones listing it.
+        zones: String,
+    },
+    /// A quote is not found verbatim inside the section it names.
+    #[error("{path}: {item}: quote {quote:?} in section {section}: {problem}")]
+    Quote {
+        /// The layout file.
+        path: PathBuf,
+        /// Which fact carries the quote.
+        item: String,
+        /// The quote as written.
+        quote: String,
+        /// The section it claims.
+        section: String,
+        /// What is wrong with it.
+        problem: QuoteProblem,
+    },
+    /// A city of the layout has no boundary in the geodata.
+    #[error("{path}: has no boundary for city {adcode} ({name})")]
+    MissingBoundary {
+        /// The boundary file.
+        path: PathBuf,
+        /// The city's code.
+        adcode: String,
+        /// The city's name.
+        name: String,
+    },
+    /// The geodata holds a boundary for a city the layout does not list.
+    #[error("{path}: feature {adcode} is not a city of the layout")]
+    ExtraBoundary {
+        /// The boundary file.
+        path: PathBuf,
+        /// The feature's adcode.
+        adcode: String,
+    },
+    /// A boundary is not a valid (Multi)Polygon.
+    #[error("{path}: boundary of {adcode} is not a valid polygon: {reason}")]
+    InvalidPolygon {
+        /// The boundary file.
+        path: PathBuf,
+        /// The feature's adcode.
+        adcode: String,
+        /// What the validity check said.
+        reason: String,
+    },
+    /// Simplification could not keep every outline valid.
+    #[error("{path}: {source}")]
+    Simplify {
+        /// The boundary file.
+        path: PathBuf,
+        /// What went wrong, and where.
+        source: SimplifyError,
+    },
+    /// Simplified neighbours overlap or leave a gap between them.
+    #[error("{path}: after simplification the cities {problem}")]
+    Topology {
+        /// The boundary file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The assembled bundle failed the same check the app makes when it loads it.
+    #[error("the assembled bundle is inconsistent: {0}")]
+    Bundle(#[from] BundleError),
+}

@@ -1,0 +1,143 @@
+//! The boundary inputs: `geodata/sources.toml` (which files, which coordinate reference, what to
+//! credit) and the city boundary GeoJSON it names.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use geo::MultiPolygon;
+use serde::Deserialize;
+
+use crate::crossings::find_crossing;
+use crate::error::BuildError;
+
+/// `geodata/sources.toml`: lets an operator swap in approved boundaries and set what the map
+/// credits, without touching code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeoSources {
+    /// The coordinate reference of the boundary files, e.g. `GCJ-02`.
+    pub crs: String,
+    /// The city boundary GeoJSON, relative to `geodata/`.
+    pub cities: String,
+    /// The attribution line the map shows.
+    pub attribution: String,
+    /// The map approval number (审图号) to show, if the operator has one.
+    pub approval_number: Option<String>,
+}
+
+impl GeoSources {
+    /// Reads and parses the sources file.
+    pub fn read(path: &Path) -> Result<GeoSources, BuildError> {
+        let text = crate::read_text(path)?;
+        toml::from_str(&text).map_err(|e| BuildError::Syntax {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    }
+}
+
+/// One city boundary as read from the GeoJSON.
+#[derive(Debug, Clone)]
+pub struct Boundary {
+    /// The feature's `adcode` property.
+    pub adcode: String,
+    /// Its outline.
+    pub geometry: MultiPolygon<f64>,
+}
+
+/// Reads every feature of a boundary file; each must have a string `adcode` and a Polygon or
+/// MultiPolygon of closed rings, no adcode may repeat, and no ring may cross or touch another
+/// (or itself) except at shared vertices and along shared edges.
+pub fn read_boundaries(path: &Path) -> Result<Vec<Boundary>, BuildError> {
+    let text = crate::read_text(path)?;
+    let syntax = |message: String| BuildError::Syntax {
+        path: path.to_path_buf(),
+        message,
+    };
+    let collection: geojson::FeatureCollection = text
+        .parse()
+        .map_err(|e: geojson::Error| syntax(format!("not a GeoJSON FeatureCollection: {e}")))?;
+    let mut seen = HashSet::new();
+    let mut boundaries = Vec::new();
+    for (index, feature) in collection.features.iter().enumerate() {
+        let adcode = feature
+            .property("adcode")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| syntax(format!("feature #{index} has no string property `adcode`")))?
+            .to_string();
+        if !seen.insert(adcode.clone()) {
+            return Err(BuildError::DuplicateAdcode {
+                path: path.to_path_buf(),
+                adcode,
+            });
+        }
+        let geometry = feature
+            .geometry
+            .as_ref()
+            .ok_or_else(|| syntax(format!("feature {adcode} has no geometry")))?;
+        let geometry = to_multipolygon(path, &adcode, geometry)?;
+        boundaries.push(Boundary { adcode, geometry });
+    }
+    let outlines: Vec<MultiPolygon<f64>> = boundaries.iter().map(|b| b.geometry.clone()).collect();
+    if let Some(c) = find_crossing(&outlines) {
+        let (first, second) = (&boundaries[c.first].adcode, &boundaries[c.second].adcode);
+        let reason = if first == second {
+            format!(
+                "its rings cross or touch themselves near ({}, {})",
+                c.at.x, c.at.y
+            )
+        } else {
+            format!(
+                "it crosses or overlaps {second} near ({}, {})",
+                c.at.x, c.at.y
+            )
+        };
+        return Err(BuildError::InvalidPolygon {
+            path: path.to_path_buf(),
+            adcode: first.clone(),
+            reason,
+        });
+    }
+    Ok(boundaries)
+}
+
+fn to_multipolygon(
+    path: &Path,
+    adcode: &str,
+    geometry: &geojson::Geometry,
+) -> Result<MultiPolygon<f64>, BuildError> {
+    let invalid = |reason: String| BuildError::InvalidPolygon {
+        path: PathBuf::from(path),
+        adcode: adcode.to_string(),
+        reason,
+    };
+    let geometry: geo::Geometry<f64> = geometry
+        .try_into()
+        .map_err(|e: geojson::Error| invalid(e.to_string()))?;
+    let finite = geo::CoordsIter::coords_iter(&geometry)
+        .all(|c| c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 180.0 && c.y.abs() <= 90.0);
+    if !finite {
+        return Err(invalid(
+            "a coordinate is not a longitude/latitude in degrees".to_string(),
+        ));
+    }
+    let mp = match geometry {
+        geo::Geometry::MultiPolygon(mp) => mp,
+        geo::Geometry::Polygon(p) => MultiPolygon::new(vec![p]),
+        _ => {
+            return Err(invalid(
+                "it is neither a Polygon nor a MultiPolygon".to_string(),
+            ));
+        }
+    };
+    let bad_ring = mp
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .any(|r| r.0.len() < 4 || !r.is_closed());
+    if mp.0.is_empty() || bad_ring {
+        return Err(invalid(
+            "a ring is not closed or has fewer than three corners".to_string(),
+        ));
+    }
+    Ok(mp)
+}

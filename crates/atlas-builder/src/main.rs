@@ -1,0 +1,74 @@
+//! `atlas-builder [--root DIR] [--check]`: builds `assets/atlas.json` from `geodata/` and
+//! `seeds/`, or with `--check` only verifies that the committed bundle is what it would build.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let mut root = PathBuf::from(".");
+    let mut check = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--root" => match args.next() {
+                Some(dir) => root = PathBuf::from(dir),
+                None => return usage("--root needs a directory"),
+            },
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => return usage(&format!("unknown argument {other:?}")),
+        }
+    }
+    let started = Instant::now();
+    let built = match atlas_builder::build(&root) {
+        Ok(built) => built,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was written");
+            return ExitCode::FAILURE;
+        }
+    };
+    let target = root.join(atlas_builder::BUNDLE_FILE);
+    if check {
+        let current = std::fs::read_to_string(&target).unwrap_or_default();
+        if current != built.json {
+            eprintln!(
+                "error: {} is not what the builder makes from geodata/ and seeds/; run `cargo run -p atlas-builder`",
+                target.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        println!("{} is up to date", target.display());
+        return ExitCode::SUCCESS;
+    }
+    if let Err(e) = atlas_builder::write_bundle(&root, &built.json) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+    let s = built.stats;
+    println!(
+        "wrote {} ({} bytes) in {} ms: {} cities, {} zones; {} of {} vertices kept in {} shared arcs",
+        target.display(),
+        built.json.len(),
+        started.elapsed().as_millis(),
+        built.bundle.cities.len(),
+        built.bundle.zones.len(),
+        s.vertices_out,
+        s.vertices_in,
+        s.arcs,
+    );
+    ExitCode::SUCCESS
+}
+
+const USAGE: &str = "usage: atlas-builder [--root DIR] [--check]
+  builds assets/atlas.json from geodata/ and seeds/ under DIR (default: .)
+  --check  only verify that the committed bundle is exactly what would be built";
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\n{USAGE}");
+    ExitCode::from(2)
+}

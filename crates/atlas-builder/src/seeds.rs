@@ -1,0 +1,198 @@
+//! The hand-written layout file (`seeds/layout.toml`) and its checks against the plan text.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use atlas_core::Quote;
+use atlas_core::plan::PlanText;
+use serde::Deserialize;
+
+use crate::error::BuildError;
+
+/// Jiangsu's prefecture-level cities: the layout must list exactly this many.
+pub const CITY_COUNT: usize = 13;
+
+/// The whole layout file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Which plan the facts are quoted from.
+    pub plan: PlanSeed,
+    /// The zones of §四(一).
+    pub zones: Vec<ZoneSeed>,
+    /// The prefecture-level cities.
+    pub cities: Vec<CitySeed>,
+}
+
+/// The plan's file and title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSeed {
+    /// The plan text, relative to `seeds/`.
+    pub file: String,
+    /// Chinese title.
+    pub title_zh: String,
+    /// English title.
+    pub title_en: String,
+}
+
+/// A zone as written in the layout.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneSeed {
+    /// Stable id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Member cities' adcodes.
+    pub cities: Vec<String>,
+    /// The development direction.
+    pub direction: DirectionSeed,
+}
+
+/// A zone's development direction with its English gloss.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectionSeed {
+    /// Section of the plan, e.g. `四(一)`.
+    pub section: String,
+    /// The plan's words.
+    pub quote: String,
+    /// An English gloss.
+    pub gloss_en: String,
+}
+
+/// A city as written in the layout.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitySeed {
+    /// Six-digit adcode.
+    pub adcode: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Where the plan names the city.
+    pub mention: Quote,
+}
+
+impl Layout {
+    /// Reads and parses the layout file.
+    pub fn read(path: &Path) -> Result<Layout, BuildError> {
+        let text = crate::read_text(path)?;
+        toml::from_str(&text).map_err(|e| BuildError::Syntax {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Checks the layout on its own and against the plan; `path` is the layout file, for errors.
+    pub fn check(&self, path: &Path, plan: &PlanText) -> Result<(), BuildError> {
+        let path = || path.to_path_buf();
+        if self.cities.len() != CITY_COUNT {
+            return Err(BuildError::CityCount {
+                path: path(),
+                found: self.cities.len(),
+                expected: CITY_COUNT,
+            });
+        }
+        let mut adcodes = HashSet::new();
+        for city in &self.cities {
+            let a = &city.adcode;
+            if a.len() != 6 || !a.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(BuildError::BadAdcode {
+                    path: path(),
+                    adcode: a.clone(),
+                });
+            }
+            if !adcodes.insert(a.as_str()) {
+                return Err(BuildError::DuplicateAdcode {
+                    path: path(),
+                    adcode: a.clone(),
+                });
+            }
+        }
+        let mut zone_ids = HashSet::new();
+        for zone in &self.zones {
+            if !zone_ids.insert(zone.id.as_str()) {
+                return Err(BuildError::DuplicateZone {
+                    path: path(),
+                    zone: zone.id.clone(),
+                });
+            }
+            if let Some(a) = zone.cities.iter().find(|a| !adcodes.contains(a.as_str())) {
+                return Err(BuildError::UnknownZoneMember {
+                    path: path(),
+                    zone: zone.id.clone(),
+                    adcode: a.clone(),
+                });
+            }
+        }
+        for city in &self.cities {
+            let zones = self.zones_of(&city.adcode);
+            match zones.len() {
+                1 => {}
+                0 => {
+                    return Err(BuildError::CityInNoZone {
+                        path: path(),
+                        adcode: city.adcode.clone(),
+                        name: city.name_zh.clone(),
+                    });
+                }
+                _ => {
+                    return Err(BuildError::CityInSeveralZones {
+                        path: path(),
+                        adcode: city.adcode.clone(),
+                        name: city.name_zh.clone(),
+                        zones: zones.join(", "),
+                    });
+                }
+            }
+        }
+        for zone in &self.zones {
+            let d = &zone.direction;
+            check_quote(
+                plan,
+                path(),
+                format!("zone {} direction", zone.id),
+                &d.quote,
+                &d.section,
+            )?;
+        }
+        for city in &self.cities {
+            let m = &city.mention;
+            let item = format!("city {} ({}) mention", city.adcode, city.name_zh);
+            check_quote(plan, path(), item, &m.quote, &m.section)?;
+        }
+        Ok(())
+    }
+
+    /// The ids of the zones listing a city.
+    pub fn zones_of(&self, adcode: &str) -> Vec<&str> {
+        self.zones
+            .iter()
+            .filter(|z| z.cities.iter().any(|a| a == adcode))
+            .map(|z| z.id.as_str())
+            .collect()
+    }
+}
+
+fn check_quote(
+    plan: &PlanText,
+    path: PathBuf,
+    item: String,
+    quote: &str,
+    section: &str,
+) -> Result<(), BuildError> {
+    plan.find_in_section(quote, section)
+        .map(|_| ())
+        .map_err(|problem| BuildError::Quote {
+            path,
+            item,
+            quote: quote.to_string(),
+            section: section.to_string(),
+            problem,
+        })
+}

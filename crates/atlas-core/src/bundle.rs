@@ -1,0 +1,197 @@
+//! The data bundle: the one static JSON file the app reads.
+//!
+//! The builder writes it from `geodata/` and `seeds/`; the app reads it and draws. Anything the
+//! app would otherwise have to compute (simplified outlines, zone outlines, label points, areas,
+//! bounds) is precomputed here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::geojson_shape::{FeatureCollection, Position};
+
+/// The schema version this code reads and writes; bump it on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Must equal [`SCHEMA_VERSION`]; checked before anything else is read.
+    pub schema_version: u32,
+    /// The coordinate reference of every position, e.g. `GCJ-02`.
+    pub crs: String,
+    /// Where the boundaries come from, shown on the map.
+    pub attribution: String,
+    /// The map approval number (审图号) the operator configured, shown when present.
+    pub approval_number: Option<String>,
+    /// The plan the facts are quoted from.
+    pub plan: PlanInfo,
+    /// The input files the bundle was built from, with their SHA-256, in path order.
+    pub sources: Vec<SourceFile>,
+    /// The extent of all cities.
+    pub bounds: Bounds,
+    /// The three zones of §四(一), in the plan's order.
+    pub zones: Vec<Zone>,
+    /// The prefecture-level cities, in adcode order.
+    pub cities: Vec<City>,
+    /// City outlines, simplified so that neighbours still share their borders exactly.
+    pub city_boundaries: FeatureCollection<CityRef>,
+    /// Zone outlines: the union of each zone's member cities.
+    pub zone_outlines: FeatureCollection<ZoneRef>,
+}
+
+/// Which plan the bundle quotes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanInfo {
+    /// The plan's title in Chinese.
+    pub title_zh: String,
+    /// The plan's title in English.
+    pub title_en: String,
+}
+
+/// One input file and its content hash, so a bundle says what it was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// Path relative to the repository root.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
+/// A longitude/latitude box in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Bounds {
+    /// Smallest longitude.
+    pub west: f64,
+    /// Smallest latitude.
+    pub south: f64,
+    /// Largest longitude.
+    pub east: f64,
+    /// Largest latitude.
+    pub north: f64,
+}
+
+impl Bounds {
+    /// The smallest box holding every position, or `None` when there is none.
+    pub fn of<'a>(positions: impl IntoIterator<Item = &'a Position>) -> Option<Bounds> {
+        positions.into_iter().fold(None, |acc, [lon, lat]| {
+            let b = acc.unwrap_or(Bounds {
+                west: *lon,
+                south: *lat,
+                east: *lon,
+                north: *lat,
+            });
+            Some(Bounds {
+                west: b.west.min(*lon),
+                south: b.south.min(*lat),
+                east: b.east.max(*lon),
+                north: b.north.max(*lat),
+            })
+        })
+    }
+}
+
+/// A statement of the plan: its verbatim words and where they stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The plan's own words, copied exactly.
+    pub quote: String,
+    /// The plan's numbering of the section holding them, e.g. `四(一)`.
+    pub section: String,
+}
+
+/// One of the three zones (苏南, 苏中, 苏北).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Zone {
+    /// Stable identifier: `south`, `central` or `north`.
+    pub id: String,
+    /// Chinese name, e.g. 苏南.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Adcodes of the member cities.
+    pub cities: Vec<String>,
+    /// The development direction the plan gives the zone.
+    pub direction: Quote,
+    /// An English gloss of the direction (the quote itself stays Chinese).
+    pub direction_gloss_en: String,
+    /// Geodesic area of the member cities, km².
+    pub area_km2: f64,
+}
+
+/// A prefecture-level city.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct City {
+    /// Six-digit administrative code, e.g. `320100`.
+    pub adcode: String,
+    /// Chinese name, e.g. 南京市.
+    pub name_zh: String,
+    /// English name, e.g. Nanjing.
+    pub name_en: String,
+    /// Id of the zone the city belongs to.
+    pub zone: String,
+    /// Where the plan names the city.
+    pub mention: Quote,
+    /// A point inside the city where its label goes.
+    pub label_point: Position,
+    /// Geodesic area from the full-detail boundary, km².
+    pub area_km2: f64,
+    /// The city's extent.
+    pub bounds: Bounds,
+}
+
+impl City {
+    /// The name without the trailing 市, as map labels show it (南京市 → 南京).
+    pub fn short_name_zh(&self) -> &str {
+        self.name_zh.strip_suffix('市').unwrap_or(&self.name_zh)
+    }
+}
+
+/// Properties of a city boundary feature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityRef {
+    /// The city's adcode, joining the feature to [`City`].
+    pub adcode: String,
+    /// The city's Chinese name, for GIS users reading the GeoJSON alone.
+    pub name: String,
+}
+
+/// Properties of a zone outline feature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneRef {
+    /// The zone's id, joining the feature to [`Zone`].
+    pub id: String,
+    /// The zone's Chinese name.
+    pub name: String,
+}
+
+impl Bundle {
+    /// The city with this adcode.
+    pub fn city(&self, adcode: &str) -> Option<&City> {
+        self.cities.iter().find(|c| c.adcode == adcode)
+    }
+
+    /// The zone with this id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    /// The zone a city belongs to.
+    pub fn zone_of(&self, city: &City) -> Option<&Zone> {
+        self.zone(&city.zone)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_cover_every_position() {
+        let pts = [[118.0, 32.0], [120.5, 31.0], [119.0, 34.5]];
+        let b = Bounds::of(&pts).expect("non-empty");
+        assert_eq!(
+            (b.west, b.south, b.east, b.north),
+            (118.0, 31.0, 120.5, 34.5)
+        );
+        assert!(Bounds::of(&[]).is_none());
+    }
+}

@@ -1,0 +1,117 @@
+//! What the map draws at a given size: projected outlines and placed labels.
+//!
+//! The app recomputes a scene whenever the map's container changes size; everything here is pure,
+//! so the same scene is tested natively against the real bundle.
+
+use crate::bundle::Bundle;
+use crate::labels::{LabelBox, LabelRequest, place_labels, text_width};
+use crate::projection::Projection;
+use crate::svg_path::svg_path;
+
+/// Pixels left free around the province.
+pub const MAP_PADDING: f64 = 16.0;
+
+/// Font size of city labels, px.
+pub const LABEL_FONT_PX: f64 = 14.0;
+
+/// One city as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityShape {
+    /// The city's adcode.
+    pub adcode: String,
+    /// The city's zone id.
+    pub zone: String,
+    /// SVG path data of its outline.
+    pub path: String,
+    /// The label text.
+    pub label: String,
+    /// Where its label goes, or `None` when there is no room for it.
+    pub label_box: Option<LabelBox>,
+}
+
+/// One zone outline as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneShape {
+    /// The zone's id.
+    pub id: String,
+    /// SVG path data of its outline.
+    pub path: String,
+}
+
+/// Everything the map draws for one viewport size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Width of the viewport, px.
+    pub width: f64,
+    /// Height of the viewport, px.
+    pub height: f64,
+    /// Cities in bundle order.
+    pub cities: Vec<CityShape>,
+    /// Zone outlines in bundle order.
+    pub zones: Vec<ZoneShape>,
+}
+
+impl Scene {
+    /// Projects the bundle into a `width` × `height` viewport and places the labels (largest
+    /// cities first), using `label_of` for each city's label text.
+    pub fn new(
+        bundle: &Bundle,
+        width: f64,
+        height: f64,
+        label_of: impl Fn(&crate::City) -> String,
+    ) -> Scene {
+        let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
+        let mut cities: Vec<CityShape> = bundle
+            .city_boundaries
+            .features
+            .iter()
+            .filter_map(|f| {
+                let city = bundle.city(&f.properties.adcode)?;
+                Some(CityShape {
+                    adcode: city.adcode.clone(),
+                    zone: city.zone.clone(),
+                    path: svg_path(&f.geometry, &projection),
+                    label: label_of(city),
+                    label_box: None,
+                })
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..cities.len()).collect();
+        let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
+        order.sort_by(|a, b| area(b).total_cmp(&area(a)));
+        let requests: Vec<LabelRequest> = order
+            .iter()
+            .map(|&i| {
+                let anchor = bundle
+                    .city(&cities[i].adcode)
+                    .map_or([0.0, 0.0], |c| c.label_point);
+                LabelRequest {
+                    anchor: projection.project(anchor),
+                    width: text_width(&cities[i].label, LABEL_FONT_PX) + 4.0,
+                    height: LABEL_FONT_PX * 1.3,
+                }
+            })
+            .collect();
+        for (i, placed) in order
+            .into_iter()
+            .zip(place_labels(&requests, width, height))
+        {
+            cities[i].label_box = placed;
+        }
+        let zones = bundle
+            .zone_outlines
+            .features
+            .iter()
+            .map(|f| ZoneShape {
+                id: f.properties.id.clone(),
+                path: svg_path(&f.geometry, &projection),
+            })
+            .collect();
+        Scene {
+            width,
+            height,
+            cities,
+            zones,
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Reading and checking a bundle: the app calls [`Bundle::from_json`] on what it downloads, and
+//! the builder calls [`Bundle::validate`] before it writes anything, so both sides agree on what a
+//! good bundle is.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::bundle::{Bundle, SCHEMA_VERSION};
+use crate::geojson_shape::MultiPolygon;
+
+/// What is wrong with a bundle, worded for the person who has to fix it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BundleError {
+    /// The text is not JSON of the bundle's shape.
+    #[error("the data bundle is not valid JSON of the expected shape: {0}")]
+    Json(String),
+    /// The bundle was written for another version of the app.
+    #[error(
+        "the data bundle has schema version {found}, but this app reads version {expected}; rebuild it with this version's builder"
+    )]
+    SchemaVersion {
+        /// The version the bundle declares.
+        found: u32,
+        /// The version this code reads.
+        expected: u32,
+    },
+    /// Two cities share an adcode.
+    #[error("city {adcode} appears twice in the data bundle")]
+    DuplicateCity {
+        /// The repeated adcode.
+        adcode: String,
+    },
+    /// A city has no outline.
+    #[error("city {adcode} has no boundary in the data bundle")]
+    MissingBoundary {
+        /// The city without an outline.
+        adcode: String,
+    },
+    /// An outline belongs to no city, or a second outline to one city.
+    #[error("boundary feature {adcode} matches no city, or the city has two boundaries")]
+    StrayBoundary {
+        /// The adcode named by the feature.
+        adcode: String,
+    },
+    /// A zone lists a city that is not in the bundle.
+    #[error("zone {zone} lists city {adcode}, which is not in the data bundle")]
+    UnknownMember {
+        /// The zone's id.
+        zone: String,
+        /// The unknown adcode.
+        adcode: String,
+    },
+    /// A city is listed by no zone, by several, or by another zone than its own.
+    #[error(
+        "city {adcode} must be listed by exactly one zone, its own ({zone}), but is listed by {listed_by}"
+    )]
+    ZoneMembership {
+        /// The city.
+        adcode: String,
+        /// The zone the city names.
+        zone: String,
+        /// The zones that list it, or `no zone`.
+        listed_by: String,
+    },
+    /// A position is not a finite longitude/latitude.
+    #[error("{item} has an impossible coordinate ({lon}, {lat})")]
+    BadCoordinate {
+        /// Which feature holds it.
+        item: String,
+        /// Its longitude.
+        lon: f64,
+        /// Its latitude.
+        lat: f64,
+    },
+    /// A ring has fewer than four positions or is not closed.
+    #[error("{item} has a ring that is not closed or has fewer than 4 positions")]
+    BadRing {
+        /// Which feature holds it.
+        item: String,
+    },
+    /// The bundle has no cities at all.
+    #[error("the data bundle holds no cities")]
+    Empty,
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: u32,
+}
+
+impl Bundle {
+    /// Parses and checks a bundle: the schema version first, then its shape, then its consistency.
+    pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
+        let probe: VersionProbe =
+            serde_json::from_str(text).map_err(|e| BundleError::Json(e.to_string()))?;
+        if probe.schema_version != SCHEMA_VERSION {
+            return Err(BundleError::SchemaVersion {
+                found: probe.schema_version,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        let bundle: Bundle =
+            serde_json::from_str(text).map_err(|e| BundleError::Json(e.to_string()))?;
+        bundle.validate()?;
+        Ok(bundle)
+    }
+
+    /// Checks that the parts of a bundle agree with each other.
+    pub fn validate(&self) -> Result<(), BundleError> {
+        if self.cities.is_empty() {
+            return Err(BundleError::Empty);
+        }
+        let mut adcodes = HashSet::new();
+        for city in &self.cities {
+            if !adcodes.insert(city.adcode.as_str()) {
+                return Err(BundleError::DuplicateCity {
+                    adcode: city.adcode.clone(),
+                });
+            }
+        }
+        self.check_boundaries(&adcodes)?;
+        self.check_zones(&adcodes)?;
+        for zone in &self.zone_outlines.features {
+            check_geometry(
+                &format!("zone outline {}", zone.properties.id),
+                &zone.geometry,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn check_boundaries(&self, adcodes: &HashSet<&str>) -> Result<(), BundleError> {
+        let mut drawn = HashSet::new();
+        for feature in &self.city_boundaries.features {
+            let adcode = feature.properties.adcode.as_str();
+            if !adcodes.contains(adcode) || !drawn.insert(adcode) {
+                return Err(BundleError::StrayBoundary {
+                    adcode: adcode.to_string(),
+                });
+            }
+            check_geometry(&format!("boundary of city {adcode}"), &feature.geometry)?;
+        }
+        match self
+            .cities
+            .iter()
+            .find(|c| !drawn.contains(c.adcode.as_str()))
+        {
+            Some(city) => Err(BundleError::MissingBoundary {
+                adcode: city.adcode.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn check_zones(&self, adcodes: &HashSet<&str>) -> Result<(), BundleError> {
+        for zone in &self.zones {
+            if let Some(unknown) = zone.cities.iter().find(|a| !adcodes.contains(a.as_str())) {
+                return Err(BundleError::UnknownMember {
+                    zone: zone.id.clone(),
+                    adcode: unknown.clone(),
+                });
+            }
+        }
+        for city in &self.cities {
+            let listed_by: Vec<&str> = self
+                .zones
+                .iter()
+                .filter(|z| z.cities.contains(&city.adcode))
+                .map(|z| z.id.as_str())
+                .collect();
+            if listed_by != [city.zone.as_str()] {
+                return Err(BundleError::ZoneMembership {
+                    adcode: city.adcode.clone(),
+                    zone: city.zone.clone(),
+                    listed_by: if listed_by.is_empty() {
+                        "no zone".to_string()
+                    } else {
+                        listed_by.join(", ")
+                    },
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_geometry(item: &str, geometry: &MultiPolygon) -> Result<(), BundleError> {
+    for &[lon, lat] in geometry.positions() {
+        if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+            return Err(BundleError::BadCoordinate {
+                item: item.to_string(),
+                lon,
+                lat,
+            });
+        }
+    }
+    let ring_ok = |ring: &Vec<[f64; 2]>| ring.len() >= 4 && ring.first() == ring.last();
+    if geometry.coordinates.is_empty()
+        || !geometry.coordinates.iter().flatten().all(ring_ok)
+        || geometry.coordinates.iter().any(Vec::is_empty)
+    {
+        return Err(BundleError::BadRing {
+            item: item.to_string(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! The core against the committed bundle: it loads, it is consistent, and its scenes are drawable
+//! with every label clear of every other at the sizes people use.
+
+use atlas_core::scene::Scene;
+use atlas_core::{Bundle, BundleError, SCHEMA_VERSION};
+use serde_json::Value;
+
+fn bundle_text() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+    std::fs::read_to_string(path).expect("the committed bundle is readable")
+}
+
+fn load_modified(change: impl FnOnce(&mut Value)) -> Result<Bundle, BundleError> {
+    let mut value: Value = serde_json::from_str(&bundle_text()).expect("bundle is JSON");
+    change(&mut value);
+    Bundle::from_json(&value.to_string())
+}
+
+#[test]
+fn the_committed_bundle_loads_with_13_cities_in_3_zones() {
+    let bundle = Bundle::from_json(&bundle_text()).expect("loads");
+    assert_eq!(bundle.cities.len(), 13);
+    assert_eq!(bundle.zones.len(), 3);
+    assert_eq!(bundle.crs, "GCJ-02");
+    let zone_of = |name: &str| {
+        let city = bundle
+            .cities
+            .iter()
+            .find(|c| c.name_zh == name)
+            .expect(name);
+        bundle.zone_of(city).expect("zone").name_zh.clone()
+    };
+    assert_eq!(zone_of("泰州市"), "苏中");
+    assert_eq!(zone_of("徐州市"), "苏北");
+    assert_eq!(zone_of("苏州市"), "苏南");
+}
+
+#[test]
+fn a_bundle_of_another_schema_version_is_refused_by_version() {
+    let err = load_modified(|v| v["schema_version"] = (SCHEMA_VERSION + 1).into());
+    assert!(
+        matches!(err, Err(BundleError::SchemaVersion { .. })),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn truncated_json_is_refused_with_its_position() {
+    let text = bundle_text();
+    let err = Bundle::from_json(&text[..text.len() / 2]).expect_err("truncated");
+    assert!(
+        matches!(&err, BundleError::Json(m) if m.contains("line")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_city_without_a_boundary_is_refused() {
+    let err = load_modified(|v| {
+        v["city_boundaries"]["features"]
+            .as_array_mut()
+            .expect("features")
+            .remove(0);
+    });
+    assert!(
+        matches!(err, Err(BundleError::MissingBoundary { .. })),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_city_in_no_zone_is_refused() {
+    let err = load_modified(|v| {
+        v["zones"][0]["cities"] = Value::Array(vec![]);
+    });
+    assert!(
+        matches!(err, Err(BundleError::ZoneMembership { .. })),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn an_out_of_range_coordinate_is_refused() {
+    let err = load_modified(|v| {
+        v["city_boundaries"]["features"][3]["geometry"]["coordinates"][0][0][2][0] = 500.0.into();
+    });
+    assert!(
+        matches!(err, Err(BundleError::BadCoordinate { .. })),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn labels_never_overlap_at_common_sizes() {
+    let bundle = Bundle::from_json(&bundle_text()).expect("loads");
+    for (w, h) in [
+        (320.0, 400.0),
+        (800.0, 600.0),
+        (1024.0, 768.0),
+        (1920.0, 1080.0),
+    ] {
+        let scene = Scene::new(&bundle, w, h, |c| c.short_name_zh().to_string());
+        let boxes: Vec<_> = scene.cities.iter().filter_map(|c| c.label_box).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b), "{w}x{h}: {a:?} overlaps {b:?}");
+            }
+        }
+        if w >= 800.0 {
+            assert_eq!(boxes.len(), 13, "{w}x{h}: every city is labelled");
+        }
+        assert_eq!(scene.cities.len(), 13);
+        assert!(scene.cities.iter().all(|c| c.path.starts_with('M')));
+        assert_eq!(scene.zones.len(), 3);
+    }
+}

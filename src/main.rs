@@ -1,0 +1,20 @@
+//! The Jiangsu Industry Atlas web app (Leptos, client-side rendered).
+//!
+//! A thin UI over `atlas-core`: it downloads the data bundle, shows a loading state or an error,
+//! and draws the map and its panels. All logic worth testing lives in the core.
+
+mod app;
+mod city_panel;
+mod legend;
+mod load;
+mod map_view;
+mod resize;
+mod status_panels;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

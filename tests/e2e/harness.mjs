@@ -1,0 +1,44 @@
+// Shared set-up for the browser tests: serve the built site and drive Debian's Chromium.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.ATLAS_DIST ?? join(ROOT, 'dist');
+
+/** Launches headless Chromium with the flags this machine needs. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Serves the built site; `options` go to startServer (prefix, headers). */
+export function serveSite(options = {}) {
+  return startServer({ root: DIST, ...options });
+}
+
+/**
+ * Opens the atlas in a new page and waits until the 13 cities are drawn. Console errors and
+ * uncaught exceptions are collected in `page.problems`.
+ */
+export async function openAtlas(browser, url, { viewport = { width: 1280, height: 800 }, waitForMap = true } = {}) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  if (waitForMap) await page.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+  return page;
+}
