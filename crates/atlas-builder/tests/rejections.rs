@@ -1,0 +1,195 @@
+//! The builder binary refuses bad inputs: non-zero exit, a message naming the file and the item,
+//! and the existing bundle left untouched.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const SENTINEL: &str = "the previous bundle\n";
+
+/// A copy of the repository's inputs in a temporary directory, with an old bundle in place.
+struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Workspace {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["seeds", "geodata", "assets"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        }
+        for file in [
+            "seeds/layout.toml",
+            "seeds/plan.txt",
+            "geodata/sources.toml",
+            "geodata/jiangsu_cities.geojson",
+        ] {
+            std::fs::copy(repo.join(file), dir.path().join(file)).expect(file);
+        }
+        std::fs::write(dir.path().join("assets/atlas.json"), SENTINEL).expect("sentinel");
+        Workspace { dir }
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.dir.path().join(file)
+    }
+
+    fn edit(&self, file: &str, from: &str, to: &str) -> &Self {
+        let text = std::fs::read_to_string(self.path(file)).expect("read");
+        assert!(text.contains(from), "{file} has no {from:?}");
+        std::fs::write(self.path(file), text.replacen(from, to, 1)).expect("write");
+        self
+    }
+
+    fn edit_geojson(&self, change: impl FnOnce(&mut Value)) -> &Self {
+        let file = self.path("geodata/jiangsu_cities.geojson");
+        let mut value: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+        change(&mut value);
+        std::fs::write(&file, value.to_string()).expect("write");
+        self
+    }
+
+    /// Runs the builder; asserts that it failed and wrote nothing; returns its message.
+    fn refused(&self) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
+            .arg("--root")
+            .arg(self.dir.path())
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(!out.status.success(), "the builder accepted it: {stderr}");
+        let bundle = std::fs::read_to_string(self.path("assets/atlas.json")).expect("bundle");
+        assert_eq!(bundle, SENTINEL, "the old bundle was overwritten");
+        assert!(!self.path("assets/atlas.json.tmp").exists());
+        stderr
+    }
+}
+
+fn assert_names(message: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(message.contains(part), "{message:?} does not name {part:?}");
+    }
+}
+
+#[test]
+fn the_untouched_copy_builds() {
+    let w = Workspace::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
+        .arg("--root")
+        .arg(w.dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(w.path("assets/atlas.json")).expect("written");
+    assert!(written.starts_with("{\"schema_version\":1"));
+}
+
+#[test]
+fn a_quote_not_in_the_plan_is_refused() {
+    let w = Workspace::new();
+    w.edit("seeds/layout.toml", "南京软件及智能电网", "南京软件及人工智能");
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "320100", "南京软件及人工智能", "not in the plan"]);
+}
+
+#[test]
+fn a_quote_outside_its_section_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        r#"mention = { section = "四(二)", quote = "南通海洋工程装备" }"#,
+        r#"mention = { section = "四(一)", quote = "南通海洋工程装备" }"#,
+    );
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "320600", "四(一)", "not inside this section"]);
+}
+
+#[test]
+fn a_duplicated_adcode_is_refused() {
+    let w = Workspace::new();
+    w.edit("seeds/layout.toml", "adcode = \"320200\"", "adcode = \"320100\"");
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "320100", "used twice"]);
+}
+
+#[test]
+fn a_city_in_no_zone_is_refused() {
+    let w = Workspace::new();
+    w.edit("seeds/layout.toml", r#"cities = ["320600", "321000", "321200"]"#, r#"cities = ["321000", "321200"]"#);
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "320600", "南通市", "in no zone"]);
+}
+
+#[test]
+fn a_city_in_two_zones_is_refused() {
+    let w = Workspace::new();
+    w.edit("seeds/layout.toml", r#"cities = ["320300","#, r#"cities = ["320600", "320300","#);
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "320600", "several zones", "central, north"]);
+}
+
+#[test]
+fn a_layout_without_13_cities_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "[[cities]]\nadcode = \"321300\"\nname_zh = \"宿迁市\"\nname_en = \"Suqian\"\nmention = { section = \"四(二)\", quote = \"以镇江、连云港、淮安、宿迁等为重点\" }\n",
+        "",
+    );
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "lists 12 cities"]);
+}
+
+#[test]
+fn a_misspelt_field_is_refused_with_its_line() {
+    let w = Workspace::new();
+    w.edit("seeds/layout.toml", "name_en = \"Wuxi\"", "name_eng = \"Wuxi\"");
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "name_eng", "line"]);
+}
+
+#[test]
+fn a_self_intersecting_boundary_is_refused() {
+    let w = Workspace::new();
+    w.edit_geojson(|v| {
+        let ring = &mut v["features"][0]["geometry"]["coordinates"][1][0];
+        let ring = ring.as_array_mut().expect("ring");
+        ring.swap(10, 400);
+    });
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_cities.geojson", "320100", "cross"]);
+}
+
+#[test]
+fn a_missing_boundary_is_refused() {
+    let w = Workspace::new();
+    w.edit_geojson(|v| {
+        let features = v["features"].as_array_mut().expect("features");
+        features.retain(|f| f["properties"]["adcode"] != "321200");
+    });
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_cities.geojson", "321200", "泰州市", "no boundary"]);
+}
+
+#[test]
+fn an_out_of_range_coordinate_is_refused() {
+    let w = Workspace::new();
+    w.edit_geojson(|v| {
+        v["features"][4]["geometry"]["coordinates"][0][0][5][1] = 95.0.into();
+    });
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_cities.geojson", "320500", "longitude/latitude"]);
+}
+
+#[test]
+fn a_boundary_for_an_unknown_city_is_refused() {
+    let w = Workspace::new();
+    w.edit_geojson(|v| {
+        v["features"][2]["properties"]["adcode"] = "329900".into();
+    });
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_cities.geojson", "329900"]);
+}
