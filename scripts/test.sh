@@ -9,10 +9,10 @@ cd "$ROOT"
 say "cargo fmt --check"
 cargo fmt --all -- --check
 say "cargo clippy (native, and the app for wasm32)"
-cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p jiangsu-atlas -- -D warnings
 say "native tests: core and builder"
-cargo test --locked --workspace
+cargo test --locked
 
 "$ROOT/scripts/build-site.sh" "$ROOT/dist"
 say "browser tests (headless Chromium)"
