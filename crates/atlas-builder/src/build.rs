@@ -150,7 +150,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let bounds = Bounds::of(city_features.iter().flat_map(|f| f.geometry.positions()))
         .ok_or(atlas_core::BundleError::Empty)?;
 
-    let mut inputs = vec![layout_path, plan_path, sources_path, cities_path];
+    let mut inputs = [layout_path, plan_path, sources_path, cities_path];
     inputs.sort();
     let sources_list = inputs
         .iter()

@@ -69,8 +69,15 @@ fn neighbours_still_share_their_borders_exactly_after_simplification() {
     let b = built();
     let before = neighbour_pairs(&b.full_detail);
     let after = neighbour_pairs(&b.simplified);
-    assert_eq!(before.len(), 25, "the source data has 25 neighbouring pairs");
-    assert_eq!(after, before, "every pair of neighbours still shares border edges");
+    assert_eq!(
+        before.len(),
+        25,
+        "the source data has 25 neighbouring pairs"
+    );
+    assert_eq!(
+        after, before,
+        "every pair of neighbours still shares border edges"
+    );
     // Every edge is either on the province's outline or walked by exactly two cities.
     let province = unary_union(b.simplified.iter());
     let outline = edges(&province);
@@ -86,16 +93,26 @@ fn neighbours_still_share_their_borders_exactly_after_simplification() {
             "edge {edge:?} is used by {count} cities and is not on the province outline"
         );
     }
-    assert!(b.stats.vertices_out * 10 < b.stats.vertices_in, "{:?}", b.stats);
+    assert!(
+        b.stats.vertices_out * 10 < b.stats.vertices_in,
+        "{:?}",
+        b.stats
+    );
 }
 
 #[test]
 fn the_simplified_cities_leave_no_gap_and_do_not_overlap() {
     let b = built();
     let province = unary_union(b.simplified.iter());
-    assert!(province.iter().all(|p| p.interiors().is_empty()), "no hole between cities");
+    assert!(
+        province.iter().all(|p| p.interiors().is_empty()),
+        "no hole between cities"
+    );
     let sum: f64 = b.simplified.iter().map(|c| c.unsigned_area()).sum();
-    assert!((sum - province.unsigned_area()).abs() < sum * 1e-9, "no overlap");
+    assert!(
+        (sum - province.unsigned_area()).abs() < sum * 1e-9,
+        "no overlap"
+    );
     for (i, a) in b.simplified.iter().enumerate() {
         for c in &b.simplified[i + 1..] {
             assert!(a.intersection(c).unsigned_area() < 1e-12);
@@ -119,8 +136,17 @@ fn geodesic_areas_match_the_published_figures_within_one_per_cent() {
             .expect(name)
     };
     let close = |got: f64, want: f64| (got / want - 1.0).abs() < 0.01;
-    for (name, want) in [("南京市", 6_587.0), ("苏州市", 8_630.0), ("盐城市", 16_023.0), ("无锡市", 4_682.0)] {
-        assert!(close(area(name), want), "{name}: {} km², expected {want}", area(name));
+    for (name, want) in [
+        ("南京市", 6_587.0),
+        ("苏州市", 8_630.0),
+        ("盐城市", 16_023.0),
+        ("无锡市", 4_682.0),
+    ] {
+        assert!(
+            close(area(name), want),
+            "{name}: {} km², expected {want}",
+            area(name)
+        );
     }
     let province: f64 = b.bundle.cities.iter().map(|c| c.area_km2).sum();
     assert!(close(province, 103_633.0), "province: {province} km²");
@@ -148,7 +174,12 @@ fn zone_outlines_are_the_union_of_their_cities() {
             .iter()
             .find(|f| f.properties.id == zone.id)
             .expect("outline");
-        assert_eq!(feature.geometry.coordinates.len(), union.0.len(), "{}", zone.id);
+        assert_eq!(
+            feature.geometry.coordinates.len(),
+            union.0.len(),
+            "{}",
+            zone.id
+        );
         assert!(union.iter().all(|p| p.interiors().is_empty()));
     }
 }
@@ -171,12 +202,20 @@ fn the_bundle_boundaries_are_valid_rfc7946_geojson() {
         serde_json::from_value(value["city_boundaries"].clone()).expect("a FeatureCollection");
     assert_eq!(fc.features.len(), 13);
     for f in &fc.features {
-        let g: geo::Geometry<f64> = f.geometry.clone().expect("geometry").try_into().expect("geo");
+        let g: geo::Geometry<f64> = f
+            .geometry
+            .clone()
+            .expect("geometry")
+            .try_into()
+            .expect("geo");
         let geo::Geometry::MultiPolygon(mp) = g else {
             panic!("not a MultiPolygon")
         };
         for p in &mp {
-            assert!(geo::Winding::is_ccw(p.exterior()), "exterior rings run counter-clockwise");
+            assert!(
+                geo::Winding::is_ccw(p.exterior()),
+                "exterior rings run counter-clockwise"
+            );
         }
     }
 }

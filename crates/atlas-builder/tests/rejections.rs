@@ -82,7 +82,11 @@ fn the_untouched_copy_builds() {
         .arg(w.dir.path())
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let written = std::fs::read_to_string(w.path("assets/atlas.json")).expect("written");
     assert!(written.starts_with("{\"schema_version\":1"));
 }
@@ -90,9 +94,21 @@ fn the_untouched_copy_builds() {
 #[test]
 fn a_quote_not_in_the_plan_is_refused() {
     let w = Workspace::new();
-    w.edit("seeds/layout.toml", "南京软件及智能电网", "南京软件及人工智能");
+    w.edit(
+        "seeds/layout.toml",
+        "南京软件及智能电网",
+        "南京软件及人工智能",
+    );
     let m = w.refused();
-    assert_names(&m, &["layout.toml", "320100", "南京软件及人工智能", "not in the plan"]);
+    assert_names(
+        &m,
+        &[
+            "layout.toml",
+            "320100",
+            "南京软件及人工智能",
+            "not in the plan",
+        ],
+    );
 }
 
 #[test]
@@ -104,13 +120,20 @@ fn a_quote_outside_its_section_is_refused() {
         r#"mention = { section = "四(一)", quote = "南通海洋工程装备" }"#,
     );
     let m = w.refused();
-    assert_names(&m, &["layout.toml", "320600", "四(一)", "not inside this section"]);
+    assert_names(
+        &m,
+        &["layout.toml", "320600", "四(一)", "not inside this section"],
+    );
 }
 
 #[test]
 fn a_duplicated_adcode_is_refused() {
     let w = Workspace::new();
-    w.edit("seeds/layout.toml", "adcode = \"320200\"", "adcode = \"320100\"");
+    w.edit(
+        "seeds/layout.toml",
+        "adcode = \"320200\"",
+        "adcode = \"320100\"",
+    );
     let m = w.refused();
     assert_names(&m, &["layout.toml", "320100", "used twice"]);
 }
@@ -118,7 +141,11 @@ fn a_duplicated_adcode_is_refused() {
 #[test]
 fn a_city_in_no_zone_is_refused() {
     let w = Workspace::new();
-    w.edit("seeds/layout.toml", r#"cities = ["320600", "321000", "321200"]"#, r#"cities = ["321000", "321200"]"#);
+    w.edit(
+        "seeds/layout.toml",
+        r#"cities = ["320600", "321000", "321200"]"#,
+        r#"cities = ["321000", "321200"]"#,
+    );
     let m = w.refused();
     assert_names(&m, &["layout.toml", "320600", "南通市", "in no zone"]);
 }
@@ -126,9 +153,16 @@ fn a_city_in_no_zone_is_refused() {
 #[test]
 fn a_city_in_two_zones_is_refused() {
     let w = Workspace::new();
-    w.edit("seeds/layout.toml", r#"cities = ["320300","#, r#"cities = ["320600", "320300","#);
+    w.edit(
+        "seeds/layout.toml",
+        r#"cities = ["320300","#,
+        r#"cities = ["320600", "320300","#,
+    );
     let m = w.refused();
-    assert_names(&m, &["layout.toml", "320600", "several zones", "central, north"]);
+    assert_names(
+        &m,
+        &["layout.toml", "320600", "several zones", "central, north"],
+    );
 }
 
 #[test]
@@ -146,7 +180,11 @@ fn a_layout_without_13_cities_is_refused() {
 #[test]
 fn a_misspelt_field_is_refused_with_its_line() {
     let w = Workspace::new();
-    w.edit("seeds/layout.toml", "name_en = \"Wuxi\"", "name_eng = \"Wuxi\"");
+    w.edit(
+        "seeds/layout.toml",
+        "name_en = \"Wuxi\"",
+        "name_eng = \"Wuxi\"",
+    );
     let m = w.refused();
     assert_names(&m, &["layout.toml", "name_eng", "line"]);
 }
@@ -171,7 +209,10 @@ fn a_missing_boundary_is_refused() {
         features.retain(|f| f["properties"]["adcode"] != "321200");
     });
     let m = w.refused();
-    assert_names(&m, &["jiangsu_cities.geojson", "321200", "泰州市", "no boundary"]);
+    assert_names(
+        &m,
+        &["jiangsu_cities.geojson", "321200", "泰州市", "no boundary"],
+    );
 }
 
 #[test]
@@ -181,7 +222,10 @@ fn an_out_of_range_coordinate_is_refused() {
         v["features"][4]["geometry"]["coordinates"][0][0][5][1] = 95.0.into();
     });
     let m = w.refused();
-    assert_names(&m, &["jiangsu_cities.geojson", "320500", "longitude/latitude"]);
+    assert_names(
+        &m,
+        &["jiangsu_cities.geojson", "320500", "longitude/latitude"],
+    );
 }
 
 #[test]
