@@ -5,15 +5,19 @@ use std::path::{Path, PathBuf};
 use atlas_core::bundle::{CityRef, PlanInfo, ZoneRef};
 use atlas_core::geojson_shape::{self, Feature, FeatureCollection};
 use atlas_core::plan::PlanText;
-use atlas_core::{Bounds, Bundle, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
+use atlas_core::{
+    Bounds, Bundle, City, Field, Place, Quote, RoleFact, SCHEMA_VERSION, SourceFile, Zone,
+};
 use geo::orient::{Direction, Orient};
 use geo::{Area, GeodesicArea, InteriorPoint, MultiPolygon, unary_union};
 use sha2::{Digest, Sha256};
 
 use crate::crossings::find_crossing;
 use crate::error::BuildError;
-use crate::geodata::{GeoSources, read_boundaries};
+use crate::geodata::{GeoSources, read_boundaries, read_county_points};
+use crate::industries_seed::IndustriesFile;
 use crate::seeds::Layout;
+use crate::targets_seed::TargetsFile;
 use crate::topology::{SimplifyStats, simplify_shared};
 
 /// Douglas–Peucker tolerance for shared borders, degrees (about 250 m; a third of a pixel when
@@ -26,6 +30,12 @@ pub const DECIMALS: i32 = 4;
 /// The layout file, relative to the repository root.
 pub const LAYOUT_FILE: &str = "seeds/layout.toml";
 
+/// The industries file, relative to the repository root.
+pub const INDUSTRIES_FILE: &str = "seeds/industries.toml";
+
+/// The quantified statements, relative to the repository root.
+pub const TARGETS_FILE: &str = "seeds/targets.toml";
+
 /// The boundary sources file, relative to the repository root.
 pub const GEO_SOURCES_FILE: &str = "geodata/sources.toml";
 
@@ -34,6 +44,10 @@ pub const GEO_SOURCES_FILE: &str = "geodata/sources.toml";
 pub struct Built {
     /// The bundle as written to disk: compact JSON and a final newline.
     pub json: String,
+    /// The layout as CSV, written next to the bundle.
+    pub csv: String,
+    /// The plan text, copied next to the bundle for the app's plan view.
+    pub plan_text: String,
     /// The bundle itself.
     pub bundle: Bundle,
     /// The full-detail outlines, in the bundle's city order, for checks against the source.
@@ -49,8 +63,14 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let layout_path = root.join(LAYOUT_FILE);
     let layout = Layout::read(&layout_path)?;
     let plan_path = root.join("seeds").join(&layout.plan.file);
-    let plan = PlanText::new(crate::read_text(&plan_path)?);
-    layout.check(&layout_path, &plan)?;
+    let plan_text = crate::read_text(&plan_path)?;
+    let plan = PlanText::new(plan_text.clone());
+    let industries_path = root.join(INDUSTRIES_FILE);
+    let industries = IndustriesFile::load(&industries_path, &plan)?;
+    let industry_ids: Vec<&str> = industries.iter().map(|i| i.id.as_str()).collect();
+    layout.check(&layout_path, &plan, &industry_ids)?;
+    let targets_path = root.join(TARGETS_FILE);
+    let targets = TargetsFile::load(&targets_path, &plan)?;
 
     let sources_path = root.join(GEO_SOURCES_FILE);
     let sources = GeoSources::read(&sources_path)?;
@@ -150,7 +170,70 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let bounds = Bounds::of(city_features.iter().flat_map(|f| f.geometry.positions()))
         .ok_or(atlas_core::BundleError::Empty)?;
 
-    let mut inputs = [layout_path, plan_path, sources_path, cities_path];
+    let county_points_path = root.join("geodata").join(&sources.county_points);
+    let county_points = read_county_points(&county_points_path)?;
+    let mut places = Vec::new();
+    for seed in &layout.places {
+        let point = county_points
+            .iter()
+            .find(|p| p.adcode == seed.adcode && p.city == seed.city)
+            .ok_or_else(|| BuildError::UnknownCounty {
+                path: county_points_path.clone(),
+                adcode: seed.adcode.clone(),
+                city: seed.city.clone(),
+            })?;
+        places.push(Place {
+            adcode: seed.adcode.clone(),
+            name_zh: seed.name_zh.clone(),
+            name_en: seed.name_en.clone(),
+            city: seed.city.clone(),
+            point: [
+                round_to(point.point[0], DECIMALS),
+                round_to(point.point[1], DECIMALS),
+            ],
+            mention: seed.mention.clone(),
+        });
+    }
+    let fields: Vec<Field> = layout
+        .fields
+        .iter()
+        .map(|f| Field {
+            id: f.id.clone(),
+            name_zh: f.name_zh.clone(),
+            name_en: f.name_en.clone(),
+            industry: f.industry.clone(),
+        })
+        .collect();
+    let roles: Vec<RoleFact> = layout
+        .roles
+        .iter()
+        .flat_map(|statement| {
+            let industry = fields
+                .iter()
+                .find(|f| f.id == statement.field)
+                .map_or(String::new(), |f| f.industry.clone());
+            statement.places.iter().map(move |place| RoleFact {
+                place: place.clone(),
+                field: statement.field.clone(),
+                industry: industry.clone(),
+                role: statement.role,
+                quote: Quote {
+                    quote: statement.quote.clone(),
+                    section: statement.section.clone(),
+                },
+            })
+        })
+        .collect();
+
+    let mut inputs = [
+        layout_path,
+        plan_path,
+        sources_path,
+        cities_path,
+        industries_path,
+        targets_path,
+        county_points_path,
+    ];
     inputs.sort();
     let sources_list = inputs
         .iter()
@@ -170,6 +253,11 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         bounds,
         zones,
         cities,
+        places,
+        industries,
+        fields,
+        roles,
+        targets,
         city_boundaries: FeatureCollection::new(city_features),
         zone_outlines: FeatureCollection::new(zone_features),
     };
@@ -178,6 +266,8 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         .map_err(|e| atlas_core::BundleError::Json(format!("cannot serialise the bundle: {e}")))?;
     json.push('\n');
     Ok(Built {
+        csv: atlas_core::csv::layout_csv(&bundle),
+        plan_text,
         json,
         bundle,
         full_detail,

@@ -132,6 +132,82 @@ pub enum BuildError {
         /// The feature's adcode.
         adcode: String,
     },
+    /// Two items of one kind share an id.
+    #[error("{path}: {kind} id {id:?} is used twice")]
+    DuplicateId {
+        /// The file.
+        path: PathBuf,
+        /// What kind of item (industry, field, target, role).
+        kind: &'static str,
+        /// The repeated id.
+        id: String,
+    },
+    /// The industries file does not list the ten industries of §三.
+    #[error("{path}: lists {found} industries, but §三 of the plan has {expected}")]
+    IndustryCount {
+        /// The industries file.
+        path: PathBuf,
+        /// How many it lists.
+        found: usize,
+        /// How many it must list.
+        expected: usize,
+    },
+    /// A field is linked to an industry that does not exist.
+    #[error(
+        "{path}: field {field} belongs to industry {industry:?}, which is not one of seeds/industries.toml"
+    )]
+    FieldWithoutIndustry {
+        /// The layout file.
+        path: PathBuf,
+        /// The field.
+        field: String,
+        /// The industry it names.
+        industry: String,
+    },
+    /// A role names a field that does not exist.
+    #[error("{path}: {item} names field {field:?}, which is not one of the layout's [[fields]]")]
+    UnknownField {
+        /// The layout file.
+        path: PathBuf,
+        /// Which role statement.
+        item: String,
+        /// The field it names.
+        field: String,
+    },
+    /// A role or place names a place that is neither a city nor a county-level place of the layout.
+    #[error(
+        "{path}: {item} names place {place:?}, which is neither one of the layout's cities nor one of its [[places]]"
+    )]
+    UnknownPlace {
+        /// The layout file.
+        path: PathBuf,
+        /// Which statement.
+        item: String,
+        /// The adcode it names.
+        place: String,
+    },
+    /// A county-level place is not in the county points file, or belongs to another city there.
+    #[error("{path}: place {adcode} is not a county-level unit of city {city} in this file")]
+    UnknownCounty {
+        /// The county points file.
+        path: PathBuf,
+        /// The place's adcode.
+        adcode: String,
+        /// The city the layout puts it under.
+        city: String,
+    },
+    /// A quantified statement's figure does not appear in its quote.
+    #[error("{path}: target {id}: the value {value} does not appear in its quote {quote:?}")]
+    ValueNotInQuote {
+        /// The targets file.
+        path: PathBuf,
+        /// The target.
+        id: String,
+        /// The value as written.
+        value: String,
+        /// The quote.
+        quote: String,
+    },
     /// A boundary is not a valid (Multi)Polygon.
     #[error("{path}: boundary of {adcode} is not a valid polygon: {reason}")]
     InvalidPolygon {

@@ -19,6 +19,9 @@ pub struct GeoSources {
     pub crs: String,
     /// The city boundary GeoJSON, relative to `geodata/`.
     pub cities: String,
+    /// One point per county-level unit (GeoJSON Points with `adcode` and `city_adcode`), relative
+    /// to `geodata/`: where county-level places are marked.
+    pub county_points: String,
     /// The attribution line the map shows.
     pub attribution: String,
     /// The map approval number (审图号) to show, if the operator has one.
@@ -140,4 +143,62 @@ fn to_multipolygon(
         ));
     }
     Ok(mp)
+}
+
+/// A county-level unit's point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountyPoint {
+    /// The unit's adcode.
+    pub adcode: String,
+    /// The adcode of its prefecture-level city.
+    pub city: String,
+    /// Longitude and latitude.
+    pub point: [f64; 2],
+}
+
+/// Reads the county points file.
+pub fn read_county_points(path: &Path) -> Result<Vec<CountyPoint>, BuildError> {
+    let text = crate::read_text(path)?;
+    let syntax = |message: String| BuildError::Syntax {
+        path: path.to_path_buf(),
+        message,
+    };
+    let collection: geojson::FeatureCollection = text
+        .parse()
+        .map_err(|e: geojson::Error| syntax(format!("not a GeoJSON FeatureCollection: {e}")))?;
+    collection
+        .features
+        .iter()
+        .enumerate()
+        .map(|(index, feature)| {
+            let text_property = |key: &str| {
+                feature
+                    .property(key)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+                    .ok_or_else(|| {
+                        syntax(format!("feature #{index} has no string property `{key}`"))
+                    })
+            };
+            let adcode = text_property("adcode")?;
+            let city = text_property("city_adcode")?;
+            let point = match feature.geometry.as_ref().map(|g| &g.value) {
+                Some(geojson::GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
+                    [coordinates[0], coordinates[1]]
+                }
+                _ => return Err(syntax(format!("feature {adcode} is not a Point"))),
+            };
+            let [lon, lat] = point;
+            if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+                return Err(syntax(format!(
+                    "feature {adcode} has no valid longitude/latitude"
+                )));
+            }
+            Ok(CountyPoint {
+                adcode,
+                city,
+                point,
+            })
+        })
+        .collect()
 }

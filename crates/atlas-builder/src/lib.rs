@@ -6,7 +6,9 @@ pub mod build;
 pub mod crossings;
 pub mod error;
 pub mod geodata;
+pub mod industries_seed;
 pub mod seeds;
+pub mod targets_seed;
 pub mod topology;
 
 use std::path::Path;
@@ -17,6 +19,23 @@ pub use error::BuildError;
 /// Where the bundle goes, relative to the repository root.
 pub const BUNDLE_FILE: &str = "assets/atlas.json";
 
+/// Where the layout CSV goes, next to the bundle.
+pub const CSV_FILE: &str = "assets/layout.csv";
+
+/// Where the plan text goes, next to the bundle, for the app's plan view.
+pub const PLAN_FILE: &str = "assets/plan.txt";
+
+impl Built {
+    /// Every file the builder writes, with its content: the bundle, the CSV and the plan text.
+    pub fn outputs(&self) -> [(&'static str, &str); 3] {
+        [
+            (BUNDLE_FILE, self.json.as_str()),
+            (CSV_FILE, self.csv.as_str()),
+            (PLAN_FILE, self.plan_text.as_str()),
+        ]
+    }
+}
+
 /// Reads a UTF-8 text file, naming the file on failure.
 pub fn read_text(path: &Path) -> Result<String, BuildError> {
     std::fs::read_to_string(path).map_err(|source| BuildError::Read {
@@ -25,18 +44,28 @@ pub fn read_text(path: &Path) -> Result<String, BuildError> {
     })
 }
 
-/// Writes the bundle under `root` (through a temporary file, so a failed write leaves the old
-/// bundle whole).
-pub fn write_bundle(root: &Path, json: &str) -> Result<(), BuildError> {
-    let target = root.join(BUNDLE_FILE);
-    let temporary = target.with_extension("json.tmp");
-    let fail = |source| BuildError::Write {
-        path: target.clone(),
-        source,
-    };
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
+/// Writes every output under `root`: each goes to a temporary file first and is renamed into
+/// place only when all of them were written, so a failed write leaves the old files whole.
+pub fn write_outputs(root: &Path, built: &Built) -> Result<(), BuildError> {
+    let mut staged = Vec::new();
+    for (file, content) in built.outputs() {
+        let target = root.join(file);
+        let temporary = target.with_extension("tmp");
+        let fail = |source| BuildError::Write {
+            path: target.clone(),
+            source,
+        };
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(fail)?;
+        }
+        std::fs::write(&temporary, content).map_err(fail)?;
+        staged.push((temporary, target));
     }
-    std::fs::write(&temporary, json).map_err(fail)?;
-    std::fs::rename(&temporary, &target).map_err(fail)
+    for (temporary, target) in staged {
+        std::fs::rename(&temporary, &target).map_err(|source| BuildError::Write {
+            path: target.clone(),
+            source,
+        })?;
+    }
+    Ok(())
 }

@@ -32,31 +32,43 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let target = root.join(atlas_builder::BUNDLE_FILE);
     if check {
-        let current = std::fs::read_to_string(&target).unwrap_or_default();
-        if current != built.json {
+        let stale: Vec<&str> = built
+            .outputs()
+            .into_iter()
+            .filter(|(file, content)| {
+                std::fs::read_to_string(root.join(file)).ok().as_deref() != Some(*content)
+            })
+            .map(|(file, _)| file)
+            .collect();
+        if !stale.is_empty() {
             eprintln!(
-                "error: {} is not what the builder makes from geodata/ and seeds/; run `cargo run -p atlas-builder`",
-                target.display()
+                "error: {} not what the builder makes from geodata/ and seeds/; run `cargo run -p atlas-builder`",
+                stale.join(", ")
             );
             return ExitCode::FAILURE;
         }
-        println!("{} is up to date", target.display());
+        println!("the bundle, the layout CSV and the plan text are up to date");
         return ExitCode::SUCCESS;
     }
-    if let Err(e) = atlas_builder::write_bundle(&root, &built.json) {
+    let target = root.join(atlas_builder::BUNDLE_FILE);
+    if let Err(e) = atlas_builder::write_outputs(&root, &built) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
     let s = built.stats;
     println!(
-        "wrote {} ({} bytes) in {} ms: {} cities, {} zones; {} of {} vertices kept in {} shared arcs",
+        "wrote {} ({} bytes), layout.csv and plan.txt in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets; {} of {} vertices kept in {} shared arcs",
         target.display(),
         built.json.len(),
         started.elapsed().as_millis(),
         built.bundle.cities.len(),
         built.bundle.zones.len(),
+        built.bundle.places.len(),
+        built.bundle.industries.len(),
+        built.bundle.fields.len(),
+        built.bundle.roles.len(),
+        built.bundle.targets.len(),
         s.vertices_out,
         s.vertices_in,
         s.arcs,

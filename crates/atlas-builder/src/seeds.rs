@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use atlas_core::Quote;
 use atlas_core::plan::PlanText;
+use atlas_core::{Quote, Role};
 use serde::Deserialize;
 
 use crate::error::BuildError;
@@ -22,6 +22,61 @@ pub struct Layout {
     pub zones: Vec<ZoneSeed>,
     /// The prefecture-level cities.
     pub cities: Vec<CitySeed>,
+    /// County-level places the plan names.
+    #[serde(default)]
+    pub places: Vec<PlaceSeed>,
+    /// The fields the layout statements name.
+    #[serde(default)]
+    pub fields: Vec<FieldSeed>,
+    /// The layout statements: who has which role in which field.
+    #[serde(default)]
+    pub roles: Vec<RoleSeed>,
+}
+
+/// A county-level place as written in the layout.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceSeed {
+    /// Six-digit adcode.
+    pub adcode: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English (pinyin) name.
+    pub name_en: String,
+    /// Adcode of its prefecture-level city.
+    pub city: String,
+    /// Where the plan names it.
+    pub mention: Quote,
+}
+
+/// A field as written in the layout.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSeed {
+    /// Stable id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Id of its industry in seeds/industries.toml.
+    pub industry: String,
+}
+
+/// One layout statement: these places have this role in this field.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSeed {
+    /// Id of the field.
+    pub field: String,
+    /// The role; anything but signature, focus, support or pilot is refused when parsing.
+    pub role: Role,
+    /// Adcodes of the cities or county-level places.
+    pub places: Vec<String>,
+    /// Section of the plan.
+    pub section: String,
+    /// The plan's words.
+    pub quote: String,
 }
 
 /// The plan's file and title.
@@ -88,8 +143,14 @@ impl Layout {
         })
     }
 
-    /// Checks the layout on its own and against the plan; `path` is the layout file, for errors.
-    pub fn check(&self, path: &Path, plan: &PlanText) -> Result<(), BuildError> {
+    /// Checks the layout on its own, against the plan, and against the ids of the industries;
+    /// `path` is the layout file, for errors.
+    pub fn check(
+        &self,
+        path: &Path,
+        plan: &PlanText,
+        industries: &[&str],
+    ) -> Result<(), BuildError> {
         let path = || path.to_path_buf();
         if self.cities.len() != CITY_COUNT {
             return Err(BuildError::CityCount {
@@ -166,7 +227,101 @@ impl Layout {
             let item = format!("city {} ({}) mention", city.adcode, city.name_zh);
             check_quote(plan, path(), item, &m.quote, &m.section)?;
         }
+        self.check_places(path(), plan, &adcodes)?;
+        self.check_fields_and_roles(path(), plan, industries)
+    }
+
+    fn check_places(
+        &self,
+        path: PathBuf,
+        plan: &PlanText,
+        cities: &HashSet<&str>,
+    ) -> Result<(), BuildError> {
+        let mut seen = HashSet::new();
+        for place in &self.places {
+            let item = format!("place {} ({})", place.adcode, place.name_zh);
+            if cities.contains(place.adcode.as_str()) || !seen.insert(place.adcode.as_str()) {
+                return Err(BuildError::DuplicateAdcode {
+                    path,
+                    adcode: place.adcode.clone(),
+                });
+            }
+            if !cities.contains(place.city.as_str()) {
+                return Err(BuildError::UnknownPlace {
+                    path,
+                    item,
+                    place: place.city.clone(),
+                });
+            }
+            let m = &place.mention;
+            check_quote(plan, path.clone(), item, &m.quote, &m.section)?;
+        }
         Ok(())
+    }
+
+    fn check_fields_and_roles(
+        &self,
+        path: PathBuf,
+        plan: &PlanText,
+        industries: &[&str],
+    ) -> Result<(), BuildError> {
+        let mut field_ids = HashSet::new();
+        for field in &self.fields {
+            if !field_ids.insert(field.id.as_str()) {
+                return Err(BuildError::DuplicateId {
+                    path,
+                    kind: "field",
+                    id: field.id.clone(),
+                });
+            }
+            if !industries.contains(&field.industry.as_str()) {
+                return Err(BuildError::FieldWithoutIndustry {
+                    path,
+                    field: field.id.clone(),
+                    industry: field.industry.clone(),
+                });
+            }
+        }
+        let mut facts = HashSet::new();
+        for (i, role) in self.roles.iter().enumerate() {
+            let item = format!(
+                "role statement #{} ({} {})",
+                i + 1,
+                role.field,
+                role.role.as_str()
+            );
+            if !field_ids.contains(role.field.as_str()) {
+                return Err(BuildError::UnknownField {
+                    path,
+                    item,
+                    field: role.field.clone(),
+                });
+            }
+            for place in &role.places {
+                if !self.is_place(place) {
+                    return Err(BuildError::UnknownPlace {
+                        path,
+                        item,
+                        place: place.clone(),
+                    });
+                }
+                if !facts.insert((place.as_str(), role.field.as_str(), role.role)) {
+                    return Err(BuildError::DuplicateId {
+                        path,
+                        kind: "role",
+                        id: format!("{place} {} {}", role.field, role.role.as_str()),
+                    });
+                }
+            }
+            check_quote(plan, path.clone(), item, &role.quote, &role.section)?;
+        }
+        Ok(())
+    }
+
+    /// Whether an adcode is one of the layout's cities or county-level places.
+    pub fn is_place(&self, adcode: &str) -> bool {
+        self.cities.iter().any(|c| c.adcode == adcode)
+            || self.places.iter().any(|p| p.adcode == adcode)
     }
 
     /// The ids of the zones listing a city.
@@ -179,7 +334,8 @@ impl Layout {
     }
 }
 
-fn check_quote(
+/// Checks that a quote stands verbatim inside its section.
+pub fn check_quote(
     plan: &PlanText,
     path: PathBuf,
     item: String,

@@ -29,6 +29,31 @@ fn the_committed_bundle_is_exactly_what_the_builder_makes_now() {
 }
 
 #[test]
+fn the_committed_csv_and_plan_copy_are_what_the_builder_makes_now() {
+    for (file, content) in built().outputs() {
+        let committed = std::fs::read_to_string(root().join(file)).expect(file);
+        assert!(
+            committed == content,
+            "{file} is stale: run `cargo run -p atlas-builder`"
+        );
+    }
+}
+
+#[test]
+fn the_csv_has_one_row_per_role_fact() {
+    let b = built();
+    let lines: Vec<&str> = b.csv.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}place,adcode,industry,field,role,quote,section"
+    );
+    assert_eq!(lines.len() - 1, b.bundle.roles.len());
+    assert_eq!(b.bundle.roles.len(), 29);
+    assert!(lines.contains(&"泰州市,321200,生物技术和新医药,生物技术和新医药,focus,在生物技术和新医药领域，形成以泰州为重点，南京、无锡、苏州和连云港等相互促进的发展格局,四(二)"));
+    assert!(lines.contains(&"昆山市,320583,新一代信息技术和软件,平板显示,focus,在平板显示领域，形成以苏州、南京、昆山等为重点的发展格局,四(二)"));
+}
+
+#[test]
 fn building_twice_gives_the_same_bytes() {
     let again = atlas_builder::build(&root()).expect("builds again");
     assert_eq!(built().json, again.json);

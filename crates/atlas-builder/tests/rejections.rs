@@ -22,9 +22,12 @@ impl Workspace {
         }
         for file in [
             "seeds/layout.toml",
+            "seeds/industries.toml",
+            "seeds/targets.toml",
             "seeds/plan.txt",
             "geodata/sources.toml",
             "geodata/jiangsu_cities.geojson",
+            "geodata/jiangsu_county_points.geojson",
         ] {
             std::fs::copy(repo.join(file), dir.path().join(file)).expect(file);
         }
@@ -63,7 +66,9 @@ impl Workspace {
         assert!(!out.status.success(), "the builder accepted it: {stderr}");
         let bundle = std::fs::read_to_string(self.path("assets/atlas.json")).expect("bundle");
         assert_eq!(bundle, SENTINEL, "the old bundle was overwritten");
-        assert!(!self.path("assets/atlas.json.tmp").exists());
+        for file in ["assets/atlas.tmp", "assets/layout.csv", "assets/plan.txt"] {
+            assert!(!self.path(file).exists(), "{file} was written");
+        }
         stderr
     }
 }
@@ -88,7 +93,11 @@ fn the_untouched_copy_builds() {
         String::from_utf8_lossy(&out.stderr)
     );
     let written = std::fs::read_to_string(w.path("assets/atlas.json")).expect("written");
-    assert!(written.starts_with("{\"schema_version\":1"));
+    let version = format!("{{\"schema_version\":{}", atlas_core::SCHEMA_VERSION);
+    assert!(written.starts_with(&version));
+    for file in ["assets/layout.csv", "assets/plan.txt"] {
+        assert!(w.path(file).exists(), "{file} is written beside the bundle");
+    }
 }
 
 #[test]
@@ -236,4 +245,106 @@ fn a_boundary_for_an_unknown_city_is_refused() {
     });
     let m = w.refused();
     assert_names(&m, &["jiangsu_cities.geojson", "329900"]);
+}
+
+#[test]
+fn a_role_other_than_the_defined_ones_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "role = \"focus\"\nplaces = [\"321200\"]",
+        "role = \"lead\"\nplaces = [\"321200\"]",
+    );
+    let m = w.refused();
+    assert_names(
+        &m,
+        &[
+            "layout.toml",
+            "lead",
+            "signature",
+            "focus",
+            "support",
+            "pilot",
+        ],
+    );
+}
+
+#[test]
+fn a_role_for_an_unknown_place_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "places = [\"321100\", \"320700\"",
+        "places = [\"321199\", \"320700\"",
+    );
+    let m = w.refused();
+    assert_names(
+        &m,
+        &[
+            "layout.toml",
+            "321199",
+            "carbon_fibre",
+            "neither one of the layout's cities",
+        ],
+    );
+}
+
+#[test]
+fn a_field_with_no_industry_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "industry = \"nev\"",
+        "industry = \"electric_cars\"",
+    );
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "field nev", "electric_cars"]);
+}
+
+#[test]
+fn a_role_naming_an_unknown_field_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "field = \"flat_panel\"\nrole",
+        "field = \"flat_panels\"\nrole",
+    );
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "flat_panels"]);
+}
+
+#[test]
+fn a_sub_area_quote_not_in_the_plan_is_refused() {
+    let w = Workspace::new();
+    w.edit("seeds/industries.toml", "2. 风力发电。", "2. 风能发电。");
+    let m = w.refused();
+    assert_names(
+        &m,
+        &[
+            "industries.toml",
+            "new_energy",
+            "风能发电",
+            "not in the plan",
+        ],
+    );
+}
+
+#[test]
+fn a_target_whose_figure_is_not_in_its_quote_is_refused() {
+    let w = Workspace::new();
+    w.edit("seeds/targets.toml", "value = 20647", "value = 20746");
+    let m = w.refused();
+    assert_names(&m, &["targets.toml", "sales_2010", "20746"]);
+}
+
+#[test]
+fn a_county_place_under_the_wrong_city_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "city = \"320500\"",
+        "city = \"320200\"",
+    );
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_county_points.geojson", "320583", "320200"]);
 }

@@ -6,10 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::facts::{Field, Industry, Place, RoleFact, Target};
 use crate::geojson_shape::{FeatureCollection, Position};
 
 /// The schema version this code reads and writes; bump it on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,16 @@ pub struct Bundle {
     pub zones: Vec<Zone>,
     /// The prefecture-level cities, in adcode order.
     pub cities: Vec<City>,
+    /// County-level places the plan names, with their points.
+    pub places: Vec<Place>,
+    /// The ten industries of §三, in the plan's order.
+    pub industries: Vec<Industry>,
+    /// The fields the layout statements name, each linked to its industry.
+    pub fields: Vec<Field>,
+    /// Every place's role in every field, one fact per place and statement.
+    pub roles: Vec<RoleFact>,
+    /// The plan's quantified statements.
+    pub targets: Vec<Target>,
     /// City outlines, simplified so that neighbours still share their borders exactly.
     pub city_boundaries: FeatureCollection<CityRef>,
     /// Zone outlines: the union of each zone's member cities.

@@ -5,14 +5,22 @@
 //! tested with plain `cargo test`.
 
 pub mod bundle;
+pub mod csv;
+pub mod facts;
 pub mod format;
 pub mod geojson_shape;
+pub mod i18n;
 pub mod labels;
+pub mod layout;
 pub mod plan;
 pub mod projection;
 pub mod scene;
+pub mod search;
 pub mod svg_path;
+pub mod url_state;
 pub mod validate;
 
 pub use bundle::{Bounds, Bundle, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
+pub use facts::{Field, Industry, Place, Role, RoleFact, Target};
+pub use i18n::{Lang, Msg};
 pub use validate::BundleError;

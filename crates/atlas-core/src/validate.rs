@@ -82,6 +82,16 @@ pub enum BundleError {
     /// The bundle has no cities at all.
     #[error("the data bundle holds no cities")]
     Empty,
+    /// A fact names something the bundle does not define.
+    #[error("{item} names {kind} {id:?}, which is not in the data bundle")]
+    UnknownReference {
+        /// Which fact.
+        item: String,
+        /// What kind of thing it names (place, field, industry, city).
+        kind: &'static str,
+        /// The name it uses.
+        id: String,
+    },
 }
 
 #[derive(Deserialize)]
@@ -121,6 +131,7 @@ impl Bundle {
         }
         self.check_boundaries(&adcodes)?;
         self.check_zones(&adcodes)?;
+        self.check_references()?;
         for zone in &self.zone_outlines.features {
             check_geometry(
                 &format!("zone outline {}", zone.properties.id),
@@ -179,6 +190,56 @@ impl Bundle {
                         listed_by.join(", ")
                     },
                 });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Bundle {
+    fn check_references(&self) -> Result<(), BundleError> {
+        let unknown = |item: String, kind, id: &str| BundleError::UnknownReference {
+            item,
+            kind,
+            id: id.to_string(),
+        };
+        for place in &self.places {
+            if self.city(&place.city).is_none() {
+                return Err(unknown(
+                    format!("place {}", place.adcode),
+                    "city",
+                    &place.city,
+                ));
+            }
+            let [lon, lat] = place.point;
+            if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+                return Err(BundleError::BadCoordinate {
+                    item: format!("place {}", place.adcode),
+                    lon,
+                    lat,
+                });
+            }
+        }
+        for field in &self.fields {
+            if self.industry(&field.industry).is_none() {
+                return Err(unknown(
+                    format!("field {}", field.id),
+                    "industry",
+                    &field.industry,
+                ));
+            }
+        }
+        for (i, fact) in self.roles.iter().enumerate() {
+            let item = || format!("role fact #{i}");
+            if self.place_name(&fact.place).is_none() {
+                return Err(unknown(item(), "place", &fact.place));
+            }
+            match self.field(&fact.field) {
+                None => return Err(unknown(item(), "field", &fact.field)),
+                Some(f) if f.industry != fact.industry => {
+                    return Err(unknown(item(), "industry", &fact.industry));
+                }
+                Some(_) => {}
             }
         }
         Ok(())

@@ -1,0 +1,205 @@
+//! The two languages of the interface and every string it shows. Plan quotes stay Chinese in
+//! both; names come from the bundle in either language.
+
+use crate::facts::Role;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    /// Chinese, the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The code used in URLs and in the `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language a code names, if any.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the toggle.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Chooses between a Chinese and an English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// A role's name.
+    pub fn role(self, role: Role) -> &'static str {
+        match role {
+            Role::Signature => self.pick("标志性产业", "Signature industry"),
+            Role::Focus => self.pick("重点", "Focus"),
+            Role::Support => self.pick("支撑", "Support"),
+            Role::Pilot => self.pick("试点示范", "Pilot"),
+        }
+    }
+
+    /// An interface string.
+    pub fn text(self, msg: Msg) -> &'static str {
+        use Msg::*;
+        let (zh, en) = match msg {
+            Title => ("江苏战略性新兴产业布局图", "Jiangsu Industry Atlas"),
+            Subtitle => ("“十二五”规划 2011–2015", "12th Five-Year Plan 2011–2015"),
+            Loading => ("正在加载地图数据…", "Loading the atlas data…"),
+            LoadFailed => ("无法加载地图数据", "The atlas data could not be loaded"),
+            LoadHint => (
+                "请确认 assets/atlas.json 与本页一同发布，且由本版本的构建工具生成（cargo run -p atlas-builder）。",
+                "Check that assets/atlas.json is served next to this page and was built by this version's builder (cargo run -p atlas-builder).",
+            ),
+            PanelHint => (
+                "点击地图上的城市，或按 Tab 键选中城市后按回车，查看详情；在上方选择产业，查看其布局。",
+                "Click a city, or Tab to it and press Enter, to see its details; choose an industry above to see its layout.",
+            ),
+            Area => ("面积", "Area"),
+            Code => ("行政区划代码", "Code"),
+            Zone => ("区域", "Zone"),
+            ZoneDirection => ("发展方向", "Development direction"),
+            NamedInPlan => ("规划提及", "Named in the plan"),
+            RolesInPlan => ("规划布局中的角色", "Roles in the plan's layout"),
+            NoRoles => (
+                "规划的布局部分未点名此地。",
+                "The plan's layout does not name this place.",
+            ),
+            Zones => ("区域", "Zones"),
+            Roles => ("布局角色", "Layout roles"),
+            NotNamed => ("未点名", "Not named"),
+            Industry => ("产业", "Industry"),
+            ByZone => ("全部（按区域着色）", "All (coloured by zone)"),
+            ViewMap => ("地图", "Map"),
+            ViewTable => ("表格", "Table"),
+            Search => ("搜索", "Search"),
+            SearchPlaceholder => (
+                "搜索城市、县市、产业…",
+                "Search cities, counties, industries…",
+            ),
+            NoResults => ("无结果", "No results"),
+            ShowInPlan => ("在规划中查看", "Show in plan"),
+            PlanText => ("规划原文", "Plan text"),
+            Close => ("关闭", "Close"),
+            Subareas => ("重点领域", "Sub-areas"),
+            WhereLaidOut => ("布局", "Where it is laid out"),
+            NotLaidOut => (
+                "规划未对该产业作地域布局。",
+                "The plan gives this industry no place-specific layout.",
+            ),
+            MemberCities => ("所辖城市", "Member cities"),
+            Field => ("领域", "Field"),
+            Place => ("地区", "Place"),
+            CountyLevel => ("县级市", "county-level city"),
+            City => ("设区市", "city"),
+            DownloadCsv => ("下载布局数据 (CSV)", "Download the layout data (CSV)"),
+            MapLabel => ("江苏省13个设区市地图", "Map of Jiangsu's 13 cities"),
+            TableCaption => (
+                "各地在十大产业中的布局角色",
+                "Each place's roles in the ten industries",
+            ),
+            LanguageName => ("中文", "English"),
+            SwitchLanguage => ("切换语言", "Switch language"),
+            Section => ("规划", "Plan"),
+            SkipToTable => ("跳到表格视图", "Skip to the table view"),
+            ResultCity => ("设区市", "City"),
+            ResultCounty => ("县级市", "County-level"),
+            ResultIndustry => ("产业", "Industry"),
+            ResultField => ("领域", "Field"),
+            ResultZone => ("区域", "Zone"),
+        };
+        self.pick(zh, en)
+    }
+}
+
+/// Every string the interface shows, so that none is left untranslated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Msg {
+    Title,
+    Subtitle,
+    Loading,
+    LoadFailed,
+    LoadHint,
+    PanelHint,
+    Area,
+    Code,
+    Zone,
+    ZoneDirection,
+    NamedInPlan,
+    RolesInPlan,
+    NoRoles,
+    Zones,
+    Roles,
+    NotNamed,
+    Industry,
+    ByZone,
+    ViewMap,
+    ViewTable,
+    Search,
+    SearchPlaceholder,
+    NoResults,
+    ShowInPlan,
+    PlanText,
+    Close,
+    Subareas,
+    WhereLaidOut,
+    NotLaidOut,
+    MemberCities,
+    Field,
+    Place,
+    CountyLevel,
+    City,
+    DownloadCsv,
+    MapLabel,
+    TableCaption,
+    LanguageName,
+    SwitchLanguage,
+    Section,
+    SkipToTable,
+    ResultCity,
+    ResultCounty,
+    ResultIndustry,
+    ResultField,
+    ResultZone,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_unknown_codes_are_refused() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.other().other(), lang);
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn both_languages_differ_for_the_title_and_roles() {
+        assert_ne!(Lang::Zh.text(Msg::Title), Lang::En.text(Msg::Title));
+        for role in Role::ALL {
+            assert_ne!(Lang::Zh.role(role), Lang::En.role(role));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Questions the map, panels and table ask of the layout facts: which roles a place has, where an
+//! industry or field is laid out, and the strongest role of each place for a chosen industry.
+
+use std::collections::BTreeMap;
+
+use crate::bundle::Bundle;
+use crate::facts::{Field, Industry, Place, Role, RoleFact};
+use crate::i18n::Lang;
+
+/// What the map is coloured by: an industry, or one field of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic<'a> {
+    /// Every field of this industry.
+    Industry(&'a str),
+    /// This field only.
+    Field(&'a str),
+}
+
+/// A city or county-level place, by its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceName<'a> {
+    /// Its adcode.
+    pub adcode: &'a str,
+    /// Chinese name.
+    pub zh: &'a str,
+    /// English name.
+    pub en: &'a str,
+    /// Whether it is a county-level place (else a prefecture-level city).
+    pub county_level: bool,
+}
+
+impl PlaceName<'_> {
+    /// The name in a language.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
+impl Bundle {
+    /// The industry with this id.
+    pub fn industry(&self, id: &str) -> Option<&Industry> {
+        self.industries.iter().find(|i| i.id == id)
+    }
+
+    /// The field with this id.
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    /// The fields of an industry, in bundle order.
+    pub fn fields_of(&self, industry: &str) -> Vec<&Field> {
+        self.fields
+            .iter()
+            .filter(|f| f.industry == industry)
+            .collect()
+    }
+
+    /// The county-level place with this adcode.
+    pub fn place(&self, adcode: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.adcode == adcode)
+    }
+
+    /// The names of a city or county-level place.
+    pub fn place_name(&self, adcode: &str) -> Option<PlaceName<'_>> {
+        if let Some(c) = self.city(adcode) {
+            return Some(PlaceName {
+                adcode: &c.adcode,
+                zh: &c.name_zh,
+                en: &c.name_en,
+                county_level: false,
+            });
+        }
+        self.place(adcode).map(|p| PlaceName {
+            adcode: &p.adcode,
+            zh: &p.name_zh,
+            en: &p.name_en,
+            county_level: true,
+        })
+    }
+
+    /// Every role fact naming this place, in bundle order.
+    pub fn roles_of_place(&self, adcode: &str) -> Vec<&RoleFact> {
+        self.roles.iter().filter(|r| r.place == adcode).collect()
+    }
+
+    /// Every role fact of a topic, in bundle order.
+    pub fn roles_in(&self, topic: Topic<'_>) -> Vec<&RoleFact> {
+        self.roles
+            .iter()
+            .filter(|r| match topic {
+                Topic::Industry(id) => r.industry == id,
+                Topic::Field(id) => r.field == id,
+            })
+            .collect()
+    }
+
+    /// The strongest role each place has in a topic (signature over focus over support over
+    /// pilot); places the topic does not name are absent.
+    pub fn strongest_roles(&self, topic: Topic<'_>) -> BTreeMap<&str, Role> {
+        let mut strongest: BTreeMap<&str, Role> = BTreeMap::new();
+        for fact in self.roles_in(topic) {
+            strongest
+                .entry(fact.place.as_str())
+                .and_modify(|r| *r = (*r).min(fact.role))
+                .or_insert(fact.role);
+        }
+        strongest
+    }
+
+    /// Every place that can hold a role: the cities in adcode order, then the county-level places.
+    pub fn all_places(&self) -> Vec<PlaceName<'_>> {
+        self.cities
+            .iter()
+            .filter_map(|c| self.place_name(&c.adcode))
+            .chain(
+                self.places
+                    .iter()
+                    .filter_map(|p| self.place_name(&p.adcode)),
+            )
+            .collect()
+    }
+
+    /// The roles of one place in one industry, strongest first, without repeats.
+    pub fn roles_in_cell(&self, place: &str, industry: &str) -> Vec<Role> {
+        let mut roles: Vec<Role> = self
+            .roles
+            .iter()
+            .filter(|r| r.place == place && r.industry == industry)
+            .map(|r| r.role)
+            .collect();
+        roles.sort();
+        roles.dedup();
+        roles
+    }
+}

@@ -1,0 +1,133 @@
+//! Finding cities, county-level places, zones, industries and fields by Chinese, English or
+//! pinyin name, for the search box.
+
+use crate::bundle::Bundle;
+use crate::i18n::Lang;
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HitKind {
+    /// A prefecture-level city (id: adcode).
+    City,
+    /// A county-level place (id: adcode).
+    County,
+    /// A zone (id: zone id).
+    Zone,
+    /// An industry (id: industry id).
+    Industry,
+    /// A field (id: field id).
+    Field,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// What it is.
+    pub kind: HitKind,
+    /// Its id (adcode or id).
+    pub id: String,
+    /// Its name in the interface language.
+    pub label: String,
+    /// Its name in the other language.
+    pub other_label: String,
+}
+
+/// The most results shown.
+pub const MAX_HITS: usize = 8;
+
+/// Lower case, letters and digits only: `Huai'an` → `huaian`, so pinyin matches however typed.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Results for `query`, names starting with it first, then names containing it; at most
+/// [`MAX_HITS`]. An empty query finds nothing.
+pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut candidates: Vec<(HitKind, &str, &str, &str)> = Vec::new();
+    candidates.extend(bundle.cities.iter().map(|c| {
+        (
+            HitKind::City,
+            c.adcode.as_str(),
+            c.name_zh.as_str(),
+            c.name_en.as_str(),
+        )
+    }));
+    candidates.extend(bundle.places.iter().map(|p| {
+        (
+            HitKind::County,
+            p.adcode.as_str(),
+            p.name_zh.as_str(),
+            p.name_en.as_str(),
+        )
+    }));
+    candidates.extend(bundle.zones.iter().map(|z| {
+        (
+            HitKind::Zone,
+            z.id.as_str(),
+            z.name_zh.as_str(),
+            z.name_en.as_str(),
+        )
+    }));
+    candidates.extend(bundle.industries.iter().map(|i| {
+        (
+            HitKind::Industry,
+            i.id.as_str(),
+            i.name_zh.as_str(),
+            i.name_en.as_str(),
+        )
+    }));
+    candidates.extend(bundle.fields.iter().map(|f| {
+        (
+            HitKind::Field,
+            f.id.as_str(),
+            f.name_zh.as_str(),
+            f.name_en.as_str(),
+        )
+    }));
+    let mut scored: Vec<(u8, HitKind, usize, Hit)> = candidates
+        .into_iter()
+        .enumerate()
+        .filter_map(|(order, (kind, id, zh, en))| {
+            let (fz, fe) = (fold(zh), fold(en));
+            let score = if fz.starts_with(&q) || fe.starts_with(&q) {
+                0
+            } else if fz.contains(&q) || fe.contains(&q) {
+                1
+            } else {
+                return None;
+            };
+            let hit = Hit {
+                kind,
+                id: id.to_string(),
+                label: lang.pick(zh, en).to_string(),
+                other_label: lang.other().pick(zh, en).to_string(),
+            };
+            Some((score, kind, order, hit))
+        })
+        .collect();
+    scored.sort_by_key(|(score, kind, order, _)| (*score, *kind, *order));
+    scored
+        .into_iter()
+        .take(MAX_HITS)
+        .map(|(.., hit)| hit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding_ignores_case_and_punctuation() {
+        assert_eq!(fold("Huai'an"), "huaian");
+        assert_eq!(fold(" Nan-Jing "), "nanjing");
+        assert_eq!(fold("南京市"), "南京市");
+    }
+}

@@ -1,0 +1,210 @@
+//! The whole view as a URL query (`?lang=en&view=table&industry=iot_cloud&city=320200`), so every
+//! view is a link, reload restores it and back/forward walk through it.
+//!
+//! Parsing never fails: an unknown key, a value the bundle does not know, a repeated or oversized
+//! parameter is dropped with a [`Notice`], and the rest of the view still opens.
+
+use crate::bundle::Bundle;
+use crate::i18n::Lang;
+
+/// Which main view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The map, the default.
+    #[default]
+    Map,
+    /// The place × industry table.
+    Table,
+}
+
+impl View {
+    /// The word used in the URL.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Table => "table",
+        }
+    }
+}
+
+/// Everything a link must carry to reopen a view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// Interface language.
+    pub lang: Lang,
+    /// Map or table.
+    pub view: View,
+    /// Selected city or county-level place (adcode).
+    pub city: Option<String>,
+    /// Industry the map is coloured by.
+    pub industry: Option<String>,
+    /// Field within the industry, when one is chosen.
+    pub field: Option<String>,
+    /// Selected zone.
+    pub zone: Option<String>,
+}
+
+/// A parameter that was ignored, and why; shown to the user so a bad link is not silent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The parameter's key.
+    pub key: String,
+    /// Why it was ignored.
+    pub reason: NoticeReason,
+}
+
+/// Why a parameter was ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeReason {
+    /// The key is not one the atlas uses.
+    UnknownKey,
+    /// The value is not one the bundle knows.
+    UnknownValue,
+    /// The key appeared more than once; the first one counts.
+    Repeated,
+    /// The value is longer than any valid value.
+    TooLong,
+    /// The field belongs to another industry than the one named; the field's industry is used.
+    FieldOutsideIndustry,
+}
+
+/// No valid value is longer than this.
+const MAX_VALUE_LEN: usize = 64;
+
+impl ViewState {
+    /// Reads a query string (with or without the leading `?`) against the bundle.
+    pub fn from_query(query: &str, bundle: &Bundle) -> (ViewState, Vec<Notice>) {
+        let mut state = ViewState::default();
+        let mut notices = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let mut notice = |reason| {
+                notices.push(Notice {
+                    key: key.chars().take(MAX_VALUE_LEN).collect(),
+                    reason,
+                })
+            };
+            if seen.contains(&key) {
+                notice(NoticeReason::Repeated);
+                continue;
+            }
+            seen.push(key);
+            if value.len() > MAX_VALUE_LEN {
+                notice(NoticeReason::TooLong);
+                continue;
+            }
+            let known = match key {
+                "lang" => Lang::from_code(value).map(|l| state.lang = l).is_some(),
+                "view" => match value {
+                    "map" => Some(View::Map),
+                    "table" => Some(View::Table),
+                    _ => None,
+                }
+                .map(|v| state.view = v)
+                .is_some(),
+                "city" => bundle
+                    .place_name(value)
+                    .map(|_| state.city = Some(value.to_string()))
+                    .is_some(),
+                "industry" => bundle
+                    .industry(value)
+                    .map(|_| state.industry = Some(value.to_string()))
+                    .is_some(),
+                "field" => bundle
+                    .field(value)
+                    .map(|_| state.field = Some(value.to_string()))
+                    .is_some(),
+                "zone" => bundle
+                    .zone(value)
+                    .map(|_| state.zone = Some(value.to_string()))
+                    .is_some(),
+                _ => {
+                    notice(NoticeReason::UnknownKey);
+                    continue;
+                }
+            };
+            if !known {
+                notice(NoticeReason::UnknownValue);
+            }
+        }
+        if let Some(field) = state.field.as_deref().and_then(|f| bundle.field(f)) {
+            if state
+                .industry
+                .as_deref()
+                .is_some_and(|i| i != field.industry)
+            {
+                notices.push(Notice {
+                    key: "field".to_string(),
+                    reason: NoticeReason::FieldOutsideIndustry,
+                });
+            }
+            state.industry = Some(field.industry.clone());
+        }
+        (state, notices)
+    }
+
+    /// The query string for this view (`?…`, or empty for the default view), defaults left out.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.lang != Lang::default() {
+            parts.push(format!("lang={}", self.lang.code()));
+        }
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.code()));
+        }
+        let optional = [
+            ("industry", &self.industry),
+            ("field", &self.field),
+            ("zone", &self.zone),
+            ("city", &self.city),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                parts.push(format!("{key}={v}"));
+            }
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// Colours the map by an industry (clearing any field).
+    pub fn with_industry(&self, industry: Option<String>) -> ViewState {
+        ViewState {
+            industry,
+            field: None,
+            ..self.clone()
+        }
+    }
+
+    /// Colours the map by a field and its industry.
+    pub fn with_field(&self, bundle: &Bundle, field: &str) -> ViewState {
+        ViewState {
+            industry: bundle.field(field).map(|f| f.industry.clone()),
+            field: Some(field.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// Selects a city or county-level place (clearing the zone).
+    pub fn with_city(&self, city: Option<String>) -> ViewState {
+        ViewState {
+            city,
+            zone: None,
+            ..self.clone()
+        }
+    }
+
+    /// Selects a zone (clearing the city).
+    pub fn with_zone(&self, zone: Option<String>) -> ViewState {
+        ViewState {
+            zone,
+            city: None,
+            ..self.clone()
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Layout queries, search and URL state against the committed bundle.
+
+use atlas_core::i18n::Lang;
+use atlas_core::layout::Topic;
+use atlas_core::search::{HitKind, search};
+use atlas_core::url_state::{NoticeReason, View, ViewState};
+use atlas_core::{Bundle, Role};
+
+fn bundle() -> Bundle {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
+}
+
+fn names(b: &Bundle, places: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = places
+        .into_iter()
+        .map(|a| b.place_name(&a).expect("place").zh.to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_ten_industries_come_in_the_plans_order_with_their_sub_areas() {
+    let b = bundle();
+    let ids: Vec<&str> = b.industries.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids.len(), 10);
+    assert_eq!(ids[0], "new_energy");
+    assert_eq!(ids[9], "offshore_equipment");
+    let new_energy = b.industry("new_energy").expect("new energy");
+    let subs: Vec<&str> = new_energy
+        .subareas
+        .iter()
+        .map(|s| s.name_zh.as_str())
+        .collect();
+    assert_eq!(
+        subs,
+        ["太阳能利用技术", "风力发电", "生物质能", "核电关联产业"]
+    );
+    assert_eq!(new_energy.summary.section, "三(一)");
+}
+
+#[test]
+fn roles_by_field_for_biotech_put_taizhou_in_focus_and_four_cities_in_support() {
+    let b = bundle();
+    let roles = b.strongest_roles(Topic::Field("biotech_medicine"));
+    let with = |role: Role| {
+        names(
+            &b,
+            roles
+                .iter()
+                .filter(|(_, r)| **r == role)
+                .map(|(p, _)| p.to_string()),
+        )
+    };
+    assert_eq!(with(Role::Focus), ["泰州市"]);
+    assert_eq!(
+        with(Role::Support),
+        ["南京市", "无锡市", "苏州市", "连云港市"]
+    );
+}
+
+#[test]
+fn roles_by_industry_include_narrower_fields() {
+    let b = bundle();
+    let it = b.strongest_roles(Topic::Industry("next_gen_it"));
+    assert_eq!(it.get("320100"), Some(&Role::Signature), "南京 software");
+    assert_eq!(it.get("320583"), Some(&Role::Focus), "昆山 flat panels");
+    assert_eq!(it.get("320500"), Some(&Role::Focus), "苏州 flat panels");
+    let iot = b.strongest_roles(Topic::Industry("iot_cloud"));
+    assert_eq!(
+        iot.get("320200"),
+        Some(&Role::Signature),
+        "无锡: signature beats pilot"
+    );
+    let cloud = b.strongest_roles(Topic::Field("cloud"));
+    assert_eq!(cloud.get("320200"), Some(&Role::Pilot));
+    assert!(b.roles_in(Topic::Industry("high_end_equipment")).len() == 1);
+}
+
+#[test]
+fn roles_by_city_list_every_statement_naming_nanjing() {
+    let b = bundle();
+    let mut fields: Vec<(String, Role)> = b
+        .roles_of_place("320100")
+        .into_iter()
+        .map(|r| (r.field.clone(), r.role))
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            ("biotech_medicine".to_string(), Role::Support),
+            ("flat_panel".to_string(), Role::Focus),
+            ("smart_grid".to_string(), Role::Signature),
+            ("software".to_string(), Role::Signature),
+            ("solar_pv".to_string(), Role::Support),
+        ]
+    );
+    assert!(
+        b.roles_of_place("321300")
+            .iter()
+            .all(|r| r.role == Role::Focus)
+    );
+}
+
+#[test]
+fn the_table_cells_agree_with_the_facts() {
+    let b = bundle();
+    let places = b.all_places();
+    assert_eq!(places.len(), 15);
+    let mut cells = 0;
+    for place in &places {
+        for industry in &b.industries {
+            let roles = b.roles_in_cell(place.adcode, &industry.id);
+            let strongest = b.strongest_roles(Topic::Industry(&industry.id));
+            assert_eq!(
+                roles.first(),
+                strongest.get(place.adcode),
+                "{} {}",
+                place.zh,
+                industry.id
+            );
+            cells += roles.len();
+        }
+    }
+    assert!(cells >= 20);
+}
+
+#[test]
+fn search_finds_places_by_chinese_english_and_pinyin() {
+    let b = bundle();
+    let first = |q: &str| {
+        search(&b, q, Lang::Zh)
+            .first()
+            .map(|h| (h.kind, h.id.clone()))
+    };
+    assert_eq!(first("南京"), Some((HitKind::City, "320100".to_string())));
+    assert_eq!(first("huaian"), Some((HitKind::City, "320800".to_string())));
+    assert_eq!(
+        first("Huai'an"),
+        Some((HitKind::City, "320800".to_string()))
+    );
+    assert_eq!(
+        first("kunshan"),
+        Some((HitKind::County, "320583".to_string()))
+    );
+    assert_eq!(first("昆山"), Some((HitKind::County, "320583".to_string())));
+    assert_eq!(first("苏中"), Some((HitKind::Zone, "central".to_string())));
+    assert_eq!(
+        first("光伏"),
+        Some((HitKind::Field, "solar_pv".to_string()))
+    );
+    assert_eq!(first("smart grid").map(|h| h.0), Some(HitKind::Industry));
+    assert!(search(&b, "", Lang::Zh).is_empty());
+    assert!(search(&b, "zzzz", Lang::Zh).is_empty());
+    let en = search(&b, "wuxi", Lang::En);
+    assert_eq!(en[0].label, "Wuxi");
+    assert_eq!(en[0].other_label, "无锡市");
+}
+
+#[test]
+fn a_view_round_trips_through_its_url() {
+    let b = bundle();
+    let state = ViewState {
+        lang: Lang::En,
+        view: View::Table,
+        city: Some("320583".to_string()),
+        industry: Some("next_gen_it".to_string()),
+        field: Some("flat_panel".to_string()),
+        zone: None,
+    };
+    let query = state.to_query();
+    assert_eq!(
+        query,
+        "?lang=en&view=table&industry=next_gen_it&field=flat_panel&city=320583"
+    );
+    assert_eq!(ViewState::from_query(&query, &b), (state, vec![]));
+    assert_eq!(ViewState::default().to_query(), "");
+}
+
+#[test]
+fn bad_url_parameters_fall_back_to_defaults_with_notices() {
+    let b = bundle();
+    let long = "x".repeat(500);
+    let query =
+        format!("?lang=fr&city=999999&bogus=1&view=table&view=map&industry={long}&zone=central");
+    let (state, notices) = ViewState::from_query(&query, &b);
+    assert_eq!(state.lang, Lang::Zh);
+    assert_eq!(state.city, None);
+    assert_eq!(
+        state.view,
+        View::Table,
+        "the first of a repeated key counts"
+    );
+    assert_eq!(state.industry, None);
+    assert_eq!(state.zone.as_deref(), Some("central"));
+    let reasons: Vec<(String, NoticeReason)> =
+        notices.into_iter().map(|n| (n.key, n.reason)).collect();
+    assert_eq!(
+        reasons,
+        [
+            ("lang".to_string(), NoticeReason::UnknownValue),
+            ("city".to_string(), NoticeReason::UnknownValue),
+            ("bogus".to_string(), NoticeReason::UnknownKey),
+            ("view".to_string(), NoticeReason::Repeated),
+            ("industry".to_string(), NoticeReason::TooLong),
+        ]
+    );
+}
+
+#[test]
+fn a_field_sets_its_industry() {
+    let b = bundle();
+    let (state, notices) = ViewState::from_query("field=solar_pv", &b);
+    assert_eq!(state.industry.as_deref(), Some("new_energy"));
+    assert!(notices.is_empty());
+    let (state, notices) = ViewState::from_query("industry=nev&field=solar_pv", &b);
+    assert_eq!(state.industry.as_deref(), Some("new_energy"));
+    assert_eq!(notices[0].reason, NoticeReason::FieldOutsideIndustry);
+}
