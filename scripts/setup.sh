@@ -28,12 +28,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# binaryen (wasm-opt) and playwright-core, exactly as package-lock.json pins them.
+# binaryen (wasm-opt) and playwright-core, exactly as package-lock.json pins them. A stamp holding
+# the lock file's hash tells whether node_modules already matches it.
 ensure_node_modules() {
-  local stamp="$ROOT/node_modules/.package-lock.json"
-  if [ ! -f "$stamp" ] || ! cmp -s <(sed -n '/"packages"/,$p' "$ROOT/package-lock.json") <(sed -n '/"packages"/,$p' "$stamp"); then
+  local stamp="$ROOT/node_modules/.atlas-lock-sha256"
+  local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing node tools (npm ci)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
+    echo "$want" > "$stamp"
   fi
 }
 

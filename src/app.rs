@@ -1,49 +1,82 @@
-//! The page: header, then the loading state, the error panel, or the atlas itself.
+//! The page: the loading state, the error panel, or the atlas with its toolbar, map or table,
+//! side panel and plan view.
 
 use std::sync::Arc;
 
-use atlas_core::Bundle;
+use atlas_core::url_state::View;
+use atlas_core::{Bundle, Msg};
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::city_panel::CityPanel;
+use crate::context::{AtlasContext, use_atlas};
 use crate::load::load_bundle;
 use crate::map_view::MapView;
+use crate::notices::NoticeBar;
+use crate::panels::SidePanel;
+use crate::plan_dialog::PlanDialog;
 use crate::status_panels::{ErrorPanel, LoadingPanel};
+use crate::table_view::TableView;
+use crate::toolbar::Toolbar;
+use crate::url_sync::use_url_state;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let bundle = LocalResource::new(load_bundle);
-    view! {
-        <div class="app">
-            <header class="topbar">
-                <h1>"江苏战略性新兴产业布局图"</h1>
-                <p class="subtitle">"Jiangsu Industry Atlas · “十二五” 2011–2015"</p>
-            </header>
-            {move || match bundle.get() {
-                None => view! { <LoadingPanel /> }.into_any(),
-                Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
-                Some(Ok(bundle)) => view! { <Atlas bundle /> }.into_any(),
-            }}
-        </div>
+    move || match bundle.get() {
+        None => view! { <LoadingPanel /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        Some(Ok(bundle)) => view! { <Atlas bundle /> }.into_any(),
     }
 }
 
-/// The map and the panel beside it, sharing the selected city.
+/// The loaded atlas.
 #[component]
 fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
-    let selected = RwSignal::new(None::<String>);
+    let (state, notices) = use_url_state(bundle.clone());
+    let plan_quote = RwSignal::new(None);
+    let language = Memo::new(move |_| state.with(|s| s.lang));
+    provide_context(AtlasContext {
+        bundle,
+        state,
+        plan_quote,
+        language,
+    });
+    let atlas = use_atlas();
+    Effect::new(move |_| {
+        let lang = state.with(|s| s.lang);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+        }
+        document().set_title(lang.text(Msg::Title));
+    });
+    let on_escape = atlas.clone();
     let escape = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" {
-            selected.set(None);
+        if e.key() == "Escape" && plan_quote.with_untracked(Option::is_none) {
+            on_escape.update(|s| s.with_city(None).with_zone(None));
         }
     });
     on_cleanup(move || escape.remove());
+    let lang = move || language.get();
+    let main_view = Memo::new(move |_| state.with(|s| s.view));
     view! {
-        <main class="atlas">
-            <MapView bundle=bundle.clone() selected />
-            <CityPanel bundle selected />
-        </main>
+        <div class="app">
+            <header class="topbar">
+                <div class="brand">
+                    <h1>{move || lang().text(Msg::Title)}</h1>
+                    <p class="subtitle">{move || lang().text(Msg::Subtitle)}</p>
+                </div>
+                <Toolbar />
+            </header>
+            <NoticeBar notices />
+            <main class="atlas">
+                {move || match main_view.get() {
+                    View::Map => view! { <MapView /> }.into_any(),
+                    View::Table => view! { <TableView /> }.into_any(),
+                }}
+                <SidePanel />
+            </main>
+            <PlanDialog />
+        </div>
     }
 }

@@ -1,29 +1,82 @@
-//! The zone legend drawn over the map.
+//! The legend over the map: the zones (each a button opening its panel), or the roles when the
+//! map is coloured by an industry.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
-use atlas_core::Bundle;
+use atlas_core::{Msg, Role};
 use leptos::prelude::*;
 
-/// One swatch per zone, in the plan's order.
+use crate::context::use_atlas;
+
+/// Zones or roles, whichever the map is coloured by.
 #[component]
-pub fn Legend(bundle: Arc<Bundle>) -> impl IntoView {
-    view! {
-        <ul class="legend" aria-label="区域 Zones">
-            {bundle
-                .zones
-                .iter()
-                .map(|zone| {
-                    view! {
-                        <li>
-                            <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
-                            <span class="zone-name">{zone.name_zh.clone()}</span>
-                            " "
-                            <span class="zone-name-en" lang="en">{zone.name_en.clone()}</span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
+    let atlas = use_atlas();
+    move || {
+        let lang = atlas.lang();
+        match roles.get() {
+            None => {
+                let items = atlas
+                    .bundle
+                    .zones
+                    .iter()
+                    .map(|zone| {
+                        let id = zone.id.clone();
+                        let state = atlas.state;
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="legend-zone"
+                                    data-zone=zone.id.clone()
+                                    on:click=move |_| state.set(state.with_untracked(|s| s.with_zone(Some(id.clone()))))
+                                >
+                                    <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
+                                    <span class="zone-name">{lang.pick(&zone.name_zh, &zone.name_en).to_string()}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="legend" aria-label=lang.text(Msg::Zones)>
+                        <p class="legend-title">{lang.text(Msg::Zones)}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+                .into_any()
+            }
+            Some(map) => {
+                let count = |role: Option<Role>| match role {
+                    Some(r) => map.values().filter(|v| **v == r).count(),
+                    None => 0,
+                };
+                let items = Role::ALL
+                    .into_iter()
+                    .filter(|r| count(Some(*r)) > 0)
+                    .map(|r| {
+                        view! {
+                            <li data-role=r.as_str()>
+                                <span class=format!("swatch role-{}", r.as_str()) aria-hidden="true"></span>
+                                {format!("{} ({})", lang.role(r), count(Some(r)))}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="legend" aria-label=lang.text(Msg::Roles)>
+                        <p class="legend-title">{lang.text(Msg::Roles)}</p>
+                        <ul>
+                            {items}
+                            <li data-role="none">
+                                <span class="swatch role-none" aria-hidden="true"></span>
+                                {lang.text(Msg::NotNamed)}
+                            </li>
+                        </ul>
+                    </div>
+                }
+                .into_any()
+            }
+        }
     }
 }

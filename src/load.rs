@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::plan::PlanText;
 use atlas_core::{Bundle, BundleError};
 
 /// Where the bundle lives, relative to the page, so the atlas works from any sub-path.
@@ -14,7 +15,7 @@ pub enum LoadError {
     #[error("cannot work out the data bundle's address from this page's address: {0}")]
     Address(String),
     /// The request failed before an answer came.
-    #[error("the data bundle {url} could not be downloaded: {reason}")]
+    #[error("{url} could not be downloaded: {reason}")]
     Network {
         /// The bundle's address.
         url: String,
@@ -22,7 +23,7 @@ pub enum LoadError {
         reason: String,
     },
     /// The server answered with an error status.
-    #[error("the server answered {status} for the data bundle {url}")]
+    #[error("the server answered {status} for {url}")]
     Status {
         /// The bundle's address.
         url: String,
@@ -34,15 +35,29 @@ pub enum LoadError {
     Bundle(#[from] BundleError),
 }
 
+/// Where the plan text lives, relative to the page.
+pub const PLAN_PATH: &str = "assets/plan.txt";
+
 /// Downloads and checks the bundle next to the page.
 pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
+    let text = fetch_text(BUNDLE_PATH).await?;
+    Ok(Arc::new(Bundle::from_json(&text)?))
+}
+
+/// Downloads the plan text next to the page, for the plan view.
+pub async fn load_plan() -> Result<Arc<PlanText>, LoadError> {
+    Ok(Arc::new(PlanText::new(fetch_text(PLAN_PATH).await?)))
+}
+
+/// Downloads a text file given relative to the page (reqwest on wasm needs an absolute URL).
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
     let base = leptos::prelude::document()
         .base_uri()
         .ok()
         .flatten()
         .ok_or_else(|| LoadError::Address("the page has no base address".to_string()))?;
     let url = reqwest::Url::parse(&base)
-        .and_then(|b| b.join(BUNDLE_PATH))
+        .and_then(|b| b.join(path))
         .map_err(|e| LoadError::Address(e.to_string()))?;
     let network = |e: reqwest::Error| LoadError::Network {
         url: url.to_string(),
@@ -55,6 +70,5 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
             status: response.status().as_u16(),
         });
     }
-    let text = response.text().await.map_err(network)?;
-    Ok(Arc::new(Bundle::from_json(&text)?))
+    response.text().await.map_err(network)
 }

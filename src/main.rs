@@ -4,12 +4,19 @@
 //! and draws the map and its panels. All logic worth testing lives in the core.
 
 mod app;
-mod city_panel;
+mod context;
 mod legend;
 mod load;
 mod map_view;
+mod notices;
+mod panels;
+mod plan_dialog;
 mod resize;
+mod search_box;
 mod status_panels;
+mod table_view;
+mod toolbar;
+mod url_sync;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,147 +1,301 @@
-//! The SVG map: city shapes coloured by zone, zone outlines, labels, legend and attribution.
+//! The SVG map: cities coloured by zone, or by role when an industry is chosen; zone outlines;
+//! county-level place markers; labels; legend and attribution.
 //!
-//! Each city is a focusable button with an accessible name; hovering or focusing highlights it,
-//! and a click, Enter or Space selects it.
+//! Every city and place is a focusable button with an accessible name that includes its role;
+//! hovering or focusing highlights it, and a click, Enter or Space selects it.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
-use atlas_core::Bundle;
-use atlas_core::scene::{CityShape, Scene};
+use atlas_core::layout::Topic;
+use atlas_core::scene::{CityShape, MARKER_RADIUS, PlaceMarker, Scene};
+use atlas_core::url_state::ViewState;
+use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
 use crate::resize::use_element_size;
 
+/// The strongest role of each place in the chosen industry or field, or `None` when the map is
+/// coloured by zone.
+pub fn roles_for(atlas: &AtlasContext, state: &ViewState) -> Option<BTreeMap<String, Role>> {
+    let topic = match (&state.field, &state.industry) {
+        (Some(f), _) => Topic::Field(f),
+        (None, Some(i)) => Topic::Industry(i),
+        (None, None) => return None,
+    };
+    Some(
+        atlas
+            .bundle
+            .strongest_roles(topic)
+            .into_iter()
+            .map(|(place, role)| (place.to_string(), role))
+            .collect(),
+    )
+}
+
 /// The map, filling its container and refitting whenever the container changes size.
 #[component]
-pub fn MapView(bundle: Arc<Bundle>, selected: RwSignal<Option<String>>) -> impl IntoView {
+pub fn MapView() -> impl IntoView {
+    let atlas = use_atlas();
     let container = NodeRef::<Div>::new();
     let size = use_element_size(container);
-    let scene_bundle = bundle.clone();
-    let scene = Memo::new(move |_| {
-        let (width, height) = size.get();
-        Scene::new(&scene_bundle, width, height, |c| {
-            c.short_name_zh().to_string()
+    let scene = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            let (width, height) = size.get();
+            Scene::new(&atlas.bundle, width, height, atlas.lang())
         })
-    });
-    let names = bundle.clone();
-    let attribution = match &bundle.approval_number {
-        Some(number) => format!(
-            "{} · 审图号 {number} · 坐标系 {}",
-            bundle.attribution, bundle.crs
-        ),
-        None => format!("{} · 坐标系 {}", bundle.attribution, bundle.crs),
+    };
+    let roles = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| atlas.state.with(|s| roles_for(&atlas, s)))
+    };
+    let attribution = {
+        let b = &atlas.bundle;
+        match &b.approval_number {
+            Some(number) => format!("{} · 审图号 {number} · 坐标系 {}", b.attribution, b.crs),
+            None => format!("{} · 坐标系 {}", b.attribution, b.crs),
+        }
+    };
+    let drawing = {
+        let atlas = atlas.clone();
+        move || {
+            let scene = scene.get();
+            (scene.width > 0.0).then(|| draw(&atlas, &scene, roles))
+        }
     };
     view! {
-        <div class="map" node_ref=container>
-            {move || {
-                let scene = scene.get();
-                (scene.width > 0.0)
-                    .then(|| {
-                        let cities = scene
-                            .cities
-                            .iter()
-                            .map(|shape| city_path(&names, shape, selected))
-                            .collect_view();
-                        let zones = scene
-                            .zones
-                            .iter()
-                            .map(|z| {
-                                view! {
-                                    <path class=format!("zone-outline zone-{}", z.id) d=z.path.clone() />
-                                }
-                            })
-                            .collect_view();
-                        let labels = scene
-                            .cities
-                            .iter()
-                            .filter_map(|c| {
-                                let b = c.label_box?;
-                                Some(view! {
-                                    <text class="city-label" x=b.center.x y=b.center.y>
-                                        {c.label.clone()}
-                                    </text>
-                                })
-                            })
-                            .collect_view();
-                        let highlight = scene.clone();
-                        view! {
-                            <svg
-                                class="map-svg"
-                                width=scene.width
-                                height=scene.height
-                                viewBox=format!("0 0 {} {}", scene.width, scene.height)
-                                role="group"
-                                aria-label="江苏省13个设区市 Jiangsu's 13 cities"
-                            >
-                                <g class="cities">{cities}</g>
-                                <g class="zone-outlines" aria-hidden="true">{zones}</g>
-                                <g class="selected-outline" aria-hidden="true">
-                                    {move || {
-                                        let adcode = selected.get()?;
-                                        let shape = highlight.cities.iter().find(|c| c.adcode == adcode)?;
-                                        Some(view! { <path d=shape.path.clone() /> })
-                                    }}
-                                </g>
-                                <g class="labels" aria-hidden="true">{labels}</g>
-                            </svg>
-                        }
-                    })
-            }}
-            <Legend bundle=bundle.clone() />
+        <div class="map" node_ref=container class:by-role=move || roles.with(Option::is_some)>
+            {drawing}
+            <Legend roles />
             <p class="attribution">{attribution}</p>
         </div>
     }
 }
 
+fn draw(
+    atlas: &AtlasContext,
+    scene: &Scene,
+    roles: Memo<Option<BTreeMap<String, Role>>>,
+) -> impl IntoView + use<> {
+    let cities = scene
+        .cities
+        .iter()
+        .map(|shape| city_path(atlas, shape, roles))
+        .collect_view();
+    let zones = scene
+        .zones
+        .iter()
+        .map(|z| {
+            let id = z.id.clone();
+            let state = atlas.state;
+            view! {
+                <path
+                    class=format!("zone-outline zone-{}", z.id)
+                    class:selected=move || state.with(|s| s.zone.as_deref() == Some(id.as_str()))
+                    d=z.path.clone()
+                />
+            }
+        })
+        .collect_view();
+    let places = scene
+        .places
+        .iter()
+        .map(|p| place_marker(atlas, p, roles))
+        .collect_view();
+    let labels = scene
+        .cities
+        .iter()
+        .filter_map(|c| {
+            let b = c.label_box?;
+            Some(view! {
+                <text class="city-label" x=b.center.x y=b.center.y>{c.label.clone()}</text>
+            })
+        })
+        .chain(scene.places.iter().filter_map(|p| {
+            let b = p.label_box?;
+            Some(view! {
+                <text class="city-label place-label" x=b.center.x y=b.center.y>{p.label.clone()}</text>
+            })
+        }))
+        .collect_view();
+    let highlight = scene.clone();
+    let state = atlas.state;
+    let lang = atlas.clone();
+    view! {
+        <svg
+            class="map-svg"
+            width=scene.width
+            height=scene.height
+            viewBox=format!("0 0 {} {}", scene.width, scene.height)
+            role="group"
+            aria-label=move || lang.lang().text(Msg::MapLabel)
+        >
+            <g class="cities">{cities}</g>
+            <g class="zone-outlines" aria-hidden="true">{zones}</g>
+            <g class="selected-outline" aria-hidden="true">
+                {move || {
+                    let adcode = state.with(|s| s.city.clone())?;
+                    let shape = highlight.cities.iter().find(|c| c.adcode == adcode)?;
+                    Some(view! { <path d=shape.path.clone() /> })
+                }}
+            </g>
+            <g class="places">{places}</g>
+            <g class="labels" aria-hidden="true">{labels}</g>
+        </svg>
+    }
+}
+
+/// The accessible name of a place: its names, its zone or city, and its role when one is shown.
+fn accessible_name(atlas: &AtlasContext, adcode: &str, role: Option<Role>) -> String {
+    let lang = atlas.lang();
+    let bundle = &atlas.bundle;
+    let Some(name) = bundle.place_name(adcode) else {
+        return adcode.to_string();
+    };
+    let context = if name.county_level {
+        bundle
+            .place(adcode)
+            .and_then(|p| bundle.place_name(&p.city))
+            .map_or(String::new(), |c| c.in_lang(lang).to_string())
+    } else {
+        bundle
+            .city(adcode)
+            .and_then(|c| bundle.zone_of(c))
+            .map_or(String::new(), |z| {
+                lang.pick(&z.name_zh, &z.name_en).to_string()
+            })
+    };
+    let mut text = format!("{} {}，{context}", name.zh, name.en);
+    if let Some(role) = role {
+        text.push_str(&format!("；{}", lang.role(role)));
+    }
+    text
+}
+
+/// Class, `data-role` and accessible name of a place, tracking the chosen topic.
+fn role_of(roles: Memo<Option<BTreeMap<String, Role>>>, adcode: &str) -> Option<Option<Role>> {
+    roles.with(|r| r.as_ref().map(|map| map.get(adcode).copied()))
+}
+
+fn role_word(role: Option<Option<Role>>) -> &'static str {
+    match role {
+        None => "",
+        Some(None) => "none",
+        Some(Some(r)) => r.as_str(),
+    }
+}
+
+fn select_on_key(state: RwSignal<ViewState>, adcode: String) -> impl Fn(leptos::ev::KeyboardEvent) {
+    move |e| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            let next = state.with_untracked(|s| s.with_city(Some(adcode.clone())));
+            state.set(next);
+        }
+    }
+}
+
 /// One city's shape as a focusable, selectable button.
 fn city_path(
-    bundle: &Bundle,
+    atlas: &AtlasContext,
     shape: &CityShape,
-    selected: RwSignal<Option<String>>,
+    roles: Memo<Option<BTreeMap<String, Role>>>,
 ) -> impl IntoView + use<> {
-    let (name, zone_name) = bundle
-        .city(&shape.adcode)
-        .map(|c| {
-            let zone = bundle
-                .zone_of(c)
-                .map_or(String::new(), |z| format!("{} {}", z.name_zh, z.name_en));
-            (format!("{} {}", c.name_zh, c.name_en), zone)
-        })
-        .unwrap_or_default();
+    let state = atlas.state;
     let adcode = shape.adcode.clone();
-    let is_selected = {
+    let zone = shape.zone.clone();
+    let class = {
         let adcode = adcode.clone();
-        move || selected.get().as_deref() == Some(adcode.as_str())
-    };
-    let is_selected_aria = is_selected.clone();
-    let on_click = {
-        let adcode = adcode.clone();
-        move |_| selected.set(Some(adcode.clone()))
-    };
-    let on_key = {
-        let adcode = adcode.clone();
-        move |e: leptos::ev::KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                selected.set(Some(adcode.clone()));
+        move || {
+            let role = role_of(roles, &adcode);
+            match role {
+                None => format!("city zone-{zone}"),
+                Some(_) => format!("city zone-{zone} role-{}", role_word(role)),
             }
         }
     };
+    let data_role = {
+        let adcode = adcode.clone();
+        move || role_word(role_of(roles, &adcode))
+    };
+    let label = {
+        let atlas = atlas.clone();
+        let adcode = adcode.clone();
+        move || accessible_name(&atlas, &adcode, role_of(roles, &adcode).flatten())
+    };
+    let is_selected = {
+        let adcode = adcode.clone();
+        move || state.with(|s| s.city.as_deref() == Some(adcode.as_str()))
+    };
+    let pressed = is_selected.clone();
+    let on_click = {
+        let adcode = adcode.clone();
+        move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
+    };
     view! {
         <path
-            class=format!("city zone-{}", shape.zone)
+            class=class
             class:selected=is_selected
             d=shape.path.clone()
             tabindex="0"
             role="button"
-            aria-label=format!("{name}，{zone_name}")
-            aria-pressed=move || is_selected_aria().to_string()
-            data-adcode=adcode
+            aria-label=label
+            aria-pressed=move || pressed().to_string()
+            data-adcode=adcode.clone()
             data-zone=shape.zone.clone()
+            data-role=data_role
             on:click=on_click
-            on:keydown=on_key
+            on:keydown=select_on_key(state, adcode)
+        />
+    }
+}
+
+/// A county-level place: a focusable marker coloured by its role.
+fn place_marker(
+    atlas: &AtlasContext,
+    marker: &PlaceMarker,
+    roles: Memo<Option<BTreeMap<String, Role>>>,
+) -> impl IntoView + use<> {
+    let state = atlas.state;
+    let adcode = marker.adcode.clone();
+    let class = {
+        let adcode = adcode.clone();
+        move || format!("place-marker role-{}", role_word(role_of(roles, &adcode)))
+    };
+    let data_role = {
+        let adcode = adcode.clone();
+        move || role_word(role_of(roles, &adcode))
+    };
+    let label = {
+        let atlas = atlas.clone();
+        let adcode = adcode.clone();
+        move || accessible_name(&atlas, &adcode, role_of(roles, &adcode).flatten())
+    };
+    let is_selected = {
+        let adcode = adcode.clone();
+        move || state.with(|s| s.city.as_deref() == Some(adcode.as_str()))
+    };
+    let on_click = {
+        let adcode = adcode.clone();
+        move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
+    };
+    view! {
+        <circle
+            class=class
+            class:selected=is_selected
+            cx=marker.point.x
+            cy=marker.point.y
+            r=MARKER_RADIUS
+            tabindex="0"
+            role="button"
+            aria-label=label
+            data-adcode=adcode.clone()
+            data-role=data_role
+            on:click=on_click
+            on:keydown=select_on_key(state, adcode)
         />
     }
 }

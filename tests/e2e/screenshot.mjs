@@ -1,13 +1,17 @@
-// Takes a screenshot of the served atlas: node tests/e2e/screenshot.mjs OUT.png [WIDTH HEIGHT [ADCODE]]
-// Used to look at every visible change, and to refresh the README's picture.
+// Takes a screenshot of the served atlas, to look at every visible change and to refresh the
+// README's pictures: node tests/e2e/screenshot.mjs OUT.png [WIDTH HEIGHT [QUERY]]
+// QUERY is a view link such as "?industry=biotech_medicine&city=321200".
 import { launchBrowser, openAtlas, serveSite } from './harness.mjs';
 
-const [out = 'atlas.png', width = '1280', height = '800', adcode] = process.argv.slice(2);
+const [out = 'atlas.png', width = '1280', height = '800', query = ''] = process.argv.slice(2);
 const { server, url } = await serveSite();
 const browser = await launchBrowser();
 try {
-  const page = await openAtlas(browser, url, { viewport: { width: Number(width), height: Number(height) } });
-  if (adcode) await page.click(`path.city[data-adcode="${adcode}"]`);
+  const page = await openAtlas(browser, url + query, {
+    viewport: { width: Number(width), height: Number(height) },
+    waitForMap: !query.includes('view=table'),
+  });
+  await page.waitForTimeout(200);
   await page.screenshot({ path: out });
   if (page.problems.length) console.error(page.problems.join('\n'));
 } finally {

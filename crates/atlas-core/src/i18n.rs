@@ -47,6 +47,32 @@ impl Lang {
         }
     }
 
+    /// A section of the plan as cited: `四(二)` in Chinese, `4(2)` in English.
+    pub fn section(self, section: &str) -> String {
+        match self {
+            Lang::Zh => section.to_string(),
+            Lang::En => {
+                let mut out = String::new();
+                let mut numeral = String::new();
+                for c in section.chars().chain(std::iter::once('\0')) {
+                    match chinese_digit(c) {
+                        Some(_) => numeral.push(c),
+                        None => {
+                            if !numeral.is_empty() {
+                                out.push_str(&chinese_number(&numeral).to_string());
+                                numeral.clear();
+                            }
+                            if c != '\0' {
+                                out.push(c);
+                            }
+                        }
+                    }
+                }
+                out
+            }
+        }
+    }
+
     /// A role's name.
     pub fn role(self, role: Role) -> &'static str {
         match role {
@@ -130,6 +156,26 @@ impl Lang {
     }
 }
 
+fn chinese_digit(c: char) -> Option<u32> {
+    "一二三四五六七八九十"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i as u32 + 1)
+}
+
+/// A Chinese numeral up to 99: 四 → 4, 十 → 10, 十二 → 12, 二十三 → 23.
+fn chinese_number(numeral: &str) -> u32 {
+    let digits: Vec<u32> = numeral.chars().filter_map(chinese_digit).collect();
+    match digits.as_slice() {
+        [10] => 10,
+        [10, ones] => 10 + ones,
+        [tens, 10] => tens * 10,
+        [tens, 10, ones] => tens * 10 + ones,
+        [one] => *one,
+        _ => 0,
+    }
+}
+
 /// Every string the interface shows, so that none is left untranslated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)]
@@ -193,6 +239,14 @@ mod tests {
             assert_eq!(lang.other().other(), lang);
         }
         assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn sections_are_cited_with_arabic_numbers_in_english() {
+        assert_eq!(Lang::En.section("四(二)"), "4(2)");
+        assert_eq!(Lang::En.section("三(十)"), "3(10)");
+        assert_eq!(Lang::En.section("一"), "1");
+        assert_eq!(Lang::Zh.section("四(二)"), "四(二)");
     }
 
     #[test]

@@ -141,6 +141,53 @@ impl PlanText {
     }
 }
 
+/// A piece of a paragraph of the plan, marked when it is part of the quote being shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Whether it belongs to the quote.
+    pub marked: bool,
+}
+
+impl PlanText {
+    /// The plan as paragraphs (one per line, leading full-width spaces dropped), each split into
+    /// pieces so that the bytes in `mark` can be highlighted.
+    pub fn paragraphs_marking(&self, mark: Option<Range<usize>>) -> Vec<Vec<Piece<'_>>> {
+        let mut paragraphs = Vec::new();
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let trimmed = line.trim_end_matches(['\n', '\r']);
+            let lead = trimmed.len() - trimmed.trim_start_matches(['　', ' ']).len();
+            let (from, to) = (start + lead, start + trimmed.len());
+            if from >= to {
+                continue;
+            }
+            let pieces = match &mark {
+                Some(m) if m.start < to && m.end > from => {
+                    let (a, b) = (m.start.max(from), m.end.min(to));
+                    [(from, a, false), (a, b, true), (b, to, false)]
+                        .into_iter()
+                        .filter(|(x, y, _)| x < y)
+                        .map(|(x, y, marked)| Piece {
+                            text: &self.text[x..y],
+                            marked,
+                        })
+                        .collect()
+                }
+                _ => vec![Piece {
+                    text: &self.text[from..to],
+                    marked: false,
+                }],
+            };
+            paragraphs.push(pieces);
+        }
+        paragraphs
+    }
+}
+
 fn close(sections: &mut [Section], open: Option<usize>, end: usize) {
     if let Some(i) = open {
         sections[i].span.end = end;
@@ -199,6 +246,23 @@ mod tests {
             Err(QuoteProblem::UnknownSection)
         );
         assert_eq!(plan.find_in_section("", "二"), Err(QuoteProblem::Empty));
+    }
+
+    #[test]
+    fn paragraphs_mark_exactly_the_quote() {
+        let plan = PlanText::new(SAMPLE.to_string());
+        let range = plan.find_in_section("乙的话", "一(二)").expect("found");
+        let paragraphs = plan.paragraphs_marking(Some(range));
+        let marked: Vec<&str> = paragraphs
+            .iter()
+            .flatten()
+            .filter(|p| p.marked)
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(marked, ["乙的话"]);
+        let text: String = paragraphs.iter().flatten().map(|p| p.text).collect();
+        assert!(text.starts_with("前言。一、总体"));
+        assert_eq!(paragraphs.len(), 8);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! so the same scene is tested natively against the real bundle.
 
 use crate::bundle::Bundle;
+use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, text_width};
-use crate::projection::Projection;
+use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::svg_path;
 
 /// Pixels left free around the province.
@@ -29,6 +30,22 @@ pub struct CityShape {
     pub label_box: Option<LabelBox>,
 }
 
+/// A county-level place as drawn: a marker with a label beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMarker {
+    /// The place's adcode.
+    pub adcode: String,
+    /// Where the marker goes.
+    pub point: ScreenPoint,
+    /// The label text.
+    pub label: String,
+    /// Where its label goes, or `None` when there is no room for it.
+    pub label_box: Option<LabelBox>,
+}
+
+/// Radius of a place marker, px.
+pub const MARKER_RADIUS: f64 = 6.0;
+
 /// One zone outline as drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZoneShape {
@@ -49,17 +66,22 @@ pub struct Scene {
     pub cities: Vec<CityShape>,
     /// Zone outlines in bundle order.
     pub zones: Vec<ZoneShape>,
+    /// County-level place markers in bundle order.
+    pub places: Vec<PlaceMarker>,
+}
+
+/// A map label: the Chinese name without its 市, or the English name.
+fn label_text(zh: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh.strip_suffix('市').unwrap_or(zh).to_string(),
+        Lang::En => en.to_string(),
+    }
 }
 
 impl Scene {
-    /// Projects the bundle into a `width` × `height` viewport and places the labels (largest
-    /// cities first), using `label_of` for each city's label text.
-    pub fn new(
-        bundle: &Bundle,
-        width: f64,
-        height: f64,
-        label_of: impl Fn(&crate::City) -> String,
-    ) -> Scene {
+    /// Projects the bundle into a `width` × `height` viewport and places the labels in `lang`:
+    /// cities largest first, then the county-level places to the right of their markers.
+    pub fn new(bundle: &Bundle, width: f64, height: f64, lang: Lang) -> Scene {
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
         let mut cities: Vec<CityShape> = bundle
             .city_boundaries
@@ -71,7 +93,7 @@ impl Scene {
                     adcode: city.adcode.clone(),
                     zone: city.zone.clone(),
                     path: svg_path(&f.geometry, &projection),
-                    label: label_of(city),
+                    label: label_text(&city.name_zh, &city.name_en, lang),
                     label_box: None,
                 })
             })
@@ -79,7 +101,7 @@ impl Scene {
         let mut order: Vec<usize> = (0..cities.len()).collect();
         let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
         order.sort_by(|a, b| area(b).total_cmp(&area(a)));
-        let requests: Vec<LabelRequest> = order
+        let mut requests: Vec<LabelRequest> = order
             .iter()
             .map(|&i| {
                 let anchor = bundle
@@ -92,11 +114,33 @@ impl Scene {
                 }
             })
             .collect();
-        for (i, placed) in order
-            .into_iter()
-            .zip(place_labels(&requests, width, height))
-        {
-            cities[i].label_box = placed;
+        let mut places: Vec<PlaceMarker> = bundle
+            .places
+            .iter()
+            .map(|p| PlaceMarker {
+                adcode: p.adcode.clone(),
+                point: projection.project(p.point),
+                label: label_text(&p.name_zh, &p.name_en, lang),
+                label_box: None,
+            })
+            .collect();
+        requests.extend(places.iter().map(|p| {
+            let width = text_width(&p.label, LABEL_FONT_PX * 0.9) + 4.0;
+            LabelRequest {
+                anchor: ScreenPoint {
+                    x: p.point.x + MARKER_RADIUS + 2.0 + width / 2.0,
+                    y: p.point.y,
+                },
+                width,
+                height: LABEL_FONT_PX * 1.2,
+            }
+        }));
+        let mut placed = place_labels(&requests, width, height).into_iter();
+        for (i, label) in order.into_iter().zip(placed.by_ref()) {
+            cities[i].label_box = label;
+        }
+        for (place, label) in places.iter_mut().zip(placed) {
+            place.label_box = label;
         }
         let zones = bundle
             .zone_outlines
@@ -112,6 +156,7 @@ impl Scene {
             height,
             cities,
             zones,
+            places,
         }
     }
 }

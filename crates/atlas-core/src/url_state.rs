@@ -208,3 +208,31 @@ impl ViewState {
         }
     }
 }
+
+impl Notice {
+    /// What the notice says to the user.
+    pub fn describe(&self, lang: Lang) -> String {
+        let reason = match (self.reason, lang) {
+            (NoticeReason::UnknownKey, Lang::Zh) => "不是本图使用的参数，已忽略",
+            (NoticeReason::UnknownKey, Lang::En) => "is not a parameter of the atlas; ignored",
+            (NoticeReason::UnknownValue, Lang::Zh) => "的值无法识别，已使用默认值",
+            (NoticeReason::UnknownValue, Lang::En) => {
+                "has a value the atlas does not know; the default is used"
+            }
+            (NoticeReason::Repeated, Lang::Zh) => "重复出现，只采用第一个",
+            (NoticeReason::Repeated, Lang::En) => "appears more than once; the first one is used",
+            (NoticeReason::TooLong, Lang::Zh) => "的值过长，已忽略",
+            (NoticeReason::TooLong, Lang::En) => "has an overlong value; ignored",
+            (NoticeReason::FieldOutsideIndustry, Lang::Zh) => {
+                "不属于所选产业，已改用该领域所属产业"
+            }
+            (NoticeReason::FieldOutsideIndustry, Lang::En) => {
+                "is not in the chosen industry; the field's own industry is used"
+            }
+        };
+        match lang {
+            Lang::Zh => format!("链接参数 “{}” {reason}。", self.key),
+            Lang::En => format!("Link parameter “{}” {reason}.", self.key),
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! with every label clear of every other at the sizes people use.
 
 use atlas_core::scene::Scene;
-use atlas_core::{Bundle, BundleError, SCHEMA_VERSION};
+use atlas_core::{Bundle, BundleError, Lang, SCHEMA_VERSION};
 use serde_json::Value;
 
 fn bundle_text() -> String {
@@ -99,18 +99,30 @@ fn labels_never_overlap_at_common_sizes() {
         (1024.0, 768.0),
         (1920.0, 1080.0),
     ] {
-        let scene = Scene::new(&bundle, w, h, |c| c.short_name_zh().to_string());
-        let boxes: Vec<_> = scene.cities.iter().filter_map(|c| c.label_box).collect();
-        for (i, a) in boxes.iter().enumerate() {
-            for b in &boxes[i + 1..] {
-                assert!(!a.overlaps(b), "{w}x{h}: {a:?} overlaps {b:?}");
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = Scene::new(&bundle, w, h, lang);
+            let boxes: Vec<_> = scene
+                .cities
+                .iter()
+                .filter_map(|c| c.label_box)
+                .chain(scene.places.iter().filter_map(|p| p.label_box))
+                .collect();
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    assert!(!a.overlaps(b), "{w}x{h}: {a:?} overlaps {b:?}");
+                }
             }
+            if w >= 800.0 {
+                assert_eq!(
+                    boxes.len(),
+                    15,
+                    "{w}x{h} {lang:?}: every city and place is labelled"
+                );
+            }
+            assert_eq!(scene.cities.len(), 13);
+            assert_eq!(scene.places.len(), 2);
+            assert!(scene.cities.iter().all(|c| c.path.starts_with('M')));
+            assert_eq!(scene.zones.len(), 3);
         }
-        if w >= 800.0 {
-            assert_eq!(boxes.len(), 13, "{w}x{h}: every city is labelled");
-        }
-        assert_eq!(scene.cities.len(), 13);
-        assert!(scene.cities.iter().all(|c| c.path.starts_with('M')));
-        assert_eq!(scene.zones.len(), 3);
     }
 }

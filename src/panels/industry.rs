@@ -1,0 +1,108 @@
+//! An industry's panel: what the plan says it is to develop, its numbered sub-areas, and where it
+//! is laid out (each statement with its role, places and quote).
+
+use atlas_core::layout::Topic;
+use atlas_core::{Lang, Msg, RoleFact};
+use leptos::prelude::*;
+
+use super::PlanQuote;
+use crate::context::use_atlas;
+
+/// The panel of an industry, narrowed to one field when one is chosen.
+#[component]
+pub fn IndustryPanel(id: String, field: Option<String>) -> impl IntoView {
+    industry_panel(id, field)
+}
+
+fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
+    let atlas = use_atlas();
+    let lang = atlas.lang();
+    let state = atlas.state;
+    let bundle = atlas.bundle.clone();
+    let industry = bundle.industry(&id)?.clone();
+    let topic = match &field {
+        Some(f) => Topic::Field(f),
+        None => Topic::Industry(&id),
+    };
+    // One entry per statement: facts with the same field, role and quote are grouped.
+    let mut statements: Vec<(RoleFact, Vec<String>)> = Vec::new();
+    for fact in bundle.roles_in(topic) {
+        match statements
+            .iter_mut()
+            .find(|(f, _)| f.field == fact.field && f.role == fact.role && f.quote == fact.quote)
+        {
+            Some((_, places)) => places.push(fact.place.clone()),
+            None => statements.push((fact.clone(), vec![fact.place.clone()])),
+        }
+    }
+    let layout = if statements.is_empty() {
+        view! { <p class="no-roles">{lang.text(Msg::NotLaidOut)}</p> }.into_any()
+    } else {
+        statements
+            .into_iter()
+            .map(|(fact, places)| {
+                let field_name = bundle
+                    .field(&fact.field)
+                    .map_or(String::new(), |f| lang.pick(&f.name_zh, &f.name_en).to_string());
+                let place_buttons = places
+                    .into_iter()
+                    .filter_map(|adcode| bundle.place_name(&adcode).map(|n| (adcode.clone(), n.in_lang(lang).to_string())))
+                    .map(|(adcode, name)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="link place-chip"
+                                data-adcode=adcode.clone()
+                                on:click=move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
+                            >
+                                {name}
+                            </button>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="statement" data-field=fact.field.clone() data-role=fact.role.as_str()>
+                        <p class="role-head">
+                            <span class=format!("badge role-{}", fact.role.as_str())>{lang.role(fact.role)}</span>
+                            <span class="field-name">{field_name}</span>
+                        </p>
+                        <p class="places">{place_buttons}</p>
+                        <PlanQuote quote=fact.quote.clone() />
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let subareas = industry
+        .subareas
+        .iter()
+        .map(|sub| {
+            view! {
+                <li>
+                    <details>
+                        <summary>{format!("{}. {}", sub.number, lang.pick(&sub.name_zh, &sub.name_en))}</summary>
+                        <PlanQuote quote=sub.quote.clone() />
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    let clear = move |_| state.set(state.with_untracked(|s| s.with_industry(None)));
+    Some(view! {
+        <section class="industry-details" data-industry=industry.id.clone()>
+            <h2 class="industry-name">
+                {lang.pick(&industry.name_zh, &industry.name_en).to_string()} " "
+                <span class="name-en">{lang.other().pick(&industry.name_zh, &industry.name_en).to_string()}</span>
+                <button type="button" class="close" aria-label=lang.text(Msg::Close) on:click=clear>"×"</button>
+            </h2>
+            <PlanQuote quote=industry.summary.clone() />
+            {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{industry.gloss_en.clone()}</p> })}
+            <h3>{lang.text(Msg::WhereLaidOut)}</h3>
+            <ul class="statements">{layout}</ul>
+            <h3>{lang.text(Msg::Subareas)}</h3>
+            <ol class="subareas">{subareas}</ol>
+        </section>
+    }
+    .into_any())
+}

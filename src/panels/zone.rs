@@ -1,0 +1,56 @@
+//! A zone's panel: its direction in the plan's words and its member cities.
+
+use atlas_core::format::thousands;
+use atlas_core::{Lang, Msg};
+use leptos::prelude::*;
+
+use super::PlanQuote;
+use crate::context::use_atlas;
+
+/// The panel of a zone.
+#[component]
+pub fn ZonePanel(id: String) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang();
+    let state = atlas.state;
+    let bundle = atlas.bundle.clone();
+    bundle.zone(&id).cloned().map(|zone| {
+        let members = zone
+            .cities
+            .iter()
+            .filter_map(|adcode| bundle.place_name(adcode).map(|n| (adcode.clone(), n.in_lang(lang).to_string())))
+            .map(|(adcode, name)| {
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="link"
+                            data-adcode=adcode.clone()
+                            on:click=move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
+                        >
+                            {name}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="zone-details" data-zone=zone.id.clone()>
+                <h2 class="city-name">
+                    <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
+                    {lang.pick(&zone.name_zh, &zone.name_en).to_string()} " "
+                    <span class="name-en">{lang.other().pick(&zone.name_zh, &zone.name_en).to_string()}</span>
+                </h2>
+                <dl class="facts">
+                    <dt>{lang.text(Msg::Area)}</dt>
+                    <dd>{format!("{} km²", thousands(zone.area_km2))}</dd>
+                </dl>
+                <h3>{lang.text(Msg::ZoneDirection)}</h3>
+                <PlanQuote quote=zone.direction.clone() />
+                {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{zone.direction_gloss_en.clone()}</p> })}
+                <h3>{lang.text(Msg::MemberCities)}</h3>
+                <ul class="members">{members}</ul>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,159 @@
+//! The search box: type a Chinese, English or pinyin name; arrow keys move through the results,
+//! Enter opens one, Escape closes the list. `/` anywhere focuses the box.
+
+use atlas_core::Msg;
+use atlas_core::search::{Hit, HitKind, search};
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::context::{AtlasContext, use_atlas};
+
+/// The search combobox.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let atlas = use_atlas();
+    let query = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let input = NodeRef::<Input>::new();
+    let hits = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| query.with(|q| search(&atlas.bundle, q, atlas.lang())))
+    };
+    let slash = window_event_listener(ev::keydown, move |e| {
+        let typing = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if e.key() == "/" && !typing {
+            e.prevent_default();
+            if let Some(el) = input.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
+    let choose = {
+        let atlas = atlas.clone();
+        move |hit: Hit| {
+            open_hit(&atlas, &hit);
+            query.set(String::new());
+            active.set(0);
+        }
+    };
+    let on_key = {
+        let choose = choose.clone();
+        move |e: ev::KeyboardEvent| {
+            let count = hits.with(Vec::len);
+            match e.key().as_str() {
+                "ArrowDown" if count > 0 => {
+                    e.prevent_default();
+                    active.update(|a| *a = (*a + 1) % count);
+                }
+                "ArrowUp" if count > 0 => {
+                    e.prevent_default();
+                    active.update(|a| *a = (*a + count - 1) % count);
+                }
+                "Enter" => {
+                    if let Some(hit) = hits.with(|h| h.get(active.get_untracked()).cloned()) {
+                        e.prevent_default();
+                        choose(hit);
+                    }
+                }
+                "Escape" => {
+                    e.stop_propagation();
+                    query.set(String::new());
+                }
+                _ => {}
+            }
+        }
+    };
+    let language = atlas.language;
+    let lang = move || language.get();
+    let lang2 = lang;
+    let open = move || !query.with(String::is_empty);
+    let results = move || {
+        let lang = lang2();
+        let list = hits.get();
+        if list.is_empty() {
+            return view! { <li class="no-results" role="option" aria-disabled="true">{lang.text(Msg::NoResults)}</li> }
+                .into_any();
+        }
+        list.into_iter()
+            .enumerate()
+            .map(|(i, hit)| {
+                let choose = choose.clone();
+                let kind = kind_label(hit.kind, lang);
+                let picked = hit.clone();
+                view! {
+                    <li
+                        id=format!("search-hit-{i}")
+                        role="option"
+                        class="hit"
+                        aria-selected=move || (active.get() == i).to_string()
+                        data-kind=format!("{:?}", hit.kind).to_lowercase()
+                        data-id=hit.id.clone()
+                        on:mousedown=move |e| {
+                            e.prevent_default();
+                            choose(picked.clone());
+                        }
+                    >
+                        <span class="hit-label">{hit.label.clone()}</span>
+                        <span class="hit-other">{hit.other_label.clone()}</span>
+                        <span class="hit-kind">{kind}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="search">
+            <input
+                node_ref=input
+                type="search"
+                id="search"
+                role="combobox"
+                autocomplete="off"
+                aria-autocomplete="list"
+                aria-controls="search-results"
+                aria-expanded=move || open().to_string()
+                aria-activedescendant=move || open().then(|| format!("search-hit-{}", active.get()))
+                aria-label=move || lang().text(Msg::Search)
+                placeholder=move || lang().text(Msg::SearchPlaceholder)
+                prop:value=move || query.get()
+                on:input=move |e| {
+                    query.set(event_target_value(&e));
+                    active.set(0);
+                }
+                on:keydown=on_key
+                on:blur=move |_| query.set(String::new())
+            />
+            <Show when=open>
+                <ul id="search-results" role="listbox" class="search-results">
+                    {results.clone()}
+                </ul>
+            </Show>
+        </div>
+    }
+}
+
+fn kind_label(kind: HitKind, lang: atlas_core::Lang) -> &'static str {
+    lang.text(match kind {
+        HitKind::City => Msg::ResultCity,
+        HitKind::County => Msg::ResultCounty,
+        HitKind::Zone => Msg::ResultZone,
+        HitKind::Industry => Msg::ResultIndustry,
+        HitKind::Field => Msg::ResultField,
+    })
+}
+
+/// Opens what a result names: a place's panel, a zone's panel, or an industry's layout.
+fn open_hit(atlas: &AtlasContext, hit: &Hit) {
+    let bundle = atlas.bundle.clone();
+    atlas.update(|s| match hit.kind {
+        HitKind::City | HitKind::County => s.with_city(Some(hit.id.clone())),
+        HitKind::Zone => s.with_zone(Some(hit.id.clone())),
+        HitKind::Industry => s.with_industry(Some(hit.id.clone())),
+        HitKind::Field => s.with_field(&bundle, &hit.id),
+    });
+}

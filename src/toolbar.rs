@@ -1,0 +1,147 @@
+//! The toolbar: search, the industry picker, map/table switch, language switch and the CSV.
+
+use atlas_core::Msg;
+use atlas_core::url_state::View;
+use leptos::prelude::*;
+
+use crate::context::use_atlas;
+use crate::search_box::SearchBox;
+
+/// The controls above the map.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let atlas = use_atlas();
+    let language = atlas.language;
+    let lang = move || language.get();
+    view! {
+        <nav class="toolbar" aria-label="Atlas controls">
+            <SearchBox />
+            <IndustryPicker />
+            <ViewSwitch />
+            <button
+                type="button"
+                class="lang-switch"
+                title=move || lang().text(Msg::SwitchLanguage)
+                lang=move || lang().other().code()
+                on:click=move |_| atlas.update(|s| {
+                    let mut next = s.clone();
+                    next.lang = s.lang.other();
+                    next
+                })
+            >
+                {move || lang().other().text(Msg::LanguageName)}
+            </button>
+            <a class="download" href="assets/layout.csv" download="jiangsu-industry-layout.csv">
+                {move || lang().text(Msg::DownloadCsv)}
+            </a>
+        </nav>
+    }
+}
+
+/// The ten industries with their fields, as one select: choosing one recolours the map by role.
+#[component]
+fn IndustryPicker() -> impl IntoView {
+    let atlas = use_atlas();
+    let current = {
+        let atlas = atlas.clone();
+        move || {
+            atlas.state.with(|s| match (&s.field, &s.industry) {
+                (Some(f), _) => format!("field:{f}"),
+                (None, Some(i)) => format!("industry:{i}"),
+                (None, None) => String::new(),
+            })
+        }
+    };
+    let on_change = {
+        let atlas = atlas.clone();
+        move |e: leptos::ev::Event| {
+            let value = event_target_value(&e);
+            let bundle = atlas.bundle.clone();
+            atlas.update(|s| match value.split_once(':') {
+                Some(("field", f)) => s.with_field(&bundle, f),
+                Some(("industry", i)) => s.with_industry(Some(i.to_string())),
+                _ => s.with_industry(None),
+            });
+        }
+    };
+    let language = atlas.language;
+    let options = move || {
+        let lang = language.get();
+        let bundle = atlas.bundle.clone();
+        let selected = current();
+        let mut options = vec![option(
+            String::new(),
+            lang.text(Msg::ByZone).to_string(),
+            &selected,
+        )];
+        for industry in &bundle.industries {
+            options.push(option(
+                format!("industry:{}", industry.id),
+                lang.pick(&industry.name_zh, &industry.name_en).to_string(),
+                &selected,
+            ));
+            for field in bundle.fields_of(&industry.id) {
+                let name = lang.pick(&field.name_zh, &field.name_en);
+                if name != lang.pick(&industry.name_zh, &industry.name_en) {
+                    options.push(option(
+                        format!("field:{}", field.id),
+                        format!("\u{2003}· {name}"),
+                        &selected,
+                    ));
+                }
+            }
+        }
+        options.collect_view()
+    };
+    let label = move || language.get().text(Msg::Industry);
+    view! {
+        <label class="picker">
+            <span>{label}</span>
+            <select id="industry-picker" on:change=on_change prop:value=current>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+fn option(value: String, text: String, selected: &str) -> impl IntoView + use<> {
+    let is_selected = value == selected;
+    view! { <option value=value selected=is_selected>{text}</option> }
+}
+
+/// Map / table, as two toggle buttons.
+#[component]
+fn ViewSwitch() -> impl IntoView {
+    let atlas = use_atlas();
+    let button = move |view: View, msg: Msg| {
+        let atlas = atlas.clone();
+        let pressed = {
+            let atlas = atlas.clone();
+            move || atlas.state.with(|s| s.view == view).to_string()
+        };
+        let text = {
+            let atlas = atlas.clone();
+            move || atlas.lang().text(msg)
+        };
+        view! {
+            <button
+                type="button"
+                class=format!("view-{}", view.code())
+                aria-pressed=pressed
+                on:click=move |_| atlas.update(|s| {
+                    let mut next = s.clone();
+                    next.view = view;
+                    next
+                })
+            >
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <div class="view-switch" role="group">
+            {button(View::Map, Msg::ViewMap)}
+            {button(View::Table, Msg::ViewTable)}
+        </div>
+    }
+}

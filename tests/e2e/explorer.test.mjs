@@ -1,0 +1,280 @@
+// Browser tests of the explorer: industry layouts, panels, search, table, plan view, language
+// and links, against the built release site and its real bundle.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, launchBrowser, openAtlas, serveSite } from './harness.mjs';
+
+const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
+const ROLE_ORDER = ['signature', 'focus', 'support', 'pilot'];
+const places = [...bundle.cities.map((c) => c.adcode), ...bundle.places.map((p) => p.adcode)];
+
+/** The strongest role each place has in an industry (or field), computed from the bundle. */
+function expectedRoles({ industry, field }) {
+  const out = Object.fromEntries(places.map((p) => [p, 'none']));
+  for (const fact of bundle.roles) {
+    if (field ? fact.field !== field : fact.industry !== industry) continue;
+    const current = out[fact.place];
+    if (current === 'none' || ROLE_ORDER.indexOf(fact.role) < ROLE_ORDER.indexOf(current)) out[fact.place] = fact.role;
+  }
+  return out;
+}
+
+/** The role the map shows for every city and county-level place. */
+const mapRoles = (page) =>
+  page.$$eval('[data-adcode][data-role]:is(path.city, circle.place-marker)', (els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.adcode, e.dataset.role])),
+  );
+
+let browser;
+let site;
+before(async () => {
+  browser = await launchBrowser();
+  site = await serveSite();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+describe('industry layouts on the map', () => {
+  test('choosing 物联网和云计算 marks 无锡 as its signature place', async () => {
+    const page = await openAtlas(browser, site.url);
+    await page.selectOption('#industry-picker', 'industry:iot_cloud');
+    await page.waitForSelector('path.city[data-adcode="320200"][data-role="signature"]');
+    const roles = await mapRoles(page);
+    assert.deepEqual(roles, expectedRoles({ industry: 'iot_cloud' }));
+    assert.match(await page.getAttribute('path.city[data-adcode="320200"]', 'aria-label'), /标志性产业/);
+    assert.match(await page.textContent('.legend'), /标志性产业 \(1\)/);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('choosing 生物技术和新医药 marks 泰州 focus and 南京, 无锡, 苏州, 连云港 support', async () => {
+    const page = await openAtlas(browser, site.url);
+    await page.selectOption('#industry-picker', 'industry:biotech_medicine');
+    await page.waitForSelector('path.city[data-adcode="321200"][data-role="focus"]');
+    const roles = await mapRoles(page);
+    assert.equal(roles['321200'], 'focus');
+    for (const support of ['320100', '320200', '320500', '320700']) assert.equal(roles[support], 'support', support);
+    assert.equal(Object.values(roles).filter((r) => r !== 'none').length, 5);
+    const fill = (adcode) => page.$eval(`path.city[data-adcode="${adcode}"]`, (p) => getComputedStyle(p).fill);
+    assert.notEqual(await fill('321200'), await fill('320100'), 'focus and support look different');
+    assert.notEqual(await fill('320100'), await fill('320300'), 'support and not named look different');
+    await page.close();
+  });
+
+  test('昆山 shows as a focus place for 平板显示', async () => {
+    const page = await openAtlas(browser, site.url);
+    await page.selectOption('#industry-picker', 'field:flat_panel');
+    await page.waitForSelector('circle.place-marker[data-adcode="320583"][data-role="focus"]');
+    const roles = await mapRoles(page);
+    assert.deepEqual(roles, expectedRoles({ field: 'flat_panel' }));
+    assert.equal(roles['320583'], 'focus');
+    assert.equal(roles['320282'], 'none', '宜兴 is not named for flat panels');
+    await page.click('circle.place-marker[data-adcode="320583"]');
+    const panel = page.locator('.city-details[data-adcode="320583"]');
+    await panel.waitFor();
+    assert.match(await panel.locator('.city-name').textContent(), /昆山市/);
+    assert.equal(await panel.locator('.role-item[data-field="flat_panel"][data-role="focus"]').count(), 1);
+    await page.close();
+  });
+
+  test('the industry panel lists its sub-areas and where it is laid out', async () => {
+    const page = await openAtlas(browser, site.url + '?industry=new_energy');
+    const panel = page.locator('.industry-details[data-industry="new_energy"]');
+    await panel.waitFor();
+    const subs = await panel.locator('.subareas summary').allTextContents();
+    assert.deepEqual(subs, ['1. 太阳能利用技术', '2. 风力发电', '3. 生物质能', '4. 核电关联产业']);
+    const statements = await panel.locator('.statement').evaluateAll((ls) => ls.map((l) => `${l.dataset.field}:${l.dataset.role}`));
+    assert.deepEqual(statements, ['solar_pv:focus', 'solar_pv:support']);
+    const supports = await panel.locator('.statement[data-role="support"] .place-chip').evaluateAll((bs) => bs.map((b) => b.dataset.adcode).sort());
+    assert.deepEqual(supports, ['320100', '320300', '320400', '320500', '321000']);
+    await page.close();
+  });
+});
+
+describe('panels', () => {
+  test('the 南京 panel lists every role the plan gives 南京, each quoted', async () => {
+    const page = await openAtlas(browser, site.url);
+    await page.click('path.city[data-adcode="320100"]');
+    const panel = page.locator('.city-details[data-adcode="320100"]');
+    await panel.waitFor();
+    const shown = await panel.locator('.role-item').evaluateAll((ls) =>
+      ls.map((l) => ({ key: `${l.dataset.field}:${l.dataset.role}`, quote: l.querySelector('blockquote').textContent, section: l.querySelector('.section').textContent })),
+    );
+    const expected = bundle.roles.filter((r) => r.place === '320100').map((r) => ({ key: `${r.field}:${r.role}`, quote: r.quote.quote, section: r.quote.section }));
+    assert.equal(expected.length, 5);
+    assert.deepEqual(shown, expected);
+    await page.close();
+  });
+
+  test('a zone panel shows its direction and member cities', async () => {
+    const page = await openAtlas(browser, site.url);
+    await page.click('.legend-zone[data-zone="north"]');
+    const panel = page.locator('.zone-details[data-zone="north"]');
+    await panel.waitFor();
+    const members = await panel.locator('.members button').evaluateAll((bs) => bs.map((b) => b.dataset.adcode));
+    assert.deepEqual(members, bundle.zones.find((z) => z.id === 'north').cities);
+    assert.ok((await panel.locator('blockquote').textContent()).startsWith('苏北地区要充分发挥特色资源优势'));
+    assert.equal(await page.locator('path.zone-outline.zone-north.selected').count(), 1);
+    assert.match(page.url(), /zone=north/);
+    await page.close();
+  });
+
+  test('"show in plan" opens the plan text scrolled to the quote, highlighted', async () => {
+    const page = await openAtlas(browser, site.url + '?city=321200');
+    const item = page.locator('.role-item[data-field="biotech_medicine"]');
+    await item.locator('.show-in-plan').click();
+    const mark = page.locator('.plan-dialog mark.plan-mark');
+    await mark.waitFor();
+    const fact = bundle.roles.find((r) => r.place === '321200');
+    assert.equal(await mark.textContent(), fact.quote.quote);
+    assert.equal(await page.locator('.plan-dialog mark').count(), 1);
+    await page.waitForFunction(() => {
+      const m = document.querySelector('mark.plan-mark').getBoundingClientRect();
+      const body = document.querySelector('.plan-body').getBoundingClientRect();
+      return m.top >= body.top && m.bottom <= body.bottom;
+    });
+    assert.match(await page.textContent('#plan-title'), /四\(二\)/);
+    assert.ok((await page.textContent('.plan-body')).includes('四、产业发展布局'), 'the whole plan is shown');
+    await page.keyboard.press('Escape');
+    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.close();
+  });
+});
+
+describe('search, table, language and links', () => {
+  test('search finds places by pinyin and industries by Chinese, by keyboard', async () => {
+    const page = await openAtlas(browser, site.url);
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+    await page.keyboard.type('kunshan');
+    await page.locator('#search-results .hit[data-id="320583"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.city-details[data-adcode="320583"]').waitFor();
+    await page.fill('#search', '光伏');
+    await page.locator('#search-results .hit[data-id="solar_pv"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('path.city[data-adcode="320200"][data-role="focus"]');
+    assert.equal(await page.inputValue('#industry-picker'), 'field:solar_pv');
+    await page.fill('#search', 'su');
+    await page.keyboard.press('ArrowDown');
+    const active = await page.getAttribute('#search', 'aria-activedescendant');
+    assert.equal(active, 'search-hit-1');
+    const second = await page.getAttribute('#search-hit-1', 'data-id');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => new URL(location.href).search.includes(id), second);
+    await page.close();
+  });
+
+  test('the table and the map agree on every role of every industry', async () => {
+    const page = await openAtlas(browser, site.url);
+    const checked = { cells: 0, named: 0 };
+    for (const industry of bundle.industries) {
+      await page.click('.view-map');
+      await page.waitForSelector('svg.map-svg');
+      await page.selectOption('#industry-picker', `industry:${industry.id}`);
+      await page.waitForFunction((id) => new URL(location.href).searchParams.get('industry') === id, industry.id);
+      const onMap = await mapRoles(page);
+      assert.deepEqual(onMap, expectedRoles({ industry: industry.id }), industry.id);
+      await page.click('.view-table');
+      await page.waitForSelector('table.layout-table');
+      const inTable = await page.$$eval(`td[data-industry="${industry.id}"]`, (tds) =>
+        Object.fromEntries(tds.map((td) => [td.dataset.adcode, td.dataset.roles.split(' ')[0] || 'none'])),
+      );
+      assert.deepEqual(inTable, onMap, `table and map disagree on ${industry.id}`);
+      assert.equal(await page.locator(`th.selected[data-industry="${industry.id}"]`).count(), 1);
+      checked.cells += Object.keys(inTable).length;
+      checked.named += Object.values(inTable).filter((r) => r !== 'none').length;
+    }
+    assert.equal(checked.cells, 10 * places.length);
+    assert.ok(checked.named >= 25, `${checked.named} named cells`);
+    const badges = await page.locator('table.layout-table .badge').count();
+    const distinct = new Set(bundle.roles.map((r) => `${r.place}|${r.industry}|${r.role}`));
+    assert.equal(badges, distinct.size, 'every role fact has its badge in the table');
+    await page.close();
+  });
+
+  test('the table shares the selection with the map', async () => {
+    const page = await openAtlas(browser, site.url + '?city=320600');
+    await page.click('.view-table');
+    assert.equal(await page.locator('tr.selected[data-adcode="320600"]').count(), 1);
+    await page.click('tr[data-adcode="320900"] th button');
+    await page.locator('.city-details[data-adcode="320900"]').waitFor();
+    await page.click('.view-map');
+    await page.waitForSelector('path.city.selected[data-adcode="320900"]');
+    await page.close();
+  });
+
+  test('English switches every interface string and name; quotes stay Chinese', async () => {
+    const page = await openAtlas(browser, site.url + '?city=320200&industry=iot_cloud');
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await page.textContent('h1'), 'Jiangsu Industry Atlas');
+    assert.match(page.url(), /lang=en/);
+    const labels = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => t.textContent).sort());
+    assert.deepEqual(labels, bundle.cities.map((c) => c.name_en).sort());
+    const panel = await page.textContent('.panel');
+    assert.ok(panel.includes('Roles in the plan\'s layout'));
+    assert.ok(panel.includes('Signature industry'));
+    assert.ok(panel.includes('无锡物联网和云计算'), 'the quote stays Chinese');
+    const chrome = await page.evaluate(() => [...document.querySelectorAll('.toolbar, .legend, .panel h3, .panel figcaption')].map((e) => e.textContent).join(' '));
+    const stray = chrome.replace(/[“”（）·]/g, '').match(/[\u4e00-\u9fff]+/g) ?? [];
+    assert.deepEqual(stray.filter((w) => w !== '中文'), [], 'no Chinese interface string left in English mode');
+    await page.close();
+  });
+
+  test('a deep link reopens its view, and back/forward walk through views', async () => {
+    const page = await openAtlas(browser, site.url + '?lang=en&industry=biotech_medicine&city=321200');
+    await page.locator('.city-details[data-adcode="321200"]').waitFor();
+    assert.equal(await page.getAttribute('path.city[data-adcode="321200"]', 'data-role'), 'focus');
+    assert.equal(await page.inputValue('#industry-picker'), 'industry:biotech_medicine');
+    assert.equal(await page.textContent('.city-details .city-name .name-en'), '泰州市');
+    await page.click('path.city[data-adcode="320700"]');
+    await page.locator('.city-details[data-adcode="320700"]').waitFor();
+    await page.goBack();
+    await page.locator('.city-details[data-adcode="321200"]').waitFor();
+    await page.goForward();
+    await page.locator('.city-details[data-adcode="320700"]').waitFor();
+    await page.reload();
+    await page.locator('.city-details[data-adcode="320700"]').waitFor();
+    assert.equal(await page.getAttribute('path.city[data-adcode="320700"]', 'data-role'), 'support');
+    await page.close();
+  });
+
+  test('bad link parameters fall back to defaults with a notice', async () => {
+    const page = await openAtlas(browser, site.url + '?city=999999&industry=nonsense&lang=fr&zone=central');
+    await page.locator('.notice-bar').waitFor();
+    const notice = await page.textContent('.notice-bar');
+    for (const key of ['city', 'industry', 'lang']) assert.ok(notice.includes(key), notice);
+    await page.locator('.zone-details[data-zone="central"]').waitFor();
+    assert.equal(await page.inputValue('#industry-picker'), '');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('Tab reaches every city and county-level place', async () => {
+    const page = await openAtlas(browser, site.url);
+    const reached = new Set();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const adcode = await page.evaluate(() => document.activeElement?.closest('svg') && document.activeElement.dataset.adcode);
+      if (adcode) reached.add(adcode);
+    }
+    assert.deepEqual([...reached].sort(), [...places].sort());
+    await page.close();
+  });
+
+  test('the layout CSV offered for download has one row per role fact', async () => {
+    const page = await openAtlas(browser, site.url);
+    const href = await page.getAttribute('a.download', 'href');
+    const csv = await page.evaluate(async (h) => (await fetch(h)).text(), href);
+    const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(rows[0], 'place,adcode,industry,field,role,quote,section');
+    assert.equal(rows.length - 1, bundle.roles.length);
+    assert.ok(rows.includes('无锡市,320200,物联网和云计算,云计算,pilot,积极推动无锡国家云计算服务创新发展试点示范城市建设方案的实施,三(五)'));
+    await page.close();
+  });
+});
