@@ -41,7 +41,13 @@ pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
                 view! {
                     <div class="legend" aria-label=lang.text(Msg::Zones)>
                         <p class="legend-title">{lang.text(Msg::Zones)}</p>
-                        <ul>{items}</ul>
+                        <ul>
+                            {items}
+                            <li class="legend-bases">
+                                <span class="swatch base" aria-hidden="true"></span>
+                                {lang.text(Msg::Bases)}
+                            </li>
+                        </ul>
                     </div>
                 }
                 .into_any()
@@ -71,6 +77,10 @@ pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
                             <li data-role="none">
                                 <span class="swatch role-none" aria-hidden="true"></span>
                                 {lang.text(Msg::NotNamed)}
+                            </li>
+                            <li class="legend-bases">
+                                <span class="swatch base" aria-hidden="true"></span>
+                                {lang.text(Msg::Bases)}
                             </li>
                         </ul>
                     </div>

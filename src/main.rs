@@ -4,6 +4,7 @@
 //! and draws the map and its panels. All logic worth testing lives in the core.
 
 mod app;
+mod bases;
 mod context;
 mod legend;
 mod load;

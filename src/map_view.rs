@@ -13,6 +13,7 @@ use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::bases::base_markers;
 use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
 use crate::resize::use_element_size;
@@ -142,6 +143,7 @@ fn draw(
                     Some(view! { <path d=shape.path.clone() /> })
                 }}
             </g>
+            <g class="bases">{base_markers(atlas, scene)}</g>
             <g class="places">{places}</g>
             <g class="labels" aria-hidden="true">{labels}</g>
         </svg>

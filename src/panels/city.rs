@@ -6,6 +6,7 @@ use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
 use super::PlanQuote;
+use crate::bases::base_list;
 use crate::context::use_atlas;
 
 /// The panel of a city or county-level place.
@@ -113,6 +114,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                 <ul class="roles">{role_items}</ul>
                 <h3>{lang.text(Msg::NamedInPlan)}</h3>
                 <PlanQuote quote=mention />
+                {base_list(bundle.bases_in(&adcode), lang)}
             </section>
         }
         .into_any(),

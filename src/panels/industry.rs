@@ -6,6 +6,7 @@ use atlas_core::{Lang, Msg, RoleFact};
 use leptos::prelude::*;
 
 use super::PlanQuote;
+use crate::bases::base_list;
 use crate::context::use_atlas;
 
 /// The panel of an industry, narrowed to one field when one is chosen.
@@ -100,6 +101,7 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
             {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{industry.gloss_en.clone()}</p> })}
             <h3>{lang.text(Msg::WhereLaidOut)}</h3>
             <ul class="statements">{layout}</ul>
+            {base_list(bundle.bases_for(Some(&industry.id)), lang)}
             <h3>{lang.text(Msg::Subareas)}</h3>
             <ol class="subareas">{subareas}</ol>
         </section>

@@ -278,3 +278,25 @@ describe('search, table, language and links', () => {
     await page.close();
   });
 });
+
+describe('industrial bases', () => {
+  test('bases show on the map, filtered by the chosen industry, each with its source', async () => {
+    const page = await openAtlas(browser, site.url);
+    const hosts = () => page.$$eval('path.base-marker', (ps) => ps.map((p) => p.dataset.host).sort());
+    assert.deepEqual(await hosts(), bundle.bases.map((b) => b.city).sort());
+    await page.selectOption('#industry-picker', 'industry:biotech_medicine');
+    await page.waitForFunction(() => document.querySelectorAll('path.base-marker').length === 2);
+    assert.deepEqual(await hosts(), ['320100', '321200']);
+    const label = await page.getAttribute('path.base-marker[data-host="321200"]', 'aria-label');
+    assert.match(label, /泰州医药高新技术产业开发区/);
+    assert.match(label, /2009/);
+    assert.match(label, /近似/, 'a base without a sourced location says it is approximate');
+    await page.click('path.base-marker[data-host="321200"]');
+    const item = page.locator('.city-details[data-adcode="321200"] .base-item');
+    await item.waitFor();
+    assert.match(await item.locator('.base-source a').getAttribute('href'), /^https?:\/\//);
+    const industryBases = await page.locator('.industry-details .base-item').count();
+    assert.equal(industryBases, 2);
+    await page.close();
+  });
+});

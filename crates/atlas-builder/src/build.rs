@@ -12,6 +12,7 @@ use geo::orient::{Direction, Orient};
 use geo::{Area, GeodesicArea, InteriorPoint, MultiPolygon, unary_union};
 use sha2::{Digest, Sha256};
 
+use crate::bases_seed::read_bases;
 use crate::crossings::find_crossing;
 use crate::error::BuildError;
 use crate::geodata::{GeoSources, read_boundaries, read_county_points};
@@ -225,7 +226,11 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         })
         .collect();
 
+    let bases_path = root.join("geodata").join(&sources.bases);
+    let bases = read_bases(&bases_path, &county_points, &industry_ids, bounds)?;
+
     let mut inputs = [
+        bases_path,
         layout_path,
         plan_path,
         sources_path,
@@ -258,6 +263,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         fields,
         roles,
         targets,
+        bases,
         city_boundaries: FeatureCollection::new(city_features),
         zone_outlines: FeatureCollection::new(zone_features),
     };

@@ -208,6 +208,18 @@ pub enum BuildError {
         /// The quote.
         quote: String,
     },
+    /// A row of the bases file is incomplete or inconsistent.
+    #[error("{path}: row {row} ({name}): {problem}")]
+    Base {
+        /// The bases file.
+        path: PathBuf,
+        /// The row number, counting the header as row 1.
+        row: usize,
+        /// The base's name as written.
+        name: String,
+        /// What is wrong.
+        problem: String,
+    },
     /// A boundary is not a valid (Multi)Polygon.
     #[error("{path}: boundary of {adcode} is not a valid polygon: {reason}")]
     InvalidPolygon {

@@ -22,6 +22,8 @@ pub struct GeoSources {
     /// One point per county-level unit (GeoJSON Points with `adcode` and `city_adcode`), relative
     /// to `geodata/`: where county-level places are marked.
     pub county_points: String,
+    /// Industrial bases (CSV), relative to `geodata/`.
+    pub bases: String,
     /// The attribution line the map shows.
     pub attribution: String,
     /// The map approval number (审图号) to show, if the operator has one.

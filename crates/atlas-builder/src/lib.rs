@@ -2,6 +2,7 @@
 //! and every outline for validity, simplifies the boundaries without opening gaps, and writes the
 //! one data bundle the app reads (`assets/atlas.json`).
 
+pub mod bases_seed;
 pub mod build;
 pub mod crossings;
 pub mod error;

@@ -58,7 +58,7 @@ fn main() -> ExitCode {
     }
     let s = built.stats;
     println!(
-        "wrote {} ({} bytes), layout.csv and plan.txt in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets; {} of {} vertices kept in {} shared arcs",
+        "wrote {} ({} bytes), layout.csv and plan.txt in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} vertices kept in {} shared arcs",
         target.display(),
         built.json.len(),
         started.elapsed().as_millis(),
@@ -69,6 +69,7 @@ fn main() -> ExitCode {
         built.bundle.fields.len(),
         built.bundle.roles.len(),
         built.bundle.targets.len(),
+        built.bundle.bases.len(),
         s.vertices_out,
         s.vertices_in,
         s.arcs,

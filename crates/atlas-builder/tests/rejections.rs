@@ -28,6 +28,7 @@ impl Workspace {
             "geodata/sources.toml",
             "geodata/jiangsu_cities.geojson",
             "geodata/jiangsu_county_points.geojson",
+            "geodata/bases.csv",
         ] {
             std::fs::copy(repo.join(file), dir.path().join(file)).expect(file);
         }
@@ -347,4 +348,86 @@ fn a_county_place_under_the_wrong_city_is_refused() {
     );
     let m = w.refused();
     assert_names(&m, &["jiangsu_county_points.geojson", "320583", "320200"]);
+}
+
+#[test]
+fn a_base_without_a_source_is_refused() {
+    let w = Workspace::new();
+    let text = std::fs::read_to_string(w.path("geodata/bases.csv")).expect("csv");
+    std::fs::write(
+        w.path("geodata/bases.csv"),
+        format!("{text}常州高新区,Changzhou Hi-tech Zone,320411,national_hitech_zone,1992,high_end_equipment,,,,\n"),
+    )
+    .expect("write");
+    let m = w.refused();
+    assert_names(&m, &["bases.csv", "row 6", "常州高新区", "source"]);
+}
+
+#[test]
+fn a_base_with_an_unknown_industry_is_refused() {
+    let w = Workspace::new();
+    w.edit("geodata/bases.csv", ",energy_saving,", ",green_stuff,");
+    let m = w.refused();
+    assert_names(
+        &m,
+        &[
+            "bases.csv",
+            "row 5",
+            "中国宜兴环保科技工业园",
+            "green_stuff",
+        ],
+    );
+}
+
+#[test]
+fn a_base_with_half_a_position_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "geodata/bases.csv",
+        ",energy_saving,,,,",
+        ",energy_saving,119.8,,WGS84,",
+    );
+    let m = w.refused();
+    assert_names(&m, &["bases.csv", "row 5", "both lon and lat"]);
+}
+
+#[test]
+fn a_wgs84_base_is_converted_to_the_boundaries_reference() {
+    let w = Workspace::new();
+    w.edit(
+        "geodata/bases.csv",
+        ",energy_saving,,,,",
+        ",energy_saving,119.8,31.35,WGS84,",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
+        .arg("--root")
+        .arg(w.dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bundle: Value = serde_json::from_str(
+        &std::fs::read_to_string(w.path("assets/atlas.json")).expect("bundle"),
+    )
+    .expect("json");
+    let base = bundle["bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["host"] == "320282")
+        .expect("the Yixing base");
+    assert_eq!(base["approximate"], false);
+    let (lon, lat) = (
+        base["point"][0].as_f64().expect("lon"),
+        base["point"][1].as_f64().expect("lat"),
+    );
+    assert!(
+        lon > 119.8 && (lon - 119.8) < 0.01,
+        "shifted east by a few hundred metres: {lon}"
+    );
+    assert!((lat - 31.35).abs() < 0.01, "{lat}");
+    assert!((lon, lat) != (119.8, 31.35));
 }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::facts::{Field, Industry, Place, RoleFact, Target};
+use crate::facts::{Base, Field, Industry, Place, RoleFact, Target};
 use crate::geojson_shape::{FeatureCollection, Position};
 
 /// The schema version this code reads and writes; bump it on any incompatible change.
@@ -43,6 +43,8 @@ pub struct Bundle {
     pub roles: Vec<RoleFact>,
     /// The plan's quantified statements.
     pub targets: Vec<Target>,
+    /// Industrial bases from `geodata/bases.csv`, each with its own source.
+    pub bases: Vec<Base>,
     /// City outlines, simplified so that neighbours still share their borders exactly.
     pub city_boundaries: FeatureCollection<CityRef>,
     /// Zone outlines: the union of each zone's member cities.

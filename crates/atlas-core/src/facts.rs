@@ -174,3 +174,56 @@ pub struct Target {
     /// The statement.
     pub quote: Quote,
 }
+
+/// What kind of industrial base a base is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseKind {
+    /// A national high-tech industrial development zone (国家高新技术产业开发区).
+    NationalHitechZone,
+    /// A national economic and technological development zone (国家级经济技术开发区).
+    NationalDevelopmentZone,
+    /// A provincial high-tech zone (省级高新区).
+    ProvincialHitechZone,
+    /// A signature industry base (特色产业基地).
+    IndustryBase,
+}
+
+impl BaseKind {
+    /// The kind's name in a language.
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        match self {
+            BaseKind::NationalHitechZone => lang.pick("国家高新区", "National high-tech zone"),
+            BaseKind::NationalDevelopmentZone => {
+                lang.pick("国家级经开区", "National development zone")
+            }
+            BaseKind::ProvincialHitechZone => lang.pick("省级高新区", "Provincial high-tech zone"),
+            BaseKind::IndustryBase => lang.pick("特色产业基地", "Signature industry base"),
+        }
+    }
+}
+
+/// An industrial base: not named by the plan, so each carries its own source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Adcode of the county-level unit hosting it.
+    pub host: String,
+    /// Adcode of the prefecture-level city hosting it.
+    pub city: String,
+    /// Its kind.
+    pub kind: BaseKind,
+    /// The year it was approved at its current level, when known.
+    pub approved: Option<u16>,
+    /// Ids of the industries of §三 it serves.
+    pub industries: Vec<String>,
+    /// Where its marker goes, in the bundle's coordinate reference.
+    pub point: Position,
+    /// True when no precise location was sourced and the marker stands at the host unit's point.
+    pub approximate: bool,
+    /// Where the facts about it come from.
+    pub source: String,
+}

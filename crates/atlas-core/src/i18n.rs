@@ -151,6 +151,14 @@ impl Lang {
             ResultIndustry => ("产业", "Industry"),
             ResultField => ("领域", "Field"),
             ResultZone => ("区域", "Zone"),
+            Bases => ("产业基地", "Industrial bases"),
+            BasesNote => (
+                "基地不在规划原文中，各附来源；未注明精确位置的基地标在所在县区。",
+                "The plan names no bases: each carries its own source; one without a sourced location is marked at its host county.",
+            ),
+            Approximate => ("位置为所在县区（近似）", "at its host county (approximate)"),
+            Approved => ("批准", "approved"),
+            Source => ("来源", "Source"),
         };
         self.pick(zh, en)
     }
@@ -226,6 +234,11 @@ pub enum Msg {
     ResultIndustry,
     ResultField,
     ResultZone,
+    Bases,
+    BasesNote,
+    Approximate,
+    Approved,
+    Source,
 }
 
 #[cfg(test)]

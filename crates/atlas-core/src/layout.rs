@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::bundle::Bundle;
-use crate::facts::{Field, Industry, Place, Role, RoleFact};
+use crate::facts::{Base, Field, Industry, Place, Role, RoleFact};
 use crate::i18n::Lang;
 
 /// What the map is coloured by: an industry, or one field of it.
@@ -117,6 +117,22 @@ impl Bundle {
                     .iter()
                     .filter_map(|p| self.place_name(&p.adcode)),
             )
+            .collect()
+    }
+
+    /// The bases serving an industry, or every base when no industry is given.
+    pub fn bases_for(&self, industry: Option<&str>) -> Vec<&Base> {
+        self.bases
+            .iter()
+            .filter(|b| industry.is_none_or(|i| b.industries.iter().any(|x| x == i)))
+            .collect()
+    }
+
+    /// The bases in a city or county-level place (by host unit or host city).
+    pub fn bases_in(&self, adcode: &str) -> Vec<&Base> {
+        self.bases
+            .iter()
+            .filter(|b| b.host == adcode || b.city == adcode)
             .collect()
     }
 

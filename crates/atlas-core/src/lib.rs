@@ -5,6 +5,7 @@
 //! tested with plain `cargo test`.
 
 pub mod bundle;
+pub mod crs;
 pub mod csv;
 pub mod facts;
 pub mod format;
@@ -21,6 +22,6 @@ pub mod url_state;
 pub mod validate;
 
 pub use bundle::{Bounds, Bundle, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
-pub use facts::{Field, Industry, Place, Role, RoleFact, Target};
+pub use facts::{Base, BaseKind, Field, Industry, Place, Role, RoleFact, Target};
 pub use i18n::{Lang, Msg};
 pub use validate::BundleError;

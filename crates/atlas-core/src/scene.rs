@@ -68,6 +68,8 @@ pub struct Scene {
     pub zones: Vec<ZoneShape>,
     /// County-level place markers in bundle order.
     pub places: Vec<PlaceMarker>,
+    /// Where each base's marker goes, in bundle order.
+    pub bases: Vec<ScreenPoint>,
 }
 
 /// A map label: the Chinese name without its 市, or the English name.
@@ -151,12 +153,18 @@ impl Scene {
                 path: svg_path(&f.geometry, &projection),
             })
             .collect();
+        let bases = bundle
+            .bases
+            .iter()
+            .map(|b| projection.project(b.point))
+            .collect();
         Scene {
             width,
             height,
             cities,
             zones,
             places,
+            bases,
         }
     }
 }

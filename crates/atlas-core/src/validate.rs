@@ -229,6 +229,19 @@ impl Bundle {
                 ));
             }
         }
+        for base in &self.bases {
+            let item = format!("base {}", base.name_zh);
+            if self.city(&base.city).is_none() {
+                return Err(unknown(item, "city", &base.city));
+            }
+            if let Some(i) = base.industries.iter().find(|i| self.industry(i).is_none()) {
+                return Err(unknown(item, "industry", i));
+            }
+            let [lon, lat] = base.point;
+            if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+                return Err(BundleError::BadCoordinate { item, lon, lat });
+            }
+        }
         for (i, fact) in self.roles.iter().enumerate() {
             let item = || format!("role fact #{i}");
             if self.place_name(&fact.place).is_none() {
