@@ -16,6 +16,7 @@ use crate::panels::SidePanel;
 use crate::plan_dialog::PlanDialog;
 use crate::status_panels::{ErrorPanel, LoadingPanel};
 use crate::table_view::TableView;
+use crate::targets_view::TargetsView;
 use crate::toolbar::Toolbar;
 use crate::url_sync::use_url_state;
 
@@ -73,6 +74,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
                 {move || match main_view.get() {
                     View::Map => view! { <MapView /> }.into_any(),
                     View::Table => view! { <TableView /> }.into_any(),
+                    View::Targets => view! { <TargetsView /> }.into_any(),
                 }}
                 <SidePanel />
             </main>

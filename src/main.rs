@@ -5,6 +5,7 @@
 
 mod app;
 mod bases;
+mod charts_view;
 mod context;
 mod legend;
 mod load;
@@ -16,6 +17,7 @@ mod resize;
 mod search_box;
 mod status_panels;
 mod table_view;
+mod targets_view;
 mod toolbar;
 mod url_sync;
 

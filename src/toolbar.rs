@@ -142,6 +142,7 @@ fn ViewSwitch() -> impl IntoView {
         <div class="view-switch" role="group">
             {button(View::Map, Msg::ViewMap)}
             {button(View::Table, Msg::ViewTable)}
+            {button(View::Targets, Msg::ViewTargets)}
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! is laid out (each statement with its role, places and quote).
 
 use atlas_core::layout::Topic;
-use atlas_core::{Lang, Msg, RoleFact};
+use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
 use super::PlanQuote;
@@ -25,29 +25,21 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
         Some(f) => Topic::Field(f),
         None => Topic::Industry(&id),
     };
-    // One entry per statement: facts with the same field, role and quote are grouped.
-    let mut statements: Vec<(RoleFact, Vec<String>)> = Vec::new();
-    for fact in bundle.roles_in(topic) {
-        match statements
-            .iter_mut()
-            .find(|(f, _)| f.field == fact.field && f.role == fact.role && f.quote == fact.quote)
-        {
-            Some((_, places)) => places.push(fact.place.clone()),
-            None => statements.push((fact.clone(), vec![fact.place.clone()])),
-        }
-    }
+    let statements = bundle.statements_in(topic);
     let layout = if statements.is_empty() {
         view! { <p class="no-roles">{lang.text(Msg::NotLaidOut)}</p> }.into_any()
     } else {
         statements
             .into_iter()
-            .map(|(fact, places)| {
+            .map(|statement| {
+                let fact = statement.fact;
                 let field_name = bundle
                     .field(&fact.field)
                     .map_or(String::new(), |f| lang.pick(&f.name_zh, &f.name_en).to_string());
-                let place_buttons = places
+                let place_buttons = statement
+                    .places
                     .into_iter()
-                    .filter_map(|adcode| bundle.place_name(&adcode).map(|n| (adcode.clone(), n.in_lang(lang).to_string())))
+                    .filter_map(|adcode| bundle.place_name(adcode).map(|n| (adcode.to_string(), n.in_lang(lang).to_string())))
                     .map(|(adcode, name)| {
                         view! {
                             <button

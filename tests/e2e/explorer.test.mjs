@@ -300,3 +300,26 @@ describe('industrial bases', () => {
     await page.close();
   });
 });
+
+describe('target charts', () => {
+  test('the targets view draws the four charts with their quotes, in both languages', async () => {
+    const page = await openAtlas(browser, site.url + '?view=targets', { waitForMap: false });
+    await page.waitForFunction(() => document.querySelectorAll('.chart svg').length === 4);
+    const titles = await page.$$eval('.chart svg', (svgs) => svgs.map((s) => [...s.querySelectorAll('text')].map((t) => t.textContent).join(' ')));
+    assert.match(titles[0], /推算/);
+    assert.match(titles[0], /76,661/, 'the 2015 end of the projected path');
+    assert.match(titles[1], /25%/);
+    assert.match(titles[2], /专利技术产业化项目/);
+    assert.match(titles[3], /南京市/);
+    const quotes = await page.$$eval('.chart-figure blockquote', (bs) => bs.map((b) => b.textContent));
+    assert.ok(quotes.includes('战略性新兴产业产值年均增长率保持在30%以上'));
+    assert.equal(await page.locator('.chart-figure rect[fill="#8C1D40"], .chart-figure rect').count() > 10, true);
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.querySelector('.chart svg text')?.textContent && [...document.querySelectorAll('.chart svg')][0].textContent.includes('projection'));
+    const english = await page.$$eval('.chart svg', (svgs) => svgs.map((s) => s.textContent).join(' '));
+    assert.match(english, /Counted goals for 2015/);
+    assert.match(english, /Nanjing/);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});

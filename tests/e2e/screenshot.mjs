@@ -9,7 +9,7 @@ const browser = await launchBrowser();
 try {
   const page = await openAtlas(browser, url + query, {
     viewport: { width: Number(width), height: Number(height) },
-    waitForMap: !query.includes('view=table'),
+    waitForMap: !/view=(table|targets)/.test(query),
   });
   await page.waitForTimeout(200);
   await page.screenshot({ path: out });

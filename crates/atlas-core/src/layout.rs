@@ -7,13 +7,15 @@ use crate::bundle::Bundle;
 use crate::facts::{Base, Field, Industry, Place, Role, RoleFact};
 use crate::i18n::Lang;
 
-/// What the map is coloured by: an industry, or one field of it.
+/// What the map is coloured by: an industry, one field of it, or one role across industries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic<'a> {
     /// Every field of this industry.
     Industry(&'a str),
     /// This field only.
     Field(&'a str),
+    /// Every fact with this role (e.g. all signature industries).
+    Role(Role),
 }
 
 /// A city or county-level place, by its names.
@@ -34,6 +36,15 @@ impl PlaceName<'_> {
     pub fn in_lang(&self, lang: Lang) -> &str {
         lang.pick(self.zh, self.en)
     }
+}
+
+/// One statement of the plan's layout: a field, a role, a quote, and every place it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement<'a> {
+    /// The first fact of the statement (its field, role and quote are the statement's).
+    pub fact: &'a RoleFact,
+    /// Adcodes of the places it names, in the plan's order.
+    pub places: Vec<&'a str>,
 }
 
 impl Bundle {
@@ -90,6 +101,7 @@ impl Bundle {
             .filter(|r| match topic {
                 Topic::Industry(id) => r.industry == id,
                 Topic::Field(id) => r.field == id,
+                Topic::Role(role) => r.role == role,
             })
             .collect()
     }
@@ -118,6 +130,24 @@ impl Bundle {
                     .filter_map(|p| self.place_name(&p.adcode)),
             )
             .collect()
+    }
+
+    /// The statements of a topic: facts sharing field, role and quote grouped into one entry with
+    /// all the places it names, in bundle order.
+    pub fn statements_in(&self, topic: Topic<'_>) -> Vec<Statement<'_>> {
+        let mut statements: Vec<Statement<'_>> = Vec::new();
+        for fact in self.roles_in(topic) {
+            match statements.iter_mut().find(|s| {
+                s.fact.field == fact.field && s.fact.role == fact.role && s.fact.quote == fact.quote
+            }) {
+                Some(statement) => statement.places.push(&fact.place),
+                None => statements.push(Statement {
+                    fact,
+                    places: vec![&fact.place],
+                }),
+            }
+        }
+        statements
     }
 
     /// The bases serving an industry, or every base when no industry is given.

@@ -5,6 +5,7 @@
 //! tested with plain `cargo test`.
 
 pub mod bundle;
+pub mod charts;
 pub mod crs;
 pub mod csv;
 pub mod facts;
@@ -17,6 +18,7 @@ pub mod plan;
 pub mod projection;
 pub mod scene;
 pub mod search;
+pub mod slides;
 pub mod svg_path;
 pub mod url_state;
 pub mod validate;

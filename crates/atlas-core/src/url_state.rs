@@ -15,6 +15,8 @@ pub enum View {
     Map,
     /// The place × industry table.
     Table,
+    /// The charts of the plan's targets.
+    Targets,
 }
 
 impl View {
@@ -23,6 +25,7 @@ impl View {
         match self {
             View::Map => "map",
             View::Table => "table",
+            View::Targets => "targets",
         }
     }
 }
@@ -100,6 +103,7 @@ impl ViewState {
                 "view" => match value {
                     "map" => Some(View::Map),
                     "table" => Some(View::Table),
+                    "targets" => Some(View::Targets),
                     _ => None,
                 }
                 .map(|v| state.view = v)

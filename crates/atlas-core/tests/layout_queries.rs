@@ -105,6 +105,28 @@ fn roles_by_city_list_every_statement_naming_nanjing() {
 }
 
 #[test]
+fn statements_group_the_places_one_sentence_names() {
+    let b = bundle();
+    let statements = b.statements_in(Topic::Industry("new_energy"));
+    let summary: Vec<(&str, Role, Vec<&str>)> = statements
+        .iter()
+        .map(|s| (s.fact.field.as_str(), s.fact.role, s.places.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("solar_pv", Role::Focus, vec!["320200"]),
+            (
+                "solar_pv",
+                Role::Support,
+                vec!["320300", "320400", "320100", "320500", "321000"]
+            ),
+        ]
+    );
+    assert_eq!(b.statements_in(Topic::Industry("smart_grid")).len(), 1);
+}
+
+#[test]
 fn the_table_cells_agree_with_the_facts() {
     let b = bundle();
     let places = b.all_places();

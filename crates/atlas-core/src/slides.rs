@@ -1,0 +1,165 @@
+//! The presenter's tour through the plan: the three zones, the signature industries, each of the
+//! ten industries with its layout, then the targets.
+
+use crate::bundle::Bundle;
+use crate::i18n::Lang;
+
+/// What a slide shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlideKind {
+    /// The three zones and their directions (§四(一)).
+    Overview,
+    /// The regional signature industries (§四(二)).
+    Signature,
+    /// One industry of §三 with its layout.
+    Industry(String),
+    /// The quantified targets.
+    Targets,
+}
+
+/// One slide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slide {
+    /// What it shows.
+    pub kind: SlideKind,
+    /// Its title in Chinese.
+    pub title_zh: String,
+    /// Its title in English.
+    pub title_en: String,
+}
+
+impl Slide {
+    /// The title in a language.
+    pub fn title(&self, lang: Lang) -> &str {
+        lang.pick(&self.title_zh, &self.title_en)
+    }
+}
+
+/// The tour: overview, signature industries, the ten industries in the plan's order, targets.
+pub fn slides(bundle: &Bundle) -> Vec<Slide> {
+    let mut slides = vec![
+        Slide {
+            kind: SlideKind::Overview,
+            title_zh: "三大区域：功能互补的区域布局".to_string(),
+            title_en: "Three zones, complementary roles".to_string(),
+        },
+        Slide {
+            kind: SlideKind::Signature,
+            title_zh: "区域标志性高端产业".to_string(),
+            title_en: "Regional signature high-end industries".to_string(),
+        },
+    ];
+    slides.extend(
+        bundle
+            .industries
+            .iter()
+            .enumerate()
+            .map(|(i, industry)| Slide {
+                kind: SlideKind::Industry(industry.id.clone()),
+                title_zh: format!("{}. {}", i + 1, industry.name_zh),
+                title_en: format!("{}. {}", i + 1, industry.name_en),
+            }),
+    );
+    slides.push(Slide {
+        kind: SlideKind::Targets,
+        title_zh: "发展目标".to_string(),
+        title_en: "Targets".to_string(),
+    });
+    slides
+}
+
+/// What a key press asks the presenter to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresenterAction {
+    /// Show this slide (0-based).
+    Go(usize),
+    /// Toggle full screen.
+    FullScreen,
+    /// Show or hide the speaker notes.
+    Notes,
+    /// Leave the presenter.
+    Leave,
+    /// Nothing to do (the key may have been buffered as a digit).
+    None,
+}
+
+/// Turns keys into presenter actions: → ← PageDown PageUp Space Home End, digits then Enter to
+/// jump, F for full screen, N for notes, Esc to leave. Holds the digits typed so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PresenterKeys {
+    digits: String,
+}
+
+impl PresenterKeys {
+    /// The action for `key` (a `KeyboardEvent.key` value) while slide `current` of `count` shows.
+    pub fn press(&mut self, key: &str, current: usize, count: usize) -> PresenterAction {
+        let last = count.saturating_sub(1);
+        if key.len() == 1 && key.as_bytes()[0].is_ascii_digit() {
+            if self.digits.len() < 3 {
+                self.digits.push_str(key);
+            }
+            return PresenterAction::None;
+        }
+        let typed = std::mem::take(&mut self.digits);
+        match key {
+            "Enter" => match typed.parse::<usize>() {
+                Ok(n) if n >= 1 => PresenterAction::Go((n - 1).min(last)),
+                _ => PresenterAction::Go((current + 1).min(last)),
+            },
+            "ArrowRight" | "PageDown" | " " | "ArrowDown" => {
+                PresenterAction::Go((current + 1).min(last))
+            }
+            "ArrowLeft" | "PageUp" | "ArrowUp" | "Backspace" => {
+                PresenterAction::Go(current.saturating_sub(1))
+            }
+            "Home" => PresenterAction::Go(0),
+            "End" => PresenterAction::Go(last),
+            "f" | "F" => PresenterAction::FullScreen,
+            "n" | "N" => PresenterAction::Notes,
+            "Escape" => PresenterAction::Leave,
+            _ => PresenterAction::None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press_all(keys: &[&str], current: usize) -> Vec<PresenterAction> {
+        let mut k = PresenterKeys::default();
+        keys.iter().map(|key| k.press(key, current, 13)).collect()
+    }
+
+    #[test]
+    fn clicker_keys_step_and_stop_at_the_ends() {
+        assert_eq!(press_all(&["ArrowRight"], 3), [PresenterAction::Go(4)]);
+        assert_eq!(press_all(&["PageDown"], 12), [PresenterAction::Go(12)]);
+        assert_eq!(press_all(&["PageUp"], 0), [PresenterAction::Go(0)]);
+        assert_eq!(press_all(&[" "], 5), [PresenterAction::Go(6)]);
+        assert_eq!(press_all(&["Home"], 5), [PresenterAction::Go(0)]);
+        assert_eq!(press_all(&["End"], 5), [PresenterAction::Go(12)]);
+    }
+
+    #[test]
+    fn a_number_then_enter_jumps_to_that_slide() {
+        let actions = press_all(&["1", "0", "Enter"], 0);
+        assert_eq!(actions.last(), Some(&PresenterAction::Go(9)));
+        assert_eq!(
+            press_all(&["9", "9", "Enter"], 0).last(),
+            Some(&PresenterAction::Go(12))
+        );
+        assert_eq!(
+            press_all(&["0", "Enter"], 4).last(),
+            Some(&PresenterAction::Go(5))
+        );
+    }
+
+    #[test]
+    fn other_keys_toggle_or_leave() {
+        assert_eq!(press_all(&["f"], 0), [PresenterAction::FullScreen]);
+        assert_eq!(press_all(&["N"], 0), [PresenterAction::Notes]);
+        assert_eq!(press_all(&["Escape"], 0), [PresenterAction::Leave]);
+        assert_eq!(press_all(&["x"], 0), [PresenterAction::None]);
+    }
+}
