@@ -14,6 +14,7 @@ use crate::map_view::MapView;
 use crate::notices::NoticeBar;
 use crate::panels::SidePanel;
 use crate::plan_dialog::PlanDialog;
+use crate::presenter::Presenter;
 use crate::status_panels::{ErrorPanel, LoadingPanel};
 use crate::table_view::TableView;
 use crate::targets_view::TargetsView;
@@ -53,14 +54,19 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     });
     let on_escape = atlas.clone();
     let escape = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" && plan_quote.with_untracked(Option::is_none) {
+        if e.key() == "Escape"
+            && plan_quote.with_untracked(Option::is_none)
+            && on_escape.state.with_untracked(|s| s.slide.is_none())
+        {
             on_escape.update(|s| s.with_city(None).with_zone(None));
         }
     });
     on_cleanup(move || escape.remove());
     let lang = move || language.get();
     let main_view = Memo::new(move |_| state.with(|s| s.view));
+    let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
     view! {
+        <Show when=move || !presenting.get() fallback=|| view! { <Presenter /> }>
         <div class="app">
             <header class="topbar">
                 <div class="brand">
@@ -80,5 +86,6 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             </main>
             <PlanDialog />
         </div>
+        </Show>
     }
 }

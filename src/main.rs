@@ -13,6 +13,7 @@ mod map_view;
 mod notices;
 mod panels;
 mod plan_dialog;
+mod presenter;
 mod resize;
 mod search_box;
 mod status_panels;

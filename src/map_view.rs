@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 
 use atlas_core::layout::Topic;
-use atlas_core::scene::{CityShape, MARKER_RADIUS, PlaceMarker, Scene};
+use atlas_core::scene::{
+    CityShape, LABEL_FONT_PX, MARKER_RADIUS, PlaceMarker, Scene, projector_label_font,
+};
+use atlas_core::slides::{SlideKind, slides};
 use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
@@ -18,13 +21,23 @@ use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
 use crate::resize::use_element_size;
 
-/// The strongest role of each place in the chosen industry or field, or `None` when the map is
-/// coloured by zone.
+/// The strongest role of each place in the chosen industry or field (or the presenter slide's
+/// topic), or `None` when the map is coloured by zone.
 pub fn roles_for(atlas: &AtlasContext, state: &ViewState) -> Option<BTreeMap<String, Role>> {
-    let topic = match (&state.field, &state.industry) {
-        (Some(f), _) => Topic::Field(f),
-        (None, Some(i)) => Topic::Industry(i),
-        (None, None) => return None,
+    let tour;
+    let topic = if let Some(n) = state.slide {
+        tour = slides(&atlas.bundle);
+        match &tour.get(n - 1)?.kind {
+            SlideKind::Signature => Topic::Role(Role::Signature),
+            SlideKind::Industry(id) => Topic::Industry(id),
+            SlideKind::Overview | SlideKind::Targets => return None,
+        }
+    } else {
+        match (&state.field, &state.industry) {
+            (Some(f), _) => Topic::Field(f),
+            (None, Some(i)) => Topic::Industry(i),
+            (None, None) => return None,
+        }
     };
     Some(
         atlas
@@ -42,11 +55,23 @@ pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let container = NodeRef::<Div>::new();
     let size = use_element_size(container);
+    let state = atlas.state;
+    let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
     let scene = {
         let atlas = atlas.clone();
         Memo::new(move |_| {
             let (width, height) = size.get();
-            Scene::new(&atlas.bundle, width, height, atlas.lang())
+            let font = if presenting.get() {
+                let screen = window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(height);
+                projector_label_font(screen)
+            } else {
+                LABEL_FONT_PX
+            };
+            Scene::new(&atlas.bundle, width, height, atlas.lang(), font)
         })
     };
     let roles = {
@@ -106,19 +131,20 @@ fn draw(
         .iter()
         .map(|p| place_marker(atlas, p, roles))
         .collect_view();
+    let font = scene.label_font;
     let labels = scene
         .cities
         .iter()
         .filter_map(|c| {
             let b = c.label_box?;
             Some(view! {
-                <text class="city-label" x=b.center.x y=b.center.y>{c.label.clone()}</text>
+                <text class="city-label" x=b.center.x y=b.center.y font-size=font>{c.label.clone()}</text>
             })
         })
         .chain(scene.places.iter().filter_map(|p| {
             let b = p.label_box?;
             Some(view! {
-                <text class="city-label place-label" x=b.center.x y=b.center.y>{p.label.clone()}</text>
+                <text class="city-label place-label" x=b.center.x y=b.center.y font-size=font * 0.9>{p.label.clone()}</text>
             })
         }))
         .collect_view();

@@ -12,6 +12,7 @@ use crate::search_box::SearchBox;
 pub fn Toolbar() -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
+    let state = atlas.state;
     let lang = move || language.get();
     view! {
         <nav class="toolbar" aria-label="Atlas controls">
@@ -30,6 +31,13 @@ pub fn Toolbar() -> impl IntoView {
                 })
             >
                 {move || lang().other().text(Msg::LanguageName)}
+            </button>
+            <button
+                type="button"
+                class="present"
+                on:click=move |_| state.update(|s| s.slide = Some(1))
+            >
+                {move || lang().text(Msg::Present)}
             </button>
             <a class="download" href="assets/layout.csv" download="jiangsu-industry-layout.csv">
                 {move || lang().text(Msg::DownloadCsv)}

@@ -151,6 +151,21 @@ pub struct City {
     pub bounds: Bounds,
 }
 
+impl Zone {
+    /// The direction in brief, in the plan's own words: the clause that says what the zone is to
+    /// stress (突出…) and the closing clause that says what it is to become.
+    pub fn direction_headline(&self) -> Vec<&str> {
+        let text = self.direction.quote.trim_end_matches('。');
+        let clauses: Vec<&str> = text.split('，').collect();
+        let stress = clauses.iter().find(|c| c.starts_with("突出")).copied();
+        let goal = clauses.last().copied();
+        stress
+            .into_iter()
+            .chain(goal.filter(|g| Some(*g) != stress))
+            .collect()
+    }
+}
+
 impl City {
     /// The name without the trailing 市, as map labels show it (南京市 → 南京).
     pub fn short_name_zh(&self) -> &str {
@@ -196,6 +211,28 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_direction_headline_keeps_the_plans_words() {
+        let zone = Zone {
+            id: "north".to_string(),
+            name_zh: "苏北".to_string(),
+            name_en: "Northern Jiangsu".to_string(),
+            cities: Vec::new(),
+            direction: Quote {
+                quote: "苏北地区要充分发挥特色资源优势，突出引进合作发展，加快规模化发展，尽快成为有影响力的战略性新兴产业成长区。".to_string(),
+                section: "四(一)".to_string(),
+            },
+            direction_gloss_en: String::new(),
+            area_km2: 0.0,
+        };
+        let headline = zone.direction_headline();
+        assert_eq!(
+            headline,
+            ["突出引进合作发展", "尽快成为有影响力的战略性新兴产业成长区"]
+        );
+        assert!(headline.iter().all(|h| zone.direction.quote.contains(h)));
+    }
 
     #[test]
     fn bounds_cover_every_position() {

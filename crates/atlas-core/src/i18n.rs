@@ -123,6 +123,16 @@ impl Lang {
                 "Starts from the 2010 emerging-industry sales figure and compounds the plan's “at least 30 % a year” output growth: a projection of the plan's rate, not data.",
             ),
             ChartFailed => ("图表无法绘制", "The chart could not be drawn"),
+            Present => ("演示", "Present"),
+            PresenterHelp => (
+                "← → / PageUp PageDown / 空格 翻页 · 数字+回车 跳转 · Home End · F 全屏 · N 备注 · Esc 退出",
+                "← → / PageUp PageDown / Space to move · number + Enter to jump · Home End · F full screen · N notes · Esc to leave",
+            ),
+            SpeakerNotes => ("演讲者备注", "Speaker notes"),
+            MembershipNote => (
+                "各区域所辖城市为全省通行的苏南、苏中、苏北三大区域划分，规划本身未逐一列出。",
+                "Zone membership is the province's standing three-zone division, which the plan takes for granted.",
+            ),
             Search => ("搜索", "Search"),
             SearchPlaceholder => (
                 "搜索城市、县市、产业…",
@@ -219,6 +229,10 @@ pub enum Msg {
     TargetsCaption,
     ProjectionNote,
     ChartFailed,
+    Present,
+    PresenterHelp,
+    SpeakerNotes,
+    MembershipNote,
     Search,
     SearchPlaceholder,
     NoResults,

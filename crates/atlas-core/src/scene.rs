@@ -12,8 +12,17 @@ use crate::svg_path::svg_path;
 /// Pixels left free around the province.
 pub const MAP_PADDING: f64 = 16.0;
 
-/// Font size of city labels, px.
+/// Font size of city labels in the explorer, px.
 pub const LABEL_FONT_PX: f64 = 14.0;
+
+/// Font size of city labels on a projector at 1080 pixels high, px.
+pub const PROJECTOR_LABEL_FONT_PX: f64 = 28.0;
+
+/// The label size for the projector theme on a screen `height` pixels high: 28 px at 1080 and
+/// above, scaled down to no less than 18 px on smaller screens.
+pub fn projector_label_font(height: f64) -> f64 {
+    (PROJECTOR_LABEL_FONT_PX * height / 1080.0).clamp(18.0, PROJECTOR_LABEL_FONT_PX)
+}
 
 /// One city as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +69,8 @@ pub struct ZoneShape {
 pub struct Scene {
     /// Width of the viewport, px.
     pub width: f64,
+    /// Font size of the city labels, px (county-level labels are 0.9 of it).
+    pub label_font: f64,
     /// Height of the viewport, px.
     pub height: f64,
     /// Cities in bundle order.
@@ -81,9 +92,9 @@ fn label_text(zh: &str, en: &str, lang: Lang) -> String {
 }
 
 impl Scene {
-    /// Projects the bundle into a `width` × `height` viewport and places the labels in `lang`:
-    /// cities largest first, then the county-level places to the right of their markers.
-    pub fn new(bundle: &Bundle, width: f64, height: f64, lang: Lang) -> Scene {
+    /// Projects the bundle into a `width` × `height` viewport and places the labels in `lang` at
+    /// `font_px`: cities largest first, then the county-level places to the right of their markers.
+    pub fn new(bundle: &Bundle, width: f64, height: f64, lang: Lang, font_px: f64) -> Scene {
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
         let mut cities: Vec<CityShape> = bundle
             .city_boundaries
@@ -111,8 +122,8 @@ impl Scene {
                     .map_or([0.0, 0.0], |c| c.label_point);
                 LabelRequest {
                     anchor: projection.project(anchor),
-                    width: text_width(&cities[i].label, LABEL_FONT_PX) + 4.0,
-                    height: LABEL_FONT_PX * 1.3,
+                    width: text_width(&cities[i].label, font_px) + 4.0,
+                    height: font_px * 1.3,
                 }
             })
             .collect();
@@ -127,14 +138,14 @@ impl Scene {
             })
             .collect();
         requests.extend(places.iter().map(|p| {
-            let width = text_width(&p.label, LABEL_FONT_PX * 0.9) + 4.0;
+            let width = text_width(&p.label, font_px * 0.9) + 4.0;
             LabelRequest {
                 anchor: ScreenPoint {
                     x: p.point.x + MARKER_RADIUS + 2.0 + width / 2.0,
                     y: p.point.y,
                 },
                 width,
-                height: LABEL_FONT_PX * 1.2,
+                height: font_px * 1.2,
             }
         }));
         let mut placed = place_labels(&requests, width, height).into_iter();
@@ -160,6 +171,7 @@ impl Scene {
             .collect();
         Scene {
             width,
+            label_font: font_px,
             height,
             cities,
             zones,

@@ -45,6 +45,8 @@ pub struct ViewState {
     pub field: Option<String>,
     /// Selected zone.
     pub zone: Option<String>,
+    /// The presenter's slide, 1-based; `None` outside the presenter.
+    pub slide: Option<usize>,
 }
 
 /// A parameter that was ignored, and why; shown to the user so a bad link is not silent.
@@ -124,6 +126,12 @@ impl ViewState {
                     .zone(value)
                     .map(|_| state.zone = Some(value.to_string()))
                     .is_some(),
+                "slide" => value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=crate::slides::slides(bundle).len()).contains(n))
+                    .map(|n| state.slide = Some(n))
+                    .is_some(),
                 _ => {
                     notice(NoticeReason::UnknownKey);
                     continue;
@@ -168,6 +176,9 @@ impl ViewState {
             if let Some(v) = value {
                 parts.push(format!("{key}={v}"));
             }
+        }
+        if let Some(slide) = self.slide {
+            parts.push(format!("slide={slide}"));
         }
         if parts.is_empty() {
             String::new()

@@ -191,6 +191,7 @@ fn a_view_round_trips_through_its_url() {
         industry: Some("next_gen_it".to_string()),
         field: Some("flat_panel".to_string()),
         zone: None,
+        slide: None,
     };
     let query = state.to_query();
     assert_eq!(
@@ -229,6 +230,20 @@ fn bad_url_parameters_fall_back_to_defaults_with_notices() {
             ("industry".to_string(), NoticeReason::TooLong),
         ]
     );
+}
+
+#[test]
+fn a_slide_is_a_link_within_the_tour() {
+    let b = bundle();
+    let (state, notices) = ViewState::from_query("slide=13&lang=en", &b);
+    assert_eq!(state.slide, Some(13));
+    assert!(notices.is_empty());
+    assert_eq!(state.to_query(), "?lang=en&slide=13");
+    for bad in ["slide=0", "slide=14", "slide=x", "slide=-1"] {
+        let (state, notices) = ViewState::from_query(bad, &b);
+        assert_eq!(state.slide, None, "{bad}");
+        assert_eq!(notices[0].reason, NoticeReason::UnknownValue);
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The core against the committed bundle: it loads, it is consistent, and its scenes are drawable
 //! with every label clear of every other at the sizes people use.
 
-use atlas_core::scene::Scene;
+use atlas_core::scene::{LABEL_FONT_PX, Scene, projector_label_font};
 use atlas_core::{Bundle, BundleError, Lang, SCHEMA_VERSION};
 use serde_json::Value;
 
@@ -100,7 +100,7 @@ fn labels_never_overlap_at_common_sizes() {
         (1920.0, 1080.0),
     ] {
         for lang in [Lang::Zh, Lang::En] {
-            let scene = Scene::new(&bundle, w, h, lang);
+            let scene = Scene::new(&bundle, w, h, lang, LABEL_FONT_PX);
             let boxes: Vec<_> = scene
                 .cities
                 .iter()
@@ -124,5 +124,25 @@ fn labels_never_overlap_at_common_sizes() {
             assert!(scene.cities.iter().all(|c| c.path.starts_with('M')));
             assert_eq!(scene.zones.len(), 3);
         }
+    }
+}
+
+#[test]
+fn projector_labels_are_28_px_at_1080_and_stay_clear_of_each_other() {
+    let bundle = Bundle::from_json(&bundle_text()).expect("loads");
+    assert_eq!(projector_label_font(1080.0), 28.0);
+    assert_eq!(projector_label_font(2160.0), 28.0);
+    assert_eq!(projector_label_font(600.0), 18.0);
+    for (w, h) in [(1300.0, 930.0), (700.0, 620.0)] {
+        let font = projector_label_font(h + 150.0);
+        let scene = Scene::new(&bundle, w, h, Lang::Zh, font);
+        let boxes: Vec<_> = scene.cities.iter().filter_map(|c| c.label_box).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b));
+            }
+        }
+        assert!(boxes.len() >= 12, "{w}x{h}: {} of 13 labelled", boxes.len());
+        assert!(boxes.iter().all(|b| b.height >= font * 1.3 - 1e-9));
     }
 }

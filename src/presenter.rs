@@ -1,0 +1,225 @@
+//! Presenter mode for coordination meetings: a tour of slides on the live map, driven by a
+//! clicker or the keyboard, in a high-contrast projector theme, with speaker notes on a toggle.
+//! The slide is part of the URL, so every slide is a link.
+
+use atlas_core::layout::Topic;
+use atlas_core::slides::{PresenterAction, PresenterKeys, SlideKind, slides};
+use atlas_core::{Lang, Msg, Role};
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::charts_view::{ChartSize, gdp_share_svg, output_path_svg};
+use crate::context::{AtlasContext, use_atlas};
+use crate::map_view::MapView;
+use crate::panels::PlanQuote;
+use crate::targets_view::ChartFigure;
+
+/// Chart size on the projector.
+const PROJECTOR_CHART: ChartSize = ChartSize {
+    width: 760,
+    height: 470,
+    font: 20,
+};
+
+/// The presenter: the current slide, its counter, and the notes when toggled on.
+#[component]
+pub fn Presenter() -> impl IntoView {
+    let atlas = use_atlas();
+    let state = atlas.state;
+    let language = atlas.language;
+    let count = slides(&atlas.bundle).len();
+    let notes = RwSignal::new(false);
+    let keys = StoredValue::new(PresenterKeys::default());
+    let listener = window_event_listener(ev::keydown, move |e| {
+        if e.ctrl_key() || e.alt_key() || e.meta_key() {
+            return;
+        }
+        let Some(current) = state.with_untracked(|s| s.slide) else {
+            return;
+        };
+        let action = keys
+            .try_update_value(|k| k.press(&e.key(), current - 1, count))
+            .unwrap_or(PresenterAction::None);
+        match action {
+            PresenterAction::Go(n) => {
+                e.prevent_default();
+                if n + 1 != current {
+                    state.update(|s| s.slide = Some(n + 1));
+                }
+            }
+            PresenterAction::FullScreen => toggle_full_screen(),
+            PresenterAction::Notes => notes.update(|n| *n = !*n),
+            PresenterAction::Leave => {
+                if document().fullscreen_element().is_some() {
+                    document().exit_fullscreen();
+                }
+                state.update(|s| s.slide = None);
+            }
+            PresenterAction::None => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let slide = Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)));
+    let body = {
+        let atlas = atlas.clone();
+        move || {
+            let n = slide.get();
+            let lang = language.get();
+            let tour = slides(&atlas.bundle);
+            let current = tour.get(n - 1).cloned()?;
+            let side = slide_side(&atlas, &current.kind, lang);
+            let notes_view = slide_notes(&atlas, &current.kind, lang);
+            let main = match current.kind {
+                SlideKind::Targets => view! {
+                    <div class="slide-charts">
+                        <ChartFigure draw=output_path_svg size=PROJECTOR_CHART quotes=Vec::new() note=Msg::ProjectionNote />
+                        <ChartFigure draw=gdp_share_svg size=PROJECTOR_CHART quotes=Vec::new() />
+                    </div>
+                }
+                .into_any(),
+                _ => view! { <MapView /> }.into_any(),
+            };
+            Some(view! {
+                <header class="slide-header">
+                    <h1 class="slide-title">{current.title(lang).to_string()}</h1>
+                    <span class="slide-counter" aria-label="slide">{format!("{n} / {count}")}</span>
+                </header>
+                <div class="slide-body">
+                    {main}
+                    <aside class="slide-side">{side}</aside>
+                </div>
+                <aside class="speaker-notes" hidden=move || !notes.get() aria-label=lang.text(Msg::SpeakerNotes)>
+                    <h2>{lang.text(Msg::SpeakerNotes)}</h2>
+                    {notes_view}
+                </aside>
+                <footer class="slide-help">{lang.text(Msg::PresenterHelp)}</footer>
+            })
+        }
+    };
+    view! { <div class="presenter" data-slide=move || slide.get().to_string()>{body}</div> }
+}
+
+fn toggle_full_screen() {
+    let document = document();
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// What the audience reads beside the map.
+fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
+    let bundle = &atlas.bundle;
+    match kind {
+        SlideKind::Overview => bundle
+            .zones
+            .iter()
+            .map(|z| {
+                view! {
+                    <section class="slide-zone" data-zone=z.id.clone()>
+                        <h2>
+                            <span class=format!("swatch zone-{}", z.id) aria-hidden="true"></span>
+                            {lang.pick(&z.name_zh, &z.name_en).to_string()}
+                        </h2>
+                        <p>
+                            {match lang {
+                                Lang::Zh => z.direction_headline().join("……"),
+                                Lang::En => z.direction_gloss_en.clone(),
+                            }}
+                        </p>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        SlideKind::Signature => bundle
+            .statements_in(Topic::Role(Role::Signature))
+            .into_iter()
+            .map(|s| statement_line(atlas, s.fact.field.as_str(), s.fact.role, &s.places, lang))
+            .collect_view()
+            .into_any(),
+        SlideKind::Industry(id) => {
+            let statements = bundle.statements_in(Topic::Industry(id));
+            let summary = bundle.industry(id).map(|i| {
+                let text = lang.pick(&i.summary.quote, &i.gloss_en).to_string();
+                view! { <p class="slide-summary">{text}</p> }
+            });
+            let lines = statements
+                .into_iter()
+                .map(|s| statement_line(atlas, s.fact.field.as_str(), s.fact.role, &s.places, lang))
+                .collect_view();
+            view! { {summary} {lines} }.into_any()
+        }
+        SlideKind::Targets => atlas_core::charts::count_goals(bundle)
+            .into_iter()
+            .take(6)
+            .map(|g| {
+                view! {
+                    <p class="slide-goal">
+                        <strong>{atlas_core::format::thousands(g.value)}</strong>
+                        " " {lang.pick(&g.unit, &g.unit_en).to_string()} " "
+                        {lang.pick(&g.label_zh, &g.label_en).to_string()}
+                    </p>
+                }
+            })
+            .collect_view()
+            .into_any(),
+    }
+}
+
+/// One layout statement as a line: role, field, places.
+fn statement_line(
+    atlas: &AtlasContext,
+    field: &str,
+    role: Role,
+    places: &[&str],
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let bundle = &atlas.bundle;
+    let field_name = bundle.field(field).map_or(String::new(), |f| {
+        lang.pick(&f.name_zh, &f.name_en).to_string()
+    });
+    let names: Vec<String> = places
+        .iter()
+        .filter_map(|p| bundle.place_name(p).map(|n| n.in_lang(lang).to_string()))
+        .collect();
+    view! {
+        <p class="slide-statement" data-role=role.as_str()>
+            <span class=format!("badge role-{}", role.as_str())>{lang.role(role)}</span>
+            " " <strong>{field_name}</strong> " · " {names.join(lang.pick("、", ", "))}
+        </p>
+    }
+}
+
+/// What only the presenter sees.
+fn slide_notes(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
+    let bundle = &atlas.bundle;
+    match kind {
+        SlideKind::Overview => view! {
+            <p>{lang.text(Msg::MembershipNote)}</p>
+            {bundle.zones.iter().map(|z| view! { <p>{format!("{}: {}", z.name_en, z.direction_gloss_en)}</p> }).collect_view()}
+        }
+        .into_any(),
+        SlideKind::Signature => bundle
+            .statements_in(Topic::Role(Role::Signature))
+            .first()
+            .map(|s| view! { <PlanQuote quote=s.fact.quote.clone() /> })
+            .into_any(),
+        SlideKind::Industry(id) => bundle
+            .industry(id)
+            .map(|i| {
+                let subs = i
+                    .subareas
+                    .iter()
+                    .map(|s| view! { <li>{format!("{} {}", lang.pick(&s.name_zh, &s.name_en), lang.other().pick(&s.name_zh, &s.name_en))}</li> })
+                    .collect_view();
+                view! {
+                    <p>{i.gloss_en.clone()}</p>
+                    <ol>{subs}</ol>
+                }
+            })
+            .into_any(),
+        SlideKind::Targets => view! { <p>{lang.text(Msg::ProjectionNote)}</p> }.into_any(),
+    }
+}

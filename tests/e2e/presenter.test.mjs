@@ -1,0 +1,143 @@
+// Browser tests of presenter mode: every slide by keyboard, jumps, notes, full-screen key,
+// leaving, and the projector theme at 1024×768 and 1920×1080.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, launchBrowser, serveSite } from './harness.mjs';
+
+const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
+const TITLES = [
+  '三大区域：功能互补的区域布局',
+  '区域标志性高端产业',
+  ...bundle.industries.map((industry, i) => `${i + 1}. ${industry.name_zh}`),
+  '发展目标',
+];
+
+let browser;
+let site;
+before(async () => {
+  browser = await launchBrowser();
+  site = await serveSite();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function openSlide(query, viewport = { width: 1920, height: 1080 }) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  await page.goto(site.url + query);
+  await page.locator('.slide-title').waitFor();
+  return page;
+}
+
+const title = (page) => page.textContent('.slide-title');
+const counter = (page) => page.textContent('.slide-counter');
+
+describe('presenter mode', () => {
+  test('steps through all 13 slides with clicker keys, each with its title and URL', async () => {
+    const page = await openSlide('?slide=1');
+    const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' '];
+    assert.equal(await title(page), TITLES[0]);
+    for (let i = 1; i < TITLES.length; i++) {
+      await page.keyboard.press(keys[i - 1]);
+      await page.waitForFunction((n) => document.querySelector('.slide-counter')?.textContent === `${n} / 13`, i + 1);
+      assert.equal(await title(page), TITLES[i], `slide ${i + 1}`);
+      assert.match(page.url(), new RegExp(`slide=${i + 1}(&|$)`));
+    }
+    await page.keyboard.press('PageDown');
+    assert.equal(await counter(page), '13 / 13', 'stays on the last slide');
+    for (let i = TITLES.length - 2; i >= 0; i--) {
+      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'PageUp');
+      await page.waitForFunction((n) => document.querySelector('.slide-counter')?.textContent === `${n} / 13`, i + 1);
+      assert.equal(await title(page), TITLES[i]);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('number + Enter jumps, Home and End go to the ends, back returns to the previous slide', async () => {
+    const page = await openSlide('?slide=1');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '7 / 13');
+    assert.equal(await title(page), TITLES[6]);
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '13 / 13');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '1 / 13');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '13 / 13');
+    await page.close();
+  });
+
+  test('an industry slide colours the map by that industry; the signature slide by signature', async () => {
+    const page = await openSlide('?slide=7');
+    await page.waitForSelector('path.city[data-adcode="320200"][data-role="signature"]');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '2 / 13');
+    const signature = await page.$$eval('path.city[data-role="signature"]', (ps) => ps.map((p) => p.dataset.adcode).sort());
+    assert.deepEqual(signature, ['320100', '320200', '320400', '320500', '320600']);
+    await page.close();
+  });
+
+  test('speaker notes are hidden from the audience until N, and Esc leaves', async () => {
+    const page = await openSlide('?slide=3');
+    assert.equal(await page.locator('.speaker-notes').isVisible(), false);
+    await page.keyboard.press('n');
+    await page.locator('.speaker-notes').waitFor({ state: 'visible' });
+    assert.match(await page.textContent('.speaker-notes'), /太阳能利用技术/);
+    await page.keyboard.press('n');
+    await page.locator('.speaker-notes').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+    await page.locator('.topbar').waitFor();
+    assert.doesNotMatch(page.url(), /slide=/);
+    await page.close();
+  });
+
+  test('F asks for full screen', async () => {
+    const page = await openSlide('?slide=2');
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 5000 });
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 5000 });
+    await page.close();
+  });
+
+  for (const viewport of [{ width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+    test(`every slide fits ${viewport.width}×${viewport.height} without scrollbars`, async () => {
+      const page = await openSlide('?slide=1', viewport);
+      for (let n = 1; n <= TITLES.length; n++) {
+        if (n > 1) {
+          await page.keyboard.press('ArrowRight');
+          await page.waitForFunction((k) => document.querySelector('.slide-counter')?.textContent === `${k} / 13`, n);
+        }
+        const overflow = await page.evaluate(() => {
+          const root = document.documentElement;
+          const side = document.querySelector('.slide-side');
+          return {
+            page: root.scrollHeight > innerHeight || root.scrollWidth > innerWidth,
+            side: side.scrollHeight > side.clientHeight + 1,
+          };
+        });
+        assert.deepEqual(overflow, { page: false, side: false }, `slide ${n}`);
+      }
+      await page.close();
+    });
+  }
+
+  test('the projector theme labels cities at 28 px or more at 1920×1080', async () => {
+    const page = await openSlide('?slide=1');
+    await page.waitForSelector('text.city-label');
+    const sizes = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+    assert.ok(sizes.length >= 12, `${sizes.length} labels`);
+    assert.ok(sizes.every((s) => s >= 28), sizes.join(','));
+    const stroke = await page.$eval('path.city', (p) => parseFloat(getComputedStyle(p).strokeWidth));
+    assert.ok(stroke >= 2.5);
+    await page.close();
+  });
+});
