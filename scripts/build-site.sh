@@ -20,6 +20,7 @@ say "optimising with wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | a
   "$OUT/atlas_bg.wasm" -o "$OUT/atlas_bg.wasm"
 
 cp -r "$ROOT/assets" "$OUT/assets"
+cp -r "$ROOT/examples" "$OUT/examples"
 cat > "$OUT/boot.js" <<'JS'
 // Starts the atlas: loads the wasm next to this script, wherever the site is hosted.
 import init from './atlas.js';

@@ -39,7 +39,9 @@ export function startServer({ root, port = 0, prefix = '/', headers = {} }) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
+      // Public static data: a sandboxed iframe (opaque origin) fetches the module, wasm and
+      // bundle cross-origin, so every answer allows any origin.
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, headers).end('not found');

@@ -9,6 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::embed::use_embedding;
 use crate::load::load_bundle;
 use crate::map_view::MapView;
 use crate::notices::NoticeBar;
@@ -45,6 +46,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         language,
     });
     let atlas = use_atlas();
+    use_embedding(&atlas);
     Effect::new(move |_| {
         let lang = state.with(|s| s.lang);
         if let Some(root) = document().document_element() {

@@ -7,6 +7,7 @@ mod app;
 mod bases;
 mod charts_view;
 mod context;
+mod embed;
 mod legend;
 mod load;
 mod map_view;

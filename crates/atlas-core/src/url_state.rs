@@ -30,6 +30,45 @@ impl View {
     }
 }
 
+/// The colour theme asked for by an embedding page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light, the default.
+    #[default]
+    Light,
+    /// Dark.
+    Dark,
+    /// Whatever the reader's system prefers.
+    Auto,
+}
+
+impl Theme {
+    /// The word used in the URL and as a CSS class suffix.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// How the atlas is embedded in another page (`embed=1`, `plain`, `theme`, `transparent`,
+/// `origins`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Embed {
+    /// Embedded in a portal page: compact chrome, height and selection posted to the parent.
+    pub embedded: bool,
+    /// No chrome at all: the map, its legend and attribution only.
+    pub plain: bool,
+    /// Colour theme.
+    pub theme: Theme,
+    /// No background, so the host page shows through.
+    pub transparent: bool,
+    /// Origins whose `atlas:select` messages are accepted; empty accepts the parent window only.
+    pub origins: Vec<String>,
+}
+
 /// Everything a link must carry to reopen a view.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
@@ -47,6 +86,8 @@ pub struct ViewState {
     pub zone: Option<String>,
     /// The presenter's slide, 1-based; `None` outside the presenter.
     pub slide: Option<usize>,
+    /// Embedding flags.
+    pub embed: Embed,
 }
 
 /// A parameter that was ignored, and why; shown to the user so a bad link is not silent.
@@ -73,8 +114,32 @@ pub enum NoticeReason {
     FieldOutsideIndustry,
 }
 
-/// No valid value is longer than this.
+/// No valid value is longer than this (but `origins`).
 const MAX_VALUE_LEN: usize = 64;
+
+/// The longest `origins` list accepted.
+const MAX_ORIGINS_LEN: usize = 512;
+
+/// Whether a text is an origin: `http(s)://host[:port]`, nothing after.
+fn is_origin(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    })
+}
+
+/// Reads a flag: present with no value, `1` or `true` switch it on; `0` or `false` off.
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "" | "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
 
 impl ViewState {
     /// Reads a query string (with or without the leading `?`) against the bundle.
@@ -96,7 +161,12 @@ impl ViewState {
                 continue;
             }
             seen.push(key);
-            if value.len() > MAX_VALUE_LEN {
+            let limit = if key == "origins" {
+                MAX_ORIGINS_LEN
+            } else {
+                MAX_VALUE_LEN
+            };
+            if value.len() > limit {
                 notice(NoticeReason::TooLong);
                 continue;
             }
@@ -126,6 +196,25 @@ impl ViewState {
                     .zone(value)
                     .map(|_| state.zone = Some(value.to_string()))
                     .is_some(),
+                "embed" => flag(value).map(|f| state.embed.embedded = f).is_some(),
+                "plain" => flag(value).map(|f| state.embed.plain = f).is_some(),
+                "transparent" => flag(value).map(|f| state.embed.transparent = f).is_some(),
+                "theme" => match value {
+                    "light" => Some(Theme::Light),
+                    "dark" => Some(Theme::Dark),
+                    "auto" => Some(Theme::Auto),
+                    _ => None,
+                }
+                .map(|t| state.embed.theme = t)
+                .is_some(),
+                "origins" => {
+                    let list: Vec<String> =
+                        value.split(',').map(|o| o.trim().to_string()).collect();
+                    list.iter()
+                        .all(|o| is_origin(o))
+                        .then(|| state.embed.origins = list)
+                        .is_some()
+                }
                 "slide" => value
                     .parse::<usize>()
                     .ok()
@@ -179,6 +268,22 @@ impl ViewState {
         }
         if let Some(slide) = self.slide {
             parts.push(format!("slide={slide}"));
+        }
+        let e = &self.embed;
+        if e.embedded {
+            parts.push("embed=1".to_string());
+        }
+        if e.plain {
+            parts.push("plain=1".to_string());
+        }
+        if e.theme != Theme::default() {
+            parts.push(format!("theme={}", e.theme.code()));
+        }
+        if e.transparent {
+            parts.push("transparent=1".to_string());
+        }
+        if !e.origins.is_empty() {
+            parts.push(format!("origins={}", e.origins.join(",")));
         }
         if parts.is_empty() {
             String::new()
@@ -249,5 +354,66 @@ impl Notice {
             Lang::Zh => format!("链接参数 “{}” {reason}。", self.key),
             Lang::En => format!("Link parameter “{}” {reason}.", self.key),
         }
+    }
+}
+
+/// A selection asked for by the embedding page: `{type: "atlas:select", city, industry, field,
+/// zone}`, each optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SelectMessage {
+    /// A city or county-level place's adcode.
+    pub city: Option<String>,
+    /// An industry id.
+    pub industry: Option<String>,
+    /// A field id.
+    pub field: Option<String>,
+    /// A zone id.
+    pub zone: Option<String>,
+}
+
+impl ViewState {
+    /// The view after a parent's `atlas:select`, or `None` when the message names anything the
+    /// bundle does not know (a malformed message is ignored whole).
+    pub fn with_selection(&self, bundle: &Bundle, message: &SelectMessage) -> Option<ViewState> {
+        let known = message
+            .city
+            .as_deref()
+            .is_none_or(|c| bundle.place_name(c).is_some())
+            && message
+                .industry
+                .as_deref()
+                .is_none_or(|i| bundle.industry(i).is_some())
+            && message
+                .field
+                .as_deref()
+                .is_none_or(|f| bundle.field(f).is_some())
+            && message
+                .zone
+                .as_deref()
+                .is_none_or(|z| bundle.zone(z).is_some());
+        if !known {
+            return None;
+        }
+        let mut next = self.clone();
+        if message.city.is_some() || message.zone.is_some() {
+            next.city = message.city.clone();
+            next.zone = if message.city.is_some() {
+                None
+            } else {
+                message.zone.clone()
+            };
+        }
+        if let Some(field) = &message.field {
+            next = next.with_field(bundle, field);
+        } else if message.industry.is_some() {
+            next = next.with_industry(message.industry.clone());
+        }
+        Some(next)
+    }
+
+    /// Whether a message from `origin` may change the view: listed origins only, or, when none
+    /// are listed, any message from the parent window.
+    pub fn accepts_origin(&self, origin: &str) -> bool {
+        self.embed.origins.is_empty() || self.embed.origins.iter().any(|o| o == origin)
     }
 }

@@ -3,7 +3,7 @@
 use atlas_core::i18n::Lang;
 use atlas_core::layout::Topic;
 use atlas_core::search::{HitKind, search};
-use atlas_core::url_state::{NoticeReason, View, ViewState};
+use atlas_core::url_state::{NoticeReason, SelectMessage, Theme, View, ViewState};
 use atlas_core::{Bundle, Role};
 
 fn bundle() -> Bundle {
@@ -192,6 +192,7 @@ fn a_view_round_trips_through_its_url() {
         field: Some("flat_panel".to_string()),
         zone: None,
         slide: None,
+        embed: Default::default(),
     };
     let query = state.to_query();
     assert_eq!(
@@ -255,4 +256,58 @@ fn a_field_sets_its_industry() {
     let (state, notices) = ViewState::from_query("industry=nev&field=solar_pv", &b);
     assert_eq!(state.industry.as_deref(), Some("new_energy"));
     assert_eq!(notices[0].reason, NoticeReason::FieldOutsideIndustry);
+}
+
+#[test]
+fn embed_flags_round_trip_and_bad_ones_are_noticed() {
+    let b = bundle();
+    let query = "?embed=1&plain&theme=dark&transparent=1&origins=https://portal.example.gov.cn,http://127.0.0.1:9000&city=320600";
+    let (state, notices) = ViewState::from_query(query, &b);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(state.embed.embedded && state.embed.plain && state.embed.transparent);
+    assert_eq!(state.embed.theme, Theme::Dark);
+    assert_eq!(
+        state.embed.origins,
+        ["https://portal.example.gov.cn", "http://127.0.0.1:9000"]
+    );
+    let (again, _) = ViewState::from_query(&state.to_query(), &b);
+    assert_eq!(again, state);
+    let (bad, notices) =
+        ViewState::from_query("theme=pink&embed=maybe&origins=javascript:alert(1)", &b);
+    assert_eq!(bad.embed, Default::default());
+    assert_eq!(notices.len(), 3);
+}
+
+#[test]
+fn a_parents_selection_is_applied_only_when_every_part_is_known() {
+    let b = bundle();
+    let start = ViewState::default();
+    let pick = |city: Option<&str>, industry: Option<&str>| SelectMessage {
+        city: city.map(str::to_string),
+        industry: industry.map(str::to_string),
+        ..Default::default()
+    };
+    let next = start
+        .with_selection(&b, &pick(Some("320600"), Some("offshore_equipment")))
+        .expect("known");
+    assert_eq!(next.city.as_deref(), Some("320600"));
+    assert_eq!(next.industry.as_deref(), Some("offshore_equipment"));
+    assert_eq!(start.with_selection(&b, &pick(Some("999999"), None)), None);
+    assert_eq!(
+        start.with_selection(&b, &pick(Some("320600"), Some("<script>"))),
+        None
+    );
+    let field = SelectMessage {
+        field: Some("solar_pv".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        start.with_selection(&b, &field).and_then(|s| s.industry),
+        Some("new_energy".to_string())
+    );
+    let mut listed = start.clone();
+    listed.embed.origins = vec!["https://portal.example".to_string()];
+    assert!(listed.accepts_origin("https://portal.example"));
+    assert!(!listed.accepts_origin("https://evil.example"));
+    assert!(start.accepts_origin("https://anyone.example"));
 }

@@ -1,0 +1,22 @@
+// The host page's side of the embedding protocol. `?atlas=URL` on this page points the iframe at
+// an atlas served elsewhere (the browser tests use a second origin).
+const frame = document.getElementById('atlas');
+const picker = document.getElementById('city');
+const shown = document.getElementById('selection');
+frame.src = new URLSearchParams(location.search).get('atlas') ?? frame.dataset.src;
+
+window.addEventListener('message', (event) => {
+  if (event.source !== frame.contentWindow || typeof event.data !== 'object' || event.data === null) return;
+  if (event.data.type === 'atlas:height' && Number.isFinite(event.data.height)) {
+    frame.style.height = `${Math.ceil(event.data.height)}px`;
+  }
+  if (event.data.type === 'atlas:select') {
+    const { city, industry, zone } = event.data;
+    shown.textContent = city ? `已选择 Selected: ${city}${industry ? ` · ${industry}` : ''}` : zone ? `区域 Zone: ${zone}` : '未选择 Nothing selected';
+    shown.dataset.city = city ?? '';
+  }
+});
+
+picker.addEventListener('change', () => {
+  frame.contentWindow.postMessage({ type: 'atlas:select', city: picker.value || null }, '*');
+});

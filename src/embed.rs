@@ -1,0 +1,145 @@
+//! Embedding in a portal page (`embed=1`): the page's flags become classes on the root element,
+//! the page posts `{type: "atlas:height", height}` whenever its height changes and
+//! `{type: "atlas:select", city, industry, field, zone}` whenever the selection changes, and it
+//! accepts `atlas:select` from its parent (from the listed `origins`, if any); anything malformed
+//! is ignored. Nothing here needs storage or same-origin access, so it works in
+//! `<iframe sandbox="allow-scripts">`.
+
+use atlas_core::url_state::{SelectMessage, Theme, ViewState};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::context::AtlasContext;
+
+/// Sets the root classes for the embed flags and, when embedded, talks to the parent page.
+pub fn use_embedding(atlas: &AtlasContext) {
+    let state = atlas.state;
+    Effect::new(move |_| {
+        let embed = state.with(|s| s.embed.clone());
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let classes = root.class_list();
+        let set = |name: &str, on: bool| {
+            let _ = if on {
+                classes.add_1(name)
+            } else {
+                classes.remove_1(name)
+            };
+        };
+        set("embedded", embed.embedded);
+        set("plain", embed.plain);
+        set("transparent", embed.transparent);
+        set("theme-dark", embed.theme == Theme::Dark);
+        set("theme-auto", embed.theme == Theme::Auto);
+    });
+    if !state.with_untracked(|s| s.embed.embedded || s.embed.plain) {
+        return;
+    }
+    post_height_on_resize();
+    Effect::new(move |_| {
+        let message = state.with(selection_message);
+        post_to_parent(&message);
+    });
+    let bundle = atlas.bundle.clone();
+    let listener = window_event_listener(ev::message, move |e| {
+        let from_parent = match (e.source(), window().parent().ok().flatten()) {
+            (Some(source), Some(parent)) => JsValue::from(source) == JsValue::from(parent),
+            _ => false,
+        };
+        if !from_parent || !state.with_untracked(|s| s.accepts_origin(&e.origin())) {
+            return;
+        }
+        let Some(message) = read_select(&e.data()) else {
+            return;
+        };
+        if let Some(next) = state.with_untracked(|s| s.with_selection(&bundle, &message)) {
+            if state.with_untracked(|s| *s != next) {
+                state.set(next);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Reads `{type: "atlas:select", city?, industry?, field?, zone?}` with string values; anything
+/// else is `None`.
+fn read_select(data: &JsValue) -> Option<SelectMessage> {
+    if !data.is_object() {
+        return None;
+    }
+    let get = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).ok();
+    if get("type")?.as_string()? != "atlas:select" {
+        return None;
+    }
+    let text = |key: &str| -> Result<Option<String>, ()> {
+        match get(key) {
+            None => Ok(None),
+            Some(v) if v.is_undefined() || v.is_null() => Ok(None),
+            Some(v) => v.as_string().filter(|s| s.len() <= 64).map(Some).ok_or(()),
+        }
+    };
+    Some(SelectMessage {
+        city: text("city").ok()?,
+        industry: text("industry").ok()?,
+        field: text("field").ok()?,
+        zone: text("zone").ok()?,
+    })
+}
+
+/// The `atlas:select` message describing the current selection.
+fn selection_message(state: &ViewState) -> js_sys::Object {
+    let message = js_sys::Object::new();
+    let put = |key: &str, value: Option<&str>| {
+        let value = value.map_or(JsValue::NULL, JsValue::from_str);
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
+    };
+    put("type", Some("atlas:select"));
+    put("city", state.city.as_deref());
+    put("industry", state.industry.as_deref());
+    put("field", state.field.as_deref());
+    put("zone", state.zone.as_deref());
+    message
+}
+
+fn post_to_parent(message: &JsValue) {
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    if parent != window() {
+        // The selection is public data: any embedding page may read it.
+        let _ = parent.post_message(message, "*");
+    }
+}
+
+/// Posts the document's height now and whenever the body changes size.
+fn post_height_on_resize() {
+    let post = || {
+        let height = document()
+            .document_element()
+            .map_or(0, |r| r.scroll_height());
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &message,
+            &JsValue::from_str("type"),
+            &JsValue::from_str("atlas:height"),
+        );
+        let _ = js_sys::Reflect::set(
+            &message,
+            &JsValue::from_str("height"),
+            &JsValue::from(height),
+        );
+        post_to_parent(&message);
+    };
+    let Some(body) = document().body() else {
+        return;
+    };
+    let callback = Closure::<dyn Fn()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
