@@ -55,10 +55,10 @@ pub fn use_embedding(atlas: &AtlasContext) {
         let Some(message) = read_select(&e.data()) else {
             return;
         };
-        if let Some(next) = state.with_untracked(|s| s.with_selection(&bundle, &message)) {
-            if state.with_untracked(|s| *s != next) {
-                state.set(next);
-            }
+        if let Some(next) = state.with_untracked(|s| s.with_selection(&bundle, &message))
+            && state.with_untracked(|s| *s != next)
+        {
+            state.set(next);
         }
     });
     on_cleanup(move || listener.remove());
