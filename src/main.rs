@@ -8,6 +8,7 @@ mod bases;
 mod charts_view;
 mod context;
 mod embed;
+mod export;
 mod legend;
 mod load;
 mod map_view;

@@ -5,6 +5,7 @@ use atlas_core::url_state::View;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
+use crate::export::ExportMenu;
 use crate::search_box::SearchBox;
 
 /// The controls above the map.
@@ -39,9 +40,7 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {move || lang().text(Msg::Present)}
             </button>
-            <a class="download" href="assets/layout.csv" download="jiangsu-industry-layout.csv">
-                {move || lang().text(Msg::DownloadCsv)}
-            </a>
+            <ExportMenu />
         </nav>
     }
 }

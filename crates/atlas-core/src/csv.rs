@@ -6,26 +6,54 @@ use crate::bundle::Bundle;
 /// The CSV header.
 pub const LAYOUT_CSV_HEADER: &str = "place,adcode,industry,field,role,quote,section";
 
+/// One role fact as the exports show it: names in Chinese, the plan's words and section. Its
+/// fields serialise in the CSV's column order.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LayoutRow<'a> {
+    /// The place's Chinese name.
+    pub place: &'a str,
+    /// Its adcode.
+    pub adcode: &'a str,
+    /// The industry's Chinese name.
+    pub industry: &'a str,
+    /// The field's Chinese name.
+    pub field: &'a str,
+    /// The role word.
+    pub role: &'a str,
+    /// The plan's words.
+    pub quote: &'a str,
+    /// The section.
+    pub section: &'a str,
+}
+
+/// Every role fact as an export row, in bundle order.
+pub fn layout_rows(bundle: &Bundle) -> Vec<LayoutRow<'_>> {
+    bundle
+        .roles
+        .iter()
+        .map(|fact| LayoutRow {
+            place: bundle.place_name(&fact.place).map_or("", |p| p.zh),
+            adcode: &fact.place,
+            industry: bundle
+                .industry(&fact.industry)
+                .map_or("", |i| i.name_zh.as_str()),
+            field: bundle.field(&fact.field).map_or("", |f| f.name_zh.as_str()),
+            role: fact.role.as_str(),
+            quote: &fact.quote.quote,
+            section: &fact.quote.section,
+        })
+        .collect()
+}
+
 /// The layout as RFC 4180 CSV with CRLF line ends, UTF-8 with a byte-order mark so that
 /// spreadsheet programs read the Chinese correctly.
 pub fn layout_csv(bundle: &Bundle) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(LAYOUT_CSV_HEADER);
     out.push_str("\r\n");
-    for fact in &bundle.roles {
-        let place = bundle.place_name(&fact.place).map_or("", |p| p.zh);
-        let industry = bundle
-            .industry(&fact.industry)
-            .map_or("", |i| i.name_zh.as_str());
-        let field = bundle.field(&fact.field).map_or("", |f| f.name_zh.as_str());
+    for r in layout_rows(bundle) {
         let cells = [
-            place,
-            &fact.place,
-            industry,
-            field,
-            fact.role.as_str(),
-            &fact.quote.quote,
-            &fact.quote.section,
+            r.place, r.adcode, r.industry, r.field, r.role, r.quote, r.section,
         ];
         let row: Vec<String> = cells.iter().map(|c| escape(c)).collect();
         out.push_str(&row.join(","));

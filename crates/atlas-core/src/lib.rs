@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod charts;
 pub mod crs;
 pub mod csv;
+pub mod export;
 pub mod facts;
 pub mod format;
 pub mod geojson_shape;

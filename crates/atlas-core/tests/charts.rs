@@ -83,3 +83,36 @@ fn the_tour_has_thirteen_slides_in_order() {
     let signature = b.strongest_roles(Topic::Role(Role::Signature));
     assert_eq!(signature.len(), 5, "南京 苏州 无锡 常州 南通");
 }
+
+#[test]
+fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit() {
+    use atlas_core::export::{layout_json, map_svg, role_color};
+    use atlas_core::scene::{LABEL_FONT_PX, Scene};
+    let b = bundle();
+    let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX);
+    let by_zone = map_svg(&b, &scene, None, Lang::Zh, "江苏 <三大区域>");
+    assert!(by_zone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_eq!(by_zone.matches("class=\"city\"").count(), 13);
+    assert!(
+        by_zone.contains("江苏 &lt;三大区域&gt;"),
+        "the title is escaped"
+    );
+    assert!(by_zone.contains("class=\"legend\"") && by_zone.contains(">苏南<"));
+    assert!(by_zone.contains(&b.attribution));
+    assert!(!by_zone.contains("var(--"), "no stylesheet needed");
+    let roles: std::collections::BTreeMap<String, Role> = b
+        .strongest_roles(Topic::Industry("iot_cloud"))
+        .into_iter()
+        .map(|(p, r)| (p.to_string(), r))
+        .collect();
+    let by_role = map_svg(&b, &scene, Some(&roles), Lang::En, "IoT");
+    let wuxi = by_role
+        .split("data-adcode=\"320200\"")
+        .nth(1)
+        .expect("Wuxi");
+    assert!(wuxi[..wuxi.find('>').expect("tag end")].contains(role_color(Some(Role::Signature))));
+    assert!(by_role.contains(">Signature industry<") && by_role.contains(">Not named<"));
+    let rows: serde_json::Value = serde_json::from_str(&layout_json(&b)).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(b.roles.len()));
+    assert_eq!(rows[0]["place"], "南京市");
+}

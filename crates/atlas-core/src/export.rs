@@ -1,0 +1,210 @@
+//! The current map as a self-contained SVG file (title, legend and attribution included, colours
+//! as attributes), and the layout rows as JSON, for planners to take away.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::bundle::Bundle;
+use crate::csv::layout_rows;
+use crate::facts::Role;
+use crate::i18n::{Lang, Msg};
+use crate::scene::Scene;
+
+/// Height of the title band above the map, px.
+const TITLE_BAND: f64 = 44.0;
+/// Height of the attribution band below the map, px.
+const FOOTER_BAND: f64 = 26.0;
+
+/// Fill of a zone (as the explorer draws it).
+pub fn zone_color(zone: &str) -> &'static str {
+    match zone {
+        "south" => "#5b9bd5",
+        "central" => "#7fbf7a",
+        "north" => "#e8b04e",
+        _ => "#cccccc",
+    }
+}
+
+/// Fill of a role, or of a place the topic does not name.
+pub fn role_color(role: Option<Role>) -> &'static str {
+    match role {
+        Some(Role::Signature) => "#8c1d40",
+        Some(Role::Focus) => "#d6604d",
+        Some(Role::Support) => "#f4a582",
+        Some(Role::Pilot) => "#7b61b5",
+        None => "#e3e6ea",
+    }
+}
+
+/// Escapes text for XML.
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// The map of `scene` as a standalone SVG: `title` on top, cities coloured by zone or, when
+/// `roles` is given, by role, zone outlines, county-level markers, labels, the legend and the
+/// attribution line.
+pub fn map_svg(
+    bundle: &Bundle,
+    scene: &Scene,
+    roles: Option<&BTreeMap<String, Role>>,
+    lang: Lang,
+    title: &str,
+) -> String {
+    let (w, h) = (scene.width, scene.height + TITLE_BAND + FOOTER_BAND);
+    let font = "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">"#
+    );
+    let _ = write!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+    let _ = write!(
+        s,
+        r##"<text class="title" x="16" y="29" font-size="20" font-weight="600" fill="#1d2733">{}</text>"##,
+        xml(title)
+    );
+    let _ = write!(
+        s,
+        r#"<g class="map" transform="translate(0 {TITLE_BAND})">"#
+    );
+    s.push_str(r#"<g class="cities">"#);
+    for city in &scene.cities {
+        let fill = match roles {
+            Some(map) => role_color(map.get(&city.adcode).copied()),
+            None => zone_color(&city.zone),
+        };
+        let name = bundle.place_name(&city.adcode).map_or("", |p| p.zh);
+        let _ = write!(
+            s,
+            r##"<path class="city" data-adcode="{}" d="{}" fill="{fill}" stroke="#ffffff" stroke-width="0.8"><title>{}</title></path>"##,
+            city.adcode,
+            city.path,
+            xml(name)
+        );
+    }
+    s.push_str("</g><g class=\"zone-outlines\">");
+    for zone in &scene.zones {
+        let _ = write!(
+            s,
+            r##"<path d="{}" fill="none" stroke="#26323f" stroke-width="2"/>"##,
+            zone.path
+        );
+    }
+    s.push_str("</g><g class=\"places\">");
+    for place in &scene.places {
+        let fill = roles.map_or("#ffffff", |map| role_color(map.get(&place.adcode).copied()));
+        let _ = write!(
+            s,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="6" fill="{fill}" stroke="#1d2733" stroke-width="2"/>"##,
+            place.point.x, place.point.y
+        );
+    }
+    s.push_str("</g><g class=\"labels\">");
+    let labels = scene
+        .cities
+        .iter()
+        .filter_map(|c| Some((c.label_box?, &c.label, scene.label_font)))
+        .chain(
+            scene
+                .places
+                .iter()
+                .filter_map(|p| Some((p.label_box?, &p.label, scene.label_font * 0.9))),
+        );
+    for (b, text, size) in labels {
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="#1d2733" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+            b.center.x,
+            b.center.y,
+            xml(text)
+        );
+    }
+    s.push_str("</g>");
+    legend(&mut s, bundle, roles, lang, scene.height);
+    s.push_str("</g>");
+    let mut credit = format!("{} · {}", bundle.attribution, bundle.crs);
+    if let Some(number) = &bundle.approval_number {
+        credit = format!("{credit} · 审图号 {number}");
+    }
+    let _ = write!(
+        s,
+        r##"<text class="attribution" x="12" y="{:.1}" font-size="11" fill="#5a6675">{}</text>"##,
+        h - 9.0,
+        xml(&credit)
+    );
+    s.push_str("</svg>");
+    s
+}
+
+fn legend(
+    s: &mut String,
+    bundle: &Bundle,
+    roles: Option<&BTreeMap<String, Role>>,
+    lang: Lang,
+    map_height: f64,
+) {
+    let entries: Vec<(&str, String)> = match roles {
+        None => bundle
+            .zones
+            .iter()
+            .map(|z| {
+                (
+                    zone_color(&z.id),
+                    lang.pick(&z.name_zh, &z.name_en).to_string(),
+                )
+            })
+            .collect(),
+        Some(map) => Role::ALL
+            .iter()
+            .filter(|r| map.values().any(|v| v == *r))
+            .map(|r| (role_color(Some(*r)), lang.role(*r).to_string()))
+            .chain(std::iter::once((
+                role_color(None),
+                lang.text(Msg::NotNamed).to_string(),
+            )))
+            .collect(),
+    };
+    let title = lang.text(if roles.is_some() {
+        Msg::Roles
+    } else {
+        Msg::Zones
+    });
+    let top = map_height - 16.0 - 20.0 * (entries.len() as f64 + 1.0);
+    let _ = write!(
+        s,
+        r##"<g class="legend" transform="translate(12 {top:.1})"><rect x="-6" y="-16" width="190" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.94" stroke="#c7ced8"/><text x="0" y="0" font-size="13" font-weight="600" fill="#1d2733">{}</text>"##,
+        20.0 * (entries.len() as f64 + 1.0) + 4.0,
+        xml(title)
+    );
+    for (i, (color, name)) in entries.iter().enumerate() {
+        let y = 20.0 * (i as f64 + 1.0);
+        let _ = write!(
+            s,
+            r##"<rect x="0" y="{:.1}" width="16" height="12" fill="{color}" stroke="#1d2733" stroke-width="0.5"/><text x="24" y="{:.1}" font-size="13" fill="#1d2733">{}</text>"##,
+            y - 10.0,
+            y,
+            xml(name)
+        );
+    }
+    s.push_str("</g>");
+}
+
+/// The layout rows as a JSON array of objects with the CSV's columns.
+pub fn layout_json(bundle: &Bundle) -> String {
+    serde_json::to_string_pretty(&layout_rows(bundle)).unwrap_or_else(|_| "[]".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(xml("<b>&'\""), "&lt;b&gt;&amp;&apos;&quot;");
+    }
+}

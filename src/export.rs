@@ -1,0 +1,194 @@
+//! Exports of the current view: the map as a self-contained SVG or as PNG at 1×, 2× or 3×, and
+//! the layout as JSON (the CSV is a static file beside the bundle).
+
+use atlas_core::export::{layout_json, map_svg};
+use atlas_core::scene::{LABEL_FONT_PX, Scene};
+use atlas_core::url_state::ViewState;
+use atlas_core::{Lang, Msg};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::context::AtlasContext;
+use crate::map_view::roles_for;
+
+/// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
+const EXPORT_SIZE: (f64, f64) = (1200.0, 860.0);
+
+/// The title of the exported map: the chosen field or industry, or the three zones.
+fn title(atlas: &AtlasContext, state: &ViewState, lang: Lang) -> String {
+    let bundle = &atlas.bundle;
+    let topic = state
+        .field
+        .as_deref()
+        .and_then(|f| bundle.field(f))
+        .map(|f| lang.pick(&f.name_zh, &f.name_en).to_string())
+        .or_else(|| {
+            state
+                .industry
+                .as_deref()
+                .and_then(|i| bundle.industry(i))
+                .map(|i| lang.pick(&i.name_zh, &i.name_en).to_string())
+        })
+        .unwrap_or_else(|| lang.text(Msg::ThreeZones).to_string());
+    format!("{} · {topic}", lang.text(Msg::Title))
+}
+
+/// The current map as standalone SVG text.
+pub fn current_map_svg(atlas: &AtlasContext) -> String {
+    let state = atlas.state.get_untracked();
+    let lang = state.lang;
+    let scene = Scene::new(
+        &atlas.bundle,
+        EXPORT_SIZE.0,
+        EXPORT_SIZE.1,
+        lang,
+        LABEL_FONT_PX,
+    );
+    let roles = roles_for(atlas, &state);
+    map_svg(
+        &atlas.bundle,
+        &scene,
+        roles.as_ref(),
+        lang,
+        &title(atlas, &state, lang),
+    )
+}
+
+/// A file name for the current view.
+fn file_name(atlas: &AtlasContext, extension: &str) -> String {
+    let state = atlas.state.get_untracked();
+    let topic = state
+        .field
+        .or(state.industry)
+        .unwrap_or_else(|| "zones".to_string());
+    format!("jiangsu-atlas-{topic}.{extension}")
+}
+
+/// Offers `content` as a download.
+fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    click_link(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn click_link(name: &str, href: &str) {
+    let Ok(element) = document().create_element("a") else {
+        return;
+    };
+    let Ok(link) = element.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    link.set_href(href);
+    link.set_download(name);
+    link.click();
+}
+
+/// Downloads the current map as SVG.
+pub fn export_svg(atlas: &AtlasContext) {
+    download(
+        &file_name(atlas, "svg"),
+        "image/svg+xml",
+        &current_map_svg(atlas),
+    );
+}
+
+/// Downloads the layout as JSON.
+pub fn export_json(atlas: &AtlasContext) {
+    download(
+        "jiangsu-industry-layout.json",
+        "application/json",
+        &layout_json(&atlas.bundle),
+    );
+}
+
+/// Downloads the current map as PNG at `scale` × its export size, drawn from the SVG.
+pub fn export_png(atlas: &AtlasContext, scale: u32) {
+    let svg = current_map_svg(atlas);
+    let name = file_name(atlas, &format!("{scale}x.png"));
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let (w, h) = (
+            loaded.natural_width() * scale,
+            loaded.natural_height() * scale,
+        );
+        let Some(canvas) = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        );
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            click_link(&name, &url);
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    let encoded: String = js_sys::encode_uri_component(&svg).into();
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
+
+/// The export menu of the toolbar.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let atlas = crate::context::use_atlas();
+    let language = atlas.language;
+    let item =
+        move |label: String, class: &'static str, run: Box<dyn Fn(&AtlasContext) + Send + Sync>| {
+            let atlas = atlas.clone();
+            view! {
+                <li>
+                    <button type="button" class=class on:click=move |_| run(&atlas)>{label}</button>
+                </li>
+            }
+        };
+    move || {
+        let lang = language.get();
+        view! {
+            <details class="export-menu">
+                <summary>{lang.text(Msg::Export)}</summary>
+                <ul>
+                    {item(lang.text(Msg::ExportSvg).to_string(), "export-svg", Box::new(export_svg))}
+                    {[1, 2, 3]
+                        .into_iter()
+                        .map(|scale| item(format!("PNG {scale}×"), "export-png", Box::new(move |a| export_png(a, scale))))
+                        .collect_view()}
+                    <li>
+                        <a class="download" href="assets/layout.csv" download="jiangsu-industry-layout.csv">
+                            {lang.text(Msg::ExportCsv)}
+                        </a>
+                    </li>
+                    {item(lang.text(Msg::ExportJson).to_string(), "export-json", Box::new(export_json))}
+                </ul>
+            </details>
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// Browser tests of exports: the map as SVG and PNG at 1×/2×/3×, the layout as CSV and JSON, and
+// the print stylesheet.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, launchBrowser, openAtlas, serveSite } from './harness.mjs';
+
+const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
+
+let browser;
+let site;
+before(async () => {
+  browser = await launchBrowser();
+  site = await serveSite();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function downloadFrom(page, selector) {
+  await page.click('.export-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+describe('exports', () => {
+  test('the map exports as a self-contained SVG with 13 city shapes, legend, title and attribution', async () => {
+    const page = await openAtlas(browser, site.url + '?industry=biotech_medicine');
+    const { name, bytes } = await downloadFrom(page, '.export-svg');
+    assert.equal(name, 'jiangsu-atlas-biotech_medicine.svg');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+      return {
+        cities: doc.querySelectorAll('path.city').length,
+        focus: doc.querySelector('path.city[data-adcode="321200"]').getAttribute('fill'),
+        legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
+        title: doc.querySelector('text.title').textContent,
+        credit: doc.querySelector('text.attribution').textContent,
+      };
+    }, bytes.toString('utf8'));
+    assert.equal(parsed.error, undefined);
+    assert.equal(parsed.cities, 13);
+    assert.equal(parsed.focus, '#d6604d');
+    assert.deepEqual(parsed.legend, ['布局角色', '重点', '支撑', '未点名']);
+    assert.match(parsed.title, /生物技术和新医药/);
+    assert.ok(parsed.credit.includes(bundle.attribution));
+    await page.close();
+  });
+
+  for (const scale of [1, 2, 3]) {
+    test(`the map exports as PNG at ${scale}×`, async () => {
+      const page = await openAtlas(browser, site.url);
+      const { name, bytes } = await downloadFrom(page, `.export-png >> nth=${scale - 1}`);
+      assert.equal(name, `jiangsu-atlas-zones.${scale}x.png`);
+      assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+      assert.equal(bytes.readUInt32BE(16), 1200 * scale, 'width');
+      assert.equal(bytes.readUInt32BE(20), (860 + 44 + 26) * scale, 'height');
+      await page.close();
+    });
+  }
+
+  test('the layout exports as JSON with one object per role fact', async () => {
+    const page = await openAtlas(browser, site.url);
+    const { bytes } = await downloadFrom(page, '.export-json');
+    const rows = JSON.parse(bytes.toString('utf8'));
+    assert.equal(rows.length, bundle.roles.length);
+    assert.deepEqual(Object.keys(rows[0]), ['place', 'adcode', 'industry', 'field', 'role', 'quote', 'section']);
+    assert.ok(rows.some((r) => r.place === '昆山市' && r.field === '平板显示' && r.role === 'focus'));
+    await page.close();
+  });
+
+  test('the print stylesheet gives an A4 landscape handout: map, legend and panel, no toolbar', async () => {
+    const page = await openAtlas(browser, site.url + '?city=321200&industry=biotech_medicine');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.toolbar').isVisible(), false);
+    for (const shown of ['svg.map-svg', '.legend', '.city-details', '.attribution']) assert.ok(await page.locator(shown).isVisible(), shown);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const text = pdf.toString('latin1');
+    const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+    const box = text.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+    assert.ok(box && Number(box[1]) > Number(box[2]), 'landscape');
+    assert.ok(Math.abs(Number(box[1]) - 842) < 2, `A4 width ${box?.[1]}`);
+    await page.close();
+  });
+});
