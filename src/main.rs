@@ -5,7 +5,6 @@
 
 mod app;
 mod bases;
-mod charts_view;
 mod context;
 mod embed;
 mod export;

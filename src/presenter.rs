@@ -8,18 +8,10 @@ use atlas_core::{Lang, Msg, Role};
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::charts_view::{ChartSize, gdp_share_svg, output_path_svg};
 use crate::context::{AtlasContext, use_atlas};
 use crate::map_view::MapView;
 use crate::panels::PlanQuote;
 use crate::targets_view::ChartFigure;
-
-/// Chart size on the projector.
-const PROJECTOR_CHART: ChartSize = ChartSize {
-    width: 760,
-    height: 470,
-    font: 20,
-};
 
 /// The presenter: the current slide, its counter, and the notes when toggled on.
 #[component]
@@ -72,8 +64,8 @@ pub fn Presenter() -> impl IntoView {
             let main = match current.kind {
                 SlideKind::Targets => view! {
                     <div class="slide-charts">
-                        <ChartFigure draw=output_path_svg size=PROJECTOR_CHART quotes=Vec::new() note=Msg::ProjectionNote />
-                        <ChartFigure draw=gdp_share_svg size=PROJECTOR_CHART quotes=Vec::new() />
+                        <ChartFigure chart="output-path" title=Msg::ChartOutputPath size="projector" quotes=Vec::new() note=Msg::ProjectionNote />
+                        <ChartFigure chart="gdp-share" title=Msg::ChartGdpShare size="projector" quotes=Vec::new() />
                     </div>
                 }
                 .into_any(),
@@ -158,8 +150,11 @@ fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
                 view! {
                     <p class="slide-goal">
                         <strong>{atlas_core::format::thousands(g.value)}</strong>
-                        " " {lang.pick(&g.unit, &g.unit_en).to_string()} " "
-                        {lang.pick(&g.label_zh, &g.label_en).to_string()}
+                        // In English the label already names what is counted.
+                        {match lang {
+                            Lang::Zh => format!(" {} {}", g.unit, g.label_zh),
+                            Lang::En => format!(" {}", g.label_en),
+                        }}
                     </p>
                 }
             })

@@ -1,26 +1,22 @@
-//! The targets view: the four charts, each with its units and the plan's words beneath it.
+//! The targets view: the four charts (static SVG files the builder draws with plotters), each
+//! with its units and the plan's words beneath it.
 
 use atlas_core::charts::{count_goals, gdp_shares, projected_path};
-use atlas_core::{Bundle, Lang, Msg, Quote};
+use atlas_core::{Bundle, Msg, Quote};
 use leptos::prelude::*;
 
-use crate::charts_view::{
-    ChartError, ChartSize, count_goals_svg, gdp_share_svg, output_path_svg, roles_per_city_svg,
-};
 use crate::context::use_atlas;
 use crate::panels::PlanQuote;
 
-/// Chart sizes for the explorer.
-const EXPLORER_CHART: ChartSize = ChartSize {
-    width: 640,
-    height: 360,
-    font: 15,
-};
+/// The charts, by the name of their files, with their titles.
+pub const CHARTS: [(&str, Msg); 4] = [
+    ("output-path", Msg::ChartOutputPath),
+    ("gdp-share", Msg::ChartGdpShare),
+    ("count-goals", Msg::ChartCountGoals),
+    ("roles-per-city", Msg::ChartRolesPerCity),
+];
 
-/// A chart function of the bundle.
-type DrawChart = fn(&Bundle, Lang, ChartSize) -> Result<String, ChartError>;
-
-/// The quotes behind each chart, without repeats.
+/// The quotes behind each chart, without repeats, in [`CHARTS`] order.
 fn sources(bundle: &Bundle) -> [Vec<Quote>; 4] {
     let dedup = |quotes: Vec<Quote>| {
         let mut out: Vec<Quote> = Vec::new();
@@ -45,32 +41,25 @@ fn sources(bundle: &Bundle) -> [Vec<Quote>; 4] {
     [dedup(path), dedup(shares), dedup(counts), Vec::new()]
 }
 
-/// One chart with its quotes.
+/// One chart with its quotes; `size` is `explorer` or `projector`.
 #[component]
 pub fn ChartFigure(
-    draw: DrawChart,
-    size: ChartSize,
+    chart: &'static str,
+    title: Msg,
+    size: &'static str,
     quotes: Vec<Quote>,
     #[prop(optional)] note: Option<Msg>,
 ) -> impl IntoView {
-    let atlas = use_atlas();
-    let lang = atlas.lang();
-    let svg = draw(&atlas.bundle, lang, size);
-    let chart = match svg {
-        Ok(svg) => view! { <div class="chart" inner_html=svg></div> }.into_any(),
-        Err(e) => {
-            view! { <p class="status error">{format!("{}: {e}", lang.text(Msg::ChartFailed))}</p> }
-                .into_any()
-        }
-    };
+    let lang = use_atlas().lang();
+    let src = format!("assets/charts/{chart}.{size}.{}.svg", lang.code());
     let many = quotes.len() > 3;
     let quote_views = quotes
         .into_iter()
         .map(|q| view! { <PlanQuote quote=q /> })
         .collect_view();
     view! {
-        <figure class="chart-figure">
-            {chart}
+        <figure class="chart-figure" data-chart=chart>
+            <img class="chart" src=src alt=lang.text(title) />
             <figcaption>
                 {note.map(|n| view! { <p class="gloss">{lang.text(n)}</p> })}
                 {if many {
@@ -96,16 +85,24 @@ pub fn TargetsView() -> impl IntoView {
     let language = atlas.language;
     move || {
         let lang = language.get();
-        let [path, shares, counts, roles] = sources(&atlas.bundle);
+        let quotes = sources(&atlas.bundle);
+        let figures = CHARTS
+            .into_iter()
+            .zip(quotes)
+            .map(|((chart, title), quotes)| {
+                let note = (chart == "output-path").then_some(Msg::ProjectionNote);
+                match note {
+                    Some(note) => {
+                        view! { <ChartFigure chart title size="explorer" quotes note /> }.into_any()
+                    }
+                    None => view! { <ChartFigure chart title size="explorer" quotes /> }.into_any(),
+                }
+            })
+            .collect_view();
         view! {
             <div class="targets-view" data-lang=lang.code()>
                 <h2>{lang.text(Msg::TargetsCaption)}</h2>
-                <div class="chart-grid">
-                    <ChartFigure draw=output_path_svg size=EXPLORER_CHART quotes=path note=Msg::ProjectionNote />
-                    <ChartFigure draw=gdp_share_svg size=EXPLORER_CHART quotes=shares />
-                    <ChartFigure draw=count_goals_svg size=EXPLORER_CHART quotes=counts />
-                    <ChartFigure draw=roles_per_city_svg size=EXPLORER_CHART quotes=roles />
-                </div>
+                <div class="chart-grid">{figures}</div>
             </div>
         }
     }

@@ -9,9 +9,10 @@ const browser = await launchBrowser();
 try {
   const page = await openAtlas(browser, url + query, {
     viewport: { width: Number(width), height: Number(height) },
-    waitForMap: !/view=(table|targets)/.test(query),
+    waitForMap: false,
   });
-  await page.waitForTimeout(200);
+  await page.waitForSelector('path.city, table.layout-table, img.chart');
+  await page.waitForTimeout(400);
   await page.screenshot({ path: out });
   if (page.problems.length) console.error(page.problems.join('\n'));
 } finally {

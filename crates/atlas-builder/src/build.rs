@@ -49,6 +49,8 @@ pub struct Built {
     pub csv: String,
     /// The plan text, copied next to the bundle for the app's plan view.
     pub plan_text: String,
+    /// The chart files: path relative to the root, and SVG text.
+    pub charts: Vec<(String, String)>,
     /// The bundle itself.
     pub bundle: Bundle,
     /// The full-detail outlines, in the bundle's city order, for checks against the source.
@@ -271,7 +273,10 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let mut json = serde_json::to_string(&bundle)
         .map_err(|e| atlas_core::BundleError::Json(format!("cannot serialise the bundle: {e}")))?;
     json.push('\n');
+    let charts =
+        crate::charts::chart_files(&bundle).map_err(|e| BuildError::Chart(e.to_string()))?;
     Ok(Built {
+        charts,
         csv: atlas_core::csv::layout_csv(&bundle),
         plan_text,
         json,

@@ -246,6 +246,9 @@ pub enum BuildError {
         /// What is wrong.
         problem: String,
     },
+    /// A target chart could not be drawn.
+    #[error("the target charts could not be drawn: {0}")]
+    Chart(String),
     /// The assembled bundle failed the same check the app makes when it loads it.
     #[error("the assembled bundle is inconsistent: {0}")]
     Bundle(#[from] BundleError),

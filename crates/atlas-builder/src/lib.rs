@@ -4,6 +4,7 @@
 
 pub mod bases_seed;
 pub mod build;
+pub mod charts;
 pub mod crossings;
 pub mod error;
 pub mod geodata;
@@ -27,13 +28,18 @@ pub const CSV_FILE: &str = "assets/layout.csv";
 pub const PLAN_FILE: &str = "assets/plan.txt";
 
 impl Built {
-    /// Every file the builder writes, with its content: the bundle, the CSV and the plan text.
-    pub fn outputs(&self) -> [(&'static str, &str); 3] {
-        [
+    /// Every file the builder writes, with its content: the bundle, the CSV, the plan text and
+    /// the chart files.
+    pub fn outputs(&self) -> Vec<(&str, &str)> {
+        let fixed = [
             (BUNDLE_FILE, self.json.as_str()),
             (CSV_FILE, self.csv.as_str()),
             (PLAN_FILE, self.plan_text.as_str()),
-        ]
+        ];
+        fixed
+            .into_iter()
+            .chain(self.charts.iter().map(|(p, c)| (p.as_str(), c.as_str())))
+            .collect()
     }
 }
 

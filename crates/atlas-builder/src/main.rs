@@ -48,7 +48,7 @@ fn main() -> ExitCode {
             );
             return ExitCode::FAILURE;
         }
-        println!("the bundle, the layout CSV and the plan text are up to date");
+        println!("the bundle, the layout CSV, the plan text and the charts are up to date");
         return ExitCode::SUCCESS;
     }
     let target = root.join(atlas_builder::BUNDLE_FILE);
@@ -58,9 +58,10 @@ fn main() -> ExitCode {
     }
     let s = built.stats;
     println!(
-        "wrote {} ({} bytes), layout.csv and plan.txt in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} vertices kept in {} shared arcs",
+        "wrote {} ({} bytes), layout.csv, plan.txt and {} charts in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} vertices kept in {} shared arcs",
         target.display(),
         built.json.len(),
+        built.charts.len(),
         started.elapsed().as_millis(),
         built.bundle.cities.len(),
         built.bundle.zones.len(),

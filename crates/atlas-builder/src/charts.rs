@@ -1,10 +1,12 @@
-//! The four target charts, drawn with plotters' SVG backend from series the core computes:
-//! the projected output path, the GDP-share goals, the counted goals and the roles per city.
-//! Each chart carries a title and units; the figure around it cites the plan.
+//! The four target charts, drawn natively with plotters' SVG backend from series the core
+//! computes: the projected output path, the GDP-share goals, the counted goals and the roles per
+//! city, each in Chinese and English, at explorer and projector sizes. Drawn here rather than in
+//! the browser, they are static files (no inline styles, so they pass a strict Content Security
+//! Policy), byte-reproducible, and keep plotters out of the app.
 
 use atlas_core::charts::{count_goals, gdp_shares, projected_path, roles_per_city};
 use atlas_core::format::thousands;
-use atlas_core::{Bundle, Lang, Role};
+use atlas_core::{Bundle, Lang, Msg, Role};
 use plotters::prelude::*;
 
 /// Size and type size of a chart, so the projector theme can draw larger text.
@@ -29,7 +31,9 @@ pub enum ChartError {
     Drawing(String),
 }
 
-const FONT: &str = "sans-serif";
+/// The font list written into the SVG; the reader's browser picks the first it has.
+const FONT: &str =
+    "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
 const INK: RGBColor = RGBColor(29, 39, 51);
 const BLUE: RGBColor = RGBColor(29, 53, 87);
 const LIGHT_BLUE: RGBColor = RGBColor(91, 155, 213);
@@ -56,10 +60,7 @@ pub fn output_path_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<S
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.pick(
-            "按规划年均增速推算的产值路径（推算，非统计）",
-            "Output path implied by the plan's growth rate (projection, not data)",
-        );
+        let title = lang.text(Msg::ChartOutputPath);
         let mut chart = ChartBuilder::on(&root)
             .caption(title, (FONT, size.font + 4).into_font().color(&INK))
             .margin(size.font)
@@ -110,9 +111,9 @@ pub fn gdp_share_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<Str
         .flat_map(|year| {
             year.goals.iter().enumerate().map(move |(i, goal)| {
                 let who = if i == 0 {
-                    lang.pick("战略性新兴产业", "Strategic emerging")
+                    lang.pick("战略性新兴", "strategic")
                 } else {
-                    lang.pick("新兴产业", "All emerging")
+                    lang.pick("新兴产业", "emerging")
                 };
                 (format!("{} {who}", year.year), goal.value, i)
             })
@@ -199,7 +200,7 @@ pub fn count_goals_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<S
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.pick("到2015年的数量目标", "Counted goals for 2015");
+        let title = lang.text(Msg::ChartCountGoals);
         let label_area = labels
             .iter()
             .map(|l| atlas_core::labels::text_width(l, f64::from(size.font)))
@@ -212,9 +213,11 @@ pub fn count_goals_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<S
             .build_cartesian_2d(0f64..top, (0..n).into_segmented())
             .map_err(drawing)?;
         let label_of = move |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                labels.get(n - 1 - *i).cloned().unwrap_or_default()
-            }
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => n
+                .checked_sub(1 + *i)
+                .and_then(|k| labels.get(k))
+                .cloned()
+                .unwrap_or_default(),
             SegmentValue::Last => String::new(),
         };
         chart
@@ -296,9 +299,11 @@ pub fn roles_per_city_svg(
             .build_cartesian_2d(0f64..top, (0..n).into_segmented())
             .map_err(drawing)?;
         let label_of = move |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                names.get(n - 1 - *i).cloned().unwrap_or_default()
-            }
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => n
+                .checked_sub(1 + *i)
+                .and_then(|k| names.get(k))
+                .cloned()
+                .unwrap_or_default(),
             SegmentValue::Last => String::new(),
         };
         chart
@@ -353,4 +358,49 @@ pub fn roles_per_city_svg(
         root.present().map_err(drawing)?;
     }
     Ok(svg)
+}
+
+/// A chart function of the bundle.
+pub type DrawChart = fn(&Bundle, Lang, ChartSize) -> Result<String, ChartError>;
+
+/// The charts, by the name their files carry.
+pub const CHARTS: [(&str, DrawChart); 4] = [
+    ("output-path", output_path_svg),
+    ("gdp-share", gdp_share_svg),
+    ("count-goals", count_goals_svg),
+    ("roles-per-city", roles_per_city_svg),
+];
+
+/// The sizes the app shows charts at, by the name their files carry.
+pub const SIZES: [(&str, ChartSize); 2] = [
+    (
+        "explorer",
+        ChartSize {
+            width: 640,
+            height: 360,
+            font: 15,
+        },
+    ),
+    (
+        "projector",
+        ChartSize {
+            width: 760,
+            height: 470,
+            font: 20,
+        },
+    ),
+];
+
+/// Every chart file: `assets/charts/{chart}.{size}.{lang}.svg` with its content.
+pub fn chart_files(bundle: &Bundle) -> Result<Vec<(String, String)>, ChartError> {
+    let mut files = Vec::new();
+    for (chart, draw) in CHARTS {
+        for (size_name, size) in SIZES {
+            for lang in [Lang::Zh, Lang::En] {
+                let path = format!("assets/charts/{chart}.{size_name}.{}.svg", lang.code());
+                files.push((path, draw(bundle, lang, size)?));
+            }
+        }
+    }
+    Ok(files)
 }
