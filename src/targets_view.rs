@@ -90,7 +90,11 @@ pub fn TargetsView() -> impl IntoView {
             .into_iter()
             .zip(quotes)
             .map(|((chart, title), quotes)| {
-                let note = (chart == "output-path").then_some(Msg::ProjectionNote);
+                let note = match chart {
+                    "output-path" => Some(Msg::ProjectionNote),
+                    "roles-per-city" => Some(Msg::RolesSourceNote),
+                    _ => None,
+                };
                 match note {
                     Some(note) => {
                         view! { <ChartFigure chart title size="explorer" quotes note /> }.into_any()

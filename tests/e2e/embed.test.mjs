@@ -23,14 +23,14 @@ const background = (page, selector) => page.$eval(selector, (e) => getComputedSt
 
 describe('embed flags', () => {
   test('embed=1 gives compact chrome and a content-height layout', async () => {
-    const page = await openAtlas(browser, atlasSite.url + '?embed=1&city=320600&industry=offshore_equipment', { viewport: { width: 360, height: 700 } });
+    const page = await openAtlas(browser, atlasSite.url + '?embed=1&city=320600&industry=offshore_equipment', { viewport: { width: 320, height: 700 } });
     assert.deepEqual(await rootClasses(page), ['embedded']);
     assert.equal(await page.locator('.present').isVisible(), false);
     assert.equal(await page.getAttribute('path.city[data-adcode="320600"]', 'data-role'), 'signature');
     const layout = await page.evaluate(() => ({ map: document.querySelector('.map').getBoundingClientRect(), panel: document.querySelector('.panel').getBoundingClientRect() }));
     assert.ok(layout.panel.top >= layout.map.bottom - 1, 'the panel stacks under the map');
     assert.ok(Math.abs(layout.map.width / layout.map.height - 1.2) < 0.02, 'the map keeps its aspect');
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll at 360 px');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no horizontal scroll at 320 px');
     await page.close();
   });
 

@@ -1,10 +1,10 @@
 // Browser tests of presenter mode: every slide by keyboard, jumps, notes, full-screen key,
 // leaving, and the projector theme at 1024×768 and 1920×1080.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, serveSite } from './harness.mjs';
+import { DIST, useBrowserAndSite } from './harness.mjs';
 
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
 const TITLES = [
@@ -14,22 +14,13 @@ const TITLES = [
   '发展目标',
 ];
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useBrowserAndSite();
 
 async function openSlide(query, viewport = { width: 1920, height: 1080 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(e.message));
-  await page.goto(site.url + query);
+  await page.goto(env.site.url + query);
   await page.locator('.slide-title').waitFor();
   return page;
 }
@@ -129,6 +120,15 @@ describe('presenter mode', () => {
       await page.close();
     });
   }
+
+  test('honours prefers-reduced-motion', async () => {
+    const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(env.site.url + '?slide=3');
+    await page.waitForSelector('path.city');
+    assert.equal(await page.$eval('path.city', (p) => getComputedStyle(p).transitionDuration), '0s');
+    await context.close();
+  });
 
   test('the projector theme labels cities at 28 px or more at 1920×1080', async () => {
     const page = await openSlide('?slide=1');

@@ -135,6 +135,10 @@ impl Lang {
                 "各市被点名的产业数（按角色）",
                 "Industries naming each city, by role",
             ),
+            RolesSourceNote => (
+                "据《规划》§四(二)的区域标志性产业与领域布局、§三(五)的试点城市统计；县级市计入所属设区市。",
+                "Counted from the signature industries and sector layouts of §4(2) and the pilot city of §3(5); county-level cities count with their city.",
+            ),
             Present => ("演示", "Present"),
             Export => ("导出", "Export"),
             ExportSvg => ("地图 SVG", "Map as SVG"),
@@ -248,6 +252,7 @@ pub enum Msg {
     ChartGdpShare,
     ChartCountGoals,
     ChartRolesPerCity,
+    RolesSourceNote,
     Present,
     Export,
     ExportSvg,
