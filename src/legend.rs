@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use atlas_core::{Msg, Role};
+use atlas_core::{Lang, Msg, Role};
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
@@ -43,10 +43,7 @@ pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
                         <p class="legend-title">{lang.text(Msg::Zones)}</p>
                         <ul>
                             {items}
-                            <li class="legend-bases">
-                                <span class="swatch base" aria-hidden="true"></span>
-                                {lang.text(Msg::Bases)}
-                            </li>
+                            {bases_item(lang)}
                         </ul>
                     </div>
                 }
@@ -78,15 +75,22 @@ pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
                                 <span class="swatch role-none" aria-hidden="true"></span>
                                 {lang.text(Msg::NotNamed)}
                             </li>
-                            <li class="legend-bases">
-                                <span class="swatch base" aria-hidden="true"></span>
-                                {lang.text(Msg::Bases)}
-                            </li>
+                            {bases_item(lang)}
                         </ul>
                     </div>
                 }
                 .into_any()
             }
         }
+    }
+}
+
+/// The legend line for base markers.
+fn bases_item(lang: Lang) -> impl IntoView {
+    view! {
+        <li class="legend-bases">
+            <span class="swatch base" aria-hidden="true"></span>
+            {lang.text(Msg::Bases)}
+        </li>
     }
 }

@@ -216,13 +216,49 @@ fn role_word(role: Option<Option<Role>>) -> &'static str {
     }
 }
 
-fn select_on_key(state: RwSignal<ViewState>, adcode: String) -> impl Fn(leptos::ev::KeyboardEvent) {
-    move |e| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            let next = state.with_untracked(|s| s.with_city(Some(adcode.clone())));
-            state.set(next);
-        }
+/// The reactive parts every selectable place on the map shares: its role word, accessible name,
+/// selection state and the handlers that select it by click, Enter or Space.
+struct Selectable {
+    data_role: Signal<&'static str>,
+    label: Signal<String>,
+    is_selected: Signal<bool>,
+    on_click: Box<dyn Fn(leptos::ev::MouseEvent)>,
+    on_key: Box<dyn Fn(leptos::ev::KeyboardEvent)>,
+}
+
+fn selectable(
+    atlas: &AtlasContext,
+    adcode: &str,
+    roles: Memo<Option<BTreeMap<String, Role>>>,
+) -> Selectable {
+    let state = atlas.state;
+    let code = adcode.to_string();
+    let select =
+        move |code: &String| state.set(state.with_untracked(|s| s.with_city(Some(code.clone()))));
+    Selectable {
+        data_role: Signal::derive({
+            let code = code.clone();
+            move || role_word(role_of(roles, &code))
+        }),
+        label: Signal::derive({
+            let atlas = atlas.clone();
+            let code = code.clone();
+            move || accessible_name(&atlas, &code, role_of(roles, &code).flatten())
+        }),
+        is_selected: Signal::derive({
+            let code = code.clone();
+            move || state.with(|s| s.city.as_deref() == Some(code.as_str()))
+        }),
+        on_click: Box::new({
+            let code = code.clone();
+            move |_| select(&code)
+        }),
+        on_key: Box::new(move |e: leptos::ev::KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                select(&code);
+            }
+        }),
     }
 }
 
@@ -232,7 +268,6 @@ fn city_path(
     shape: &CityShape,
     roles: Memo<Option<BTreeMap<String, Role>>>,
 ) -> impl IntoView + use<> {
-    let state = atlas.state;
     let adcode = shape.adcode.clone();
     let zone = shape.zone.clone();
     let class = {
@@ -245,38 +280,22 @@ fn city_path(
             }
         }
     };
-    let data_role = {
-        let adcode = adcode.clone();
-        move || role_word(role_of(roles, &adcode))
-    };
-    let label = {
-        let atlas = atlas.clone();
-        let adcode = adcode.clone();
-        move || accessible_name(&atlas, &adcode, role_of(roles, &adcode).flatten())
-    };
-    let is_selected = {
-        let adcode = adcode.clone();
-        move || state.with(|s| s.city.as_deref() == Some(adcode.as_str()))
-    };
-    let pressed = is_selected.clone();
-    let on_click = {
-        let adcode = adcode.clone();
-        move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
-    };
+    let parts = selectable(atlas, &adcode, roles);
+    let selected = parts.is_selected;
     view! {
         <path
             class=class
-            class:selected=is_selected
+            class:selected=move || selected.get()
             d=shape.path.clone()
             tabindex="0"
             role="button"
-            aria-label=label
-            aria-pressed=move || pressed().to_string()
-            data-adcode=adcode.clone()
+            aria-label=move || parts.label.get()
+            aria-pressed=move || selected.get().to_string()
+            data-adcode=adcode
             data-zone=shape.zone.clone()
-            data-role=data_role
-            on:click=on_click
-            on:keydown=select_on_key(state, adcode)
+            data-role=move || parts.data_role.get()
+            on:click=parts.on_click
+            on:keydown=parts.on_key
         />
     }
 }
@@ -287,43 +306,26 @@ fn place_marker(
     marker: &PlaceMarker,
     roles: Memo<Option<BTreeMap<String, Role>>>,
 ) -> impl IntoView + use<> {
-    let state = atlas.state;
     let adcode = marker.adcode.clone();
     let class = {
         let adcode = adcode.clone();
         move || format!("place-marker role-{}", role_word(role_of(roles, &adcode)))
     };
-    let data_role = {
-        let adcode = adcode.clone();
-        move || role_word(role_of(roles, &adcode))
-    };
-    let label = {
-        let atlas = atlas.clone();
-        let adcode = adcode.clone();
-        move || accessible_name(&atlas, &adcode, role_of(roles, &adcode).flatten())
-    };
-    let is_selected = {
-        let adcode = adcode.clone();
-        move || state.with(|s| s.city.as_deref() == Some(adcode.as_str()))
-    };
-    let on_click = {
-        let adcode = adcode.clone();
-        move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
-    };
+    let parts = selectable(atlas, &adcode, roles);
     view! {
         <circle
             class=class
-            class:selected=is_selected
+            class:selected=move || parts.is_selected.get()
             cx=marker.point.x
             cy=marker.point.y
             r=MARKER_RADIUS
             tabindex="0"
             role="button"
-            aria-label=label
-            data-adcode=adcode.clone()
-            data-role=data_role
-            on:click=on_click
-            on:keydown=select_on_key(state, adcode)
+            aria-label=move || parts.label.get()
+            data-adcode=adcode
+            data-role=move || parts.data_role.get()
+            on:click=parts.on_click
+            on:keydown=parts.on_key
         />
     }
 }

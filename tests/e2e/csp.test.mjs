@@ -1,21 +1,12 @@
 // The atlas works under the strict Content Security Policy the README gives the portal: no
 // inline script or style, wasm allowed, images from the site and data: URLs only.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveSite } from './harness.mjs';
+import { useBrowserAndSite } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite({ headers: { 'Content-Security-Policy': CSP } });
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useBrowserAndSite({ headers: { 'Content-Security-Policy': CSP } });
 
 const views = [
   ['the map with a panel and the plan view', '?city=321200&industry=biotech_medicine', 'path.city'],
@@ -27,13 +18,13 @@ const views = [
 
 for (const [name, query, ready] of views) {
   test(`${name} works under the CSP with no violation`, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const violations = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text().slice(0, 200));
     });
     page.on('pageerror', (e) => violations.push(e.message));
-    const response = await page.goto(site.url + query);
+    const response = await page.goto(env.site.url + query);
     assert.equal(response.headers()['content-security-policy'], CSP);
     await page.waitForSelector(ready);
     if (query.includes('city=')) {

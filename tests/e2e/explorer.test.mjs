@@ -1,10 +1,10 @@
 // Browser tests of the explorer: industry layouts, panels, search, table, plan view, language
 // and links, against the built release site and its real bundle.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
 
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
 const ROLE_ORDER = ['signature', 'focus', 'support', 'pilot'];
@@ -27,20 +27,11 @@ const mapRoles = (page) =>
     Object.fromEntries(els.map((e) => [e.dataset.adcode, e.dataset.role])),
   );
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useBrowserAndSite();
 
 describe('industry layouts on the map', () => {
   test('choosing 物联网和云计算 marks 无锡 as its signature place', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     await page.selectOption('#industry-picker', 'industry:iot_cloud');
     await page.waitForSelector('path.city[data-adcode="320200"][data-role="signature"]');
     const roles = await mapRoles(page);
@@ -52,7 +43,7 @@ describe('industry layouts on the map', () => {
   });
 
   test('choosing 生物技术和新医药 marks 泰州 focus and 南京, 无锡, 苏州, 连云港 support', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     await page.selectOption('#industry-picker', 'industry:biotech_medicine');
     await page.waitForSelector('path.city[data-adcode="321200"][data-role="focus"]');
     const roles = await mapRoles(page);
@@ -66,7 +57,7 @@ describe('industry layouts on the map', () => {
   });
 
   test('昆山 shows as a focus place for 平板显示', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     await page.selectOption('#industry-picker', 'field:flat_panel');
     await page.waitForSelector('circle.place-marker[data-adcode="320583"][data-role="focus"]');
     const roles = await mapRoles(page);
@@ -82,7 +73,7 @@ describe('industry layouts on the map', () => {
   });
 
   test('the industry panel lists its sub-areas and where it is laid out', async () => {
-    const page = await openAtlas(browser, site.url + '?industry=new_energy');
+    const page = await openAtlas(env.browser, env.site.url + '?industry=new_energy');
     const panel = page.locator('.industry-details[data-industry="new_energy"]');
     await panel.waitFor();
     const subs = await panel.locator('.subareas summary').allTextContents();
@@ -97,7 +88,7 @@ describe('industry layouts on the map', () => {
 
 describe('panels', () => {
   test('the 南京 panel lists every role the plan gives 南京, each quoted', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     await page.click('path.city[data-adcode="320100"]');
     const panel = page.locator('.city-details[data-adcode="320100"]');
     await panel.waitFor();
@@ -111,7 +102,7 @@ describe('panels', () => {
   });
 
   test('a zone panel shows its direction and member cities', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     await page.click('.legend-zone[data-zone="north"]');
     const panel = page.locator('.zone-details[data-zone="north"]');
     await panel.waitFor();
@@ -124,7 +115,7 @@ describe('panels', () => {
   });
 
   test('"show in plan" opens the plan text scrolled to the quote, highlighted', async () => {
-    const page = await openAtlas(browser, site.url + '?city=321200');
+    const page = await openAtlas(env.browser, env.site.url + '?city=321200');
     const item = page.locator('.role-item[data-field="biotech_medicine"]');
     await item.locator('.show-in-plan').click();
     const mark = page.locator('.plan-dialog mark.plan-mark');
@@ -147,7 +138,7 @@ describe('panels', () => {
 
 describe('search, table, language and links', () => {
   test('search finds places by pinyin and industries by Chinese, by keyboard', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
     await page.keyboard.type('kunshan');
@@ -170,7 +161,7 @@ describe('search, table, language and links', () => {
   });
 
   test('the table and the map agree on every role of every industry', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const checked = { cells: 0, named: 0 };
     for (const industry of bundle.industries) {
       await page.click('.view-map');
@@ -198,7 +189,7 @@ describe('search, table, language and links', () => {
   });
 
   test('the table shares the selection with the map', async () => {
-    const page = await openAtlas(browser, site.url + '?city=320600');
+    const page = await openAtlas(env.browser, env.site.url + '?city=320600');
     await page.click('.view-table');
     assert.equal(await page.locator('tr.selected[data-adcode="320600"]').count(), 1);
     await page.click('tr[data-adcode="320900"] th button');
@@ -209,7 +200,7 @@ describe('search, table, language and links', () => {
   });
 
   test('English switches every interface string and name; quotes stay Chinese', async () => {
-    const page = await openAtlas(browser, site.url + '?city=320200&industry=iot_cloud');
+    const page = await openAtlas(env.browser, env.site.url + '?city=320200&industry=iot_cloud');
     await page.click('.lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await page.textContent('h1'), 'Jiangsu Industry Atlas');
@@ -227,7 +218,7 @@ describe('search, table, language and links', () => {
   });
 
   test('a deep link reopens its view, and back/forward walk through views', async () => {
-    const page = await openAtlas(browser, site.url + '?lang=en&industry=biotech_medicine&city=321200');
+    const page = await openAtlas(env.browser, env.site.url + '?lang=en&industry=biotech_medicine&city=321200');
     await page.locator('.city-details[data-adcode="321200"]').waitFor();
     assert.equal(await page.getAttribute('path.city[data-adcode="321200"]', 'data-role'), 'focus');
     assert.equal(await page.inputValue('#industry-picker'), 'industry:biotech_medicine');
@@ -245,7 +236,7 @@ describe('search, table, language and links', () => {
   });
 
   test('bad link parameters fall back to defaults with a notice', async () => {
-    const page = await openAtlas(browser, site.url + '?city=999999&industry=nonsense&lang=fr&zone=central');
+    const page = await openAtlas(env.browser, env.site.url + '?city=999999&industry=nonsense&lang=fr&zone=central');
     await page.locator('.notice-bar').waitFor();
     const notice = await page.textContent('.notice-bar');
     for (const key of ['city', 'industry', 'lang']) assert.ok(notice.includes(key), notice);
@@ -256,7 +247,7 @@ describe('search, table, language and links', () => {
   });
 
   test('Tab reaches every city and county-level place', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const reached = new Set();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -268,7 +259,7 @@ describe('search, table, language and links', () => {
   });
 
   test('the layout CSV offered for download has one row per role fact', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const href = await page.getAttribute('a.download', 'href');
     const csv = await page.evaluate(async (h) => (await fetch(h)).text(), href);
     const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -281,7 +272,7 @@ describe('search, table, language and links', () => {
 
 describe('industrial bases', () => {
   test('bases show on the map, filtered by the chosen industry, each with its source', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const hosts = () => page.$$eval('path.base-marker', (ps) => ps.map((p) => p.dataset.host).sort());
     assert.deepEqual(await hosts(), bundle.bases.map((b) => b.city).sort());
     await page.selectOption('#industry-picker', 'industry:biotech_medicine');
@@ -303,7 +294,7 @@ describe('industrial bases', () => {
 
 describe('target charts', () => {
   test('the targets view shows the four charts with their quotes, in both languages', async () => {
-    const page = await openAtlas(browser, site.url + '?view=targets', { waitForMap: false });
+    const page = await openAtlas(env.browser, env.site.url + '?view=targets', { waitForMap: false });
     const loaded = () => page.waitForFunction(() => {
       const imgs = [...document.querySelectorAll('img.chart')];
       return imgs.length === 4 && imgs.every((i) => i.complete && i.naturalWidth > 0);
@@ -316,6 +307,8 @@ describe('target charts', () => {
     assert.match(svg, /76,661/, 'the 2015 end of the projected path');
     const quotes = await page.$$eval('.chart-figure blockquote', (bs) => bs.map((b) => b.textContent));
     assert.ok(quotes.includes('战略性新兴产业产值年均增长率保持在30%以上'));
+    const notes = await page.$$eval('.chart-figure', (fs) => fs.map((f) => f.querySelector('figcaption').textContent.trim().length > 0));
+    assert.deepEqual(notes, [true, true, true, true], 'every chart carries a source note');
     await page.click('.lang-switch');
     await page.waitForFunction(() => document.querySelector('img.chart').getAttribute('src').endsWith('.en.svg'));
     await loaded();

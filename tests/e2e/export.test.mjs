@@ -1,23 +1,14 @@
 // Browser tests of exports: the map as SVG and PNG at 1×/2×/3×, the layout as CSV and JSON, and
 // the print stylesheet.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
 
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useBrowserAndSite();
 
 async function downloadFrom(page, selector) {
   await page.click('.export-menu summary');
@@ -27,7 +18,7 @@ async function downloadFrom(page, selector) {
 
 describe('exports', () => {
   test('the map exports as a self-contained SVG with 13 city shapes, legend, title and attribution', async () => {
-    const page = await openAtlas(browser, site.url + '?industry=biotech_medicine');
+    const page = await openAtlas(env.browser, env.site.url + '?industry=biotech_medicine');
     const { name, bytes } = await downloadFrom(page, '.export-svg');
     assert.equal(name, 'jiangsu-atlas-biotech_medicine.svg');
     const parsed = await page.evaluate((text) => {
@@ -52,7 +43,7 @@ describe('exports', () => {
 
   for (const scale of [1, 2, 3]) {
     test(`the map exports as PNG at ${scale}×`, async () => {
-      const page = await openAtlas(browser, site.url);
+      const page = await openAtlas(env.browser, env.site.url);
       const { name, bytes } = await downloadFrom(page, `.export-png >> nth=${scale - 1}`);
       assert.equal(name, `jiangsu-atlas-zones.${scale}x.png`);
       assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
@@ -63,7 +54,7 @@ describe('exports', () => {
   }
 
   test('the layout exports as JSON with one object per role fact', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const { bytes } = await downloadFrom(page, '.export-json');
     const rows = JSON.parse(bytes.toString('utf8'));
     assert.equal(rows.length, bundle.roles.length);
@@ -73,7 +64,7 @@ describe('exports', () => {
   });
 
   test('the print stylesheet gives an A4 landscape handout: map, legend and panel, no toolbar', async () => {
-    const page = await openAtlas(browser, site.url + '?city=321200&industry=biotech_medicine');
+    const page = await openAtlas(env.browser, env.site.url + '?city=321200&industry=biotech_medicine');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.toolbar').isVisible(), false);
     for (const shown of ['svg.map-svg', '.legend', '.city-details', '.attribution']) assert.ok(await page.locator(shown).isVisible(), shown);

@@ -1,4 +1,5 @@
 // Shared set-up for the browser tests: serve the built site and drive Debian's Chromium.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -41,4 +42,21 @@ export async function openAtlas(browser, url, { viewport = { width: 1280, height
   await page.goto(url);
   if (waitForMap) await page.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
   return page;
+}
+
+/**
+ * Starts Chromium and serves the site before the tests of a file, and stops both after them.
+ * Returns an object whose `browser` and `site` are set once the tests run.
+ */
+export function useBrowserAndSite(options = {}) {
+  const context = { browser: null, site: null };
+  before(async () => {
+    context.browser = await launchBrowser();
+    context.site = await serveSite(options);
+  });
+  after(async () => {
+    await context.browser?.close();
+    context.site?.server.close();
+  });
+  return context;
 }

@@ -1,27 +1,18 @@
 // Browser tests of the map against the built release site in headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
 
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
 const cityByName = (name) => bundle.cities.find((c) => c.name_zh === name);
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useBrowserAndSite();
 
 describe('the map', () => {
   test('draws 13 city shapes, each named after its city in the bundle', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const shapes = await page.$$eval('path.city', (ps) =>
       ps.map((p) => ({ adcode: p.dataset.adcode, name: p.getAttribute('aria-label'), d: p.getAttribute('d') })),
     );
@@ -39,7 +30,7 @@ describe('the map', () => {
   });
 
   test('colours 泰州 as 苏中 and 徐州 as 苏北, matching the legend', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const fillOf = (name) =>
       page.$eval(`path.city[data-adcode="${cityByName(name).adcode}"]`, (p) => getComputedStyle(p).fill);
     const swatch = (zone) => page.$eval(`.legend .swatch.zone-${zone}`, (s) => getComputedStyle(s).backgroundColor);
@@ -57,7 +48,7 @@ describe('the map', () => {
   });
 
   test('clicking 南通 opens its panel with its zone, the zone direction and its area', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const nantong = cityByName('南通市');
     await page.click(`path.city[data-adcode="${nantong.adcode}"]`);
     const panel = page.locator('.city-details');
@@ -78,7 +69,7 @@ describe('the map', () => {
   });
 
   test('Tab reaches a city and Enter selects it', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const focusedCity = () => page.evaluate(() => document.activeElement?.matches('path.city') && document.activeElement.dataset.adcode);
     let focused = null;
     for (let i = 0; i < 12 && !focused; i++) {
@@ -97,7 +88,7 @@ describe('the map', () => {
   });
 
   test('hover and focus highlight a city', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const city = page.locator('path.city[data-adcode="320100"]');
     const opacity = () => city.evaluate((p) => getComputedStyle(p).fillOpacity);
     assert.equal(await opacity(), '1');
@@ -110,7 +101,7 @@ describe('the map', () => {
   });
 
   test('labels do not overlap and the map refits when its container resizes', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const boxes = () =>
       page.$$eval('text.city-label', (ts) =>
         ts.map((t) => {
@@ -134,7 +125,7 @@ describe('the map', () => {
   });
 
   test('shows the attribution and the coordinate reference', async () => {
-    const page = await openAtlas(browser, site.url);
+    const page = await openAtlas(env.browser, env.site.url);
     const text = await page.textContent('.attribution');
     assert.ok(text.includes(bundle.attribution));
     assert.ok(text.includes('GCJ-02'));
@@ -144,11 +135,11 @@ describe('the map', () => {
 
 describe('when the bundle cannot be used', () => {
   const broken = async (fulfil) => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     page.problems = [];
     page.on('pageerror', (e) => page.problems.push(e.message));
     await page.route('**/assets/atlas.json', fulfil);
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.locator('.status.error').waitFor();
     return page;
   };

@@ -41,6 +41,16 @@ impl GeoSources {
     }
 }
 
+/// Reads a GeoJSON FeatureCollection, naming the file when it is not one.
+fn read_feature_collection(path: &Path) -> Result<geojson::FeatureCollection, BuildError> {
+    crate::read_text(path)?
+        .parse()
+        .map_err(|e: geojson::Error| BuildError::Syntax {
+            path: path.to_path_buf(),
+            message: format!("not a GeoJSON FeatureCollection: {e}"),
+        })
+}
+
 /// One city boundary as read from the GeoJSON.
 #[derive(Debug, Clone)]
 pub struct Boundary {
@@ -54,14 +64,11 @@ pub struct Boundary {
 /// MultiPolygon of closed rings, no adcode may repeat, and no ring may cross or touch another
 /// (or itself) except at shared vertices and along shared edges.
 pub fn read_boundaries(path: &Path) -> Result<Vec<Boundary>, BuildError> {
-    let text = crate::read_text(path)?;
     let syntax = |message: String| BuildError::Syntax {
         path: path.to_path_buf(),
         message,
     };
-    let collection: geojson::FeatureCollection = text
-        .parse()
-        .map_err(|e: geojson::Error| syntax(format!("not a GeoJSON FeatureCollection: {e}")))?;
+    let collection = read_feature_collection(path)?;
     let mut seen = HashSet::new();
     let mut boundaries = Vec::new();
     for (index, feature) in collection.features.iter().enumerate() {
@@ -160,14 +167,11 @@ pub struct CountyPoint {
 
 /// Reads the county points file.
 pub fn read_county_points(path: &Path) -> Result<Vec<CountyPoint>, BuildError> {
-    let text = crate::read_text(path)?;
     let syntax = |message: String| BuildError::Syntax {
         path: path.to_path_buf(),
         message,
     };
-    let collection: geojson::FeatureCollection = text
-        .parse()
-        .map_err(|e: geojson::Error| syntax(format!("not a GeoJSON FeatureCollection: {e}")))?;
+    let collection = read_feature_collection(path)?;
     collection
         .features
         .iter()

@@ -56,13 +56,30 @@ impl Workspace {
         self
     }
 
-    /// Runs the builder; asserts that it failed and wrote nothing; returns its message.
-    fn refused(&self) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
+    /// Runs the builder on the copy.
+    fn run(&self) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
             .arg("--root")
             .arg(self.dir.path())
             .output()
-            .expect("runs");
+            .expect("runs")
+    }
+
+    /// Runs the builder; asserts that it succeeded; returns the bundle it wrote.
+    fn built(&self) -> Value {
+        let out = self.run();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(self.path("assets/atlas.json")).expect("written");
+        serde_json::from_str(&text).expect("json")
+    }
+
+    /// Runs the builder; asserts that it failed and wrote nothing; returns its message.
+    fn refused(&self) -> String {
+        let out = self.run();
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
         assert!(!out.status.success(), "the builder accepted it: {stderr}");
         let bundle = std::fs::read_to_string(self.path("assets/atlas.json")).expect("bundle");
@@ -83,19 +100,8 @@ fn assert_names(message: &str, parts: &[&str]) {
 #[test]
 fn the_untouched_copy_builds() {
     let w = Workspace::new();
-    let out = Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
-        .arg("--root")
-        .arg(w.dir.path())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let written = std::fs::read_to_string(w.path("assets/atlas.json")).expect("written");
-    let version = format!("{{\"schema_version\":{}", atlas_core::SCHEMA_VERSION);
-    assert!(written.starts_with(&version));
+    let bundle = w.built();
+    assert_eq!(bundle["schema_version"], atlas_core::SCHEMA_VERSION);
     for file in ["assets/layout.csv", "assets/plan.txt"] {
         assert!(w.path(file).exists(), "{file} is written beside the bundle");
     }
