@@ -51,6 +51,20 @@ fn drawing<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError::Drawing(format!("{e:?}"))
 }
 
+/// Labels the rows of a horizontal bar chart from the top: plotters counts segments from the
+/// bottom, the list reads from the top.
+fn top_down_labels(labels: Vec<String>) -> impl Fn(&SegmentValue<usize>) -> String {
+    let n = labels.len();
+    move |v| match v {
+        SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => n
+            .checked_sub(1 + *i)
+            .and_then(|k| labels.get(k))
+            .cloned()
+            .unwrap_or_default(),
+        SegmentValue::Last => String::new(),
+    }
+}
+
 /// (a) The output path implied by the plan's 30 % growth rate from the 2010 figure.
 pub fn output_path_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<String, ChartError> {
     let path = projected_path(bundle).ok_or(ChartError::NoData)?;
@@ -126,10 +140,7 @@ pub fn gdp_share_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<Str
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.pick(
-            "增加值占地区生产总值比重目标",
-            "Value added as a share of GDP: goals",
-        );
+        let title = lang.text(Msg::ChartGdpShare);
         let mut chart = ChartBuilder::on(&root)
             .caption(title, (FONT, size.font + 4).into_font().color(&INK))
             .margin(size.font)
@@ -212,14 +223,7 @@ pub fn count_goals_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<S
             .y_label_area_size(label_area as u32 + size.font)
             .build_cartesian_2d(0f64..top, (0..n).into_segmented())
             .map_err(drawing)?;
-        let label_of = move |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => n
-                .checked_sub(1 + *i)
-                .and_then(|k| labels.get(k))
-                .cloned()
-                .unwrap_or_default(),
-            SegmentValue::Last => String::new(),
-        };
+        let label_of = top_down_labels(labels);
         chart
             .configure_mesh()
             .y_labels(n)
@@ -287,10 +291,7 @@ pub fn roles_per_city_svg(
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.pick(
-            "各市被点名的产业数（按角色）",
-            "Industries naming each city, by role",
-        );
+        let title = lang.text(Msg::ChartRolesPerCity);
         let mut chart = ChartBuilder::on(&root)
             .caption(title, (FONT, size.font + 4).into_font().color(&INK))
             .margin(size.font)
@@ -298,14 +299,7 @@ pub fn roles_per_city_svg(
             .y_label_area_size(size.font * 6)
             .build_cartesian_2d(0f64..top, (0..n).into_segmented())
             .map_err(drawing)?;
-        let label_of = move |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => n
-                .checked_sub(1 + *i)
-                .and_then(|k| names.get(k))
-                .cloned()
-                .unwrap_or_default(),
-            SegmentValue::Last => String::new(),
-        };
+        let label_of = top_down_labels(names);
         chart
             .configure_mesh()
             .y_labels(n)
