@@ -1,5 +1,7 @@
 //! What the page shows instead of the map: while the bundle loads, and when it cannot be used.
+//! Both languages are shown, since the reader's choice lives in the bundle-backed view state.
 
+use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
 use crate::load::LoadError;
@@ -9,8 +11,8 @@ use crate::load::LoadError;
 pub fn LoadingPanel() -> impl IntoView {
     view! {
         <div class="status loading" role="status">
-            <p>"正在加载地图数据…"</p>
-            <p lang="en">"Loading the atlas data…"</p>
+            <p>{Lang::Zh.text(Msg::Loading)}</p>
+            <p lang="en">{Lang::En.text(Msg::Loading)}</p>
         </div>
     }
 }
@@ -20,12 +22,11 @@ pub fn LoadingPanel() -> impl IntoView {
 pub fn ErrorPanel(error: LoadError) -> impl IntoView {
     view! {
         <div class="status error" role="alert">
-            <h2>"无法加载地图数据"</h2>
-            <p lang="en">"The atlas data could not be loaded."</p>
+            <h2>{Lang::Zh.text(Msg::LoadFailed)}</h2>
+            <p lang="en">{Lang::En.text(Msg::LoadFailed)}.</p>
             <p class="detail">{error.to_string()}</p>
-            <p class="hint" lang="en">
-                "Check that assets/atlas.json is served next to this page and was built by this version's builder (cargo run -p atlas-builder)."
-            </p>
+            <p class="hint">{Lang::Zh.text(Msg::LoadHint)}</p>
+            <p class="hint" lang="en">{Lang::En.text(Msg::LoadHint)}</p>
         </div>
     }
 }
