@@ -48,7 +48,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     let atlas = use_atlas();
     use_embedding(&atlas);
     Effect::new(move |_| {
-        let lang = state.with(|s| s.lang);
+        let lang = language.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
         }
@@ -86,8 +86,8 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
                 }}
                 <SidePanel />
             </main>
-            <PlanDialog />
         </div>
         </Show>
+        <PlanDialog />
     }
 }

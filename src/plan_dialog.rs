@@ -44,6 +44,8 @@ pub fn PlanDialog() -> impl IntoView {
     });
     let escape = window_event_listener(ev::keydown, move |e| {
         if e.key() == "Escape" && plan_quote.with_untracked(Option::is_some) {
+            // The key closes the plan view and nothing else (not the presenter behind it).
+            e.stop_immediate_propagation();
             plan_quote.set(None);
         }
     });

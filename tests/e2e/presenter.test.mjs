@@ -90,6 +90,20 @@ describe('presenter mode', () => {
     await page.close();
   });
 
+  test('the notes can open the plan at the quote, and Esc there closes only the plan view', async () => {
+    const page = await openSlide('?slide=2');
+    await page.keyboard.press('n');
+    await page.locator('.speaker-notes .show-in-plan').click();
+    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    assert.match(await page.textContent('.plan-dialog mark.plan-mark'), /南京软件及智能电网/);
+    await page.keyboard.press('Escape');
+    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    assert.equal(await counter(page), '2 / 13', 'still presenting');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '3 / 13');
+    await page.close();
+  });
+
   test('F asks for full screen', async () => {
     const page = await openSlide('?slide=2');
     await page.keyboard.press('f');
