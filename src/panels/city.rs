@@ -5,7 +5,7 @@ use atlas_core::format::thousands;
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
-use super::PlanQuote;
+use super::{PlaceLink, PlanQuote};
 use crate::bases::base_list;
 use crate::context::use_atlas;
 
@@ -48,19 +48,10 @@ fn place_panel(adcode: String) -> Option<AnyView> {
         }
         .into_any()
     } else {
-        let place = bundle.place(&adcode)?;
-        let parent = bundle.place_name(&place.city)?;
-        let parent_code = place.city.clone();
+        let parent = bundle.place(&adcode)?.city.clone();
         view! {
             <p class="city-zone">
-                {lang.text(Msg::CountyLevel)} " · "
-                <button
-                    type="button"
-                    class="link"
-                    on:click=move |_| state.set(state.with_untracked(|s| s.with_city(Some(parent_code.clone()))))
-                >
-                    {parent.in_lang(lang).to_string()}
-                </button>
+                {lang.text(Msg::CountyLevel)} " · " <PlaceLink adcode=parent />
             </p>
         }
         .into_any()

@@ -5,7 +5,7 @@ use atlas_core::layout::Topic;
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
-use super::PlanQuote;
+use super::{PlaceLink, PlanQuote};
 use crate::bases::base_list;
 use crate::context::use_atlas;
 
@@ -39,19 +39,7 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
                 let place_buttons = statement
                     .places
                     .into_iter()
-                    .filter_map(|adcode| bundle.place_name(adcode).map(|n| (adcode.to_string(), n.in_lang(lang).to_string())))
-                    .map(|(adcode, name)| {
-                        view! {
-                            <button
-                                type="button"
-                                class="link place-chip"
-                                data-adcode=adcode.clone()
-                                on:click=move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
-                            >
-                                {name}
-                            </button>
-                        }
-                    })
+                    .map(|adcode| view! { <PlaceLink adcode=adcode.to_string() class="place-chip" /> })
                     .collect_view();
                 view! {
                     <li class="statement" data-field=fact.field.clone() data-role=fact.role.as_str()>

@@ -3,12 +3,14 @@
 
 mod city;
 mod industry;
+mod place_link;
 mod quote;
 mod zone;
 
 use atlas_core::Msg;
 use leptos::prelude::*;
 
+pub use place_link::PlaceLink;
 pub use quote::PlanQuote;
 
 use crate::context::use_atlas;

@@ -4,7 +4,7 @@ use atlas_core::format::thousands;
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
-use super::PlanQuote;
+use super::{PlaceLink, PlanQuote};
 use crate::context::use_atlas;
 
 /// The panel of a zone.
@@ -12,27 +12,12 @@ use crate::context::use_atlas;
 pub fn ZonePanel(id: String) -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang();
-    let state = atlas.state;
     let bundle = atlas.bundle.clone();
     bundle.zone(&id).cloned().map(|zone| {
         let members = zone
             .cities
             .iter()
-            .filter_map(|adcode| bundle.place_name(adcode).map(|n| (adcode.clone(), n.in_lang(lang).to_string())))
-            .map(|(adcode, name)| {
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="link"
-                            data-adcode=adcode.clone()
-                            on:click=move |_| state.set(state.with_untracked(|s| s.with_city(Some(adcode.clone()))))
-                        >
-                            {name}
-                        </button>
-                    </li>
-                }
-            })
+            .map(|adcode| view! { <li><PlaceLink adcode=adcode.clone() /></li> })
             .collect_view();
         view! {
             <section class="zone-details" data-zone=zone.id.clone()>

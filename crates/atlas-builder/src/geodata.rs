@@ -33,11 +33,7 @@ pub struct GeoSources {
 impl GeoSources {
     /// Reads and parses the sources file.
     pub fn read(path: &Path) -> Result<GeoSources, BuildError> {
-        let text = crate::read_text(path)?;
-        toml::from_str(&text).map_err(|e| BuildError::Syntax {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })
+        crate::read_toml(path)
     }
 }
 

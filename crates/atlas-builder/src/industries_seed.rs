@@ -57,11 +57,7 @@ pub struct SubareaSeed {
 impl IndustriesFile {
     /// Reads the file, checks it against the plan, and returns the bundle's industries.
     pub fn load(path: &Path, plan: &PlanText) -> Result<Vec<Industry>, BuildError> {
-        let text = crate::read_text(path)?;
-        let file: IndustriesFile = toml::from_str(&text).map_err(|e| BuildError::Syntax {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let file: IndustriesFile = crate::read_toml(path)?;
         if file.industries.len() != INDUSTRY_COUNT {
             return Err(BuildError::IndustryCount {
                 path: path.to_path_buf(),

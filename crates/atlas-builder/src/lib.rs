@@ -51,6 +51,14 @@ pub fn read_text(path: &Path) -> Result<String, BuildError> {
     })
 }
 
+/// Reads and parses a TOML input file, naming the file (with line and column) when it is wrong.
+pub fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, BuildError> {
+    toml::from_str(&read_text(path)?).map_err(|e| BuildError::Syntax {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
 /// Writes every output under `root`: each goes to a temporary file first and is renamed into
 /// place only when all of them were written, so a failed write leaves the old files whole.
 pub fn write_outputs(root: &Path, built: &Built) -> Result<(), BuildError> {

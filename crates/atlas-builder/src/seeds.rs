@@ -136,11 +136,7 @@ pub struct CitySeed {
 impl Layout {
     /// Reads and parses the layout file.
     pub fn read(path: &Path) -> Result<Layout, BuildError> {
-        let text = crate::read_text(path)?;
-        toml::from_str(&text).map_err(|e| BuildError::Syntax {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })
+        crate::read_toml(path)
     }
 
     /// Checks the layout on its own, against the plan, and against the ids of the industries;

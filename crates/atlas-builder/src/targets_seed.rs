@@ -52,11 +52,7 @@ pub struct TargetSeed {
 impl TargetsFile {
     /// Reads the file, checks every quote and figure against the plan, returns the targets.
     pub fn load(path: &Path, plan: &PlanText) -> Result<Vec<Target>, BuildError> {
-        let text = crate::read_text(path)?;
-        let file: TargetsFile = toml::from_str(&text).map_err(|e| BuildError::Syntax {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let file: TargetsFile = crate::read_toml(path)?;
         let mut ids = HashSet::new();
         let mut targets = Vec::new();
         for t in file.targets {
