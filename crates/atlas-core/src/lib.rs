@@ -27,4 +27,4 @@ pub mod validate;
 pub use bundle::{Bounds, Bundle, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
 pub use facts::{Base, BaseKind, Field, Industry, Place, Role, RoleFact, Target};
 pub use i18n::{Lang, Msg};
-pub use validate::BundleError;
+pub use validate::{BundleError, MAX_BUNDLE_BYTES};

@@ -9,12 +9,26 @@ use serde::Deserialize;
 use crate::bundle::{Bundle, SCHEMA_VERSION};
 use crate::geojson_shape::MultiPolygon;
 
+/// The largest bundle the atlas reads: 50 times today's, so a real bundle never meets it, while a
+/// wrong or runaway file is refused before it is parsed.
+pub const MAX_BUNDLE_BYTES: usize = 8 << 20;
+
 /// What is wrong with a bundle, worded for the person who has to fix it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BundleError {
     /// The text is not JSON of the bundle's shape.
     #[error("the data bundle is not valid JSON of the expected shape: {0}")]
     Json(String),
+    /// The text is longer than any real bundle.
+    #[error(
+        "the data bundle is {bytes} bytes, more than the {limit} bytes the atlas reads; rebuild it with the builder"
+    )]
+    TooLarge {
+        /// The bundle's length.
+        bytes: usize,
+        /// The most the atlas reads.
+        limit: usize,
+    },
     /// The bundle was written for another version of the app.
     #[error(
         "the data bundle has schema version {found}, but this app reads version {expected}; rebuild it with this version's builder"
@@ -100,8 +114,14 @@ struct VersionProbe {
 }
 
 impl Bundle {
-    /// Parses and checks a bundle: the schema version first, then its shape, then its consistency.
+    /// Parses and checks a bundle: its length, the schema version, then its shape, then its consistency.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
+        if text.len() > MAX_BUNDLE_BYTES {
+            return Err(BundleError::TooLarge {
+                bytes: text.len(),
+                limit: MAX_BUNDLE_BYTES,
+            });
+        }
         let probe: VersionProbe =
             serde_json::from_str(text).map_err(|e| BundleError::Json(e.to_string()))?;
         if probe.schema_version != SCHEMA_VERSION {
