@@ -26,10 +26,11 @@ cat > "$OUT/boot.js" <<'JS'
 import init from './atlas.js';
 init({ module_or_path: new URL('atlas_bg.wasm', import.meta.url) });
 JS
-# index.html keeps Trunk's layout; here its data-trunk links become plain tags.
+# index.html keeps Trunk's layout; here its data-trunk links become plain tags, and the app's
+# module and wasm are preloaded as Trunk preloads them, so they download in parallel.
 sed -e 's|<link data-trunk rel="css" href="\([^"]*\)">|<link rel="stylesheet" href="\1">|' \
     -e '/<link data-trunk rel="copy-dir"/d' \
-    -e 's|<link data-trunk rel="rust"[^>]*>|<script type="module" src="boot.js"></script>|' \
+    -e 's|<link data-trunk rel="rust"[^>]*>|<link rel="modulepreload" href="atlas.js">\n  <link rel="preload" href="atlas_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="boot.js"></script>|' \
     "$ROOT/index.html" > "$OUT/index.html"
 if grep -q 'data-trunk' "$OUT/index.html"; then
   echo "error: index.html has a data-trunk link this script does not know how to turn into a plain tag" >&2
