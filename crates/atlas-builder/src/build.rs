@@ -9,7 +9,9 @@ use atlas_core::{
     Bounds, Bundle, City, Field, Place, Quote, RoleFact, SCHEMA_VERSION, SourceFile, Zone,
 };
 use geo::orient::{Direction, Orient};
-use geo::{Area, GeodesicArea, InteriorPoint, MultiPolygon, unary_union};
+use geo::{
+    Area, GeodesicArea, InteriorPoint, Intersects, LineString, MultiPolygon, Polygon, unary_union,
+};
 use sha2::{Digest, Sha256};
 
 use crate::bases_seed::read_bases;
@@ -110,7 +112,11 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
                 source,
             }
         })?;
-    check_partition(&simplified, &cities_path)?;
+    let names: Vec<String> = seeds
+        .iter()
+        .map(|c| format!("{} ({})", c.adcode, c.name_zh))
+        .collect();
+    check_partition(&simplified, &names, &cities_path)?;
 
     let cities: Vec<City> = seeds
         .iter()
@@ -288,28 +294,33 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
 }
 
 /// The simplified cities must tile the province: no ring crosses another, no two overlap (their
-/// areas add up to the area of their union) and their union has no hole (no gap opened between neighbours).
-fn check_partition(cities: &[MultiPolygon<f64>], path: &Path) -> Result<(), BuildError> {
-    if let Some(c) = find_crossing(cities) {
-        return Err(BuildError::Topology {
-            path: path.to_path_buf(),
-            problem: format!(
-                "#{} and #{} cross or overlap near ({}, {})",
-                c.first, c.second, c.at.x, c.at.y
-            ),
-        });
-    }
-    let union = unary_union(cities.iter());
-    let sum: f64 = cities.iter().map(|c| c.unsigned_area()).sum();
-    let united = union.unsigned_area();
-    let problem = if (sum - united).abs() > sum * 1e-9 {
+/// areas add up to the area of their union) and their union has no hole (no gap opened between
+/// neighbours). `names` name the cities, in the same order, for the message.
+fn check_partition(
+    cities: &[MultiPolygon<f64>],
+    names: &[String],
+    path: &Path,
+) -> Result<(), BuildError> {
+    let problem = if let Some(c) = find_crossing(cities) {
         Some(format!(
-            "overlap: their areas add up to {sum} square degrees, their union is {united}"
+            "{} and {} cross or overlap near ({}, {})",
+            names[c.first], names[c.second], c.at.x, c.at.y
         ))
-    } else if union.iter().any(|p| !p.interiors().is_empty()) {
-        Some("leave a gap between neighbours (their union has a hole)".to_string())
     } else {
-        None
+        let union = unary_union(cities.iter());
+        let sum: f64 = cities.iter().map(|c| c.unsigned_area()).sum();
+        let united = union.unsigned_area();
+        if (sum - united).abs() > sum * 1e-9 {
+            Some(format!(
+                "overlap: their areas add up to {sum} square degrees, their union is {united}"
+            ))
+        } else {
+            union
+                .iter()
+                .flat_map(|p| p.interiors())
+                .next()
+                .map(|hole| gap_message(hole, cities, names))
+        }
     };
     match problem {
         Some(problem) => Err(BuildError::Topology {
@@ -320,7 +331,24 @@ fn check_partition(cities: &[MultiPolygon<f64>], path: &Path) -> Result<(), Buil
     }
 }
 
-/// A point inside the city's largest part, where its label goes.
+/// Names the cities around a hole in the union (and any inside it), and where it is.
+fn gap_message(hole: &LineString<f64>, cities: &[MultiPolygon<f64>], names: &[String]) -> String {
+    let gap = Polygon::new(hole.clone(), Vec::new());
+    let around: Vec<&str> = cities
+        .iter()
+        .zip(names)
+        .filter(|(city, _)| gap.intersects(*city))
+        .map(|(_, name)| name.as_str())
+        .collect();
+    let at = hole.0.first().copied().unwrap_or_default();
+    format!(
+        "leave a gap between {} near ({}, {}): their union has a hole",
+        around.join(", "),
+        at.x,
+        at.y
+    )
+}
+
 fn label_point(city: &MultiPolygon<f64>) -> geojson_shape::Position {
     let largest = city
         .iter()

@@ -34,6 +34,18 @@ pub enum BuildError {
         /// What the parser said, with line and column where it knows them.
         message: String,
     },
+    /// An input holds an angle bracket, as markup or script would.
+    #[error(
+        "{path}, line {line}: has `<` or `>` ({excerpt}); names, quotes and glosses must be plain text"
+    )]
+    Markup {
+        /// The file.
+        path: PathBuf,
+        /// The first line holding one.
+        line: usize,
+        /// That line, shortened.
+        excerpt: String,
+    },
     /// The layout does not list the expected number of cities.
     #[error("{path}: lists {found} cities, but Jiangsu has {expected} prefecture-level cities")]
     CityCount {

@@ -43,12 +43,26 @@ impl Built {
     }
 }
 
-/// Reads a UTF-8 text file, naming the file on failure.
+/// Reads a UTF-8 text input, naming the file on failure. No input of the atlas holds markup (the
+/// plan, names, quotes and glosses are plain text), so an angle bracket anywhere is refused with
+/// its line: whatever reaches the page or an export is text, never HTML or script.
 pub fn read_text(path: &Path) -> Result<String, BuildError> {
-    std::fs::read_to_string(path).map_err(|source| BuildError::Read {
+    let text = std::fs::read_to_string(path).map_err(|source| BuildError::Read {
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    match text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(['<', '>']))
+    {
+        Some((n, line)) => Err(BuildError::Markup {
+            path: path.to_path_buf(),
+            line: n + 1,
+            excerpt: line.trim().chars().take(60).collect(),
+        }),
+        None => Ok(text),
+    }
 }
 
 /// Reads and parses a TOML input file, naming the file (with line and column) when it is wrong.

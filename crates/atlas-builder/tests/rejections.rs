@@ -437,3 +437,79 @@ fn a_wgs84_base_is_converted_to_the_boundaries_reference() {
     assert!((lat - 31.35).abs() < 0.01, "{lat}");
     assert!((lon, lat) != (119.8, 31.35));
 }
+
+#[test]
+fn a_truncated_boundary_file_is_refused() {
+    let w = Workspace::new();
+    let file = w.path("geodata/jiangsu_cities.geojson");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, &text[..text.len() / 2]).expect("write");
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_cities.geojson", "EOF"]);
+}
+
+#[test]
+fn a_nan_coordinate_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "geodata/jiangsu_cities.geojson",
+        "[118.",
+        "[NaN, 32.0], [118.",
+    );
+    let m = w.refused();
+    assert_names(&m, &["jiangsu_cities.geojson", "line 1"]);
+}
+
+#[test]
+fn script_in_a_city_name_is_refused_with_its_line() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/layout.toml",
+        "name_en = \"Wuxi\"",
+        "name_en = \"Wuxi<script>alert(1)</script>\"",
+    );
+    let m = w.refused();
+    assert_names(&m, &["layout.toml", "line", "<script>", "plain text"]);
+}
+
+#[test]
+fn html_in_a_quote_is_refused() {
+    let w = Workspace::new();
+    w.edit(
+        "seeds/industries.toml",
+        "section = ",
+        "summary_html = \"<img src=x onerror=alert(1)>\"\nsection = ",
+    );
+    let m = w.refused();
+    assert_names(&m, &["industries.toml", "line", "<img", "plain text"]);
+}
+
+#[test]
+fn a_gap_between_cities_is_refused_naming_the_cities_around_it() {
+    let w = Workspace::new();
+    w.edit_geojson(|v| {
+        let taizhou = v["features"]
+            .as_array_mut()
+            .expect("features")
+            .iter_mut()
+            .find(|f| f["properties"]["adcode"] == "321200")
+            .expect("泰州");
+        let geometry: geojson::Geometry =
+            serde_json::from_value(taizhou["geometry"].clone()).expect("geometry");
+        let outline: geo::MultiPolygon = geometry.try_into().expect("multipolygon");
+        // 泰州 shrunk by about 500 m on every side: a ring-shaped gap opens to its neighbours.
+        let shrunk = geo::Buffer::buffer(&outline, -0.005);
+        taizhou["geometry"] =
+            serde_json::to_value(geojson::Geometry::from(&shrunk)).expect("geometry");
+    });
+    let m = w.refused();
+    assert_names(
+        &m,
+        &[
+            "jiangsu_cities.geojson",
+            "gap",
+            "321200 (泰州市)",
+            "321000 (扬州市)",
+        ],
+    );
+}
