@@ -28,8 +28,9 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# binaryen (wasm-opt) and playwright-core, exactly as package-lock.json pins them. A stamp holding
-# the lock file's hash tells whether node_modules already matches it.
+# The node tools (binaryen, playwright-core, axe-core, echarts, esbuild), exactly as
+# package-lock.json pins them. A stamp holding the lock file's hash tells whether node_modules
+# already matches it.
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.atlas-lock-sha256"
   local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
