@@ -9,8 +9,7 @@ use serde::Deserialize;
 
 use crate::error::BuildError;
 
-/// Jiangsu's prefecture-level cities: the layout must list exactly this many.
-pub const CITY_COUNT: usize = 13;
+pub use atlas_core::CITY_COUNT;
 
 /// The whole layout file.
 #[derive(Debug, Clone, Deserialize)]

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::facts::{Base, Field, Industry, Place, RoleFact, Target};
 use crate::geojson_shape::{FeatureCollection, Position};
 
+/// Jiangsu's prefecture-level cities: a bundle (and the layout it is built from) has exactly this many.
+pub const CITY_COUNT: usize = 13;
+
 /// The schema version this code reads and writes; bump it on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 2;
 

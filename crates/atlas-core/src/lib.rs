@@ -24,7 +24,7 @@ pub mod svg_path;
 pub mod url_state;
 pub mod validate;
 
-pub use bundle::{Bounds, Bundle, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
+pub use bundle::{Bounds, Bundle, CITY_COUNT, City, Quote, SCHEMA_VERSION, SourceFile, Zone};
 pub use facts::{Base, BaseKind, Field, Industry, Place, Role, RoleFact, Target};
 pub use i18n::{Lang, Msg};
 pub use validate::{BundleError, MAX_BUNDLE_BYTES};

@@ -4,6 +4,8 @@
 //! Parsing never fails: an unknown key, a value the bundle does not know, a repeated or oversized
 //! parameter is dropped with a [`Notice`], and the rest of the view still opens.
 
+use std::collections::HashSet;
+
 use crate::bundle::Bundle;
 use crate::i18n::Lang;
 
@@ -112,7 +114,12 @@ pub enum NoticeReason {
     TooLong,
     /// The field belongs to another industry than the one named; the field's industry is used.
     FieldOutsideIndustry,
+    /// More parameters were ignored than are listed; `key` holds how many more.
+    More,
 }
+
+/// The most notices listed one by one; the rest are counted, so a runaway link gives a short bar.
+pub const MAX_NOTICES: usize = 8;
 
 /// No valid value is longer than this (but `origins`).
 const MAX_VALUE_LEN: usize = 64;
@@ -146,7 +153,7 @@ impl ViewState {
     pub fn from_query(query: &str, bundle: &Bundle) -> (ViewState, Vec<Notice>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let query = query.strip_prefix('?').unwrap_or(query);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -156,11 +163,10 @@ impl ViewState {
                     reason,
                 })
             };
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 notice(NoticeReason::Repeated);
                 continue;
             }
-            seen.push(key);
             let limit = if key == "origins" {
                 MAX_ORIGINS_LEN
             } else {
@@ -242,6 +248,14 @@ impl ViewState {
                 });
             }
             state.industry = Some(field.industry.clone());
+        }
+        if notices.len() > MAX_NOTICES {
+            let more = notices.len() - MAX_NOTICES;
+            notices.truncate(MAX_NOTICES);
+            notices.push(Notice {
+                key: more.to_string(),
+                reason: NoticeReason::More,
+            });
         }
         (state, notices)
     }
@@ -348,6 +362,12 @@ impl Notice {
             }
             (NoticeReason::FieldOutsideIndustry, Lang::En) => {
                 "is not in the chosen industry; the field's own industry is used"
+            }
+            (NoticeReason::More, Lang::Zh) => {
+                return format!("另有 {} 个链接参数也已忽略。", self.key);
+            }
+            (NoticeReason::More, Lang::En) => {
+                return format!("{} more link parameters were ignored too.", self.key);
             }
         };
         match lang {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::bundle::{Bundle, SCHEMA_VERSION};
+use crate::bundle::{Bundle, CITY_COUNT, SCHEMA_VERSION};
 use crate::geojson_shape::MultiPolygon;
 
 /// The largest bundle the atlas reads: 50 times today's, so a real bundle never meets it, while a
@@ -96,6 +96,25 @@ pub enum BundleError {
     /// The bundle has no cities at all.
     #[error("the data bundle holds no cities")]
     Empty,
+    /// The bundle does not hold Jiangsu's 13 cities.
+    #[error(
+        "the data bundle holds {found} cities, but Jiangsu has {expected}; rebuild it with the builder"
+    )]
+    CityCount {
+        /// How many it holds.
+        found: usize,
+        /// How many Jiangsu has.
+        expected: usize,
+    },
+    /// Text in the bundle holds an angle bracket, as markup or script would; the builder never
+    /// writes one, so the bundle was not made by it or was altered.
+    #[error(
+        "the data bundle holds markup ({excerpt}); its names and quotes must be plain text, so rebuild it with the builder"
+    )]
+    Markup {
+        /// The text around the first angle bracket.
+        excerpt: String,
+    },
     /// A fact names something the bundle does not define.
     #[error("{item} names {kind} {id:?}, which is not in the data bundle")]
     UnknownReference {
@@ -114,13 +133,16 @@ struct VersionProbe {
 }
 
 impl Bundle {
-    /// Parses and checks a bundle: its length, the schema version, then its shape, then its consistency.
+    /// Parses and checks a bundle: its length, that it holds no markup, the schema version, then its shape, then its consistency.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
         if text.len() > MAX_BUNDLE_BYTES {
             return Err(BundleError::TooLarge {
                 bytes: text.len(),
                 limit: MAX_BUNDLE_BYTES,
             });
+        }
+        if let Some(excerpt) = markup_excerpt(text) {
+            return Err(BundleError::Markup { excerpt });
         }
         let probe: VersionProbe =
             serde_json::from_str(text).map_err(|e| BundleError::Json(e.to_string()))?;
@@ -140,6 +162,12 @@ impl Bundle {
     pub fn validate(&self) -> Result<(), BundleError> {
         if self.cities.is_empty() {
             return Err(BundleError::Empty);
+        }
+        if self.cities.len() != CITY_COUNT {
+            return Err(BundleError::CityCount {
+                found: self.cities.len(),
+                expected: CITY_COUNT,
+            });
         }
         let mut adcodes = HashSet::new();
         for city in &self.cities {
@@ -299,4 +327,15 @@ fn check_geometry(item: &str, geometry: &MultiPolygon) -> Result<(), BundleError
         });
     }
     Ok(())
+}
+
+/// The text around the first angle bracket in `text`, written plainly or as a JSON escape.
+fn markup_excerpt(text: &str) -> Option<String> {
+    let at = ["<", ">", "\\u003c", "\\u003e", "\\u003C", "\\u003E"]
+        .iter()
+        .filter_map(|needle| text.find(needle))
+        .min()?;
+    let start = text.floor_char_boundary(at.saturating_sub(30));
+    let end = text.ceil_char_boundary((at + 30).min(text.len()));
+    Some(text[start..end].to_string())
 }

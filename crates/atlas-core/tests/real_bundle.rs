@@ -146,3 +146,48 @@ fn projector_labels_are_28_px_at_1080_and_stay_clear_of_each_other() {
         assert!(boxes.iter().all(|b| b.height >= font * 1.3 - 1e-9));
     }
 }
+
+#[test]
+fn a_bundle_without_13_cities_is_refused() {
+    let result = load_modified(|b| {
+        let cities = b["cities"].as_array_mut().expect("cities");
+        cities.retain(|c| c["adcode"] != "321200");
+    });
+    assert!(
+        matches!(
+            result,
+            Err(BundleError::CityCount {
+                found: 12,
+                expected: 13
+            })
+        ),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn markup_in_a_name_is_refused_even_as_json_escapes() {
+    for name in ["<b>南京</b>", "南京 ->"] {
+        let result = load_modified(|b| b["cities"][0]["name_zh"] = name.into());
+        assert!(
+            matches!(result, Err(BundleError::Markup { .. })),
+            "{result:?}"
+        );
+    }
+    let escaped = bundle_text().replacen("南京市", "\\u003cb\\u003e南京市", 1);
+    let error = Bundle::from_json(&escaped).expect_err("refused");
+    assert!(error.to_string().contains("u003cb"), "{error}");
+}
+
+#[test]
+fn an_oversized_bundle_is_refused_before_parsing() {
+    let huge = format!(
+        "{}{}",
+        bundle_text(),
+        " ".repeat(atlas_core::MAX_BUNDLE_BYTES)
+    );
+    assert!(matches!(
+        Bundle::from_json(&huge),
+        Err(BundleError::TooLarge { .. })
+    ));
+}

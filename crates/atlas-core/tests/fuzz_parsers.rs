@@ -1,0 +1,191 @@
+//! Property-based fuzzing of the two parsers that read outside input: the bundle parser (text
+//! from the server) and the URL-state parser (text from a link). Each case must give a value or
+//! an error, never a panic, and what they accept must be consistent. CI runs the default 256 cases
+//! per property; `PROPTEST_CASES=100000 cargo test -p atlas-core --test fuzz_parsers` runs longer.
+
+use atlas_core::url_state::{MAX_NOTICES, ViewState};
+use atlas_core::{Bundle, CITY_COUNT};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn bundle_text() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        std::fs::read_to_string(path).expect("the committed bundle is readable")
+    })
+}
+
+fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| Bundle::from_json(bundle_text()).expect("the committed bundle loads"))
+}
+
+/// Whatever the parser accepts must be a usable bundle.
+fn assert_usable(result: Result<Bundle, atlas_core::BundleError>) {
+    if let Ok(b) = result {
+        assert_eq!(b.cities.len(), CITY_COUNT);
+        assert_eq!(b.validate(), Ok(()));
+    }
+}
+
+/// One change to the bundle's text: cut it, overwrite a stretch, or insert a fragment.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    Overwrite(usize, String),
+    Insert(usize, String),
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("NaN".to_string()),
+        Just("1e999".to_string()),
+        Just("-".to_string()),
+        Just("null".to_string()),
+        Just("{}".to_string()),
+        Just("[]".to_string()),
+        Just("\"".to_string()),
+        Just(",".to_string()),
+        Just("\\u0000".to_string()),
+        Just("<script>".to_string()),
+        "[0-9.eE+-]{1,8}",
+        any::<String>(),
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let len = bundle_text().len();
+    prop_oneof![
+        (0..len).prop_map(Mutation::Truncate),
+        (0..len, fragment()).prop_map(|(at, f)| Mutation::Overwrite(at, f)),
+        (0..len, fragment()).prop_map(|(at, f)| Mutation::Insert(at, f)),
+    ]
+}
+
+fn apply(text: &str, mutations: &[Mutation]) -> String {
+    let mut text = text.to_string();
+    for m in mutations {
+        let at = |i: usize| text.floor_char_boundary(i.min(text.len()));
+        match m {
+            Mutation::Truncate(i) => text.truncate(at(*i)),
+            Mutation::Overwrite(i, f) => {
+                let start = at(*i);
+                let end = text.floor_char_boundary((start + f.len()).min(text.len()));
+                text.replace_range(start..end, f);
+            }
+            Mutation::Insert(i, f) => {
+                let i = at(*i);
+                text.insert_str(i, f);
+            }
+        }
+    }
+    text
+}
+
+/// Query keys the atlas knows, and some it does not.
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "lang",
+            "view",
+            "city",
+            "industry",
+            "field",
+            "zone",
+            "slide",
+            "embed",
+            "plain",
+            "transparent",
+            "theme",
+            "origins",
+        ])
+        .prop_map(str::to_string),
+        "[a-z%&=]{0,6}",
+        any::<String>(),
+    ]
+}
+
+/// Values: real ids from the bundle, near misses, and anything at all.
+fn value() -> impl Strategy<Value = String> {
+    let b = bundle();
+    let mut ids: Vec<String> = b.cities.iter().map(|c| c.adcode.clone()).collect();
+    ids.extend(b.places.iter().map(|p| p.adcode.clone()));
+    ids.extend(b.industries.iter().map(|i| i.id.clone()));
+    ids.extend(b.fields.iter().map(|f| f.id.clone()));
+    ids.extend(b.zones.iter().map(|z| z.id.clone()));
+    ids.extend(
+        [
+            "en", "zh", "table", "targets", "map", "dark", "auto", "1", "0", "13", "14",
+        ]
+        .map(str::to_string),
+    );
+    prop_oneof![
+        prop::sample::select(ids),
+        "[0-9]{0,7}",
+        "https?://[a-z.:0-9]{0,20}(,https?://[a-z.]{0,10})?",
+        any::<String>(),
+        "x{60,80}",
+    ]
+}
+
+fn query() -> impl Strategy<Value = String> {
+    prop::collection::vec((key(), value()), 0..16).prop_map(|pairs| {
+        let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("?{}", joined.join("&"))
+    })
+}
+
+/// Everything the state names is in the bundle.
+fn assert_consistent(state: &ViewState) {
+    let b = bundle();
+    if let Some(c) = &state.city {
+        assert!(b.place_name(c).is_some(), "city {c}");
+    }
+    if let Some(i) = &state.industry {
+        assert!(b.industry(i).is_some(), "industry {i}");
+    }
+    if let Some(f) = &state.field {
+        let field = b.field(f).expect("field");
+        assert_eq!(state.industry.as_deref(), Some(field.industry.as_str()));
+    }
+    if let Some(z) = &state.zone {
+        assert!(b.zone(z).is_some(), "zone {z}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_text_is_a_bundle_or_an_error(text in any::<String>()) {
+        assert_usable(Bundle::from_json(&text));
+    }
+
+    #[test]
+    fn a_damaged_bundle_is_refused_or_still_consistent(
+        mutations in prop::collection::vec(mutation(), 1..4)
+    ) {
+        assert_usable(Bundle::from_json(&apply(bundle_text(), &mutations)));
+    }
+
+    #[test]
+    fn any_link_gives_a_consistent_view_and_a_short_notice_list(q in query()) {
+        let (state, notices) = ViewState::from_query(&q, bundle());
+        assert_consistent(&state);
+        prop_assert!(notices.len() <= MAX_NOTICES + 1);
+        prop_assert!(notices.iter().all(|n| n.key.chars().count() <= 64));
+    }
+
+    #[test]
+    fn any_text_as_a_link_gives_a_consistent_view(q in any::<String>()) {
+        let (state, _) = ViewState::from_query(&q, bundle());
+        assert_consistent(&state);
+    }
+
+    #[test]
+    fn the_link_of_any_accepted_view_reopens_it_without_notices(q in query()) {
+        let (state, _) = ViewState::from_query(&q, bundle());
+        let (again, notices) = ViewState::from_query(&state.to_query(), bundle());
+        prop_assert_eq!(again, state);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+    }
+}
