@@ -60,7 +60,7 @@ pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
                     .map(|r| {
                         view! {
                             <li data-role=r.as_str()>
-                                <span class=format!("swatch role-{}", r.as_str()) aria-hidden="true"></span>
+                                <RoleSwatch role=r />
                                 {format!("{} ({})", lang.role(r), count(Some(r)))}
                             </li>
                         }
@@ -92,5 +92,19 @@ fn bases_item(lang: Lang) -> impl IntoView {
             <span class="swatch base" aria-hidden="true"></span>
             {lang.text(Msg::Bases)}
         </li>
+    }
+}
+
+/// A legend swatch painted with the role's pattern from the map, so it shows the same mark.
+#[component]
+fn RoleSwatch(role: Role) -> impl IntoView {
+    view! {
+        <svg class="swatch pattern-swatch" viewBox="0 0 16 12" aria-hidden="true">
+            <rect
+                width="16"
+                height="12"
+                fill=format!("url(#{})", atlas_core::role_marks::pattern_id(role))
+            />
+        </svg>
     }
 }

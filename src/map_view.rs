@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use atlas_core::layout::Topic;
+use atlas_core::role_marks;
 use atlas_core::scene::{
     CityShape, LABEL_FONT_PX, MARKER_RADIUS, PlaceMarker, Scene, projector_label_font,
 };
@@ -160,6 +161,7 @@ fn draw(
             role="group"
             aria-label=move || lang.lang().text(Msg::MapLabel)
         >
+            <RolePatterns />
             <g class="cities">{cities}</g>
             <g class="zone-outlines" aria-hidden="true">{zones}</g>
             <g class="selected-outline" aria-hidden="true">
@@ -260,6 +262,37 @@ fn selectable(
             }
         }),
     }
+}
+
+/// The role patterns (colour plus mark) the role fills refer to; the stylesheet colours them, so
+/// each theme keeps its own palette.
+#[component]
+fn RolePatterns() -> impl IntoView {
+    let tile = role_marks::TILE;
+    let patterns = role_marks::ROLE_MARKS
+        .iter()
+        .map(|mark| {
+            let role = mark.role.as_str();
+            view! {
+                <pattern
+                    id=role_marks::pattern_id(mark.role)
+                    width=tile
+                    height=tile
+                    patternUnits="userSpaceOnUse"
+                >
+                    <rect class=format!("pattern-fill role-{role}") width=tile height=tile />
+                    <path
+                        class=format!("pattern-mark role-{role}")
+                        d=mark.path
+                        stroke-width=mark.width
+                        stroke-linecap="round"
+                        fill="none"
+                    />
+                </pattern>
+            }
+        })
+        .collect_view();
+    view! { <defs aria-hidden="true">{patterns}</defs> }
 }
 
 /// One city's shape as a focusable, selectable button.

@@ -34,7 +34,7 @@ describe('exports', () => {
     }, bytes.toString('utf8'));
     assert.equal(parsed.error, undefined);
     assert.equal(parsed.cities, 13);
-    assert.equal(parsed.focus, '#d6604d');
+    assert.equal(parsed.focus, "url(#role-pattern-focus)");
     assert.deepEqual(parsed.legend, ['布局角色', '重点', '支撑', '未点名']);
     assert.match(parsed.title, /生物技术和新医药/);
     assert.ok(parsed.credit.includes(bundle.attribution));

@@ -8,6 +8,7 @@ use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
+use crate::role_marks::{pattern_defs, pattern_id};
 use crate::scene::Scene;
 
 /// Height of the title band above the map, px.
@@ -25,14 +26,31 @@ pub fn zone_color(zone: &str) -> &'static str {
     }
 }
 
+/// Background behind the exported map.
+pub const MAP_BACKGROUND: &str = "#ffffff";
+/// Border between cities when they are coloured by role: dark enough to outline the light fills.
+pub const ROLE_BORDER: &str = "#4a5563";
+/// Colour of the marks on dark role fills.
+pub const MARK_LIGHT: &str = "#ffffff";
+/// Colour of the marks on light role fills (the interface's ink).
+pub const MARK_DARK: &str = "#1d2733";
+
 /// Fill of a role, or of a place the topic does not name.
 pub fn role_color(role: Option<Role>) -> &'static str {
     match role {
         Some(Role::Signature) => "#8c1d40",
-        Some(Role::Focus) => "#d6604d",
+        Some(Role::Focus) => "#c0504d",
         Some(Role::Support) => "#f4a582",
         Some(Role::Pilot) => "#7b61b5",
         None => "#e3e6ea",
+    }
+}
+
+/// Paint of a role on the map: its pattern (colour and mark), or the plain fill of no role.
+fn role_paint(role: Option<Role>) -> String {
+    match role {
+        Some(r) => format!("url(#{})", pattern_id(r)),
+        None => role_color(None).to_string(),
     }
 }
 
@@ -62,7 +80,17 @@ pub fn map_svg(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">"#
     );
-    let _ = write!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+    if roles.is_some() {
+        s.push_str(&pattern_defs(
+            |r| role_color(Some(r)),
+            MARK_LIGHT,
+            MARK_DARK,
+        ));
+    }
+    let _ = write!(
+        s,
+        r#"<rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>"#
+    );
     let _ = write!(
         s,
         r##"<text class="title" x="16" y="29" font-size="20" font-weight="600" fill="#1d2733">{}</text>"##,
@@ -74,14 +102,14 @@ pub fn map_svg(
     );
     s.push_str(r#"<g class="cities">"#);
     for city in &scene.cities {
-        let fill = match roles {
-            Some(map) => role_color(map.get(&city.adcode).copied()),
-            None => zone_color(&city.zone),
+        let (fill, stroke) = match roles {
+            Some(map) => (role_paint(map.get(&city.adcode).copied()), ROLE_BORDER),
+            None => (zone_color(&city.zone).to_string(), "#ffffff"),
         };
         let name = bundle.place_name(&city.adcode).map_or("", |p| p.zh);
         let _ = write!(
             s,
-            r##"<path class="city" data-adcode="{}" d="{}" fill="{fill}" stroke="#ffffff" stroke-width="0.8"><title>{}</title></path>"##,
+            r#"<path class="city" data-adcode="{}" d="{}" fill="{fill}" stroke="{stroke}" stroke-width="0.8"><title>{}</title></path>"#,
             city.adcode,
             city.path,
             xml(name)
@@ -97,7 +125,9 @@ pub fn map_svg(
     }
     s.push_str("</g><g class=\"places\">");
     for place in &scene.places {
-        let fill = roles.map_or("#ffffff", |map| role_color(map.get(&place.adcode).copied()));
+        let fill = roles.map_or("#ffffff".to_string(), |map| {
+            role_paint(map.get(&place.adcode).copied())
+        });
         let _ = write!(
             s,
             r##"<circle cx="{:.1}" cy="{:.1}" r="6" fill="{fill}" stroke="#1d2733" stroke-width="2"/>"##,
@@ -148,13 +178,13 @@ fn legend(
     lang: Lang,
     map_height: f64,
 ) {
-    let entries: Vec<(&str, String)> = match roles {
+    let entries: Vec<(String, String)> = match roles {
         None => bundle
             .zones
             .iter()
             .map(|z| {
                 (
-                    zone_color(&z.id),
+                    zone_color(&z.id).to_string(),
                     lang.pick(&z.name_zh, &z.name_en).to_string(),
                 )
             })
@@ -162,9 +192,9 @@ fn legend(
         Some(map) => Role::ALL
             .iter()
             .filter(|r| map.values().any(|v| v == *r))
-            .map(|r| (role_color(Some(*r)), lang.role(*r).to_string()))
+            .map(|r| (role_paint(Some(*r)), lang.role(*r).to_string()))
             .chain(std::iter::once((
-                role_color(None),
+                role_paint(None),
                 lang.text(Msg::NotNamed).to_string(),
             )))
             .collect(),
@@ -185,7 +215,7 @@ fn legend(
         let y = 20.0 * (i as f64 + 1.0);
         let _ = write!(
             s,
-            r##"<rect x="0" y="{:.1}" width="16" height="12" fill="{color}" stroke="#1d2733" stroke-width="0.5"/><text x="24" y="{:.1}" font-size="13" fill="#1d2733">{}</text>"##,
+            r##"<rect x="0" y="{:.1}" width="16" height="16" fill="{color}" stroke="#1d2733" stroke-width="0.5"/><text x="24" y="{:.1}" font-size="13" fill="#1d2733">{}</text>"##,
             y - 10.0,
             y,
             xml(name)

@@ -17,6 +17,7 @@ pub mod labels;
 pub mod layout;
 pub mod plan;
 pub mod projection;
+pub mod role_marks;
 pub mod scene;
 pub mod search;
 pub mod slides;

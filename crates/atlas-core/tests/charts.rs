@@ -2,6 +2,7 @@
 
 use atlas_core::charts::{count_goals, gdp_shares, projected_path, roles_per_city};
 use atlas_core::layout::Topic;
+use atlas_core::role_marks::pattern_id;
 use atlas_core::slides::{SlideKind, slides};
 use atlas_core::{Bundle, Lang, Role};
 
@@ -110,7 +111,16 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         .split("data-adcode=\"320200\"")
         .nth(1)
         .expect("Wuxi");
-    assert!(wuxi[..wuxi.find('>').expect("tag end")].contains(role_color(Some(Role::Signature))));
+    let wuxi_fill = format!("url(#{})", pattern_id(Role::Signature));
+    assert!(wuxi[..wuxi.find('>').expect("tag end")].contains(&wuxi_fill));
+    let pattern = by_role
+        .split(&format!("id=\"{}\"", pattern_id(Role::Signature)))
+        .nth(1)
+        .expect("the signature pattern is defined in the file");
+    assert!(
+        pattern[..pattern.find("</pattern>").expect("end")]
+            .contains(role_color(Some(Role::Signature)))
+    );
     assert!(by_role.contains(">Signature industry<") && by_role.contains(">Not named<"));
     let rows: serde_json::Value = serde_json::from_str(&layout_json(&b)).expect("json");
     assert_eq!(rows.as_array().map(Vec::len), Some(b.roles.len()));
