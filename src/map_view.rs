@@ -62,6 +62,9 @@ pub fn MapView() -> impl IntoView {
         let atlas = atlas.clone();
         Memo::new(move |_| {
             let (width, height) = size.get();
+            if width <= 0.0 || height <= 0.0 {
+                return None;
+            }
             let font = if presenting.get() {
                 let screen = window()
                     .inner_height()
@@ -72,7 +75,7 @@ pub fn MapView() -> impl IntoView {
             } else {
                 LABEL_FONT_PX
             };
-            Scene::new(&atlas.bundle, width, height, atlas.lang(), font)
+            Some(Scene::new(&atlas.bundle, width, height, atlas.lang(), font))
         })
     };
     let roles = {
@@ -88,10 +91,7 @@ pub fn MapView() -> impl IntoView {
     };
     let drawing = {
         let atlas = atlas.clone();
-        move || {
-            let scene = scene.get();
-            (scene.width > 0.0).then(|| draw(&atlas, &scene, roles))
-        }
+        move || scene.get().map(|scene| draw(&atlas, &scene, roles))
     };
     view! {
         <div class="map" node_ref=container class:by-role=move || roles.with(Option::is_some)>

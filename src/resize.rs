@@ -14,18 +14,27 @@ pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
         let Some(element) = target.get() else {
             return;
         };
+        // Only a real change is passed on: the map is recomputed for every new size. Once the map
+        // is gone (the presenter closed), the signal is too, and late callbacks do nothing.
+        let update = move |new: (f64, f64)| {
+            if size.try_get_untracked().is_some_and(|old| old != new) {
+                set_size.set(new);
+            }
+        };
         let rect = element.get_bounding_client_rect();
-        set_size.set((rect.width(), rect.height()));
+        update((rect.width(), rect.height()));
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
                 let rect = entry.content_rect();
-                set_size.set((rect.width(), rect.height()));
+                update((rect.width(), rect.height()));
             }
         });
         if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(&element);
+            let observer = send_wrapper::SendWrapper::new(observer);
+            on_cleanup(move || observer.disconnect());
         }
-        // The map lives as long as the page, so its observer and callback do too.
+        // A disconnected observer never calls back, so the callback may live on.
         callback.forget();
     });
     size

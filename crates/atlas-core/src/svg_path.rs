@@ -1,7 +1,5 @@
 //! Turning a projected MultiPolygon into the `d` attribute of an SVG path.
 
-use std::fmt::Write;
-
 use crate::geojson_shape::MultiPolygon;
 use crate::projection::Projection;
 
@@ -19,9 +17,10 @@ pub fn svg_path(geometry: &MultiPolygon, projection: &Projection) -> String {
                 continue;
             }
             last = Some(tenths);
-            let command = if i == 0 { 'M' } else { 'L' };
-            let _ = write!(d, "{command}{}", Tenths(tenths.0));
-            let _ = write!(d, " {}", Tenths(tenths.1));
+            d.push(if i == 0 { 'M' } else { 'L' });
+            push_tenths(&mut d, tenths.0);
+            d.push(' ');
+            push_tenths(&mut d, tenths.1);
         }
         if last.is_some() {
             d.push('Z');
@@ -30,17 +29,30 @@ pub fn svg_path(geometry: &MultiPolygon, projection: &Projection) -> String {
     d
 }
 
-/// A number of tenths printed as a short decimal: 1234 → `123.4`, 1230 → `123`.
-struct Tenths(i64);
-
-impl std::fmt::Display for Tenths {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        match abs % 10 {
-            0 => write!(f, "{sign}{}", abs / 10),
-            frac => write!(f, "{sign}{}.{frac}", abs / 10),
+/// Appends a number of tenths as a short decimal: 1234 → `123.4`, 1230 → `123`. Written digit by
+/// digit: paths hold thousands of numbers, and the formatting machinery was most of the time the
+/// map took to draw.
+fn push_tenths(out: &mut String, tenths: i64) {
+    if tenths < 0 {
+        out.push('-');
+    }
+    let abs = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut n = abs / 10;
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
         }
+    }
+    out.extend(digits[..len].iter().rev().map(|&b| char::from(b)));
+    let fraction = abs % 10;
+    if fraction != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + fraction as u8));
     }
 }
 
@@ -68,8 +80,16 @@ mod tests {
 
     #[test]
     fn prints_tenths_without_trailing_zeros() {
-        assert_eq!(Tenths(1234).to_string(), "123.4");
-        assert_eq!(Tenths(1230).to_string(), "123");
-        assert_eq!(Tenths(-5).to_string(), "-0.5");
+        let printed = |tenths| {
+            let mut s = String::new();
+            push_tenths(&mut s, tenths);
+            s
+        };
+        assert_eq!(printed(1234), "123.4");
+        assert_eq!(printed(1230), "123");
+        assert_eq!(printed(-5), "-0.5");
+        assert_eq!(printed(0), "0");
+        assert_eq!(printed(-20), "-2");
+        assert_eq!(printed(i64::MIN), "-922337203685477580.8");
     }
 }

@@ -329,12 +329,18 @@ fn check_geometry(item: &str, geometry: &MultiPolygon) -> Result<(), BundleError
     Ok(())
 }
 
-/// The text around the first angle bracket in `text`, written plainly or as a JSON escape.
+/// The text around the first angle bracket in `text`, written plainly or as a JSON escape
+/// (`\u003c`, `\u003e`). One pass over the bytes: it runs on every load.
 fn markup_excerpt(text: &str) -> Option<String> {
-    let at = ["<", ">", "\\u003c", "\\u003e", "\\u003C", "\\u003E"]
-        .iter()
-        .filter_map(|needle| text.find(needle))
-        .min()?;
+    let bytes = text.as_bytes();
+    let escaped_bracket = |rest: &[u8]| {
+        rest.len() >= 6 && rest[..5].eq_ignore_ascii_case(b"\\u003") && b"cCeE".contains(&rest[5])
+    };
+    let at = (0..bytes.len()).find(|&i| match bytes[i] {
+        b'<' | b'>' => true,
+        b'\\' => escaped_bracket(&bytes[i..]),
+        _ => false,
+    })?;
     let start = text.floor_char_boundary(at.saturating_sub(30));
     let end = text.ceil_char_boundary((at + 30).min(text.len()));
     Some(text[start..end].to_string())
