@@ -37,7 +37,8 @@ export function resultsMarkdown(r) {
   return `# Benchmark results
 
 Made by \`./scripts/bench.sh\` (see the README) on commit ${r.commit}, ${r.date}, Chromium ${r.chromium},
-${r.cpus} CPU cores; ${r.runs} cold loads of each side, alternating which goes first. The reference
+${r.cpus} CPU cores; ${r.runs} cold loads of each side (each in a fresh browser context, after one
+discarded warm-up load of each), alternating which goes first. The reference
 page draws the same city boundaries from the same bundle with ECharts (map/geo, tooltip, visualMap,
 canvas renderer; tree-shaken and minified by esbuild). Times are median (min–max) over all samples.
 

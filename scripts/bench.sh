@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release site and an ECharts reference page drawn from the same bundle,
 # measures both in headless Chromium over several cold loads, times the builder, and writes the
-# table to bench/RESULTS.md. Usage: scripts/bench.sh [RUNS]   (at least 7; default 7)
+# table to bench/RESULTS.md. Usage: scripts/bench.sh [RUNS]   (at least 7; default 15)
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
 ensure_browser
-RUNS="${1:-7}"
+RUNS="${1:-15}"
 OUT="$ROOT/target/bench-site"
 
 "$ROOT/scripts/build-site.sh" "$OUT"
