@@ -16,6 +16,7 @@ export function summarise(runs) {
     clickMs: stats(runs.flatMap((r) => r.clickMs)),
     switchMs: stats(runs.flatMap((r) => r.switchMs)),
     heapBytes: stats(runs.map((r) => r.heapBytes)),
+    wasmBytes: stats(runs.map((r) => r.wasmBytes)),
     bytes: Object.fromEntries(kinds.map((k) => [k, stats(runs.map((r) => r.bytes[k])).median])),
   };
 }
@@ -48,6 +49,8 @@ canvas renderer; tree-shaken and minified by esbuild). Times are median (min–m
 | click a city to repaint | ${ms(a.clickMs)} | ${ms(e.clickMs)} | ${ratio(a.clickMs.median, e.clickMs.median)} |
 | switch industry to repaint | ${ms(a.switchMs)} | ${ms(e.switchMs)} | ${ratio(a.switchMs.median, e.switchMs.median)} |
 | JS heap after load (after GC) | ${heap(a.heapBytes)} | ${heap(e.heapBytes)} | ${ratio(a.heapBytes.median, e.heapBytes.median)} |
+| wasm linear memory after load | ${heap(a.wasmBytes)} | ${heap(e.wasmBytes)} | – |
+| JS heap + wasm memory | ${kb(a.heapBytes.median + a.wasmBytes.median)} | ${kb(e.heapBytes.median + e.wasmBytes.median)} | ${ratio(a.heapBytes.median + a.wasmBytes.median, e.heapBytes.median + e.wasmBytes.median)} |
 
 First-load bytes, gzip -9, by kind of file:
 
@@ -55,7 +58,7 @@ First-load bytes, gzip -9, by kind of file:
 |---|---|---|---|
 ${bytesRows.join('\n')}
 
-The JS heap does not count the atlas's wasm linear memory, which lives outside it.
+The JS heap does not count the atlas's wasm linear memory, which lives outside it; both are given.
 
 Builder on the full-detail geodata (release build, ${builder.n} runs): ${builder.median.toFixed(0)} ms
 (${builder.min.toFixed(0)}–${builder.max.toFixed(0)}).

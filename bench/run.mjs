@@ -55,6 +55,18 @@ function firstLoadBytes(responses) {
   return bytes;
 }
 
+/** The size of every WebAssembly memory in the page (the JS heap does not count them). */
+async function wasmMemoryBytes(cdp) {
+  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  return result.value;
+}
+
 /** One cold load of one side: load-to-first-map, JS heap, bytes, then the click timings. */
 async function oneRun(browser, baseUrl, side, run) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -73,6 +85,7 @@ async function oneRun(browser, baseUrl, side, run) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasmBytes = await wasmMemoryBytes(cdp);
   const bytes = firstLoadBytes(fetched.map((address) => {
     const path = decodeURIComponent(new URL(address).pathname);
     return { url: address, body: readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path)) };
@@ -97,7 +110,7 @@ async function oneRun(browser, baseUrl, side, run) {
     ));
   }
   await context.close();
-  return { loadMs, heapBytes: usedSize, bytes, clickMs, switchMs };
+  return { loadMs, heapBytes: usedSize, wasmBytes, bytes, clickMs, switchMs };
 }
 
 /** The builder over a scratch copy of geodata/ and seeds/, so the repository is not touched. */
