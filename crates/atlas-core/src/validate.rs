@@ -144,16 +144,28 @@ impl Bundle {
         if let Some(excerpt) = markup_excerpt(text) {
             return Err(BundleError::Markup { excerpt });
         }
-        let probe: VersionProbe =
-            serde_json::from_str(text).map_err(|e| BundleError::Json(e.to_string()))?;
-        if probe.schema_version != SCHEMA_VERSION {
+        // One pass for a good bundle; only when it fails is the version read on its own, so that a
+        // bundle of another version is reported as such rather than as a shape error.
+        let bundle: Bundle = match serde_json::from_str(text) {
+            Ok(bundle) => bundle,
+            Err(shape) => {
+                return Err(match serde_json::from_str::<VersionProbe>(text) {
+                    Ok(probe) if probe.schema_version != SCHEMA_VERSION => {
+                        BundleError::SchemaVersion {
+                            found: probe.schema_version,
+                            expected: SCHEMA_VERSION,
+                        }
+                    }
+                    _ => BundleError::Json(shape.to_string()),
+                });
+            }
+        };
+        if bundle.schema_version != SCHEMA_VERSION {
             return Err(BundleError::SchemaVersion {
-                found: probe.schema_version,
+                found: bundle.schema_version,
                 expected: SCHEMA_VERSION,
             });
         }
-        let bundle: Bundle =
-            serde_json::from_str(text).map_err(|e| BundleError::Json(e.to_string()))?;
         bundle.validate()?;
         Ok(bundle)
     }
