@@ -55,6 +55,13 @@ function firstLoadBytes(responses) {
   return bytes;
 }
 
+/** `promise`, or an error naming `what` after 30 s, so that a broken page stops the run. */
+function withTimeout(promise, what) {
+  let timer;
+  const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(what)), 30000)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The size of every WebAssembly memory in the page (the JS heap does not count them). */
 async function wasmMemoryBytes(cdp) {
   const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
@@ -79,7 +86,7 @@ async function oneRun(browser, baseUrl, side, run) {
   });
   await page.addInitScript(measureInPage, side);
   await page.goto(baseUrl + SIDES[side].path, { waitUntil: 'commit' });
-  const loadMs = await page.evaluate(() => window.__bench.firstMap);
+  const loadMs = await withTimeout(page.evaluate(() => window.__bench.firstMap), `${side}: the map never appeared`);
   await page.waitForLoadState('load');
   await page.waitForLoadState('networkidle');
   const cdp = await context.newCDPSession(page);

@@ -2,6 +2,7 @@
 //! of view becomes a history entry, and back/forward restore the view.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use atlas_core::Bundle;
 use atlas_core::url_state::{Notice, ViewState};
@@ -15,30 +16,69 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
     let (initial, initial_notices) = ViewState::from_query(&current_query(), &bundle);
     let state = RwSignal::new(initial);
     let notices = RwSignal::new(initial_notices);
+    // Writing history is slow (milliseconds), so the latest change is written once the frame
+    // showing it has been painted. A change that comes before that first writes the pending one,
+    // so every view still gets its own history entry, in order.
+    let pending: StoredValue<Option<Address>> = StoredValue::new(None);
     Effect::new(move |previous: Option<()>| {
+        if let Some(address) = pending.try_update_value(Option::take).flatten() {
+            address.write();
+        }
         let query = state.with(ViewState::to_query);
         if query == current_query() {
             return;
         }
-        let Ok(history) = window().history() else {
-            return;
-        };
-        let path = window().location().pathname().unwrap_or_default();
-        let url = format!("{path}{query}");
         // The first write only tidies the address the page was opened with.
-        let _ = if previous.is_none() {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
+        pending.set_value(Some(Address {
+            query,
+            replace: previous.is_none(),
+        }));
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Some(address) = pending.try_update_value(Option::take).flatten() {
+                        address.write();
+                    }
+                },
+                Duration::ZERO,
+            );
+        });
     });
     let listener = window_event_listener(ev::popstate, move |_| {
+        // The address bar is now the truth: a write still waiting would overwrite it.
+        pending.set_value(None);
         let (restored, restored_notices) = ViewState::from_query(&current_query(), &bundle);
         state.set(restored);
         notices.set(restored_notices);
     });
     on_cleanup(move || listener.remove());
     (state, notices)
+}
+
+/// A view's query waiting to be written to the address bar.
+struct Address {
+    query: String,
+    /// Replace the current history entry rather than add one.
+    replace: bool,
+}
+
+impl Address {
+    /// Puts the query into the address bar, unless it is there already.
+    fn write(self) {
+        if self.query == current_query() {
+            return;
+        }
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let path = window().location().pathname().unwrap_or_default();
+        let url = format!("{path}{}", self.query);
+        let _ = if self.replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
 }
 
 fn current_query() -> String {

@@ -110,7 +110,7 @@ describe('panels', () => {
     assert.deepEqual(members, bundle.zones.find((z) => z.id === 'north').cities);
     assert.ok((await panel.locator('blockquote').textContent()).startsWith('苏北地区要充分发挥特色资源优势'));
     assert.equal(await page.locator('path.zone-outline.zone-north.selected').count(), 1);
-    assert.match(page.url(), /zone=north/);
+    await page.waitForURL(/zone=north/);
     await page.close();
   });
 
@@ -204,7 +204,7 @@ describe('search, table, language and links', () => {
     await page.click('.lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await page.textContent('h1'), 'Jiangsu Industry Atlas');
-    assert.match(page.url(), /lang=en/);
+    await page.waitForURL(/lang=en/);
     const labels = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => t.textContent).sort());
     assert.deepEqual(labels, bundle.cities.map((c) => c.name_en).sort());
     const panel = await page.textContent('.panel');

@@ -37,7 +37,7 @@ describe('presenter mode', () => {
       await page.keyboard.press(keys[i - 1]);
       await page.waitForFunction((n) => document.querySelector('.slide-counter')?.textContent === `${n} / 13`, i + 1);
       assert.equal(await title(page), TITLES[i], `slide ${i + 1}`);
-      assert.match(page.url(), new RegExp(`slide=${i + 1}(&|$)`));
+      await page.waitForURL(new RegExp(`slide=${i + 1}(&|$)`));
     }
     await page.keyboard.press('PageDown');
     assert.equal(await counter(page), '13 / 13', 'stays on the last slide');
@@ -86,7 +86,7 @@ describe('presenter mode', () => {
     await page.locator('.speaker-notes').waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await page.locator('.topbar').waitFor();
-    assert.doesNotMatch(page.url(), /slide=/);
+    await page.waitForURL((url) => !url.searchParams.has('slide'));
     await page.close();
   });
 
