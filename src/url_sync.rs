@@ -21,9 +21,7 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
     // so every view still gets its own history entry, in order.
     let pending: StoredValue<Option<Address>> = StoredValue::new(None);
     Effect::new(move |previous: Option<()>| {
-        if let Some(address) = pending.try_update_value(Option::take).flatten() {
-            address.write();
-        }
+        write_pending(pending);
         let query = state.with(ViewState::to_query);
         if query == current_query() {
             return;
@@ -34,14 +32,7 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
             replace: previous.is_none(),
         }));
         request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if let Some(address) = pending.try_update_value(Option::take).flatten() {
-                        address.write();
-                    }
-                },
-                Duration::ZERO,
-            );
+            set_timeout(move || write_pending(pending), Duration::ZERO);
         });
     });
     let listener = window_event_listener(ev::popstate, move |_| {
@@ -53,6 +44,13 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
     });
     on_cleanup(move || listener.remove());
     (state, notices)
+}
+
+/// Writes the address waiting to be written, if any (and if the page is still there).
+fn write_pending(pending: StoredValue<Option<Address>>) {
+    if let Some(address) = pending.try_update_value(Option::take).flatten() {
+        address.write();
+    }
 }
 
 /// A view's query waiting to be written to the address bar.

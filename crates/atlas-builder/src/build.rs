@@ -349,6 +349,7 @@ fn gap_message(hole: &LineString<f64>, cities: &[MultiPolygon<f64>], names: &[St
     )
 }
 
+/// A point inside the city's largest part, where its label goes.
 fn label_point(city: &MultiPolygon<f64>) -> geojson_shape::Position {
     let largest = city
         .iter()

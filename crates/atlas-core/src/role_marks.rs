@@ -20,8 +20,13 @@ pub struct RoleMark {
     pub width: f64,
     /// Whether the mark is dark (on a light fill) rather than light (on a dark fill).
     pub dark: bool,
-    /// The mark in words, for the legend's accessible text.
-    pub name_en: &'static str,
+}
+
+impl RoleMark {
+    /// The mark's colour: `dark` on a light fill, `light` on a dark one.
+    pub fn stroke<'a>(&self, light: &'a str, dark: &'a str) -> &'a str {
+        if self.dark { dark } else { light }
+    }
 }
 
 /// The marks of the four roles, strongest first.
@@ -31,40 +36,26 @@ pub const ROLE_MARKS: [RoleMark; 4] = [
         path: "M0 0L8 8M8 0L0 8",
         width: 1.4,
         dark: false,
-        name_en: "cross-hatched",
     },
     RoleMark {
         role: Role::Focus,
         path: "M-2 2L2 -2M0 8L8 0M6 10L10 6",
         width: 1.6,
         dark: false,
-        name_en: "diagonal lines",
     },
     RoleMark {
         role: Role::Support,
         path: "M2 2h0M6 6h0",
         width: 2.6,
         dark: true,
-        name_en: "dotted",
     },
     RoleMark {
         role: Role::Pilot,
         path: "M0 2H8M0 6H8",
         width: 1.4,
         dark: false,
-        name_en: "horizontal bars",
     },
 ];
-
-/// The mark of `role`.
-pub fn role_mark(role: Role) -> &'static RoleMark {
-    match role {
-        Role::Signature => &ROLE_MARKS[0],
-        Role::Focus => &ROLE_MARKS[1],
-        Role::Support => &ROLE_MARKS[2],
-        Role::Pilot => &ROLE_MARKS[3],
-    }
-}
 
 /// The id of `role`'s pattern element, for `fill="url(#…)"`.
 pub fn pattern_id(role: Role) -> String {
@@ -82,7 +73,7 @@ pub fn pattern_defs(fill: impl Fn(Role) -> &'static str, light: &str, dark: &str
             id = pattern_id(mark.role),
             fill = fill(mark.role),
             d = mark.path,
-            stroke = if mark.dark { dark } else { light },
+            stroke = mark.stroke(light, dark),
             w = mark.width,
         );
     }
@@ -130,7 +121,7 @@ mod tests {
     #[test]
     fn every_mark_stands_out_from_its_fill_by_3_to_1() {
         for mark in &ROLE_MARKS {
-            let stroke = if mark.dark { MARK_DARK } else { MARK_LIGHT };
+            let stroke = mark.stroke(MARK_LIGHT, MARK_DARK);
             let ratio = contrast_ratio(stroke, role_color(Some(mark.role))).expect("colours");
             assert!(ratio >= 3.0, "{:?}: {ratio:.2}", mark.role);
         }
@@ -151,7 +142,6 @@ mod tests {
     #[test]
     fn the_marks_differ_from_each_other() {
         for (i, a) in ROLE_MARKS.iter().enumerate() {
-            assert_eq!(role_mark(a.role), a);
             for b in &ROLE_MARKS[i + 1..] {
                 assert_ne!(a.path, b.path);
             }
