@@ -19,7 +19,10 @@ say "optimising with wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | a
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   "$OUT/atlas_bg.wasm" -o "$OUT/atlas_bg.wasm"
 
-cp -r "$ROOT/assets" "$OUT/assets"
+mkdir -p "$OUT/assets"
+cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$OUT/assets/"
+# The stylesheet is kept as one file per concern in assets/css/, joined in name order.
+cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
 cp -r "$ROOT/examples" "$OUT/examples"
 cat > "$OUT/boot.js" <<'JS'
 // Starts the atlas: loads the wasm next to this script, wherever the site is hosted.
