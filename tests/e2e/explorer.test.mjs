@@ -225,6 +225,7 @@ describe('search, table, language and links', () => {
     assert.equal(await page.textContent('.city-details .city-name .name-en'), '泰州市');
     await page.click('path.city[data-adcode="320700"]');
     await page.locator('.city-details[data-adcode="320700"]').waitFor();
+    await page.waitForURL(/city=320700/);
     await page.goBack();
     await page.locator('.city-details[data-adcode="321200"]').waitFor();
     await page.goForward();

@@ -60,6 +60,10 @@ describe('presenter mode', () => {
     await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '13 / 13');
     await page.keyboard.press('Home');
     await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '1 / 13');
+    // The address is written once the new slide is painted; a person presses back after seeing it
+    // there, never within the same frame (pressing back before it was written went back two slides,
+    // which made this test fail on a busy machine).
+    await page.waitForURL(/slide=1(&|$)/);
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '13 / 13');
     await page.close();
