@@ -69,6 +69,18 @@ describe('presenter mode', () => {
     await page.close();
   });
 
+  test('keys pressed faster than the address is written still leave one history entry per slide, in order', async () => {
+    const page = await openSlide('?slide=1');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/slide=6(&|$)/);
+    for (let n = 5; n >= 1; n--) {
+      await page.goBack();
+      await page.waitForFunction((k) => document.querySelector('.slide-counter')?.textContent === `${k} / 13`, n);
+      await page.waitForURL(new RegExp(`slide=${n}(&|$)`));
+    }
+    await page.close();
+  });
+
   test('an industry slide colours the map by that industry; the signature slide by signature', async () => {
     const page = await openSlide('?slide=7');
     await page.waitForSelector('path.city[data-adcode="320200"][data-role="signature"]');
