@@ -135,6 +135,8 @@ describe('presenter mode', () => {
       await page.waitForURL(new RegExp(`city=${adcode}`));
       assert.equal(await counter(page), '3 / 13', `${JSON.stringify(key)} on a city did not turn the slide`);
       assert.equal(new URL(page.url()).searchParams.get('slide'), '3');
+      const name = await page.$eval(`path.city[data-adcode="${adcode}"]`, (p) => p.getAttribute('aria-label').split(' ')[0]);
+      await page.waitForFunction((n) => document.querySelector('.live-region').textContent.startsWith(`已选择 ${n}：新能源（`), name);
     }
     await page.evaluate(() => document.activeElement.blur());
     await page.keyboard.press('Enter');

@@ -12,7 +12,7 @@ use crate::bundle::Bundle;
 use crate::facts::Role;
 use crate::i18n::Lang;
 use crate::layout::Topic;
-use crate::slides::slides;
+use crate::slides::{SlideKind, slides};
 use crate::url_state::ViewState;
 
 /// The line to announce when the view goes from `previous` to `next`, in `next`'s language, or
@@ -45,7 +45,7 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
             });
         }
     } else if topic_changed
-        && topic_of(next).is_some()
+        && topic_of(bundle, next).is_some()
         && let Some(adcode) = &next.city
         && let Some(name) = bundle.place_name(adcode)
         && let Some(detail) = role_line(bundle, adcode, next, lang)
@@ -59,8 +59,16 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
 }
 
-/// What colours the map: the field if one is chosen, else the industry.
-fn topic_of(state: &ViewState) -> Option<Topic<'_>> {
+/// What colours the map: the presenter slide's topic while presenting, else the chosen field,
+/// else the chosen industry.
+fn topic_of<'a>(bundle: &'a Bundle, state: &'a ViewState) -> Option<Topic<'a>> {
+    if let Some(n) = state.slide {
+        return match slides(bundle).get(n.checked_sub(1)?)?.kind {
+            SlideKind::Signature => Some(Topic::Role(Role::Signature)),
+            SlideKind::Industry(ref id) => bundle.industry(id).map(|i| Topic::Industry(&i.id)),
+            SlideKind::Overview | SlideKind::Targets => None,
+        };
+    }
     match (&state.field, &state.industry) {
         (Some(f), _) => Some(Topic::Field(f)),
         (None, Some(i)) => Some(Topic::Industry(i)),
@@ -68,15 +76,16 @@ fn topic_of(state: &ViewState) -> Option<Topic<'_>> {
     }
 }
 
-/// The name of the chosen field or industry.
-fn topic_name<'a>(bundle: &'a Bundle, state: &ViewState, lang: Lang) -> Option<&'a str> {
-    match topic_of(state)? {
+/// The name of a field or industry topic (a role topic names itself through the role).
+fn topic_name(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> Option<String> {
+    match topic {
         Topic::Field(id) => bundle.field(id).map(|f| lang.pick(&f.name_zh, &f.name_en)),
         Topic::Industry(id) => bundle
             .industry(id)
             .map(|i| lang.pick(&i.name_zh, &i.name_en)),
         Topic::Role(_) => None,
     }
+    .map(str::to_string)
 }
 
 /// A role's word inside a sentence: as named in Chinese, lower case in English.
@@ -89,7 +98,9 @@ fn role_word(role: Role, lang: Lang) -> String {
 
 /// "Map coloured by New energy: 1 focus, 5 support", or "Map coloured by zone" when cleared.
 fn topic_line(bundle: &Bundle, state: &ViewState, lang: Lang) -> String {
-    let (Some(topic), Some(name)) = (topic_of(state), topic_name(bundle, state, lang)) else {
+    let topic = topic_of(bundle, state);
+    let name = topic.and_then(|t| topic_name(bundle, t, lang));
+    let (Some(topic), Some(name)) = (topic, name) else {
         return lang
             .pick("地图按区域着色", "Map coloured by zone")
             .to_string();
@@ -147,16 +158,16 @@ fn selection_line(bundle: &Bundle, state: &ViewState, lang: Lang) -> Option<Stri
 /// What matters about a place now: its role in the chosen industry or field, or else its
 /// strongest role in the plan and how many more it has.
 fn role_line(bundle: &Bundle, adcode: &str, state: &ViewState, lang: Lang) -> Option<String> {
-    if let Some(topic) = topic_of(state) {
-        let name = topic_name(bundle, state, lang)?;
+    if let Some(topic) = topic_of(bundle, state) {
         let role = bundle.strongest_roles(topic).get(adcode).copied();
         let word = role.map_or_else(
             || lang.pick("未点名", "not named").to_string(),
             |r| role_word(r, lang),
         );
-        return Some(match lang {
-            Lang::Zh => format!("{name}（{word}）"),
-            Lang::En => format!("{name} ({word})"),
+        return Some(match (topic_name(bundle, topic, lang), lang) {
+            (Some(name), Lang::Zh) => format!("{name}（{word}）"),
+            (Some(name), Lang::En) => format!("{name} ({word})"),
+            (None, _) => word,
         });
     }
     let mut facts = bundle.roles_of_place(adcode);
@@ -391,6 +402,27 @@ mod tests {
         assert_eq!(
             announcement(&b, &presenting, &next),
             Some(format!("幻灯片 3/{count}：1. {}", b.industries[0].name_zh))
+        );
+        let on_slide = next.with_city(Some("320200".into()));
+        let role = b.strongest_roles(Topic::Industry(&b.industries[0].id))["320200"];
+        assert_eq!(
+            announcement(&b, &next, &on_slide),
+            Some(format!(
+                "已选择 无锡市：{}（{}）",
+                b.industries[0].name_zh,
+                role_word(role, Lang::Zh)
+            )),
+            "on an industry slide a city is announced with its role in the slide's industry"
+        );
+        assert_eq!(
+            announcement(
+                &b,
+                &presenting,
+                &presenting.with_city(Some("320200".into()))
+            )
+            .as_deref(),
+            Some("已选择 无锡市：标志性产业"),
+            "the signature slide's topic is the role itself"
         );
         let mut english = state(Lang::Zh).with_city(Some("320200".into()));
         assert_eq!(announcement(&b, &english, &english), None);
