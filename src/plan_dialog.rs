@@ -77,19 +77,27 @@ pub fn PlanDialog() -> impl IntoView {
                 plan_quote.set(None);
             }
             "Tab" => {
-                if let (Some(root), Some(first), Some(last)) = (
-                    dialog.get_untracked(),
-                    close_button.get_untracked(),
-                    plan_body.get_untracked(),
-                ) {
-                    trap_tab(&root, &first, &last, &e);
+                if let (Some(first), Some(last)) =
+                    (close_button.get_untracked(), plan_body.get_untracked())
+                {
+                    trap_tab(&first, &last, &e);
                 }
             }
             _ => {}
         }
     };
-    // Escape also closes it when focus is elsewhere (on the page body after a click).
+    // With focus outside it (on the page body after a click on its text), Tab brings focus back
+    // in and Escape still closes it.
     let escape = window_event_listener(ev::keydown, move |e| {
+        if e.key() == "Tab" && plan_quote.with_untracked(Option::is_some) {
+            let outside = document()
+                .active_element()
+                .is_none_or(|a| dialog.get_untracked().is_none_or(|d| !d.contains(Some(&a))));
+            if outside && let Some(button) = close_button.get_untracked() {
+                e.prevent_default();
+                let _ = button.focus();
+            }
+        }
         if e.key() == "Escape" && plan_quote.with_untracked(Option::is_some) {
             // The key closes the plan view and nothing else (not the presenter behind it).
             e.stop_immediate_propagation();
@@ -159,21 +167,19 @@ fn focused_element() -> Option<HtmlElement> {
         .filter(|el| el.tag_name() != "BODY")
 }
 
-/// Keeps Tab and Shift+Tab inside `root`, whose first and last focusable elements are `first`
-/// and `last`: Tab from the last goes to the first, Shift+Tab from the first to the last, and
-/// focus that is outside is brought back in.
-fn trap_tab(root: &HtmlElement, first: &HtmlElement, last: &HtmlElement, e: &ev::KeyboardEvent) {
+/// Keeps Tab and Shift+Tab among the dialog's controls, `first` to `last`: Tab from the last goes
+/// to the first, Shift+Tab from the first to the last.
+fn trap_tab(first: &HtmlElement, last: &HtmlElement, e: &ev::KeyboardEvent) {
     let active = document().active_element();
     let is = |el: &HtmlElement| {
         active
             .as_ref()
             .is_some_and(|a| a == el.unchecked_ref::<Element>())
     };
-    let inside = active.as_ref().is_some_and(|a| root.contains(Some(a)));
     let target = if e.shift_key() {
-        (!inside || is(first)).then_some(last)
+        is(first).then_some(last)
     } else {
-        (!inside || is(last)).then_some(first)
+        is(last).then_some(first)
     };
     if let Some(target) = target {
         e.prevent_default();

@@ -116,6 +116,13 @@ describe('the plan view is modal for the keyboard', () => {
     await page.keyboard.press('/');
     assert.ok(await focusInDialog(page), '/ moved focus out of the dialog');
     assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search');
+    // A click on the dialog's title leaves focus on the page body: keys still stay with the dialog.
+    await page.click('#plan-title');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+    await page.keyboard.press('/');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search', '/ from the body');
+    await page.keyboard.press('Tab');
+    assert.ok(await focusInDialog(page), 'Tab from the body goes into the dialog');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
     await page.locator('.plan-dialog').waitFor({ state: 'detached' });
