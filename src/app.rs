@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::context::{AtlasContext, use_atlas};
 use crate::embed::use_embedding;
+use crate::live_region::LiveRegion;
 use crate::load::load_bundle;
 use crate::map_view::MapView;
 use crate::notices::NoticeBar;
@@ -88,6 +89,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             </main>
         </div>
         </Show>
+        <LiveRegion />
         <PlanDialog />
     }
 }

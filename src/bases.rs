@@ -99,7 +99,7 @@ pub fn base_list(bases: Vec<&Base>, lang: Lang) -> Option<impl IntoView + use<>>
                     <p class="base-name">{lang.pick(&base.name_zh, &base.name_en).to_string()}</p>
                     <p class="base-meta">{base_title(base, lang).split(" · ").skip(1).collect::<Vec<_>>().join(" · ")}</p>
                     <p class="base-source">
-                        {lang.text(Msg::Source)} "："
+                        {lang.text(Msg::Source)} {lang.pick("：", ": ")}
                         {source_link.map(|u| {
                             let text = u.clone();
                             view! { <a href=u rel="noreferrer" target="_blank">{text}</a> }

@@ -9,6 +9,7 @@ mod context;
 mod embed;
 mod export;
 mod legend;
+mod live_region;
 mod load;
 mod map_view;
 mod notices;

@@ -3,14 +3,15 @@
 //! The slide is part of the URL, so every slide is a link.
 
 use atlas_core::layout::Topic;
-use atlas_core::slides::{PresenterAction, PresenterKeys, SlideKind, slides};
+use atlas_core::slides::{KeySource, PresenterAction, PresenterKeys, SlideKind, slides};
 use atlas_core::{Lang, Msg, Role};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::context::{AtlasContext, use_atlas};
 use crate::map_view::MapView;
-use crate::panels::PlanQuote;
+use crate::panels::{MixedText, PlanQuote};
 use crate::targets_view::ChartFigure;
 
 /// The presenter: the current slide, its counter, and the notes when toggled on.
@@ -32,8 +33,9 @@ pub fn Presenter() -> impl IntoView {
         let Some(current) = state.with_untracked(|s| s.slide) else {
             return;
         };
+        let source = key_source(&e);
         let action = keys
-            .try_update_value(|k| k.press(&e.key(), current - 1, count))
+            .try_update_value(|k| k.press(&e.key(), source, current - 1, count))
             .unwrap_or(PresenterAction::None);
         match action {
             PresenterAction::Go(n) => {
@@ -87,11 +89,24 @@ pub fn Presenter() -> impl IntoView {
                     <h2>{lang.text(Msg::SpeakerNotes)}</h2>
                     {notes_view}
                 </aside>
-                <footer class="slide-help">{lang.text(Msg::PresenterHelp)}</footer>
+                <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterHelp) /></footer>
             })
         }
     };
     view! { <div class="presenter" data-slide=move || slide.get().to_string()>{body}</div> }
+}
+
+/// Whether a key was pressed on a focused control or on the page (the body has focus).
+fn key_source(e: &ev::KeyboardEvent) -> KeySource {
+    let on_page = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
+    if on_page {
+        KeySource::Page
+    } else {
+        KeySource::Control
+    }
 }
 
 fn toggle_full_screen() {
@@ -196,7 +211,7 @@ fn slide_notes(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
     match kind {
         SlideKind::Overview => view! {
             <p>{lang.text(Msg::MembershipNote)}</p>
-            {bundle.zones.iter().map(|z| view! { <p>{format!("{}: {}", z.name_en, z.direction_gloss_en)}</p> }).collect_view()}
+            {bundle.zones.iter().map(|z| view! { <p lang="en">{format!("{}: {}", z.name_en, z.direction_gloss_en)}</p> }).collect_view()}
         }
         .into_any(),
         SlideKind::Signature => bundle
@@ -210,10 +225,15 @@ fn slide_notes(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
                 let subs = i
                     .subareas
                     .iter()
-                    .map(|s| view! { <li>{format!("{} {}", lang.pick(&s.name_zh, &s.name_en), lang.other().pick(&s.name_zh, &s.name_en))}</li> })
+                    .map(|s| view! {
+                        <li>
+                            {lang.pick(&s.name_zh, &s.name_en).to_string()} " "
+                            <span lang=lang.other().code()>{lang.other().pick(&s.name_zh, &s.name_en).to_string()}</span>
+                        </li>
+                    })
                     .collect_view();
                 view! {
-                    <p>{i.gloss_en.clone()}</p>
+                    <p lang="en">{i.gloss_en.clone()}</p>
                     <ol>{subs}</ol>
                 }
             })

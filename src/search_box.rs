@@ -1,5 +1,6 @@
 //! The search box: type a Chinese, English or pinyin name; arrow keys move through the results,
-//! Enter opens one, Escape closes the list. `/` anywhere focuses the box.
+//! Enter opens one, Escape closes the list. `/` anywhere focuses the box, except while the plan
+//! view is open over the page.
 
 use atlas_core::Msg;
 use atlas_core::search::{Hit, HitKind, search};
@@ -20,7 +21,11 @@ pub fn SearchBox() -> impl IntoView {
         let atlas = atlas.clone();
         Memo::new(move |_| query.with(|q| search(&atlas.bundle, q, atlas.lang())))
     };
+    let plan_quote = atlas.plan_quote;
     let slash = window_event_listener(ev::keydown, move |e| {
+        if plan_quote.with_untracked(Option::is_some) {
+            return;
+        }
         let typing = document()
             .active_element()
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
@@ -98,7 +103,7 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     >
                         <span class="hit-label">{hit.label.clone()}</span>
-                        <span class="hit-other">{hit.other_label.clone()}</span>
+                        <span class="hit-other" lang=lang.other().code()>{hit.other_label.clone()}</span>
                         <span class="hit-kind">{kind}</span>
                     </li>
                 }

@@ -80,7 +80,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                             >
                                 {field_name.clone()}
                             </button>
-                            {(field_name != industry_name).then(|| view! { <span class="industry-name">{format!("（{industry_name}）")}</span> })}
+                            {(field_name != industry_name).then(|| view! { <span class="industry-name">{lang.pick("（", " (")}{industry_name.clone()}{lang.pick("）", ")")}</span> })}
                         </p>
                         <PlanQuote quote=fact.quote.clone() />
                     </li>
@@ -98,7 +98,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
             <section class="city-details" data-adcode=adcode.clone()>
                 <h2 class="city-name">
                     {lang.pick(&zh, &en).to_string()} " "
-                    <span class="name-en">{lang.other().pick(&zh, &en).to_string()}</span>
+                    <span class="name-en" lang=lang.other().code()>{lang.other().pick(&zh, &en).to_string()}</span>
                 </h2>
                 {context}
                 <h3>{lang.text(Msg::RolesInPlan)}</h3>

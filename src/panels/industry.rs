@@ -74,7 +74,7 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
         <section class="industry-details" data-industry=industry.id.clone()>
             <h2 class="industry-name">
                 {lang.pick(&industry.name_zh, &industry.name_en).to_string()} " "
-                <span class="name-en">{lang.other().pick(&industry.name_zh, &industry.name_en).to_string()}</span>
+                <span class="name-en" lang=lang.other().code()>{lang.other().pick(&industry.name_zh, &industry.name_en).to_string()}</span>
                 <button type="button" class="close" aria-label=lang.text(Msg::Close) on:click=clear>"×"</button>
             </h2>
             <PlanQuote quote=industry.summary.clone() />

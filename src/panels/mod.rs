@@ -1,8 +1,10 @@
 //! The side panel: the selected city, place or zone on top, the chosen industry's layout below,
-//! and a hint when nothing is chosen.
+//! and a hint when nothing is chosen. It is not a live region (it would read every quote); the
+//! page's live region announces one line per change instead.
 
 mod city;
 mod industry;
+mod mixed_text;
 mod place_link;
 mod quote;
 mod zone;
@@ -10,6 +12,7 @@ mod zone;
 use atlas_core::Msg;
 use leptos::prelude::*;
 
+pub use mixed_text::MixedText;
 pub use place_link::PlaceLink;
 pub use quote::PlanQuote;
 
@@ -20,7 +23,7 @@ use crate::context::use_atlas;
 pub fn SidePanel() -> impl IntoView {
     let atlas = use_atlas();
     view! {
-        <aside class="panel" aria-live="polite">
+        <aside class="panel">
             {move || {
                 let state = atlas.state.get();
                 let lang = state.lang;

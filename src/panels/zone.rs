@@ -24,7 +24,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
                 <h2 class="city-name">
                     <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
                     {lang.pick(&zone.name_zh, &zone.name_en).to_string()} " "
-                    <span class="name-en">{lang.other().pick(&zone.name_zh, &zone.name_en).to_string()}</span>
+                    <span class="name-en" lang=lang.other().code()>{lang.other().pick(&zone.name_zh, &zone.name_en).to_string()}</span>
                 </h2>
                 <dl class="facts">
                     <dt>{lang.text(Msg::Area)}</dt>

@@ -43,6 +43,16 @@ describe('axe-core finds no serious or critical violation', () => {
   }
 });
 
+describe('axe-core with the plan view open over the page', () => {
+  test('plan view in English, opened from a city panel', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?lang=en&city=320200');
+    await page.locator('.city-details .show-in-plan').first().click();
+    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.close();
+  });
+});
+
 /** The colours as drawn: each role's pattern fill and mark, the role border, the map background, labels. */
 function drawnColours() {
   const hex = (css) => {

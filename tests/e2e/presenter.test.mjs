@@ -120,6 +120,31 @@ describe('presenter mode', () => {
     await page.close();
   });
 
+  test('Enter or Space on a focused city selects it and leaves the slide where it is', async () => {
+    const page = await openSlide('?slide=3');
+    await page.waitForSelector('path.city[data-role]');
+    for (const [key, adcode] of [['Enter', '320200'], [' ', '320400']]) {
+      let focused = null;
+      for (let i = 0; i < 40 && focused !== adcode; i++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => document.activeElement?.dataset?.adcode ?? null);
+      }
+      assert.equal(focused, adcode, `Tab reaches ${adcode}`);
+      await page.keyboard.press(key);
+      await page.waitForFunction((a) => document.querySelector(`path.city[data-adcode="${a}"]`)?.getAttribute('aria-pressed') === 'true', adcode);
+      await page.waitForURL(new RegExp(`city=${adcode}`));
+      assert.equal(await counter(page), '3 / 13', `${JSON.stringify(key)} on a city did not turn the slide`);
+      assert.equal(new URL(page.url()).searchParams.get('slide'), '3');
+      const name = await page.$eval(`path.city[data-adcode="${adcode}"]`, (p) => p.getAttribute('aria-label').split(' ')[0]);
+      await page.waitForFunction((n) => document.querySelector('.live-region').textContent.startsWith(`已选择 ${n}：新能源（`), name);
+    }
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '4 / 13');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('F asks for full screen', async () => {
     const page = await openSlide('?slide=2');
     await page.keyboard.press('f');

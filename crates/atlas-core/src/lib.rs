@@ -4,6 +4,7 @@
 //! builder writes is read back by exactly the code that checked it, and every piece of logic is
 //! tested with plain `cargo test`.
 
+pub mod announce;
 pub mod bundle;
 pub mod charts;
 pub mod crs;

@@ -83,16 +83,34 @@ pub enum PresenterAction {
     None,
 }
 
+/// Where a key was pressed: on the slide itself, or on a focused control (a city, a button) that
+/// acts on Enter and Space itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    /// Nothing in particular has focus.
+    Page,
+    /// A control has focus.
+    Control,
+}
+
 /// Turns keys into presenter actions: → ← PageDown PageUp Space Home End, digits then Enter to
-/// jump, F for full screen, N for notes, Esc to leave. Holds the digits typed so far.
+/// jump, F for full screen, N for notes, Esc to leave. Enter and Space on a focused control belong
+/// to the control (selecting a city must not also turn the slide). Holds the digits typed so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PresenterKeys {
     digits: String,
 }
 
 impl PresenterKeys {
-    /// The action for `key` (a `KeyboardEvent.key` value) while slide `current` of `count` shows.
-    pub fn press(&mut self, key: &str, current: usize, count: usize) -> PresenterAction {
+    /// The action for `key` (a `KeyboardEvent.key` value), pressed on `source`, while slide
+    /// `current` of `count` shows.
+    pub fn press(
+        &mut self,
+        key: &str,
+        source: KeySource,
+        current: usize,
+        count: usize,
+    ) -> PresenterAction {
         let last = count.saturating_sub(1);
         if key.len() == 1 && key.as_bytes()[0].is_ascii_digit() {
             if self.digits.len() < 3 {
@@ -101,6 +119,9 @@ impl PresenterKeys {
             return PresenterAction::None;
         }
         let typed = std::mem::take(&mut self.digits);
+        if source == KeySource::Control && matches!(key, "Enter" | " ") {
+            return PresenterAction::None;
+        }
         match key {
             "Enter" => match typed.parse::<usize>() {
                 Ok(n) if n >= 1 => PresenterAction::Go((n - 1).min(last)),
@@ -128,7 +149,9 @@ mod tests {
 
     fn press_all(keys: &[&str], current: usize) -> Vec<PresenterAction> {
         let mut k = PresenterKeys::default();
-        keys.iter().map(|key| k.press(key, current, 13)).collect()
+        keys.iter()
+            .map(|key| k.press(key, KeySource::Page, current, 13))
+            .collect()
     }
 
     #[test]
@@ -161,5 +184,39 @@ mod tests {
         assert_eq!(press_all(&["N"], 0), [PresenterAction::Notes]);
         assert_eq!(press_all(&["Escape"], 0), [PresenterAction::Leave]);
         assert_eq!(press_all(&["x"], 0), [PresenterAction::None]);
+    }
+
+    #[test]
+    fn enter_and_space_on_a_focused_control_leave_the_slide_alone() {
+        let mut k = PresenterKeys::default();
+        assert_eq!(
+            k.press("Enter", KeySource::Control, 4, 13),
+            PresenterAction::None
+        );
+        assert_eq!(
+            k.press(" ", KeySource::Control, 4, 13),
+            PresenterAction::None
+        );
+        assert_eq!(k.press("7", KeySource::Page, 4, 13), PresenterAction::None);
+        assert_eq!(
+            k.press("Enter", KeySource::Control, 4, 13),
+            PresenterAction::None,
+            "typed digits do not jump from a control either"
+        );
+        assert_eq!(
+            k.press("Enter", KeySource::Page, 4, 13),
+            PresenterAction::Go(5),
+            "the digits were dropped"
+        );
+        for key in ["ArrowRight", "PageDown"] {
+            assert_eq!(
+                k.press(key, KeySource::Control, 4, 13),
+                PresenterAction::Go(5)
+            );
+        }
+        assert_eq!(
+            k.press("Escape", KeySource::Control, 4, 13),
+            PresenterAction::Leave
+        );
     }
 }

@@ -1,0 +1,297 @@
+// Assistive technology from the user's side: what a screen reader hears when the selection
+// changes (one short line, not the whole panel), the plan view as a real modal for the keyboard,
+// forced-colour mode, and the language of every piece of text.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openAtlas, useBrowserAndSite } from './harness.mjs';
+
+const env = useBrowserAndSite();
+
+/** The live region's text once it has changed from `before`. */
+async function announced(page, before) {
+  await page.waitForFunction((b) => {
+    const region = document.querySelector('[role="status"].live-region');
+    return region && region.textContent !== b && region.textContent !== '';
+  }, before);
+  return page.textContent('[role="status"].live-region');
+}
+
+/** Presses Tab until `selector` has focus (at most `limit` times); fails if it never does. */
+async function tabTo(page, selector, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+describe('one short line per change in one live region', () => {
+  for (const { lang, query, wuxi, industry, cleared } of [
+    { lang: 'zh', query: '', wuxi: '无锡市', industry: '新能源', cleared: '已取消选择 无锡市' },
+    { lang: 'en', query: '?lang=en', wuxi: 'Wuxi', industry: 'New energy', cleared: 'Wuxi deselected' },
+  ]) {
+    test(`${lang}: selecting 无锡 is announced in ≤ 120 characters; the panel is not live`, async () => {
+      const page = await openAtlas(env.browser, env.site.url + query);
+      const live = await page.$$eval('[aria-live], [role="status"], [role="alert"], [role="log"]', (els) =>
+        els.map((e) => e.className));
+      assert.deepEqual(live, ['live-region'], 'the live region is the only live element on a clean load');
+      assert.equal(await page.getAttribute('aside.panel', 'aria-live'), null);
+      const box = await page.locator('.live-region').boundingBox();
+      assert.ok(box.width <= 1 && box.height <= 1, `visually hidden: ${JSON.stringify(box)}`);
+
+      await page.focus('path.city[data-adcode="320200"]');
+      await page.keyboard.press('Enter');
+      await page.locator('.city-details[data-adcode="320200"]').waitFor();
+      const line = await announced(page, '');
+      assert.ok(line.length <= 120, `${line.length} characters: ${line}`);
+      assert.ok(line.includes(wuxi), line);
+      const panel = await page.textContent('aside.panel');
+      assert.ok(panel.length > 10 * line.length, `the panel (${panel.length}) is what is no longer read`);
+      const live2 = await page.$$eval('aside.panel [aria-live], aside.panel[aria-live]', (els) => els.length);
+      assert.equal(live2, 0, 'nothing inside the panel is live');
+
+      await page.selectOption('#industry-picker', 'industry:new_energy');
+      const topic = await announced(page, line);
+      assert.ok(topic.includes(industry) && topic.includes(wuxi) && topic.length <= 120, topic);
+
+      await page.keyboard.press('Escape');
+      await page.locator('.city-details').waitFor({ state: 'detached' });
+      assert.equal(await announced(page, topic), cleared);
+
+      await page.selectOption('#industry-picker', '');
+      const byZone = await announced(page, cleared);
+      assert.equal(byZone, lang === 'zh' ? '地图按区域着色' : 'Map coloured by zone');
+      await page.click('.legend-zone[data-zone="south"]');
+      const zone = await announced(page, byZone);
+      assert.ok(zone.startsWith(lang === 'zh' ? '已选择 苏南' : 'Southern Jiangsu selected'), zone);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+
+  test('a county-level place chosen from search and a field are announced too', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?lang=en');
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kunshan');
+    await page.locator('#search-results .hit[data-id="320583"]').waitFor();
+    await page.keyboard.press('Enter');
+    const line = await announced(page, '');
+    assert.match(line, /^Kunshan selected: /);
+    await page.keyboard.press('/');
+    await page.keyboard.type('solar');
+    await page.locator('#search-results .hit[data-kind="field"]').first().waitFor();
+    await page.keyboard.press('Enter');
+    const field = await announced(page, line);
+    assert.match(field, /^Map coloured by [^:]+: .*; Kunshan: /);
+    await page.close();
+  });
+});
+
+describe('the plan view is modal for the keyboard', () => {
+  async function openPlanFromPanel(page) {
+    await tabTo(page, '.city-details .show-in-plan');
+    await page.evaluate(() => document.activeElement.setAttribute('data-opener', ''));
+    await page.keyboard.press('Enter');
+    await page.locator('.plan-dialog').waitFor();
+    await page.waitForFunction(() => document.querySelector('.plan-dialog').contains(document.activeElement));
+    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+  }
+
+  const focusInDialog = (page) => page.evaluate(() => document.querySelector('.plan-dialog')?.contains(document.activeElement) ?? false);
+
+  test('Tab and Shift+Tab stay inside, / does not reach the search box, Esc returns focus to the opener', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?city=320200');
+    await openPlanFromPanel(page);
+    const visited = new Set();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      assert.ok(await focusInDialog(page), `Tab ${i + 1} left the dialog`);
+      visited.add(await page.evaluate(() => document.activeElement.className));
+    }
+    assert.ok(visited.size >= 2, `Tab moves between the dialog's controls: ${[...visited]}`);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Shift+Tab');
+      assert.ok(await focusInDialog(page), `Shift+Tab ${i + 1} left the dialog`);
+    }
+    await page.keyboard.press('/');
+    assert.ok(await focusInDialog(page), '/ moved focus out of the dialog');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search');
+    // A click on the dialog's title leaves focus on the page body: keys still stay with the dialog.
+    await page.click('#plan-title');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+    await page.keyboard.press('/');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search', '/ from the body');
+    await page.keyboard.press('Tab');
+    assert.ok(await focusInDialog(page), 'Tab from the body goes into the dialog');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-opener'));
+    assert.ok(await page.locator('.city-details[data-adcode="320200"]').isVisible(), 'Esc closed only the dialog');
+    await page.keyboard.press('Enter');
+    await page.locator('.plan-dialog').waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('focus moves in at once, even before the plan text has arrived', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?zone=north', { waitForMap: true });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/plan.txt', async (route) => { await held; await route.continue(); });
+    await page.click('.zone-details .show-in-plan');
+    await page.locator('.plan-dialog .status.loading').waitFor();
+    await page.waitForFunction(() => document.querySelector('.plan-dialog').contains(document.activeElement));
+    await page.keyboard.press('/');
+    assert.ok(await focusInDialog(page));
+    release();
+    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    await page.click('.plan-dialog button.close');
+    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.matches('.zone-details .show-in-plan'));
+    await page.close();
+  });
+
+  test('in the presenter, keys in the plan view do not turn the slide', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?slide=2', { viewport: { width: 1920, height: 1080 } });
+    await page.keyboard.press('n');
+    await page.locator('.speaker-notes .show-in-plan').click();
+    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    for (const key of ['ArrowRight', 'Enter', ' ', 'End']) await page.keyboard.press(key);
+    await page.keyboard.press('Escape');
+    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    assert.equal(await page.textContent('.slide-counter'), '2 / 13');
+    await page.waitForFunction(() => document.activeElement?.matches('.speaker-notes .show-in-plan'));
+    await page.close();
+  });
+});
+
+describe('forced colours', () => {
+  async function forcedPage(query) {
+    const page = await openAtlas(env.browser, env.site.url + query);
+    await page.emulateMedia({ forcedColors: 'active' });
+    assert.ok(await page.evaluate(() => matchMedia('(forced-colors: active)').matches));
+    return page;
+  }
+
+  test('the current view button differs from the others', async () => {
+    const page = await forcedPage('?lang=en');
+    const look = (sel) => page.$eval(sel, (b) => {
+      const s = getComputedStyle(b);
+      return { border: s.borderTopWidth, line: s.textDecorationLine, weight: s.fontWeight };
+    });
+    const pressed = await look('.view-switch button[aria-pressed="true"]');
+    const others = await page.$$eval('.view-switch button[aria-pressed="false"]', (bs) => bs.map((b) => {
+      const s = getComputedStyle(b);
+      return { border: s.borderTopWidth, line: s.textDecorationLine, weight: s.fontWeight };
+    }));
+    assert.equal(others.length, 2);
+    for (const other of others) {
+      assert.notDeepEqual(pressed, other);
+      assert.ok(parseFloat(pressed.border) >= parseFloat(other.border) + 2, `${pressed.border} vs ${other.border}`);
+      assert.equal(pressed.line, 'underline');
+    }
+    await page.close();
+  });
+
+  test('zone swatches and role patterns keep distinct colours, as on the map', async () => {
+    const page = await forcedPage('?lang=en');
+    const zones = await page.$$eval('.legend .swatch[class*="zone-"]', (ss) => ss.map((s) => getComputedStyle(s).backgroundColor));
+    assert.equal(zones.length, 3);
+    assert.equal(new Set(zones).size, 3, zones.join(' / '));
+    const cityFills = await page.$$eval('path.city', (ps) => new Set(ps.map((p) => getComputedStyle(p).fill)).size);
+    assert.equal(cityFills, 3, 'the map keeps its three zone colours');
+    await page.goto(env.site.url + '?lang=en&industry=biotech_medicine');
+    await page.waitForFunction(() => document.querySelectorAll('.legend .pattern-swatch').length >= 2);
+    const patterns = await page.$$eval('.pattern-fill', (rs) => rs.map((r) => getComputedStyle(r).fill));
+    assert.equal(new Set(patterns).size, 4, patterns.join(' / '));
+    const marks = await page.$$eval('.pattern-mark', (ms) => ms.map((m) => getComputedStyle(m).stroke));
+    assert.ok(marks.every((m, i) => m !== patterns[i]), 'each mark stands out from its fill');
+    const none = await page.$eval('.legend .swatch.role-none', (s) => getComputedStyle(s).backgroundColor);
+    assert.ok(!patterns.includes(none), `the “not named” swatch differs: ${none}`);
+    await page.close();
+  });
+});
+
+/**
+ * Text in files this change could not edit, with the exact fix described in the issue-9 a11y
+ * report: src/map_view.rs renders the bilingual credit line as `<MixedText text=attribution />`.
+ * Remove the entry once that line is in.
+ */
+const PENDING = ['.map .attribution'];
+
+/**
+ * Text nodes in the wrong language: in an English page, any with Chinese characters outside an
+ * element whose lang starts with "zh"; in a Chinese page, any English phrase or name outside an
+ * element whose lang starts with "en". Web addresses are in no language; text inside `pending`
+ * selectors is left out. Returns the offenders with their nearest element.
+ */
+function wrongLanguage(pending) {
+  const pageLang = document.documentElement.lang;
+  const han = /\p{Script=Han}/u;
+  // An English word of three or more letters, not part of an address or a file name.
+  const english = /(^|[^\w./:-])[A-Za-z][a-z]{2,}(?![\w./:-])/;
+  const offenders = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    const parent = node.parentElement;
+    if (!text || parent.closest('script, style, defs, noscript') || /^https?:\/\/\S+$/.test(text)) continue;
+    if (pending.some((s) => parent.closest(s))) continue;
+    const lang = parent.closest('[lang]')?.getAttribute('lang') ?? '';
+    const wrong = pageLang.startsWith('en')
+      ? han.test(text) && !lang.startsWith('zh')
+      : !han.test(text) && english.test(text) && !lang.startsWith('en');
+    if (wrong) {
+      const where = parent.className?.baseVal ?? parent.className;
+      offenders.push(`${parent.tagName.toLowerCase()}.${where}: ${text.slice(0, 60)}`);
+    }
+  }
+  return offenders;
+}
+
+describe('every text carries its language', () => {
+  /** Opens `query`, runs `then` (which shows more), and checks every text node. */
+  async function check(query, then = async () => {}) {
+    const page = await openAtlas(env.browser, env.site.url + query, { waitForMap: false, viewport: { width: 1920, height: 1080 } });
+    await page.locator('.app, .presenter').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.status.loading'));
+    await then(page);
+    const offenders = await page.evaluate(wrongLanguage, PENDING);
+    await page.close();
+    return offenders;
+  }
+
+  const openSearch = (text) => async (page) => {
+    await page.keyboard.press('/');
+    await page.keyboard.type(text);
+    await page.locator('#search-results .hit').first().waitFor();
+  };
+  const openPlan = async (page) => {
+    await page.locator('.show-in-plan').first().click();
+    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+  };
+  const notes = async (page) => {
+    await page.keyboard.press('n');
+    await page.locator('.speaker-notes').waitFor({ state: 'visible' });
+  };
+
+  for (const lang of ['en', 'zh']) {
+    const views = [
+      ['map with a city and an industry', `?lang=${lang}&industry=new_energy&city=320200`],
+      ['map with a county-level place and a field', `?lang=${lang}&field=flat_panel&city=320583`],
+      ['map with a zone', `?lang=${lang}&zone=south`],
+      ['search results', `?lang=${lang}`, openSearch(lang === 'en' ? 'su' : '苏')],
+      ['table', `?lang=${lang}&view=table&industry=iot_cloud&city=320200`],
+      ['targets', `?lang=${lang}&view=targets`],
+      ['presenter overview slide with notes', `?lang=${lang}&slide=1`, notes],
+      ['presenter industry slide with notes', `?lang=${lang}&slide=4`, notes],
+      ['plan dialog', `?lang=${lang}&city=321200`, openPlan],
+    ];
+    for (const [name, query, then] of views) {
+      test(`${lang}: ${name}`, async () => {
+        assert.deepEqual(await check(query, then), []);
+      });
+    }
+  }
+});
