@@ -11,11 +11,12 @@ use crate::panels::PlanQuote;
 use crate::resize::use_element_size;
 
 /// The charts, by the name of their files, with their titles.
+/// The counted goals come last: their panels take a whole row of the grid.
 pub const CHARTS: [(&str, Msg); 4] = [
     ("output-path", Msg::ChartOutputPath),
     ("gdp-share", Msg::ChartGdpShare),
-    ("count-goals", Msg::ChartCountGoals),
     ("roles-per-city", Msg::ChartRolesPerCity),
+    ("count-goals", Msg::ChartCountGoals),
 ];
 
 /// The quotes behind each chart, without repeats, in [`CHARTS`] order.
@@ -40,7 +41,7 @@ fn sources(bundle: &Bundle) -> [Vec<Quote>; 4] {
         .iter()
         .map(|g| g.quote.clone())
         .collect();
-    [dedup(path), dedup(shares), dedup(counts), Vec::new()]
+    [dedup(path), dedup(shares), Vec::new(), dedup(counts)]
 }
 
 /// One chart with its quotes; `size` is `explorer` or `projector`. The chart is drawn in

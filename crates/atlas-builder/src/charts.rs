@@ -81,7 +81,12 @@ impl Sketch<'_> {
             .map_err(drawing)
     }
 
-    fn rect(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), fill: Rgb) -> Result<(), ChartError> {
+    fn rect(
+        &self,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        fill: Rgb,
+    ) -> Result<(), ChartError> {
         self.area
             .draw(&Rectangle::new(
                 [
@@ -394,7 +399,7 @@ pub fn count_goals_svg(
     let line = f * LEADING;
     let bar_h = f * 0.9;
     let gutter = f * 1.2;
-    let columns = (((w - f) / (f * 18.0)).floor() as usize).max(1);
+    let columns = (((w - f) / (f * 16.0)).floor() as usize).max(1);
     let column_w = (w - f - gutter * (columns - 1) as f64) / columns as f64;
     let mut bottoms = vec![f * 0.5; columns];
     let mut items = Vec::new();

@@ -218,7 +218,8 @@ pub const EXPLORER_MIN_TEXT_PX: f64 = 12.0;
 /// The smallest text the presenter's charts may show at 1920×1080, CSS px as displayed.
 pub const PROJECTOR_MIN_TEXT_PX: f64 = 24.0;
 
-const EXPLORER_VARIANTS: [ChartVariant; 3] = [
+/// The widest two only fit the counted goals, which take a whole row of the targets view.
+const EXPLORER_VARIANTS: [ChartVariant; 5] = [
     ChartVariant {
         width: 260,
         font: 13.0,
@@ -230,6 +231,14 @@ const EXPLORER_VARIANTS: [ChartVariant; 3] = [
     ChartVariant {
         width: 560,
         font: 15.0,
+    },
+    ChartVariant {
+        width: 800,
+        font: 15.0,
+    },
+    ChartVariant {
+        width: 1120,
+        font: 16.0,
     },
 ];
 
@@ -332,7 +341,9 @@ pub fn wrap_text(text: &str, font_px: f64, max_width: f64) -> Vec<String> {
         while text_width(&line, font_px) > max_width && line.chars().count() > 1 {
             let fit = (1..line.chars().count())
                 .rev()
-                .find(|n| text_width(&line.chars().take(*n).collect::<String>(), font_px) <= max_width)
+                .find(|n| {
+                    text_width(&line.chars().take(*n).collect::<String>(), font_px) <= max_width
+                })
                 .unwrap_or(1);
             lines.push(line.chars().take(fit).collect());
             line = line.chars().skip(fit).collect();
