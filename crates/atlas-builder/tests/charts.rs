@@ -105,7 +105,7 @@ fn variant_of(path: &str) -> (ChartSetting, ChartVariant) {
 #[test]
 fn every_text_is_inside_its_chart_and_no_smaller_than_its_variants_type_size() {
     let files = files();
-    assert_eq!(files.len(), 4 * 7 * 2, "4 charts × 7 widths × 2 languages");
+    assert_eq!(files.len(), 4 * 8 * 2, "4 charts × 8 widths × 2 languages");
     for (path, svg) in &files {
         let (_, variant) = variant_of(path);
         let head = svg.split('>').next().expect("svg tag");
@@ -249,4 +249,26 @@ fn every_committed_chart_file_is_one_the_builder_makes_now() {
             "{path} is stale: run `cargo run -p atlas-builder`"
         );
     }
+}
+
+#[test]
+fn the_charts_are_drawn_in_both_languages_for_both_settings_without_inline_styles() {
+    let files = files();
+    for (path, svg) in &files {
+        assert!(svg.starts_with("<svg "), "{path}");
+        assert!(!svg.contains("style="), "{path} has an inline style");
+        assert!(svg.contains("font-family=\"WenQuanYi Micro Hei"), "{path}");
+    }
+    let chart = |name: &str| {
+        &files
+            .iter()
+            .find(|(p, _)| p == &format!("assets/charts/{name}.svg"))
+            .expect(name)
+            .1
+    };
+    assert!(chart("output-path.explorer.260.zh").contains("76,661"));
+    assert!(chart("output-path.projector.480.en").contains("100 million yuan"));
+    assert!(chart("gdp-share.explorer.400.zh").contains("25%"));
+    assert!(chart("count-goals.explorer.560.zh").contains("专利技术产业化项目"));
+    assert!(chart("roles-per-city.explorer.800.en").contains("Nanjing"));
 }

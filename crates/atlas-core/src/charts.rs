@@ -219,9 +219,13 @@ pub const EXPLORER_MIN_TEXT_PX: f64 = 12.0;
 pub const PROJECTOR_MIN_TEXT_PX: f64 = 24.0;
 
 /// The widest two only fit the counted goals, which take a whole row of the targets view.
-const EXPLORER_VARIANTS: [ChartVariant; 5] = [
+const EXPLORER_VARIANTS: [ChartVariant; 6] = [
     ChartVariant {
         width: 260,
+        font: 13.0,
+    },
+    ChartVariant {
+        width: 320,
         font: 13.0,
     },
     ChartVariant {
@@ -367,10 +371,8 @@ fn pieces(text: &str) -> Vec<String> {
             word.push(c);
             continue;
         }
-        if c == ' ' || wide {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+        if (c == ' ' || wide) && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
         }
         word.push(c);
         if wide {
