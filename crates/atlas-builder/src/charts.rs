@@ -14,7 +14,7 @@ use atlas_core::charts::{
 use atlas_core::facts::Bound;
 use atlas_core::format::thousands;
 use atlas_core::labels::text_width;
-use atlas_core::palette::{self, Rgb};
+use atlas_core::palette;
 use atlas_core::{Bundle, Lang, Role};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -26,6 +26,9 @@ pub enum ChartError {
     /// The bundle lacks the statements the chart needs.
     #[error("the data bundle lacks the statements this chart needs")]
     NoData,
+    /// A colour of the palette is not `#rrggbb`.
+    #[error("{0} is not a #rrggbb colour")]
+    Colour(String),
     /// plotters failed while drawing.
     #[error("the chart could not be drawn: {0}")]
     Drawing(String),
@@ -38,11 +41,11 @@ const FONT: &str =
 /// by it, so the file carries the size asked for.
 const PLOTTERS_SVG_FONT_SCALE: f64 = 1.24;
 /// The dark series colour (the interface's deep blue).
-const BLUE: Rgb = Rgb(29, 53, 87);
+const BLUE: &str = "#1d3557";
 /// The light series colour.
-const LIGHT_BLUE: Rgb = Rgb(91, 155, 213);
+const LIGHT_BLUE: &str = "#5b9bd5";
 /// Grid lines.
-const GRID: Rgb = Rgb(0xd8, 0xdd, 0xe3);
+const GRID: &str = "#d8dde3";
 /// Line height as a multiple of the font size.
 const LEADING: f64 = 1.3;
 
@@ -50,8 +53,9 @@ fn drawing<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError::Drawing(format!("{e:?}"))
 }
 
-fn color(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
+fn color(hex: &str) -> Result<RGBColor, ChartError> {
+    let c = palette::rgb(hex).ok_or_else(|| ChartError::Colour(hex.to_string()))?;
+    Ok(RGBColor(c.0, c.1, c.2))
 }
 
 /// A drawing surface in whole pixels, with text placed by its anchor.
@@ -66,11 +70,11 @@ impl Sketch<'_> {
         (x, y): (f64, f64),
         (h, v): (HPos, VPos),
         px: f64,
-        ink: Rgb,
+        ink: &str,
     ) -> Result<(), ChartError> {
         let style = (FONT, px * PLOTTERS_SVG_FONT_SCALE)
             .into_font()
-            .color(&color(ink))
+            .color(&color(ink)?)
             .pos(Pos::new(h, v));
         self.area
             .draw(&Text::new(
@@ -85,7 +89,7 @@ impl Sketch<'_> {
         &self,
         (x0, y0): (f64, f64),
         (x1, y1): (f64, f64),
-        fill: Rgb,
+        fill: &str,
     ) -> Result<(), ChartError> {
         self.area
             .draw(&Rectangle::new(
@@ -93,27 +97,27 @@ impl Sketch<'_> {
                     (x0.round() as i32, y0.round() as i32),
                     (x1.round() as i32, y1.round() as i32),
                 ],
-                color(fill).filled(),
+                color(fill)?.filled(),
             ))
             .map_err(drawing)
     }
 
-    fn line(&self, points: &[(f64, f64)], ink: Rgb, width: u32) -> Result<(), ChartError> {
+    fn line(&self, points: &[(f64, f64)], ink: &str, width: u32) -> Result<(), ChartError> {
         let points: Vec<(i32, i32)> = points
             .iter()
             .map(|(x, y)| (x.round() as i32, y.round() as i32))
             .collect();
         self.area
-            .draw(&PathElement::new(points, color(ink).stroke_width(width)))
+            .draw(&PathElement::new(points, color(ink)?.stroke_width(width)))
             .map_err(drawing)
     }
 
-    fn dot(&self, (x, y): (f64, f64), radius: u32, fill: Rgb) -> Result<(), ChartError> {
+    fn dot(&self, (x, y): (f64, f64), radius: u32, fill: &str) -> Result<(), ChartError> {
         self.area
             .draw(&Circle::new(
                 (x.round() as i32, y.round() as i32),
                 radius,
-                color(fill).filled(),
+                color(fill)?.filled(),
             ))
             .map_err(drawing)
     }
@@ -146,7 +150,7 @@ fn ticks(step: f64, top: f64) -> Vec<f64> {
 /// A legend of colour swatches, flowing into as many rows as `width` needs; returns its height.
 fn legend(
     sketch: Option<&Sketch<'_>>,
-    items: &[(String, Rgb)],
+    items: &[(String, &str)],
     (x0, y0): (f64, f64),
     width: f64,
     px: f64,
@@ -160,7 +164,7 @@ fn legend(
             y += px * LEADING * 1.2;
         }
         if let Some(s) = sketch {
-            s.rect((x, y), (x + swatch, y + swatch), *fill)?;
+            s.rect((x, y), (x + swatch, y + swatch), fill)?;
             s.text(
                 label,
                 (x + swatch + px * 0.4, y + swatch / 2.0),
@@ -502,7 +506,7 @@ pub fn roles_per_city_svg(
                 .map_or(r.adcode.clone(), |p| p.in_lang(lang).to_string())
         })
         .collect();
-    let items: Vec<(String, Rgb)> = Role::ALL
+    let items: Vec<(String, &str)> = Role::ALL
         .iter()
         .map(|r| (lang.role(*r).to_string(), palette::role(*r)))
         .collect();

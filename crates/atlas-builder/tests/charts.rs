@@ -227,7 +227,7 @@ fn the_counted_goals_are_drawn_one_panel_per_unit_each_with_its_heading_and_figu
 fn the_role_chart_uses_the_maps_role_colours() {
     for (path, svg) in files().iter().filter(|(p, _)| p.contains("roles-per-city")) {
         for role in Role::ALL {
-            let fill = format!("fill=\"{}\"", palette::role(role).hex().to_uppercase());
+            let fill = format!("fill=\"{}\"", palette::role(role).to_uppercase());
             assert!(svg.contains(&fill), "{path}: {role:?} drawn as {fill}");
         }
         assert!(!svg.contains("#D6604D"), "{path}: the old focus colour");

@@ -1,50 +1,50 @@
-//! The atlas's colours in one place: the role and zone fills, the border and the ink. The
-//! stylesheet's custom properties (`assets/css/10-base.css`) and the target charts the builder
-//! draws take them from here (a test holds the stylesheet to this list), so a role reads the same
-//! on the map, in its legend and in the charts.
+//! The atlas's colours in one place, as CSS writes them (`#rrggbb`): the role and zone fills, the
+//! border and the ink. The target charts the builder draws take them from here, and a test holds
+//! the stylesheet's custom properties (`assets/css/10-base.css`) and the exported map's role
+//! colours to this list, so a role reads the same on the map, in its legend and in the charts.
 
 use crate::facts::Role;
 
-/// An sRGB colour.
+/// An sRGB colour, for drawing code that needs the channels (the charts' plotters backend).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
-impl Rgb {
-    /// The colour as CSS writes it, `#rrggbb` in lower case.
-    pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
-    }
+/// The channels of a `#rrggbb` colour, or `None` when it is not one.
+pub fn rgb(hex: &str) -> Option<Rgb> {
+    let digits = hex.strip_prefix('#').filter(|d| d.len() == 6)?;
+    let channel = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
+    Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
 }
 
 /// Fill of the signature-industry role.
-pub const ROLE_SIGNATURE: Rgb = Rgb(0x8c, 0x1d, 0x40);
+pub const ROLE_SIGNATURE: &str = "#8c1d40";
 /// Fill of the focus role.
-pub const ROLE_FOCUS: Rgb = Rgb(0xc0, 0x50, 0x4d);
+pub const ROLE_FOCUS: &str = "#c0504d";
 /// Fill of the support role.
-pub const ROLE_SUPPORT: Rgb = Rgb(0xf4, 0xa5, 0x82);
+pub const ROLE_SUPPORT: &str = "#f4a582";
 /// Fill of the pilot role.
-pub const ROLE_PILOT: Rgb = Rgb(0x7b, 0x61, 0xb5);
+pub const ROLE_PILOT: &str = "#7b61b5";
 /// Fill of a place the topic does not name.
-pub const ROLE_NONE: Rgb = Rgb(0xe3, 0xe6, 0xea);
+pub const ROLE_NONE: &str = "#e3e6ea";
 /// Border between cities coloured by role, dark enough to outline the light fills.
-pub const ROLE_BORDER: Rgb = Rgb(0x4a, 0x55, 0x63);
+pub const ROLE_BORDER: &str = "#4a5563";
 /// Marks on dark role fills.
-pub const MARK_LIGHT: Rgb = Rgb(0xff, 0xff, 0xff);
+pub const MARK_LIGHT: &str = "#ffffff";
 /// Marks on light role fills (the interface's ink).
-pub const MARK_DARK: Rgb = Rgb(0x1d, 0x27, 0x33);
+pub const MARK_DARK: &str = "#1d2733";
 /// The interface's text colour.
-pub const INK: Rgb = Rgb(0x1d, 0x27, 0x33);
+pub const INK: &str = "#1d2733";
 /// The interface's secondary text colour.
-pub const MUTED: Rgb = Rgb(0x5a, 0x66, 0x75);
+pub const MUTED: &str = "#5a6675";
 /// Fill of 苏南.
-pub const ZONE_SOUTH: Rgb = Rgb(0x5b, 0x9b, 0xd5);
+pub const ZONE_SOUTH: &str = "#5b9bd5";
 /// Fill of 苏中.
-pub const ZONE_CENTRAL: Rgb = Rgb(0x7f, 0xbf, 0x7a);
+pub const ZONE_CENTRAL: &str = "#7fbf7a";
 /// Fill of 苏北.
-pub const ZONE_NORTH: Rgb = Rgb(0xe8, 0xb0, 0x4e);
+pub const ZONE_NORTH: &str = "#e8b04e";
 
 /// The fill of a role.
-pub fn role(role: Role) -> Rgb {
+pub fn role(role: Role) -> &'static str {
     match role {
         Role::Signature => ROLE_SIGNATURE,
         Role::Focus => ROLE_FOCUS,
@@ -55,7 +55,7 @@ pub fn role(role: Role) -> Rgb {
 
 /// The stylesheet's custom properties for these colours, by name, so that a test can hold
 /// `assets/css/10-base.css` to the palette.
-pub const CSS_PROPERTIES: [(&str, Rgb); 13] = [
+pub const CSS_PROPERTIES: [(&str, &str); 13] = [
     ("--role-signature", ROLE_SIGNATURE),
     ("--role-focus", ROLE_FOCUS),
     ("--role-support", ROLE_SUPPORT),

@@ -258,12 +258,21 @@ fn the_stylesheets_colours_are_the_palettes() {
             .unwrap_or_else(|| panic!("{name} is not set in :root"))
             .trim()
             .to_lowercase();
-        assert_eq!(value, colour.hex(), "{name}");
+        assert_eq!(value, colour, "{name}");
+        assert!(
+            atlas_core::palette::rgb(colour).is_some(),
+            "{name}: {colour}"
+        );
+    }
+    use atlas_core::palette::{Rgb, rgb};
+    assert_eq!(rgb("#c0504d"), Some(Rgb(0xc0, 0x50, 0x4d)));
+    for bad in ["c0504d", "#c0504", "#c0504d0", "#gg504d", ""] {
+        assert_eq!(rgb(bad), None, "{bad:?}");
     }
     for r in Role::ALL {
         assert_eq!(
             atlas_core::export::role_color(Some(r)),
-            role(r).hex(),
+            role(r),
             "the exported map's {r:?} colour"
         );
     }
