@@ -45,8 +45,8 @@ fn sources(bundle: &Bundle) -> [Vec<Quote>; 4] {
 }
 
 /// One chart with its quotes; `size` is `explorer` or `projector`. The chart is drawn in
-/// several widths; the figure measures itself and shows the widest that fits, at `width: 100%`,
-/// so its text is never scaled below the size it was drawn at.
+/// several widths; the figure measures itself and shows the widest that fits (the narrowest when
+/// none does), at `width: 100%`, so its text is never scaled below the size it was drawn at.
 #[component]
 pub fn ChartFigure(
     chart: &'static str,
@@ -59,8 +59,12 @@ pub fn ChartFigure(
     let setting = ChartSetting::from_name(size).unwrap_or(ChartSetting::Explorer);
     let frame = NodeRef::<Div>::new();
     let measured = use_element_size(frame);
-    let width = Memo::new(move |_| setting.pick(measured.get().0).width);
-    let src = move || chart_file(chart, setting, width.get(), lang);
+    // No file is asked for until the frame is laid out, so a phone never loads a wide drawing.
+    let width = Memo::new(move |_| {
+        let available = measured.get().0;
+        (available > 0.0).then(|| setting.pick(available).width)
+    });
+    let src = move || width.get().map(|w| chart_file(chart, setting, w, lang));
     let many = quotes.len() > 3;
     let quote_views = quotes
         .into_iter()
