@@ -1,19 +1,22 @@
 //! The targets view: the four charts (static SVG files the builder draws with plotters), each
-//! with its units and the plan's words beneath it.
+//! with its title above and the plan's words beneath it (the figure's caption).
 
-use atlas_core::charts::{count_goals, gdp_shares, projected_path};
+use atlas_core::charts::{ChartSetting, chart_file, count_goals, gdp_shares, projected_path};
 use atlas_core::{Bundle, Msg, Quote};
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
 use crate::panels::PlanQuote;
+use crate::resize::use_element_size;
 
 /// The charts, by the name of their files, with their titles.
+/// The counted goals come last: their panels take a whole row of the grid.
 pub const CHARTS: [(&str, Msg); 4] = [
     ("output-path", Msg::ChartOutputPath),
     ("gdp-share", Msg::ChartGdpShare),
-    ("count-goals", Msg::ChartCountGoals),
     ("roles-per-city", Msg::ChartRolesPerCity),
+    ("count-goals", Msg::ChartCountGoals),
 ];
 
 /// The quotes behind each chart, without repeats, in [`CHARTS`] order.
@@ -38,10 +41,12 @@ fn sources(bundle: &Bundle) -> [Vec<Quote>; 4] {
         .iter()
         .map(|g| g.quote.clone())
         .collect();
-    [dedup(path), dedup(shares), dedup(counts), Vec::new()]
+    [dedup(path), dedup(shares), Vec::new(), dedup(counts)]
 }
 
-/// One chart with its quotes; `size` is `explorer` or `projector`.
+/// One chart with its quotes; `size` is `explorer` or `projector`. The chart is drawn in
+/// several widths; the figure measures itself and shows the widest that fits (the narrowest when
+/// none does), at `width: 100%`, so its text is never scaled below the size it was drawn at.
 #[component]
 pub fn ChartFigure(
     chart: &'static str,
@@ -51,7 +56,15 @@ pub fn ChartFigure(
     #[prop(optional)] note: Option<Msg>,
 ) -> impl IntoView {
     let lang = use_atlas().lang();
-    let src = format!("assets/charts/{chart}.{size}.{}.svg", lang.code());
+    let setting = ChartSetting::from_name(size).unwrap_or(ChartSetting::Explorer);
+    let frame = NodeRef::<Div>::new();
+    let measured = use_element_size(frame);
+    // No file is asked for until the frame is laid out, so a phone never loads a wide drawing.
+    let width = Memo::new(move |_| {
+        let available = measured.get().0;
+        (available > 0.0).then(|| setting.pick(available).width)
+    });
+    let src = move || width.get().map(|w| chart_file(chart, setting, w, lang));
     let many = quotes.len() > 3;
     let quote_views = quotes
         .into_iter()
@@ -59,7 +72,10 @@ pub fn ChartFigure(
         .collect_view();
     view! {
         <figure class="chart-figure" data-chart=chart>
-            <img class="chart" src=src alt=lang.text(title) />
+            <p class="chart-title">{lang.text(title)}</p>
+            <div class="chart-frame" node_ref=frame>
+                <img class="chart" src=src alt=lang.text(title) />
+            </div>
             <figcaption>
                 {note.map(|n| view! { <p class="gloss">{lang.text(n)}</p> })}
                 {if many {

@@ -1,24 +1,24 @@
 //! The four target charts, drawn natively with plotters' SVG backend from series the core
-//! computes: the projected output path, the GDP-share goals, the counted goals and the roles per
-//! city, each in Chinese and English, at explorer and projector sizes. Drawn here rather than in
-//! the browser, they are static files (no inline styles, so they pass a strict Content Security
-//! Policy), byte-reproducible, and keep plotters out of the app.
+//! computes: the projected output path, the GDP-share goals, the counted goals (one small panel
+//! per unit) and the roles per city, each in Chinese and English, for the explorer and the
+//! projector, each at the widths of [`ChartSetting::variants`] with its own type size and layout.
+//! The app shows the widest variant that fits at `width: 100%`, so text is only ever scaled up
+//! from the size drawn here. Drawn here rather than in the browser, they are static files (no
+//! inline styles, so they pass a strict Content Security Policy), byte-reproducible, and keep
+//! plotters out of the app. Every text is placed by its estimated box, inside the drawing.
 
-use atlas_core::charts::{count_goals, gdp_shares, projected_path, roles_per_city};
+use atlas_core::charts::{
+    ChartSetting, ChartVariant, chart_file, count_goal_panels, gdp_shares, nice_axis,
+    projected_path, roles_per_city, unit_heading, wrap_text,
+};
+use atlas_core::facts::Bound;
 use atlas_core::format::thousands;
-use atlas_core::{Bundle, Lang, Msg, Role};
+use atlas_core::labels::text_width;
+use atlas_core::palette;
+use atlas_core::{Bundle, Lang, Role};
+use plotters::coord::Shift;
 use plotters::prelude::*;
-
-/// Size and type size of a chart, so the projector theme can draw larger text.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ChartSize {
-    /// Width, px.
-    pub width: u32,
-    /// Height, px (bar charts grow with their number of bars).
-    pub height: u32,
-    /// Base font size, px.
-    pub font: u32,
-}
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Why a chart could not be drawn.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -26,6 +26,9 @@ pub enum ChartError {
     /// The bundle lacks the statements the chart needs.
     #[error("the data bundle lacks the statements this chart needs")]
     NoData,
+    /// A colour of the palette is not `#rrggbb`.
+    #[error("{0} is not a #rrggbb colour")]
+    Colour(String),
     /// plotters failed while drawing.
     #[error("the chart could not be drawn: {0}")]
     Drawing(String),
@@ -34,250 +37,467 @@ pub enum ChartError {
 /// The font list written into the SVG; the reader's browser picks the first it has.
 const FONT: &str =
     "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
-const INK: RGBColor = RGBColor(29, 39, 51);
-const BLUE: RGBColor = RGBColor(29, 53, 87);
-const LIGHT_BLUE: RGBColor = RGBColor(91, 155, 213);
-
-fn role_color(role: Role) -> RGBColor {
-    match role {
-        Role::Signature => RGBColor(140, 29, 64),
-        Role::Focus => RGBColor(214, 96, 77),
-        Role::Support => RGBColor(244, 165, 130),
-        Role::Pilot => RGBColor(123, 97, 181),
-    }
-}
+/// plotters' SVG backend writes a font's size divided by this; sizes are given to it multiplied
+/// by it, so the file carries the size asked for.
+const PLOTTERS_SVG_FONT_SCALE: f64 = 1.24;
+/// The dark series colour (the interface's deep blue).
+const BLUE: &str = "#1d3557";
+/// The light series colour.
+const LIGHT_BLUE: &str = "#5b9bd5";
+/// Grid lines.
+const GRID: &str = "#d8dde3";
+/// Line height as a multiple of the font size.
+const LEADING: f64 = 1.3;
 
 fn drawing<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError::Drawing(format!("{e:?}"))
 }
 
-/// Labels the rows of a horizontal bar chart from the top: plotters counts segments from the
-/// bottom, the list reads from the top.
-fn top_down_labels(labels: Vec<String>) -> impl Fn(&SegmentValue<usize>) -> String {
-    let n = labels.len();
-    move |v| match v {
-        SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => n
-            .checked_sub(1 + *i)
-            .and_then(|k| labels.get(k))
-            .cloned()
-            .unwrap_or_default(),
-        SegmentValue::Last => String::new(),
+fn color(hex: &str) -> Result<RGBColor, ChartError> {
+    let c = palette::rgb(hex).ok_or_else(|| ChartError::Colour(hex.to_string()))?;
+    Ok(RGBColor(c.0, c.1, c.2))
+}
+
+/// A drawing surface in whole pixels, with text placed by its anchor.
+struct Sketch<'a> {
+    area: DrawingArea<SVGBackend<'a>, Shift>,
+}
+
+impl Sketch<'_> {
+    fn text(
+        &self,
+        text: &str,
+        (x, y): (f64, f64),
+        (h, v): (HPos, VPos),
+        px: f64,
+        ink: &str,
+    ) -> Result<(), ChartError> {
+        let style = (FONT, px * PLOTTERS_SVG_FONT_SCALE)
+            .into_font()
+            .color(&color(ink)?)
+            .pos(Pos::new(h, v));
+        self.area
+            .draw(&Text::new(
+                text.to_string(),
+                (x.round() as i32, y.round() as i32),
+                style,
+            ))
+            .map_err(drawing)
     }
+
+    fn rect(
+        &self,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        fill: &str,
+    ) -> Result<(), ChartError> {
+        self.area
+            .draw(&Rectangle::new(
+                [
+                    (x0.round() as i32, y0.round() as i32),
+                    (x1.round() as i32, y1.round() as i32),
+                ],
+                color(fill)?.filled(),
+            ))
+            .map_err(drawing)
+    }
+
+    fn line(&self, points: &[(f64, f64)], ink: &str, width: u32) -> Result<(), ChartError> {
+        let points: Vec<(i32, i32)> = points
+            .iter()
+            .map(|(x, y)| (x.round() as i32, y.round() as i32))
+            .collect();
+        self.area
+            .draw(&PathElement::new(points, color(ink)?.stroke_width(width)))
+            .map_err(drawing)
+    }
+
+    fn dot(&self, (x, y): (f64, f64), radius: u32, fill: &str) -> Result<(), ChartError> {
+        self.area
+            .draw(&Circle::new(
+                (x.round() as i32, y.round() as i32),
+                radius,
+                color(fill)?.filled(),
+            ))
+            .map_err(drawing)
+    }
+}
+
+/// Draws on a `width` × `height` white SVG and returns its text.
+fn svg(
+    width: u32,
+    height: f64,
+    draw: impl FnOnce(&Sketch<'_>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let area =
+            SVGBackend::with_string(&mut out, (width, height.ceil() as u32)).into_drawing_area();
+        area.fill(&WHITE).map_err(drawing)?;
+        let sketch = Sketch { area };
+        draw(&sketch)?;
+        sketch.area.present().map_err(drawing)?;
+    }
+    Ok(out)
+}
+
+/// A value axis from 0 to `top` in steps of `step`: its tick values.
+fn ticks(step: f64, top: f64) -> Vec<f64> {
+    let n = (top / step).round() as usize;
+    (0..=n).map(|i| i as f64 * step).collect()
+}
+
+/// A legend of colour swatches, flowing into as many rows as `width` needs; returns its height.
+fn legend(
+    sketch: Option<&Sketch<'_>>,
+    items: &[(String, &str)],
+    (x0, y0): (f64, f64),
+    width: f64,
+    px: f64,
+) -> Result<f64, ChartError> {
+    let swatch = px;
+    let (mut x, mut y) = (x0, y0);
+    for (label, fill) in items {
+        let w = swatch + px * 0.4 + text_width(label, px);
+        if x > x0 && x + w > x0 + width {
+            x = x0;
+            y += px * LEADING * 1.2;
+        }
+        if let Some(s) = sketch {
+            s.rect((x, y), (x + swatch, y + swatch), fill)?;
+            s.text(
+                label,
+                (x + swatch + px * 0.4, y + swatch / 2.0),
+                (HPos::Left, VPos::Center),
+                px,
+                palette::INK,
+            )?;
+        }
+        x += w + px * 1.2;
+    }
+    Ok(y - y0 + px * LEADING * 1.2)
 }
 
 /// (a) The output path implied by the plan's 30 % growth rate from the 2010 figure.
-pub fn output_path_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<String, ChartError> {
+pub fn output_path_svg(
+    bundle: &Bundle,
+    lang: Lang,
+    variant: ChartVariant,
+) -> Result<String, ChartError> {
     let path = projected_path(bundle).ok_or(ChartError::NoData)?;
-    let top = path.points.iter().map(|p| p.1).fold(0.0, f64::max) * 1.15;
-    let unit = lang.pick(&path.start.unit, &path.start.unit_en).to_string();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.text(Msg::ChartOutputPath);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FONT, size.font + 4).into_font().color(&INK))
-            .margin(size.font)
-            .x_label_area_size(size.font * 2)
-            .y_label_area_size(size.font * 5)
-            .build_cartesian_2d(2009.6f64..2015.4f64, 0f64..top)
-            .map_err(drawing)?;
-        chart
-            .configure_mesh()
-            .x_labels(6)
-            .x_label_formatter(&|x| format!("{}", x.round() as i32))
-            .y_label_formatter(&|y| thousands(*y))
-            .y_desc(unit.as_str())
-            .label_style((FONT, size.font))
-            .axis_desc_style((FONT, size.font))
-            .disable_x_mesh()
-            .draw()
-            .map_err(drawing)?;
+    let f = variant.font;
+    let w = f64::from(variant.width);
+    let h = (w * 0.62).max(f * 14.0);
+    let max = path.points.iter().map(|p| p.1).fold(0.0, f64::max);
+    let (step, top) = nice_axis(max, if w < 300.0 { 4 } else { 5 });
+    let unit = lang.pick(&path.start.unit, &path.start.unit_en);
+    let tick_w = ticks(step, top)
+        .iter()
+        .map(|t| text_width(&thousands(*t), f))
+        .fold(0.0, f64::max);
+    let value_w = path
+        .points
+        .iter()
+        .map(|p| text_width(&thousands(p.1), f))
+        .fold(0.0, f64::max);
+    let left = f + tick_w + f * 0.5;
+    let right = w - f * 0.5;
+    let plot_top = f * 0.5 + f * LEADING + f * LEADING * 1.4;
+    let plot_bottom = h - f * 0.5 - f * LEADING;
+    // Points sit inward of the axis by half a value label, so the labels stay inside.
+    let year_w = text_width("2015", f);
+    let x_first = left + value_w * 0.5 + f * 0.5;
+    let x_last = right - year_w * 0.5;
+    let first_year = path.points.first().map_or(0.0, |p| f64::from(p.0));
+    let last_year = path.points.last().map_or(1.0, |p| f64::from(p.0));
+    let x_of = |year: f64| {
+        x_first + (year - first_year) / (last_year - first_year).max(1.0) * (x_last - x_first)
+    };
+    let y_of = |v: f64| plot_bottom - v / top * (plot_bottom - plot_top);
+    let spacing = (x_last - x_first) / (last_year - first_year).max(1.0);
+    let label_all = spacing >= value_w + f * 0.6;
+    // Where the years do not fit side by side, the first, the last and every second (or third)
+    // between them are named, none too close to the last.
+    let year_every = ((year_w + f * 0.6) / spacing).ceil().max(1.0) as usize;
+    svg(variant.width, h, |s| {
+        s.text(
+            unit,
+            (f * 0.5, f * 0.5),
+            (HPos::Left, VPos::Top),
+            f,
+            palette::MUTED,
+        )?;
+        for t in ticks(step, top) {
+            let y = y_of(t);
+            s.line(&[(left, y), (right, y)], GRID, 1)?;
+            s.text(
+                &thousands(t),
+                (left - f * 0.5, y),
+                (HPos::Right, VPos::Center),
+                f,
+                palette::MUTED,
+            )?;
+        }
         let points: Vec<(f64, f64)> = path
             .points
             .iter()
-            .map(|(y, v)| (f64::from(*y), *v))
+            .map(|(year, v)| (x_of(f64::from(*year)), y_of(*v)))
             .collect();
-        chart
-            .draw_series(LineSeries::new(points.clone(), BLUE.stroke_width(3)))
-            .map_err(drawing)?;
-        chart
-            .draw_series(points.iter().map(|&(x, y)| {
-                EmptyElement::at((x, y))
-                    + Circle::new((0, 0), 4, BLUE.filled())
-                    + Text::new(
-                        thousands(y),
-                        (-14, -(size.font as i32) - 6),
-                        (FONT, size.font).into_font().color(&INK),
-                    )
-            }))
-            .map_err(drawing)?;
-        root.present().map_err(drawing)?;
-    }
-    Ok(svg)
-}
-
-/// (b) The GDP-share goals for 2015 and 2020.
-pub fn gdp_share_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<String, ChartError> {
-    let shares = gdp_shares(bundle);
-    let bars: Vec<(String, f64, usize)> = shares
-        .iter()
-        .flat_map(|year| {
-            year.goals.iter().enumerate().map(move |(i, goal)| {
-                let who = if i == 0 {
-                    lang.pick("战略性新兴", "strategic")
-                } else {
-                    lang.pick("新兴产业", "emerging")
-                };
-                (format!("{} {who}", year.year), goal.value, i)
-            })
-        })
-        .collect();
-    if bars.is_empty() {
-        return Err(ChartError::NoData);
-    }
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.text(Msg::ChartGdpShare);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FONT, size.font + 4).into_font().color(&INK))
-            .margin(size.font)
-            .x_label_area_size(size.font * 2)
-            .y_label_area_size(size.font * 3)
-            .build_cartesian_2d((0..bars.len()).into_segmented(), 0f64..30f64)
-            .map_err(drawing)?;
-        let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
-        let label_of = move |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                labels.get(*i).cloned().unwrap_or_default()
+        s.line(&points, BLUE, (f / 5.0).round().max(2.0) as u32)?;
+        let last = points.len().saturating_sub(1);
+        for (i, ((year, value), &(x, y))) in path.points.iter().zip(&points).enumerate() {
+            s.dot((x, y), (f / 3.5).round().max(3.0) as u32, BLUE)?;
+            if i == 0 || i == last || (i % year_every == 0 && last - i >= year_every) {
+                s.text(
+                    &year.to_string(),
+                    (x, plot_bottom + f * 0.3),
+                    (HPos::Center, VPos::Top),
+                    f,
+                    palette::INK,
+                )?;
             }
-            SegmentValue::Last => String::new(),
-        };
-        chart
-            .configure_mesh()
-            .x_label_formatter(&label_of)
-            .y_desc("%")
-            .label_style((FONT, size.font))
-            .axis_desc_style((FONT, size.font))
-            .disable_x_mesh()
-            .draw()
-            .map_err(drawing)?;
-        chart
-            .draw_series(bars.iter().enumerate().map(|(i, (_, value, which))| {
-                let color = if *which == 0 { BLUE } else { LIGHT_BLUE };
-                let mut bar = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), 0.0),
-                        (SegmentValue::Exact(i + 1), *value),
-                    ],
-                    color.filled(),
-                );
-                bar.set_margin(0, 0, 12, 12);
-                bar
-            }))
-            .map_err(drawing)?;
-        chart
-            .draw_series(bars.iter().enumerate().map(|(i, (_, value, _))| {
-                Text::new(
-                    format!("{value}%"),
-                    (SegmentValue::CenterOf(i), value + 1.5),
-                    (FONT, size.font + 2).into_font().color(&INK),
-                )
-            }))
-            .map_err(drawing)?;
-        root.present().map_err(drawing)?;
-    }
-    Ok(svg)
+            // The line rises to the right: a label up and to the left of its point stays clear
+            // of it; the first goes below and to the right.
+            if i == 0 {
+                s.text(
+                    &thousands(*value),
+                    (x + f * 0.3, y + f * 0.4),
+                    (HPos::Left, VPos::Top),
+                    f,
+                    palette::INK,
+                )?;
+            } else if label_all || i == last {
+                s.text(
+                    &thousands(*value),
+                    (x - f * 0.3, y - f * 0.4 - f * 0.5),
+                    (HPos::Right, VPos::Center),
+                    f,
+                    palette::INK,
+                )?;
+            }
+        }
+        Ok(())
+    })
 }
 
-/// (c) The counted goals as horizontal bars, largest first.
-pub fn count_goals_svg(bundle: &Bundle, lang: Lang, size: ChartSize) -> Result<String, ChartError> {
-    let goals = count_goals(bundle);
-    if goals.is_empty() {
+/// (b) The GDP-share goals: per year, strategic emerging industries beside all emerging
+/// industries.
+pub fn gdp_share_svg(
+    bundle: &Bundle,
+    lang: Lang,
+    variant: ChartVariant,
+) -> Result<String, ChartError> {
+    let years = gdp_shares(bundle);
+    let per_year = years.iter().map(|y| y.goals.len()).max().unwrap_or(0);
+    if per_year == 0 {
         return Err(ChartError::NoData);
     }
-    let height = size
-        .height
-        .max(goals.len() as u32 * (size.font + 10) + size.font * 6);
-    let top = goals.iter().map(|g| g.value).fold(0.0, f64::max) * 1.2;
-    let labels: Vec<String> = goals
+    let f = variant.font;
+    let w = f64::from(variant.width);
+    let series = [
+        (
+            lang.pick("战略性新兴产业", "Strategic emerging industries")
+                .to_string(),
+            BLUE,
+        ),
+        (
+            lang.pick("新兴产业", "All emerging industries").to_string(),
+            LIGHT_BLUE,
+        ),
+    ];
+    let series = &series[..per_year.min(series.len())];
+    let legend_h = legend(None, series, (f * 0.5, f * 0.5), w - f, f)?;
+    let max = years
         .iter()
-        .map(|g| lang.pick(&g.label_zh, &g.label_en).to_string())
-        .collect();
-    let n = goals.len();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.text(Msg::ChartCountGoals);
-        let label_area = labels
-            .iter()
-            .map(|l| atlas_core::labels::text_width(l, f64::from(size.font)))
-            .fold(0.0, f64::max);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FONT, size.font + 4).into_font().color(&INK))
-            .margin(size.font)
-            .x_label_area_size(size.font * 2)
-            .y_label_area_size(label_area as u32 + size.font)
-            .build_cartesian_2d(0f64..top, (0..n).into_segmented())
-            .map_err(drawing)?;
-        let label_of = top_down_labels(labels);
-        chart
-            .configure_mesh()
-            .y_labels(n)
-            .y_label_formatter(&label_of)
-            .x_label_formatter(&|x| thousands(*x))
-            .label_style((FONT, size.font))
-            .disable_y_mesh()
-            .draw()
-            .map_err(drawing)?;
-        chart
-            .draw_series(goals.iter().enumerate().map(|(i, g)| {
-                let row = n - 1 - i;
-                let mut bar = Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(row)),
-                        (g.value, SegmentValue::Exact(row + 1)),
-                    ],
-                    BLUE.filled(),
-                );
-                bar.set_margin(3, 3, 0, 0);
-                bar
-            }))
-            .map_err(drawing)?;
-        chart
-            .draw_series(goals.iter().enumerate().map(|(i, g)| {
-                let unit = lang.pick(&g.unit, &g.unit_en);
-                let bound = match g.bound {
-                    atlas_core::facts::Bound::Exact => "",
-                    _ => "≥ ",
-                };
-                Text::new(
-                    format!("{bound}{} {unit}", thousands(g.value)),
-                    (g.value + top * 0.01, SegmentValue::CenterOf(n - 1 - i)),
-                    (FONT, size.font).into_font().color(&INK),
-                )
-            }))
-            .map_err(drawing)?;
-        root.present().map_err(drawing)?;
-    }
-    Ok(svg)
+        .flat_map(|y| y.goals.iter().map(|g| g.value))
+        .fold(0.0, f64::max);
+    let (step, top) = nice_axis(max, 3);
+    let tick_w = ticks(step, top)
+        .iter()
+        .map(|t| text_width(&format!("{t}%"), f))
+        .fold(0.0, f64::max);
+    let h = legend_h + (w * 0.5).max(f * 12.0);
+    let left = f * 0.5 + tick_w + f * 0.5;
+    let right = w - f * 0.5;
+    let plot_top = f * 0.5 + legend_h + f * LEADING;
+    let plot_bottom = h - f * 0.5 - f * LEADING;
+    let y_of = |v: f64| plot_bottom - v / top * (plot_bottom - plot_top);
+    // Each year is one group; its bars fill it but for a gap, half on each side.
+    let group_w = (right - left) / years.len() as f64;
+    let gap = group_w * 0.2;
+    let bar_w = (group_w - gap) / per_year as f64;
+    svg(variant.width, h, |s| {
+        legend(Some(s), series, (f * 0.5, f * 0.5), w - f, f)?;
+        for t in ticks(step, top) {
+            let y = y_of(t);
+            s.line(&[(left, y), (right, y)], GRID, 1)?;
+            s.text(
+                &format!("{t}%"),
+                (left - f * 0.5, y),
+                (HPos::Right, VPos::Center),
+                f,
+                palette::MUTED,
+            )?;
+        }
+        for (g, year) in years.iter().enumerate() {
+            let x0 = left + g as f64 * group_w + gap / 2.0;
+            s.text(
+                &year.year.to_string(),
+                (x0 + (group_w - gap) / 2.0, plot_bottom + f * 0.3),
+                (HPos::Center, VPos::Top),
+                f,
+                palette::INK,
+            )?;
+            for (i, goal) in year.goals.iter().enumerate() {
+                let fill = series.get(i).map_or(BLUE, |s| s.1);
+                let bx = x0 + i as f64 * bar_w;
+                let y = y_of(goal.value);
+                s.rect((bx + 1.0, y), (bx + bar_w - 1.0, plot_bottom), fill)?;
+                s.text(
+                    &format!("{}%", goal.value),
+                    (bx + bar_w / 2.0, y - f * 0.25),
+                    (HPos::Center, VPos::Bottom),
+                    f,
+                    palette::INK,
+                )?;
+            }
+        }
+        Ok(())
+    })
 }
 
-/// (d) Per city, how many industries name it, stacked by role.
+/// The text of a counted goal's value: its figure with "≥" or ">" when the plan gives a floor.
+fn goal_value(value: f64, bound: Bound) -> String {
+    let sign = match bound {
+        Bound::Exact => "",
+        Bound::AtLeast => "≥ ",
+        Bound::MoreThan => "> ",
+    };
+    format!("{sign}{}", thousands(value))
+}
+
+/// One laid-out piece of the count-goals chart, at its position.
+enum GoalItem {
+    /// A panel's heading (its unit), with the rule above it: text, left, top, width.
+    Heading(String, f64, f64, f64),
+    /// A line of a goal's name: text, left, top.
+    Name(String, f64, f64),
+    /// A goal's bar and figure: left, top, length, figure.
+    Bar(f64, f64, f64, String),
+}
+
+/// (c) The counted goals, one small panel per unit with its own scale, each goal's name above
+/// its bar and its figure at the bar's end. Wide variants set the panels in columns, each panel
+/// going to the shortest column.
+pub fn count_goals_svg(
+    bundle: &Bundle,
+    lang: Lang,
+    variant: ChartVariant,
+) -> Result<String, ChartError> {
+    let panels = count_goal_panels(bundle);
+    if panels.is_empty() {
+        return Err(ChartError::NoData);
+    }
+    let f = variant.font;
+    let w = f64::from(variant.width);
+    let line = f * LEADING;
+    let bar_h = f * 0.9;
+    let gutter = f * 1.2;
+    let columns = (((w - f) / (f * 16.0)).floor() as usize).max(1);
+    let column_w = (w - f - gutter * (columns - 1) as f64) / columns as f64;
+    let mut bottoms = vec![f * 0.5; columns];
+    let mut items = Vec::new();
+    for panel in &panels {
+        let (column, top) = bottoms
+            .iter()
+            .copied()
+            .enumerate()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap_or((0, f * 0.5));
+        let left = f * 0.5 + column as f64 * (column_w + gutter);
+        let mut y = top;
+        items.push(GoalItem::Heading(
+            unit_heading(panel.unit_en, lang),
+            left,
+            y,
+            column_w,
+        ));
+        y += line * 1.25;
+        let max = panel.goals.iter().map(|g| g.value).fold(0.0, f64::max);
+        let value_w = panel
+            .goals
+            .iter()
+            .map(|g| text_width(&goal_value(g.value, g.bound), f))
+            .fold(0.0, f64::max);
+        let bar_max = column_w - value_w - f * 0.4;
+        for goal in &panel.goals {
+            let name = lang.pick(&goal.label_zh, &goal.label_en);
+            for text in wrap_text(name, f, column_w) {
+                items.push(GoalItem::Name(text, left, y));
+                y += line;
+            }
+            let length = if max > 0.0 {
+                goal.value / max * bar_max
+            } else {
+                0.0
+            };
+            items.push(GoalItem::Bar(
+                left,
+                y,
+                length,
+                goal_value(goal.value, goal.bound),
+            ));
+            y += bar_h + f * 0.55;
+        }
+        if let Some(bottom) = bottoms.get_mut(column) {
+            *bottom = y + f * 0.6;
+        }
+    }
+    let h = bottoms.iter().copied().fold(0.0, f64::max);
+    svg(variant.width, h, |s| {
+        for item in &items {
+            match item {
+                GoalItem::Heading(text, x, y, width) => {
+                    s.line(&[(*x, *y), (x + width, *y)], GRID, 1)?;
+                    s.text(
+                        text,
+                        (*x, y + f * 0.2),
+                        (HPos::Left, VPos::Top),
+                        f * 1.1,
+                        BLUE,
+                    )?;
+                }
+                GoalItem::Name(text, x, y) => {
+                    s.text(text, (*x, *y), (HPos::Left, VPos::Top), f, palette::INK)?;
+                }
+                GoalItem::Bar(x, y, length, value) => {
+                    s.rect((*x, *y), (x + length.max(1.0), y + bar_h), BLUE)?;
+                    s.text(
+                        value,
+                        (x + length + f * 0.3, y + bar_h / 2.0),
+                        (HPos::Left, VPos::Center),
+                        f,
+                        palette::INK,
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// (d) Per city, how many industries name it, stacked by role, with the total at the bar's end.
 pub fn roles_per_city_svg(
     bundle: &Bundle,
     lang: Lang,
-    size: ChartSize,
+    variant: ChartVariant,
 ) -> Result<String, ChartError> {
     let rows = roles_per_city(bundle);
-    let n = rows.len();
-    if n == 0 {
+    if rows.is_empty() {
         return Err(ChartError::NoData);
     }
-    let top = rows.iter().map(|r| r.total()).max().unwrap_or(0) as f64 + 1.0;
+    let f = variant.font;
+    let w = f64::from(variant.width);
     let names: Vec<String> = rows
         .iter()
         .map(|r| {
@@ -286,76 +506,81 @@ pub fn roles_per_city_svg(
                 .map_or(r.adcode.clone(), |p| p.in_lang(lang).to_string())
         })
         .collect();
-    let height = size.height.max(n as u32 * (size.font + 12) + size.font * 8);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (size.width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        let title = lang.text(Msg::ChartRolesPerCity);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FONT, size.font + 4).into_font().color(&INK))
-            .margin(size.font)
-            .x_label_area_size(size.font * 2)
-            .y_label_area_size(size.font * 6)
-            .build_cartesian_2d(0f64..top, (0..n).into_segmented())
-            .map_err(drawing)?;
-        let label_of = top_down_labels(names);
-        chart
-            .configure_mesh()
-            .y_labels(n)
-            .y_label_formatter(&label_of)
-            .x_labels(top as usize + 1)
-            .x_label_formatter(&|x| format!("{}", x.round() as i64))
-            .x_desc(lang.pick("产业数", "industries"))
-            .label_style((FONT, size.font))
-            .axis_desc_style((FONT, size.font))
-            .disable_y_mesh()
-            .draw()
-            .map_err(drawing)?;
-        for (slot, role) in Role::ALL.iter().enumerate() {
-            chart
-                .draw_series(
-                    rows.iter()
-                        .enumerate()
-                        .filter(|(_, r)| r.counts[slot] > 0)
-                        .map(|(i, r)| {
-                            let start: usize = r.counts[..slot].iter().sum();
-                            let row = n - 1 - i;
-                            let mut bar = Rectangle::new(
-                                [
-                                    (start as f64, SegmentValue::Exact(row)),
-                                    (
-                                        (start + r.counts[slot]) as f64,
-                                        SegmentValue::Exact(row + 1),
-                                    ),
-                                ],
-                                role_color(*role).filled(),
-                            );
-                            bar.set_margin(3, 3, 0, 0);
-                            bar
-                        }),
-                )
-                .map_err(drawing)?
-                .label(lang.role(*role))
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 6), (x + 14, y + 6)], role_color(*role).filled())
-                });
+    let items: Vec<(String, &str)> = Role::ALL
+        .iter()
+        .map(|r| (lang.role(*r).to_string(), palette::role(*r)))
+        .collect();
+    let legend_h = legend(None, &items, (f * 0.5, f * 0.5), w - f, f)?;
+    let max = rows.iter().map(|r| r.total()).max().unwrap_or(0) as f64;
+    let (step, top) = nice_axis(max, if w < 300.0 { 3 } else { 6 });
+    let step = step.max(1.0);
+    let top = top.max(step);
+    let name_w = names.iter().map(|n| text_width(n, f)).fold(0.0, f64::max);
+    let total_w = text_width(&thousands(max), f);
+    let left = f * 0.5 + name_w + f * 0.5;
+    let right = w - f * 0.5 - total_w - f * 0.3;
+    let row_h = f * 1.6;
+    let plot_top = f * 0.5 + legend_h + f * 0.3;
+    let plot_bottom = plot_top + row_h * rows.len() as f64;
+    let axis_label = lang.pick("产业数", "industries");
+    let h = plot_bottom + f * 0.3 + f * LEADING * 2.0 + f * 0.5;
+    let x_of = |v: f64| left + v / top * (right - left);
+    svg(variant.width, h, |s| {
+        legend(Some(s), &items, (f * 0.5, f * 0.5), w - f, f)?;
+        for t in ticks(step, top) {
+            let x = x_of(t);
+            s.line(&[(x, plot_top), (x, plot_bottom)], GRID, 1)?;
+            s.text(
+                &thousands(t),
+                (x, plot_bottom + f * 0.3),
+                (HPos::Center, VPos::Top),
+                f,
+                palette::MUTED,
+            )?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .label_font((FONT, size.font))
-            .background_style(WHITE.mix(0.9))
-            .border_style(INK)
-            .draw()
-            .map_err(drawing)?;
-        root.present().map_err(drawing)?;
-    }
-    Ok(svg)
+        s.text(
+            axis_label,
+            (right, plot_bottom + f * 0.3 + f * LEADING),
+            (HPos::Right, VPos::Top),
+            f,
+            palette::MUTED,
+        )?;
+        for (i, (row, name)) in rows.iter().zip(&names).enumerate() {
+            let y = plot_top + i as f64 * row_h;
+            let mid = y + row_h / 2.0;
+            s.text(
+                name,
+                (left - f * 0.5, mid),
+                (HPos::Right, VPos::Center),
+                f,
+                palette::INK,
+            )?;
+            let mut start = 0usize;
+            for (slot, role) in Role::ALL.iter().enumerate() {
+                let count = row.counts[slot];
+                if count > 0 {
+                    s.rect(
+                        (x_of(start as f64), y + f * 0.25),
+                        (x_of((start + count) as f64) - 1.0, y + row_h - f * 0.25),
+                        palette::role(*role),
+                    )?;
+                }
+                start += count;
+            }
+            s.text(
+                &row.total().to_string(),
+                (x_of(start as f64) + f * 0.3, mid),
+                (HPos::Left, VPos::Center),
+                f,
+                palette::INK,
+            )?;
+        }
+        Ok(())
+    })
 }
 
 /// A chart function of the bundle.
-pub type DrawChart = fn(&Bundle, Lang, ChartSize) -> Result<String, ChartError>;
+pub type DrawChart = fn(&Bundle, Lang, ChartVariant) -> Result<String, ChartError>;
 
 /// The charts, by the name their files carry.
 pub const CHARTS: [(&str, DrawChart); 4] = [
@@ -365,34 +590,16 @@ pub const CHARTS: [(&str, DrawChart); 4] = [
     ("roles-per-city", roles_per_city_svg),
 ];
 
-/// The sizes the app shows charts at, by the name their files carry.
-pub const SIZES: [(&str, ChartSize); 2] = [
-    (
-        "explorer",
-        ChartSize {
-            width: 640,
-            height: 360,
-            font: 15,
-        },
-    ),
-    (
-        "projector",
-        ChartSize {
-            width: 760,
-            height: 470,
-            font: 20,
-        },
-    ),
-];
-
-/// Every chart file: `assets/charts/{chart}.{size}.{lang}.svg` with its content.
+/// Every chart file, `assets/charts/{chart}.{setting}.{width}.{lang}.svg`, with its content.
 pub fn chart_files(bundle: &Bundle) -> Result<Vec<(String, String)>, ChartError> {
     let mut files = Vec::new();
     for (chart, draw) in CHARTS {
-        for (size_name, size) in SIZES {
-            for lang in [Lang::Zh, Lang::En] {
-                let path = format!("assets/charts/{chart}.{size_name}.{}.svg", lang.code());
-                files.push((path, draw(bundle, lang, size)?));
+        for setting in ChartSetting::ALL {
+            for variant in setting.variants() {
+                for lang in [Lang::Zh, Lang::En] {
+                    let path = chart_file(chart, setting, variant.width, lang);
+                    files.push((path, draw(bundle, lang, *variant)?));
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ pub mod seeds;
 pub mod targets_seed;
 pub mod topology;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use build::{Built, build};
 pub use error::BuildError;
@@ -73,9 +73,29 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Build
     })
 }
 
+/// Where the chart files go, relative to the repository root.
+pub const CHARTS_DIR: &str = "assets/charts";
+
+/// The files in [`CHARTS_DIR`] that the builder no longer makes (charts of a width or name that
+/// is gone), so that `--check` names them and a build removes them.
+pub fn stray_charts(root: &Path, built: &Built) -> Vec<PathBuf> {
+    let made: Vec<PathBuf> = built.charts.iter().map(|(p, _)| root.join(p)).collect();
+    let Ok(entries) = std::fs::read_dir(root.join(CHARTS_DIR)) else {
+        return Vec::new();
+    };
+    let mut stray: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "svg") && !made.contains(p))
+        .collect();
+    stray.sort();
+    stray
+}
+
 /// Writes every output under `root`: each goes to a temporary file first and is renamed into
-/// place only when all of them were written, so a failed write leaves the old files whole.
+/// place only when all of them were written, so a failed write leaves the old files whole. Chart
+/// files the builder no longer makes are removed.
 pub fn write_outputs(root: &Path, built: &Built) -> Result<(), BuildError> {
+    let stray = stray_charts(root, built);
     let mut staged = Vec::new();
     for (file, content) in built.outputs() {
         let target = root.join(file);
@@ -95,6 +115,9 @@ pub fn write_outputs(root: &Path, built: &Built) -> Result<(), BuildError> {
             path: target.clone(),
             source,
         })?;
+    }
+    for path in stray {
+        std::fs::remove_file(&path).map_err(|source| BuildError::Write { path, source })?;
     }
     Ok(())
 }

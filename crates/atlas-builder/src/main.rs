@@ -33,13 +33,18 @@ fn main() -> ExitCode {
         }
     };
     if check {
-        let stale: Vec<&str> = built
+        let stale: Vec<String> = built
             .outputs()
             .into_iter()
             .filter(|(file, content)| {
                 std::fs::read_to_string(root.join(file)).ok().as_deref() != Some(*content)
             })
-            .map(|(file, _)| file)
+            .map(|(file, _)| file.to_string())
+            .chain(
+                atlas_builder::stray_charts(&root, &built)
+                    .iter()
+                    .map(|p| format!("{} (no longer made)", p.display())),
+            )
             .collect();
         if !stale.is_empty() {
             eprintln!(

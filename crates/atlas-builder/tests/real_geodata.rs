@@ -244,27 +244,3 @@ fn the_bundle_boundaries_are_valid_rfc7946_geojson() {
         }
     }
 }
-
-#[test]
-fn the_charts_are_drawn_in_both_languages_at_both_sizes_without_inline_styles() {
-    let b = built();
-    assert_eq!(b.charts.len(), 16);
-    for (path, svg) in &b.charts {
-        assert!(svg.starts_with("<svg "), "{path}");
-        assert!(!svg.contains("style="), "{path} has an inline style");
-        assert!(svg.contains("font-family=\"WenQuanYi Micro Hei"), "{path}");
-    }
-    let chart = |name: &str| {
-        &b.charts
-            .iter()
-            .find(|(p, _)| p == &format!("assets/charts/{name}.svg"))
-            .expect(name)
-            .1
-    };
-    assert!(chart("output-path.explorer.zh").contains("76,661"));
-    assert!(chart("output-path.explorer.zh").contains("推算"));
-    assert!(chart("output-path.projector.en").contains("projection, not data"));
-    assert!(chart("gdp-share.explorer.zh").contains("25%"));
-    assert!(chart("count-goals.explorer.zh").contains("专利技术产业化项目"));
-    assert!(chart("roles-per-city.explorer.en").contains("Nanjing"));
-}

@@ -3,6 +3,8 @@
 
 use crate::bundle::Bundle;
 use crate::facts::{Role, Target, TargetGroup, TargetKind};
+use crate::i18n::Lang;
+use crate::labels::text_width;
 
 /// The output path implied by the plan's growth rate, year by year from the 2010 figure. It is a
 /// projection of the plan's rate, not data.
@@ -133,4 +135,252 @@ pub fn roles_per_city(bundle: &Bundle) -> Vec<RoleCounts> {
             }
         })
         .collect()
+}
+
+/// The counted goals that share one unit, drawn as one small panel with its own scale, so that
+/// no axis mixes projects with firms or talents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalPanel<'a> {
+    /// The unit, in English (the Chinese measure words 个/项 do not tell projects from brands).
+    pub unit_en: &'a str,
+    /// The goals counted in that unit, largest first.
+    pub goals: Vec<&'a Target>,
+}
+
+/// The counted goals grouped by unit: panels in the order of their largest goal, goals largest
+/// first within each.
+pub fn count_goal_panels(bundle: &Bundle) -> Vec<GoalPanel<'_>> {
+    let mut panels: Vec<GoalPanel<'_>> = Vec::new();
+    for goal in count_goals(bundle) {
+        match panels.iter_mut().find(|p| p.unit_en == goal.unit_en) {
+            Some(panel) => panel.goals.push(goal),
+            None => panels.push(GoalPanel {
+                unit_en: &goal.unit_en,
+                goals: vec![goal],
+            }),
+        }
+    }
+    panels
+}
+
+/// Chinese headings of the count-goal units, by their English name: the plan counts projects,
+/// brands and bases all with 个, so the measure word cannot head a panel.
+const UNIT_HEADINGS_ZH: [(&str, &str); 14] = [
+    ("projects", "项目"),
+    ("talents or teams", "人才或团队"),
+    ("firms", "企业"),
+    ("platforms", "创新平台"),
+    ("institutions", "机构"),
+    ("directions", "技术方向"),
+    ("products", "产品"),
+    ("brands", "品牌"),
+    ("bases", "基地"),
+    ("demonstrations", "应用示范"),
+    ("chains", "产业链"),
+    ("alliances", "联盟"),
+    ("groups", "企业集团"),
+    ("cities or parks", "城市或园区"),
+];
+
+/// The heading of a count-goal panel in `lang`: its unit as a noun.
+pub fn unit_heading(unit_en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => unit_en.to_string(),
+        Lang::Zh => UNIT_HEADINGS_ZH
+            .iter()
+            .find(|(en, _)| *en == unit_en)
+            .map_or_else(|| unit_en.to_string(), |(_, zh)| (*zh).to_string()),
+    }
+}
+
+/// Where a chart is shown: the explorer's targets view, or the presenter's targets slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartSetting {
+    /// The targets view, from a 320 px phone to a 1920 px screen.
+    Explorer,
+    /// The presenter's targets slide on a projector.
+    Projector,
+}
+
+/// One width a chart is drawn at, with the type size of its smallest text. The app shows the
+/// widest variant that fits its figure at `width: 100%`, so text is only ever scaled up from
+/// `font`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartVariant {
+    /// Width of the SVG, px.
+    pub width: u32,
+    /// Size of the smallest text in the SVG, px.
+    pub font: f64,
+}
+
+/// The smallest text the explorer's charts may show, CSS px as displayed.
+pub const EXPLORER_MIN_TEXT_PX: f64 = 12.0;
+/// The smallest text the presenter's charts may show at 1920×1080, CSS px as displayed.
+pub const PROJECTOR_MIN_TEXT_PX: f64 = 24.0;
+
+/// The widest two only fit the counted goals, which take a whole row of the targets view.
+const EXPLORER_VARIANTS: [ChartVariant; 6] = [
+    ChartVariant {
+        width: 260,
+        font: 13.0,
+    },
+    ChartVariant {
+        width: 320,
+        font: 13.0,
+    },
+    ChartVariant {
+        width: 400,
+        font: 14.0,
+    },
+    ChartVariant {
+        width: 560,
+        font: 15.0,
+    },
+    ChartVariant {
+        width: 800,
+        font: 15.0,
+    },
+    ChartVariant {
+        width: 1120,
+        font: 16.0,
+    },
+];
+
+const PROJECTOR_VARIANTS: [ChartVariant; 2] = [
+    ChartVariant {
+        width: 480,
+        font: 24.0,
+    },
+    ChartVariant {
+        width: 760,
+        font: 28.0,
+    },
+];
+
+impl ChartSetting {
+    /// Both settings.
+    pub const ALL: [ChartSetting; 2] = [ChartSetting::Explorer, ChartSetting::Projector];
+
+    /// The name chart files carry.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartSetting::Explorer => "explorer",
+            ChartSetting::Projector => "projector",
+        }
+    }
+
+    /// The setting a name stands for.
+    pub fn from_name(name: &str) -> Option<ChartSetting> {
+        ChartSetting::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The widths charts are drawn at in this setting, narrowest first.
+    pub fn variants(self) -> &'static [ChartVariant] {
+        match self {
+            ChartSetting::Explorer => &EXPLORER_VARIANTS,
+            ChartSetting::Projector => &PROJECTOR_VARIANTS,
+        }
+    }
+
+    /// The widest variant not wider than `available` CSS px, or the narrowest when none fits
+    /// (before the figure is laid out, `available` is 0).
+    pub fn pick(self, available: f64) -> ChartVariant {
+        let variants = self.variants();
+        variants
+            .iter()
+            .rev()
+            .find(|v| f64::from(v.width) <= available)
+            .or(variants.first())
+            .copied()
+            .unwrap_or(ChartVariant {
+                width: 0,
+                font: 0.0,
+            })
+    }
+}
+
+/// The file of one drawn chart, relative to the site's root.
+pub fn chart_file(chart: &str, setting: ChartSetting, width: u32, lang: Lang) -> String {
+    format!(
+        "assets/charts/{chart}.{}.{width}.{}.svg",
+        setting.name(),
+        lang.code()
+    )
+}
+
+/// A readable axis for values from 0 to `max`: the tick step (1, 2 or 5 times a power of ten)
+/// giving at most `ticks` intervals, and the axis's end, the first tick at or above `max`.
+pub fn nice_axis(max: f64, ticks: usize) -> (f64, f64) {
+    if max <= 0.0 || ticks == 0 {
+        return (1.0, 1.0);
+    }
+    let rough = max / ticks as f64;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    (step, (max / step).ceil() * step)
+}
+
+/// `text` broken into lines no wider than `max_width` at `font_px` (estimated as the map's
+/// labels are): between words, and between any two Chinese characters. A word wider than the
+/// line is broken between its letters.
+pub fn wrap_text(text: &str, font_px: f64, max_width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in pieces(text) {
+        let joined = if line.is_empty() {
+            piece.trim_start().to_string()
+        } else {
+            format!("{line}{piece}")
+        };
+        if line.is_empty() || text_width(joined.trim_end(), font_px) <= max_width {
+            line = joined;
+        } else {
+            lines.push(line.trim_end().to_string());
+            line = piece.trim_start().to_string();
+        }
+        while text_width(&line, font_px) > max_width && line.chars().count() > 1 {
+            let fit = (1..line.chars().count())
+                .rev()
+                .find(|n| {
+                    text_width(&line.chars().take(*n).collect::<String>(), font_px) <= max_width
+                })
+                .unwrap_or(1);
+            lines.push(line.chars().take(fit).collect());
+            line = line.chars().skip(fit).collect();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// The pieces a line may break between: a word with the space before it, or one Chinese
+/// character (with any punctuation that must not start a line).
+fn pieces(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        let wide = (c as u32) >= 0x2E80;
+        let closing = matches!(c, '，' | '、' | '。' | '）' | '”' | '：' | '；');
+        if closing {
+            word.push(c);
+            continue;
+        }
+        if (c == ' ' || wide) && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+        if wide {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
 }

@@ -16,6 +16,7 @@ pub mod geojson_shape;
 pub mod i18n;
 pub mod labels;
 pub mod layout;
+pub mod palette;
 pub mod plan;
 pub mod projection;
 pub mod role_marks;

@@ -126,3 +126,154 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
     assert_eq!(rows.as_array().map(Vec::len), Some(b.roles.len()));
     assert_eq!(rows[0]["place"], "南京市");
 }
+
+#[test]
+fn count_goal_panels_hold_one_unit_each_and_every_counted_goal_once() {
+    use atlas_core::charts::count_goal_panels;
+    let b = bundle();
+    let panels = count_goal_panels(&b);
+    let goals = count_goals(&b);
+    assert_eq!(
+        panels.iter().map(|p| p.goals.len()).sum::<usize>(),
+        goals.len()
+    );
+    for panel in &panels {
+        assert!(
+            panel.goals.iter().all(|g| g.unit_en == panel.unit_en),
+            "the {} panel mixes units",
+            panel.unit_en
+        );
+        assert!(panel.goals.windows(2).all(|w| w[0].value >= w[1].value));
+    }
+    let units: Vec<&str> = panels.iter().map(|p| p.unit_en).collect();
+    let mut distinct = units.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), units.len(), "one panel per unit");
+    assert_eq!(units[0], "projects", "the panel of the largest goal first");
+}
+
+#[test]
+fn every_count_goal_unit_has_a_chinese_heading() {
+    use atlas_core::charts::{count_goal_panels, unit_heading};
+    let b = bundle();
+    for panel in count_goal_panels(&b) {
+        let zh = unit_heading(panel.unit_en, Lang::Zh);
+        assert!(
+            zh.chars().all(|c| (c as u32) >= 0x2E80),
+            "{} has no Chinese heading: {zh}",
+            panel.unit_en
+        );
+        assert_eq!(unit_heading(panel.unit_en, Lang::En), panel.unit_en);
+    }
+}
+
+#[test]
+fn the_app_picks_the_widest_variant_that_fits_and_the_narrowest_before_layout() {
+    use atlas_core::charts::{ChartSetting, chart_file};
+    let explorer = ChartSetting::Explorer;
+    let widths: Vec<u32> = explorer.variants().iter().map(|v| v.width).collect();
+    assert!(widths.windows(2).all(|w| w[0] < w[1]), "narrowest first");
+    assert_eq!(explorer.pick(0.0).width, widths[0]);
+    assert_eq!(
+        explorer.pick(100.0).width,
+        widths[0],
+        "none fits: the narrowest"
+    );
+    for w in &widths {
+        assert_eq!(explorer.pick(f64::from(*w)).width, *w);
+    }
+    for pair in widths.windows(2) {
+        assert_eq!(explorer.pick(f64::from(pair[1]) - 0.5).width, pair[0]);
+    }
+    assert_eq!(explorer.pick(5000.0).width, *widths.last().unwrap_or(&0));
+    assert!(
+        widths[0] <= 270,
+        "a 320 px phone leaves about 270 px for a chart"
+    );
+    assert_eq!(
+        ChartSetting::from_name("projector"),
+        Some(ChartSetting::Projector)
+    );
+    assert_eq!(ChartSetting::from_name("poster"), None);
+    assert_eq!(
+        chart_file("gdp-share", ChartSetting::Projector, 480, Lang::En),
+        "assets/charts/gdp-share.projector.480.en.svg"
+    );
+}
+
+#[test]
+fn axes_end_on_a_round_tick_at_or_above_the_largest_value() {
+    use atlas_core::charts::nice_axis;
+    assert_eq!(nice_axis(76_661.0, 4), (20_000.0, 80_000.0));
+    assert_eq!(nice_axis(25.0, 3), (10.0, 30.0));
+    assert_eq!(nice_axis(5.0, 6), (1.0, 5.0));
+    assert_eq!(nice_axis(0.0, 4), (1.0, 1.0));
+    for max in [0.3, 7.0, 18.0, 99.0, 1234.0] {
+        let (step, top) = nice_axis(max, 5);
+        assert!(top >= max && top - step < max, "{max}: {step} {top}");
+        assert!((top / step).round() <= 5.0);
+    }
+}
+
+#[test]
+fn wrapped_lines_fit_and_keep_every_word() {
+    use atlas_core::charts::wrap_text;
+    use atlas_core::labels::text_width;
+    let en = "New provincial-level or higher innovation platforms";
+    let lines = wrap_text(en, 13.0, 200.0);
+    assert!(lines.len() > 1);
+    assert!(
+        lines.iter().all(|l| text_width(l, 13.0) <= 200.0),
+        "{lines:?}"
+    );
+    assert_eq!(lines.join(" "), en);
+    let zh = "科技银行、小额贷款公司、保险机构";
+    let lines = wrap_text(zh, 13.0, 100.0);
+    assert!(
+        lines.iter().all(|l| text_width(l, 13.0) <= 100.0),
+        "{lines:?}"
+    );
+    assert_eq!(lines.concat(), zh);
+    assert!(lines.iter().all(|l| !l.starts_with('、')), "{lines:?}");
+    assert_eq!(wrap_text("short", 13.0, 200.0), ["short"]);
+    let long = wrap_text("Supercalifragilistic", 13.0, 60.0);
+    assert!(long.iter().all(|l| text_width(l, 13.0) <= 60.0), "{long:?}");
+}
+
+#[test]
+fn the_stylesheets_colours_are_the_palettes() {
+    use atlas_core::palette::{CSS_PROPERTIES, role};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/css/10-base.css");
+    let css = std::fs::read_to_string(path).expect("assets/css/10-base.css");
+    let root = css
+        .split(":root")
+        .nth(1)
+        .and_then(|r| r.split('}').next())
+        .expect("the :root block");
+    for (name, colour) in CSS_PROPERTIES {
+        let value = root
+            .split([';', '{'])
+            .find_map(|d| d.trim().strip_prefix(name)?.trim().strip_prefix(':'))
+            .unwrap_or_else(|| panic!("{name} is not set in :root"))
+            .trim()
+            .to_lowercase();
+        assert_eq!(value, colour, "{name}");
+        assert!(
+            atlas_core::palette::rgb(colour).is_some(),
+            "{name}: {colour}"
+        );
+    }
+    use atlas_core::palette::{Rgb, rgb};
+    assert_eq!(rgb("#c0504d"), Some(Rgb(0xc0, 0x50, 0x4d)));
+    for bad in ["c0504d", "#c0504", "#c0504d0", "#gg504d", ""] {
+        assert_eq!(rgb(bad), None, "{bad:?}");
+    }
+    for r in Role::ALL {
+        assert_eq!(
+            atlas_core::export::role_color(Some(r)),
+            role(r),
+            "the exported map's {r:?} colour"
+        );
+    }
+}
