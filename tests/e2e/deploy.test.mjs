@@ -28,9 +28,9 @@ const BOOT = INDEX.match(/<script type="module" src="([^"]+)"/)[1];
 const STYLE = INDEX.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
 
 /** Sends a raw GET for `path` (not normalised by any URL parser); resolves to status, headers, body. */
-function rawGet(port, path) {
+function rawGet(port, path, headers = {}) {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));
@@ -99,6 +99,8 @@ ${temp}
   return {
     port,
     url: `http://127.0.0.1:${port}/atlas/`,
+    /** What nginx said on start-up and in its error log. */
+    log: async () => stderr + (await readFile(join(dir, 'logs', 'error.log'), 'utf8').catch(() => '')),
     async stop() {
       child.kill('SIGQUIT');
       await exited;
@@ -349,6 +351,12 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     const index = await get('');
     assert.match(index.headers['content-type'], /^text\/html/);
     assert.match(index.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors http:\/\/127\.0\.0\.1:\d+/);
+    // Compressed for browsers that accept it.
+    const zipped = await rawGet(nginx.port, `/atlas/${WASM}`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers['cache-control'], year);
+    // deploy/nginx.conf loads and serves all this without a warning or an error.
+    assert.doesNotMatch(await nginx.log(), /\[(warn|error|crit|alert|emerg)\]/);
     // A missing file is a 404, never the page in its place.
     assert.equal((await get('atlas_bg.0000000000000000.wasm')).status, 404);
   });
