@@ -54,6 +54,11 @@ const HINT_PAGE = {
   en: 'The server answers this address with a web page (probably index.html for every address it does not have), not the file: the file is missing on the server. Upload this file from the build’s dist/ next to index.html.',
 };
 
+const HINT_CSP = {
+  zh: '本页的 Content-Security-Policy 不允许编译 WebAssembly：请在 script-src 中加入 \'wasm-unsafe-eval\'（见 README 与 deploy/nginx.conf）。',
+  en: 'This page\'s Content-Security-Policy forbids compiling WebAssembly: add \'wasm-unsafe-eval\' to its script-src (see the README and deploy/nginx.conf).',
+};
+
 /** The slash hint when the page's address lacks its trailing slash (`/atlas`), else nothing. */
 function slashHint() {
   const { pathname, origin, search } = window.location;
@@ -109,7 +114,8 @@ async function diagnose(url, kind, error) {
   }
   const reason = error?.message ?? String(error);
   if (kind === 'wasm' && WebAssembly.validate(bytes)) {
-    return new BootError(`The atlas stopped while starting (${url} is a valid module): ${reason}`, [HINT_BROWSER]);
+    const csp = /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(reason);
+    return new BootError(`The atlas stopped while starting (${url} is a valid module): ${reason}`, [csp ? HINT_CSP : HINT_BROWSER]);
   }
   const what = kind === 'wasm' ? 'WebAssembly module (incomplete upload?)' : 'script';
   return new BootError(`${url} (${bytes.length} bytes, ${type}) is not a valid ${what}: ${reason}`, [...hints, HINT_UPLOAD]);

@@ -130,7 +130,7 @@ async function assertBilingualPanel({ page, text, ms }, file) {
   assert.match(text, /The atlas could not start/);
   assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
   assert.match(text, /请|检查/, 'says in Chinese what to check');
-  assert.match(text, /Check|Use|Open|Upload/, 'says in English what to check');
+  assert.match(text, /Check|Use|Open|Upload|add/, 'says in English what to check');
   assert.equal(await page.getByText('正在加载').count(), 0, 'the loading message is gone');
   assert.equal(await page.locator('.boot-stalled').count(), 0, 'the static fallback is gone');
   assert.ok(ms < 8000, `the panel shows within seconds (${ms} ms)`);
@@ -230,6 +230,19 @@ describe('a broken deployment says so, in both languages, naming the file', () =
     assert.match(panel.text, /lacks features the atlas uses: bulk-memory, bulk-memory-opt\./);
     await assertBilingualPanel(panel, 'Firefox 79');
     await panel.page.close();
+  });
+
+  test("a Content-Security-Policy without 'wasm-unsafe-eval'", async () => {
+    const strict = await serveSite({ prefix: '/atlas/', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" } });
+    try {
+      const panel = await errorPanel(browser, strict.url);
+      await assertBilingualPanel(panel, WASM);
+      assert.match(panel.text, /add 'wasm-unsafe-eval' to its script-src/);
+      assert.match(panel.text, /script-src 中加入 'wasm-unsafe-eval'/);
+      await panel.page.close();
+    } finally {
+      strict.server.close();
+    }
   });
 
   test('the page at /atlas without its slash: the static message shows at once, the boot script names the address', async () => {
