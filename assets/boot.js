@@ -112,6 +112,9 @@ async function diagnose(url, kind, error) {
   if (/text\/html/i.test(type) || first === 0x3c /* < */) {
     return new BootError(`${url} serves a web page (HTML, ${type}), not the ${kind === 'wasm' ? 'WebAssembly module' : 'app’s script'}.`, [...hints, HINT_PAGE]);
   }
+  if (kind === 'script' && !/javascript|ecmascript/i.test(type)) {
+    return new BootError(`${url} is served as ${type}: browsers run a module script only when it is sent as text/javascript.`, [...hints, HINT_UPLOAD]);
+  }
   const reason = error?.message ?? String(error);
   if (kind === 'wasm' && WebAssembly.validate(bytes)) {
     const csp = /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(reason);

@@ -188,6 +188,14 @@ describe('a broken deployment says so, in both languages, naming the file', () =
     await panel.page.close();
   });
 
+  test('the app script sent with a type that is not JavaScript', async () => {
+    const js = readFileSync(join(DIST, MODULE));
+    const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${MODULE}`, (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body: js })));
+    await assertBilingualPanel(panel, MODULE);
+    assert.match(panel.text, /is served as application\/octet-stream: browsers run a module script only when it is sent as text\/javascript/);
+    await panel.page.close();
+  });
+
   for (const [what, file] of [['app script', MODULE], ['wasm', WASM]]) {
     test(`a host answering every address with index.html, the ${what} missing`, async () => {
       const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${file}`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: INDEX })));
