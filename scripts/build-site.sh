@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release site into dist/: the wasm app (cargo → wasm-bindgen → wasm-opt from the npm
-# binaryen package), index.html with its boot script, and assets/ (style and data bundle).
+# binaryen package), the boot script (assets/boot.js), index.html naming them, and assets/ (style
+# and data bundle), with content-hashed names for what the page loads.
 # Usage: scripts/build-site.sh [OUT_DIR]
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
@@ -13,10 +14,13 @@ say "building the app for wasm32 (release)"
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name atlas "$WASM"
+# The features rustc's wasm32 target enables by default (its target_features section lists them);
+# assets/boot.js checks each in the browser, and the README's browser table derives from them
+# (tests/e2e/deploy.test.mjs keeps the three equal).
 say "optimising with wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | awk '{print $3}')"
 "$ROOT/node_modules/.bin/wasm-opt" -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-call-indirect-overlong --enable-multivalue --enable-mutable-globals \
   "$OUT/atlas_bg.wasm" -o "$OUT/atlas_bg.wasm"
 
 mkdir -p "$OUT/assets"
@@ -24,19 +28,43 @@ cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" 
 # The stylesheet is kept as one file per concern in assets/css/, joined in name order.
 cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
 cp -r "$ROOT/examples" "$OUT/examples"
-cat > "$OUT/boot.js" <<'JS'
-// Starts the atlas: loads the wasm next to this script, wherever the site is hosted.
-import init from './atlas.js';
-init({ module_or_path: new URL('atlas_bg.wasm', import.meta.url) });
-JS
-# index.html keeps Trunk's layout; here its data-trunk links become plain tags, and the app's
-# module and wasm are preloaded as Trunk preloads them, so they download in parallel.
-sed -e 's|<link data-trunk rel="css" href="\([^"]*\)">|<link rel="stylesheet" href="\1">|' \
+cp "$ROOT/assets/boot.js" "$OUT/boot.js"
+
+# Content-hashed names for what index.html loads (the app's module and wasm, the boot script,
+# the stylesheet, the data bundle), so a server may cache them for a year (deploy/nginx.conf)
+# while index.html, which names them, revalidates. `hashed FILE` renames FILE to
+# NAME.HASH.EXT (`hashed FILE copy` copies it instead) and prints the new path relative to
+# $OUT. The bundle also stays at assets/atlas.json, a stable address for GIS tools and links;
+# layout.csv, plan.txt, charts and examples keep their names, since other pages link them.
+hashed() {
+  local file="$1" hash; hash="$(sha256sum "$file" | cut -c1-16)"
+  local new="${file%.*}.$hash.${file##*.}"
+  if [ "${2:-}" = copy ]; then cp "$file" "$new"; else mv "$file" "$new"; fi
+  echo "${new#"$OUT"/}"
+}
+BUNDLE="$(hashed "$OUT/assets/atlas.json" copy)"
+STYLE="$(hashed "$OUT/assets/style.css")"
+MODULE="$(hashed "$OUT/atlas.js")"
+WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"
+BOOT="$(hashed "$OUT/boot.js")"
+
+# index.html keeps Trunk's layout; here its data-trunk links become plain tags with the hashed
+# names: the app's module and wasm are preloaded (they download in parallel) and named by id for
+# the boot script, which starts the app (assets/boot.js); the bundle's preload names the address
+# the app reads (src/load.rs).
+sed -e "s|<link data-trunk rel=\"css\" href=\"assets/style.css\">|<link rel=\"stylesheet\" href=\"$STYLE\">|" \
     -e '/<link data-trunk rel="copy-dir"/d' \
-    -e 's|<link data-trunk rel="rust"[^>]*>|<link rel="modulepreload" href="atlas.js">\n  <link rel="preload" href="atlas_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="boot.js"></script>|' \
+    -e "s|<link data-trunk rel=\"rust\"[^>]*>|<link id=\"atlas-module\" rel=\"modulepreload\" href=\"$MODULE\">\n  <link id=\"atlas-wasm\" rel=\"preload\" href=\"$WASM_FILE\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\" src=\"$BOOT\"></script>|" \
+    -e "s|<link id=\"atlas-bundle\" rel=\"preload\" href=\"assets/atlas.json\"|<link id=\"atlas-bundle\" rel=\"preload\" href=\"$BUNDLE\"|" \
     "$ROOT/index.html" > "$OUT/index.html"
+for name in "$STYLE" "$MODULE" "$WASM_FILE" "$BOOT" "$BUNDLE"; do
+  if ! grep -q "\"$name\"" "$OUT/index.html"; then
+    echo "error: index.html does not name $name: its links no longer match what this script rewrites" >&2
+    exit 1
+  fi
+done
 if grep -q 'data-trunk' "$OUT/index.html"; then
   echo "error: index.html has a data-trunk link this script does not know how to turn into a plain tag" >&2
   exit 1
 fi
-say "site built in $OUT: wasm $(stat -c %s "$OUT/atlas_bg.wasm") bytes ($(gzip -9c "$OUT/atlas_bg.wasm" | wc -c) gzip)"
+say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"

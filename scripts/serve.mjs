@@ -2,7 +2,7 @@
 // browser tests both use it. Usage: node scripts/serve.mjs [DIR] [PORT]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -21,22 +21,45 @@ const TYPES = {
 /**
  * Serves `root` on 127.0.0.1:`port` (0 picks a free port). `prefix` hosts the site under a
  * sub-path such as /atlas/; `headers` are added to every answer. Resolves to { server, url }.
+ * A bad request (a malformed percent-escape) gets 400 and never stops the server; a path never
+ * leaves `root` (a sibling folder whose name starts like it, `dist-old` beside `dist`, included);
+ * a folder asked for without its trailing slash is redirected to it, as nginx does, so that the
+ * page's relative addresses resolve inside the folder.
  */
 export function startServer({ root, port = 0, prefix = '/', headers = {} }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    if (!path.startsWith(prefix)) {
-      res.writeHead(404, headers).end('not found');
+    const answer = (status, text, extra = {}) => res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers, ...extra }).end(text);
+    let url;
+    let path;
+    try {
+      url = new URL(req.url, 'http://localhost');
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      answer(400, 'bad request: the address is not a valid URL path');
+      return;
+    }
+    if (`${path}/` === prefix) {
+      answer(301, 'moved', { Location: `${prefix}${url.search}` });
+      return;
+    }
+    if (!path.startsWith(prefix) || path.includes('\0')) {
+      answer(404, 'not found');
       return;
     }
     let file = normalize(join(base, path.slice(prefix.length)));
-    if (!file.startsWith(base)) {
-      res.writeHead(403, headers).end('forbidden');
+    if (file !== base && !file.startsWith(base + sep)) {
+      answer(403, 'forbidden');
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          answer(301, 'moved', { Location: `${url.pathname}/${url.search}` });
+          return;
+        }
+        file = join(file, 'index.html');
+      }
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // Public static data: a sandboxed iframe (opaque origin) fetches the module, wasm and
@@ -44,7 +67,7 @@ export function startServer({ root, port = 0, prefix = '/', headers = {} }) {
       res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*', ...headers });
       res.end(body);
     } catch {
-      res.writeHead(404, headers).end('not found');
+      answer(404, 'not found');
     }
   });
   return new Promise((ok, fail) => {

@@ -41,12 +41,17 @@ ensure_node_modules() {
   fi
 }
 
-# Debian's Chromium and its driver, and a CJK font so that Chinese renders in screenshots.
+# Debian's Chromium and its driver, and a CJK font so that Chinese renders in screenshots; for
+# the browser tests also Debian's nginx (the deployment test serves the built site behind it, at a
+# sub-path, with deploy/nginx.conf) and poppler-utils (pdftoppm, to look at printed pages).
+# Installing nginx starts no service: the test runs its own nginx in the foreground.
 ensure_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || missing+=(fonts-wqy-microhei)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

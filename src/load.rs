@@ -8,8 +8,13 @@ use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where the bundle lives, relative to the page, so the atlas works from any sub-path.
+/// Where the bundle lives, relative to the page, so the atlas works from any sub-path: the
+/// stable address, used when the page does not name the content-hashed one (see `bundle_path`).
 pub const BUNDLE_PATH: &str = "assets/atlas.json";
+
+/// The id of the page's `<link rel="preload">` for the bundle, whose address the site build
+/// gives a content-hashed name (scripts/build-site.sh).
+const BUNDLE_LINK_ID: &str = "atlas-bundle";
 
 /// Where the plan text lives, relative to the page.
 pub const PLAN_PATH: &str = "assets/plan.txt";
@@ -51,6 +56,17 @@ pub enum LoadError {
         /// The most the atlas reads.
         limit: usize,
     },
+    /// The server answered with a web page: typically a host that answers every address it
+    /// does not have with index.html, so the file is missing there.
+    #[error(
+        "{url} serves a web page (HTML), not {what}: the file is missing on the server, which answers with a page instead; check that it was uploaded next to index.html"
+    )]
+    ServesPage {
+        /// The file's address.
+        url: String,
+        /// What the atlas asked for ("the data bundle", "the plan text").
+        what: &'static str,
+    },
     /// The bundle arrived but is not a usable bundle.
     #[error("{0}")]
     Bundle(#[from] BundleError),
@@ -58,19 +74,30 @@ pub enum LoadError {
 
 /// Downloads and checks the bundle next to the page.
 pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
-    let text = fetch_text(BUNDLE_PATH, MAX_BUNDLE_BYTES).await?;
+    let text = fetch_text(&bundle_path(), "the data bundle", MAX_BUNDLE_BYTES).await?;
     Ok(Arc::new(Bundle::from_json(&text)?))
 }
 
 /// Downloads the plan text next to the page, for the plan view.
 pub async fn load_plan() -> Result<Arc<PlanText>, LoadError> {
     Ok(Arc::new(PlanText::new(
-        fetch_text(PLAN_PATH, MAX_PLAN_BYTES).await?,
+        fetch_text(PLAN_PATH, "the plan text", MAX_PLAN_BYTES).await?,
     )))
 }
 
-/// Downloads a text file given relative to the page, refusing one announced as over `limit`.
-async fn fetch_text(path: &str, limit: usize) -> Result<String, LoadError> {
+/// The bundle's address as the page's preload link names it (content-hashed in a site build),
+/// or the stable `BUNDLE_PATH` when the page has no such link.
+fn bundle_path() -> String {
+    leptos::prelude::document()
+        .get_element_by_id(BUNDLE_LINK_ID)
+        .and_then(|link| link.get_attribute("href"))
+        .filter(|href| !href.trim().is_empty())
+        .unwrap_or_else(|| BUNDLE_PATH.to_string())
+}
+
+/// Downloads a text file given relative to the page (`what` names it in errors), refusing one
+/// announced as over `limit` and a web page answered in its place.
+async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<String, LoadError> {
     let url = absolute_url(path)?;
     let network = |e: wasm_bindgen::JsValue| LoadError::Network {
         url: url.clone(),
@@ -97,13 +124,32 @@ async fn fetch_text(path: &str, limit: usize) -> Result<String, LoadError> {
     if let Some(bytes) = announced.filter(|&n| n > limit) {
         return Err(LoadError::TooLarge { url, bytes, limit });
     }
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
     let text = JsFuture::from(response.text().map_err(network)?)
         .await
-        .map_err(network)?;
-    text.as_string().ok_or_else(|| LoadError::Network {
-        url: url.clone(),
-        reason: "the answer was not text".to_string(),
-    })
+        .map_err(network)?
+        .as_string()
+        .ok_or_else(|| LoadError::Network {
+            url: url.clone(),
+            reason: "the answer was not text".to_string(),
+        })?;
+    if is_html || looks_like_markup(&text) {
+        return Err(LoadError::ServesPage { url, what });
+    }
+    Ok(text)
+}
+
+/// Whether a text starts like an HTML page (`<!DOCTYPE html>`, `<html>`) rather than the JSON
+/// bundle or the plan text, neither of which starts with `<`.
+fn looks_like_markup(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
 }
 
 /// Resolves `path` against the page's base address, so error messages name the full address.

@@ -1,5 +1,5 @@
 // Bad data bundles, each made from the real bundle's text, with the words the atlas's error panel
-// must show for it. The browser tests serve each in place of assets/atlas.json.
+// must show for it. The browser tests serve each in place of the bundle (assets/atlas.HASH.json).
 
 /** Parses, changes and re-serialises the real bundle. */
 const edit = (change) => (text) => {
@@ -73,5 +73,11 @@ export const BAD_BUNDLES = [
     name: 'a 50 MB bundle',
     make: (text) => text.replace(/\}\s*$/, `,"padding":"${'x'.repeat(50 * 1024 * 1024)}"}`),
     expect: ['bytes', 'more than'],
+  },
+  {
+    // A host that answers every address it lacks with its index.html (the bundle not uploaded).
+    name: 'a web page in place of the bundle',
+    make: () => '<!DOCTYPE html>\n<html lang="zh-CN"><head><title>Portal</title></head><body><p>门户首页</p></body></html>\n',
+    expect: ['serves a web page (HTML), not the data bundle'],
   },
 ];

@@ -4,12 +4,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
+import { bundleFile, openAtlas, useBrowserAndSite } from './harness.mjs';
 import { BAD_BUNDLES } from '../bad-input/bundles.mjs';
 import { BAD_QUERIES } from '../bad-input/queries.mjs';
 
-const goodText = await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8');
+const goodText = await readFile(bundleFile(), 'utf8');
 const env = useBrowserAndSite();
 
 /** Opens the atlas with `body` served as its bundle; resolves once the error panel shows. */
@@ -20,7 +19,7 @@ async function withBundle(body) {
   page.on('console', (m) => {
     if (/panicked|RuntimeError|unreachable/.test(m.text())) page.problems.push(`console: ${m.text()}`);
   });
-  await page.route('**/assets/atlas.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.route('**/assets/atlas.*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto(env.site.url);
   await page.locator('.status.error').waitFor();
   return page;

@@ -3,6 +3,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,4 +60,15 @@ export function useBrowserAndSite(options = {}) {
     context.site?.server.close();
   });
   return context;
+}
+
+/**
+ * The path of the data bundle the built page loads (its content-hashed name, read from the
+ * `<link id="atlas-bundle">` that scripts/build-site.sh writes into DIST/index.html).
+ */
+export function bundleFile() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const href = html.match(/<link id="atlas-bundle"[^>]*\shref="([^"]+)"/)?.[1];
+  if (!href) throw new Error(`${DIST}/index.html names no bundle (<link id="atlas-bundle">): rebuild the site`);
+  return join(DIST, href);
 }

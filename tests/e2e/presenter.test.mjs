@@ -3,10 +3,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DIST, useBrowserAndSite } from './harness.mjs';
+import { bundleFile, useBrowserAndSite } from './harness.mjs';
 
-const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
+const bundle = JSON.parse(await readFile(bundleFile(), 'utf8'));
 const TITLES = [
   '三大区域：功能互补的区域布局',
   '区域标志性高端产业',

@@ -92,8 +92,8 @@ impl Lang {
             Loading => ("正在加载地图数据…", "Loading the atlas data…"),
             LoadFailed => ("无法加载地图数据", "The atlas data could not be loaded"),
             LoadHint => (
-                "请确认 assets/atlas.json 与本页一同发布，且由本版本的构建工具生成（cargo run -p atlas-builder）。",
-                "Check that assets/atlas.json is served next to this page and was built by this version's builder (cargo run -p atlas-builder).",
+                "请确认数据文件（assets/ 中的 atlas.….json，文件名带构建生成的散列）与本页一同发布，且由本版本的构建工具生成（cargo run -p atlas-builder）。",
+                "Check that the data bundle (assets/atlas.….json, named with the build's hash) is served next to this page and was built by this version's builder (cargo run -p atlas-builder).",
             ),
             PanelHint => (
                 "点击地图上的城市，或按 Tab 键选中城市后按回车，查看详情；在上方选择产业，查看其布局。",

@@ -1,0 +1,174 @@
+// Starts the atlas, and when it cannot start says so, in Chinese and English, naming the file
+// that failed and what the operator should check — instead of "Loading…" forever.
+//
+// It is a static file (the documented CSP allows no inline script). The site build gives it a
+// content-hashed name; it learns the app's module and wasm addresses from the page's
+// <link id="atlas-module"> and <link id="atlas-wasm">, which the build writes with their hashed
+// names. If this script itself cannot run, the page's static message shows after 10 s
+// (assets/css/60-status.css).
+
+/**
+ * The WebAssembly features the build uses (binaryen's names, as `wasm-opt --print-features`
+ * prints them for the built wasm), each with the smallest module that validates only where the
+ * feature is supported. tests/e2e/deploy.test.mjs checks that this list, the README's browser
+ * table and the built wasm's features are the same set.
+ */
+const WASM_FEATURES = {
+  'sign-ext': [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 7, 1, 5, 0, 65, 0, 192, 11],
+  'nontrapping-float-to-int': [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 11, 1, 9, 0, 67, 0, 0, 0, 0, 252, 0, 11],
+  'mutable-globals': [0, 97, 115, 109, 1, 0, 0, 0, 2, 8, 1, 1, 97, 1, 98, 3, 127, 1],
+  // data.drop of a passive segment
+  'bulk-memory': [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 12, 1, 1, 10, 7, 1, 5, 0, 252, 9, 0, 11, 11, 3, 1, 1, 0],
+  // memory.copy
+  'bulk-memory-opt': [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 10, 14, 1, 12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11],
+  'reference-types': [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 111, 1, 111, 3, 2, 1, 0, 10, 6, 1, 4, 0, 32, 0, 11],
+  // call_indirect whose table index is written in two bytes (0x80 0x00); MVP allows only 0x00
+  'call-indirect-overlong': [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 4, 4, 1, 112, 0, 1, 10, 10, 1, 8, 0, 65, 0, 17, 0, 128, 0, 11],
+  multivalue: [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 0, 2, 127, 127, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 65, 0, 11],
+};
+
+/** The oldest browsers that have every feature above (README "Browser support"). */
+const BROWSERS = {
+  zh: 'Chrome / Edge 96、Firefox 79、Safari 15 或更新版本（360 等国产浏览器请使用“极速模式”，内核 Chromium 96 以上）',
+  en: 'Chrome / Edge 96, Firefox 79, Safari 15 or newer (in 360 and other Chromium-based browsers, the fast mode on a Chromium 96+ core)',
+};
+
+/** A failure to report: what failed (`detail`, technical, names the address) and what to check. */
+class BootError extends Error {
+  constructor(detail, hints) {
+    super(detail);
+    this.hints = hints;
+  }
+}
+
+const HINT_BROWSER = {
+  zh: `请使用 ${BROWSERS.zh}。`,
+  en: `Use ${BROWSERS.en}.`,
+};
+const HINT_UPLOAD = {
+  zh: '请检查该文件已与 index.html 一同完整上传（与构建生成的 dist/ 中的文件大小一致），且服务器以正确的类型发送它（.js 为 text/javascript，.wasm 为 application/wasm）。',
+  en: 'Check that this file was uploaded with index.html and is complete (the same size as in the build’s dist/), and that the server sends it with the right type (text/javascript for .js, application/wasm for .wasm).',
+};
+const HINT_PAGE = {
+  zh: '服务器对这个地址返回的是一个网页（很可能对所有不存在的地址都返回 index.html），而不是该文件：文件在服务器上缺失。请把构建生成的 dist/ 中的这个文件与 index.html 一同上传。',
+  en: 'The server answers this address with a web page (probably index.html for every address it does not have), not the file: the file is missing on the server. Upload this file from the build’s dist/ next to index.html.',
+};
+
+const HINT_CSP = {
+  zh: '本页的 Content-Security-Policy 不允许编译 WebAssembly：请在 script-src 中加入 \'wasm-unsafe-eval\'（见 README 与 deploy/nginx.conf）。',
+  en: 'This page\'s Content-Security-Policy forbids compiling WebAssembly: add \'wasm-unsafe-eval\' to its script-src (see the README and deploy/nginx.conf).',
+};
+
+/** The slash hint when the page's address lacks its trailing slash (`/atlas`), else nothing. */
+function slashHint() {
+  const { pathname, origin, search } = window.location;
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  if (last === '' || last.includes('.')) return [];
+  const page = origin + pathname;
+  return [{
+    zh: `本页地址 ${page} 不以“/”结尾，页面中的相对地址因此指向上一级目录。请打开 ${page}/${search}（或让服务器把 ${pathname} 重定向到 ${pathname}/，如 deploy/nginx.conf 所做）。`,
+    en: `This page's address ${page} does not end with "/", so the page's relative addresses point one folder up. Open ${page}/${search} (or have the server redirect ${pathname} to ${pathname}/, as deploy/nginx.conf does).`,
+  }];
+}
+
+/** Throws unless this browser runs WebAssembly with every feature the build uses. */
+function checkWasm() {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') {
+    throw new BootError('This browser has no WebAssembly (WebAssembly is not defined).', [HINT_BROWSER]);
+  }
+  const missing = Object.entries(WASM_FEATURES)
+    .filter(([, bytes]) => !WebAssembly.validate(new Uint8Array(bytes)))
+    .map(([name]) => name);
+  if (missing.length > 0) {
+    throw new BootError(`This browser's WebAssembly lacks features the atlas uses: ${missing.join(', ')}.`, [HINT_BROWSER]);
+  }
+}
+
+/** The absolute address of the file a <link id=…> of the page names. */
+function linked(id) {
+  const link = document.getElementById(id);
+  if (!link) throw new BootError(`index.html has no <link id="${id}">: it was not written by scripts/build-site.sh.`, [HINT_UPLOAD]);
+  return link.href;
+}
+
+/**
+ * Works out why `url` (a `kind`: 'script' or 'wasm') could not be used after `error`, by asking
+ * the server again: no answer, an error status, a web page, the wrong type, or a broken file.
+ */
+async function diagnose(url, kind, error) {
+  const hints = [...slashHint()];
+  let response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (e) {
+    return new BootError(`${url} could not be downloaded: ${e.message}`, [...hints, HINT_UPLOAD]);
+  }
+  if (!response.ok) {
+    return new BootError(`The server answered ${response.status} for ${url}.`, [...hints, HINT_UPLOAD]);
+  }
+  const type = response.headers.get('content-type') ?? '(none)';
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const first = bytes.find((b) => ![9, 10, 13, 32, 0xef, 0xbb, 0xbf].includes(b));
+  if (/text\/html/i.test(type) || first === 0x3c /* < */) {
+    return new BootError(`${url} serves a web page (HTML, ${type}), not the ${kind === 'wasm' ? 'WebAssembly module' : 'app’s script'}.`, [...hints, HINT_PAGE]);
+  }
+  if (kind === 'script' && !/javascript|ecmascript/i.test(type)) {
+    return new BootError(`${url} is served as ${type}: browsers run a module script only when it is sent as text/javascript.`, [...hints, HINT_UPLOAD]);
+  }
+  const reason = error?.message ?? String(error);
+  if (kind === 'wasm' && WebAssembly.validate(bytes)) {
+    const csp = /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(reason);
+    return new BootError(`The atlas stopped while starting (${url} is a valid module): ${reason}`, [csp ? HINT_CSP : HINT_BROWSER]);
+  }
+  const what = kind === 'wasm' ? 'WebAssembly module (incomplete upload?)' : 'script';
+  return new BootError(`${url} (${bytes.length} bytes, ${type}) is not a valid ${what}: ${reason}`, [...hints, HINT_UPLOAD]);
+}
+
+/** Replaces the loading message with the error panel (or adds one if the app already started). */
+function showError(error) {
+  const hints = error instanceof BootError ? error.hints : [HINT_UPLOAD];
+  const panel = document.createElement('div');
+  panel.className = 'status error';
+  panel.setAttribute('role', 'alert');
+  const add = (tag, text, { lang, className } = {}) => {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    if (lang) node.lang = lang;
+    if (className) node.className = className;
+    panel.append(node);
+  };
+  add('h2', '地图无法启动');
+  add('p', 'The atlas could not start.', { lang: 'en' });
+  add('p', error?.message ?? String(error), { className: 'detail', lang: 'en' });
+  for (const hint of hints) {
+    add('p', hint.zh, { className: 'hint' });
+    add('p', hint.en, { className: 'hint', lang: 'en' });
+  }
+  const boot = document.getElementById('boot');
+  if (boot) boot.replaceWith(panel);
+  else document.body.prepend(panel);
+}
+
+async function boot() {
+  // From here this script reports failures itself: the static fallback message stays hidden.
+  document.getElementById('boot')?.classList.add('booting');
+  checkWasm();
+  const moduleUrl = linked('atlas-module');
+  const wasmUrl = linked('atlas-wasm');
+  let app;
+  try {
+    app = await import(moduleUrl);
+  } catch (error) {
+    throw await diagnose(moduleUrl, 'script', error);
+  }
+  if (typeof app.default !== 'function') {
+    throw new BootError(`${moduleUrl} is not the atlas's module (it has no default export to start it).`, [...slashHint(), HINT_UPLOAD]);
+  }
+  try {
+    await app.default({ module_or_path: wasmUrl });
+  } catch (error) {
+    throw await diagnose(wasmUrl, 'wasm', error);
+  }
+}
+
+boot().catch(showError);
