@@ -111,7 +111,11 @@ fn selection_message(state: &ViewState) -> js_sys::Object {
 
 /// Whether the atlas runs inside a frame of another page, whose back button it shares.
 pub fn in_frame() -> bool {
-    window().parent().ok().flatten().is_some_and(|p| p != window())
+    window()
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| p != window())
 }
 
 fn post_to_parent(message: &JsValue) {

@@ -811,7 +811,10 @@ mod tests {
     fn downloads_are_offered_in_an_opaque_frame_only_when_the_host_says_it_allows_them() {
         let b = bundle();
         let plain = ViewState::from_query("embed=1", &b).0.embed;
-        assert!(plain.offers_downloads(false), "a page with an origin can download");
+        assert!(
+            plain.offers_downloads(false),
+            "a page with an origin can download"
+        );
         assert!(!plain.offers_downloads(true));
         let granted = ViewState::from_query("embed=1&downloads=1", &b).0.embed;
         assert!(granted.offers_downloads(true));
