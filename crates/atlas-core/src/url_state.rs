@@ -1,8 +1,11 @@
 //! The whole view as a URL query (`?lang=en&view=table&industry=iot_cloud&city=320200`), so every
 //! view is a link, reload restores it and back/forward walk through it.
 //!
-//! Parsing never fails: an unknown key, a value the bundle does not know, a repeated or oversized
-//! parameter is dropped with a [`Notice`], and the rest of the view still opens.
+//! The query is read as the URL standard's `application/x-www-form-urlencoded` (what
+//! `URLSearchParams` writes) and written back the same way, as a canonical link. Parsing never
+//! fails: a value the bundle does not know, a repeated or oversized parameter of the atlas's own
+//! is dropped with a [`Notice`] (a near miss of an own key too), a key that is not the atlas's
+//! (`utm_source`, `from`, `spm`, …) is dropped silently, and the rest of the view still opens.
 
 use std::collections::HashSet;
 
