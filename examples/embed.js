@@ -1,5 +1,7 @@
 // The host page's side of the embedding protocol. `?atlas=URL` on this page points the iframe at
-// an atlas served elsewhere (the browser tests use a second origin).
+// an atlas served elsewhere (the browser tests use a second origin). The atlas's own parameters
+// are best written with URLSearchParams, e.g.
+//   frame.src = `${atlasBase}?${new URLSearchParams({ embed: '1', lang: 'en', origins: location.origin })}`;
 const frame = document.getElementById('atlas');
 const picker = document.getElementById('city');
 const shown = document.getElementById('selection');
@@ -17,6 +19,7 @@ window.addEventListener('message', (event) => {
   }
 });
 
+// "—" clears the atlas's selection: a part set to null clears it, an absent part is left as is.
 picker.addEventListener('change', () => {
   frame.contentWindow.postMessage({ type: 'atlas:select', city: picker.value || null }, '*');
 });

@@ -56,9 +56,13 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         document().set_title(lang.text(Msg::Title));
     });
     let on_escape = atlas.clone();
+    // Esc closes an open export menu first; otherwise, outside the plan view and the presenter,
+    // it clears the selection.
     let escape = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape"
-            && plan_quote.with_untracked(Option::is_none)
+        if e.key() != "Escape" || crate::export::close_menu() {
+            return;
+        }
+        if plan_quote.with_untracked(Option::is_none)
             && on_escape.state.with_untracked(|s| s.slide.is_none())
         {
             on_escape.update(|s| s.with_city(None).with_zone(None));

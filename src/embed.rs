@@ -1,11 +1,11 @@
 //! Embedding in a portal page (`embed=1`): the page's flags become classes on the root element,
 //! the page posts `{type: "atlas:height", height}` whenever its height changes and
 //! `{type: "atlas:select", city, industry, field, zone}` whenever the selection changes, and it
-//! accepts `atlas:select` from its parent (from the listed `origins`, if any); anything malformed
-//! is ignored. Nothing here needs storage or same-origin access, so it works in
-//! `<iframe sandbox="allow-scripts">`.
+//! accepts `atlas:select` from its parent as the `origins` policy allows (a `null` part clears
+//! it); anything malformed is ignored. Nothing here needs storage or same-origin access, so it
+//! works in `<iframe sandbox="allow-scripts">`.
 
-use atlas_core::url_state::{SelectMessage, Theme, ViewState};
+use atlas_core::url_state::{Choice, SelectMessage, Theme, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -49,7 +49,7 @@ pub fn use_embedding(atlas: &AtlasContext) {
             (Some(source), Some(parent)) => JsValue::from(source) == JsValue::from(parent),
             _ => false,
         };
-        if !from_parent || !state.with_untracked(|s| s.accepts_origin(&e.origin())) {
+        if !state.with_untracked(|s| s.embed.messages.accepts(from_parent, &e.origin())) {
             return;
         }
         let Some(message) = read_select(&e.data()) else {
@@ -64,8 +64,8 @@ pub fn use_embedding(atlas: &AtlasContext) {
     on_cleanup(move || listener.remove());
 }
 
-/// Reads `{type: "atlas:select", city?, industry?, field?, zone?}` with string values; anything
-/// else is `None`.
+/// Reads `{type: "atlas:select", city?, industry?, field?, zone?}`, each part absent (keep),
+/// `null` (clear) or a string (set); anything else is `None`.
 fn read_select(data: &JsValue) -> Option<SelectMessage> {
     if !data.is_object() {
         return None;
@@ -74,11 +74,16 @@ fn read_select(data: &JsValue) -> Option<SelectMessage> {
     if get("type")?.as_string()? != "atlas:select" {
         return None;
     }
-    let text = |key: &str| -> Result<Option<String>, ()> {
+    let text = |key: &str| -> Result<Choice, ()> {
         match get(key) {
-            None => Ok(None),
-            Some(v) if v.is_undefined() || v.is_null() => Ok(None),
-            Some(v) => v.as_string().filter(|s| s.len() <= 64).map(Some).ok_or(()),
+            None => Ok(Choice::Keep),
+            Some(v) if v.is_undefined() => Ok(Choice::Keep),
+            Some(v) if v.is_null() => Ok(Choice::Clear),
+            Some(v) => v
+                .as_string()
+                .filter(|s| s.len() <= 64)
+                .map(Choice::Set)
+                .ok_or(()),
         }
     };
     Some(SelectMessage {
@@ -104,6 +109,15 @@ fn selection_message(state: &ViewState) -> js_sys::Object {
     message
 }
 
+/// Whether the atlas runs inside a frame of another page, whose back button it shares.
+pub fn in_frame() -> bool {
+    window()
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| p != window())
+}
+
 fn post_to_parent(message: &JsValue) {
     let Ok(Some(parent)) = window().parent() else {
         return;
@@ -114,12 +128,15 @@ fn post_to_parent(message: &JsValue) {
     }
 }
 
-/// Posts the document's height now and whenever the body changes size.
+/// Posts the content's height now and whenever it changes, up or down. The body is measured,
+/// not the document: the document's scroll height is never less than the frame's own height, so
+/// a frame sized from it could grow but never shrink.
 fn post_height_on_resize() {
     let post = || {
         let height = document()
-            .document_element()
-            .map_or(0, |r| r.scroll_height());
+            .body()
+            .map_or(0.0, |b| b.get_bounding_client_rect().height())
+            .ceil();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(
             &message,

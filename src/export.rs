@@ -156,22 +156,65 @@ pub fn export_png(atlas: &AtlasContext, scale: u32) {
     image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
 
-/// The export menu of the toolbar.
+/// Closes the export menu if it is open, giving the focus back to its button; whether it was
+/// open (so Esc closes the menu before it does anything else).
+pub fn close_menu() -> bool {
+    let Some(menu) = document()
+        .query_selector("details.export-menu[open]")
+        .ok()
+        .flatten()
+    else {
+        return false;
+    };
+    let _ = menu.remove_attribute("open");
+    if let Some(summary) = menu
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
+    }
+    true
+}
+
+/// Whether the page has an opaque origin: a frame sandboxed without `allow-same-origin`.
+fn opaque_origin() -> bool {
+    window().origin() == "null"
+}
+
+/// The export menu of the toolbar. Where downloads cannot work it says what the host must add
+/// instead of offering buttons that would fail silently; each export closes the menu.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let atlas = crate::context::use_atlas();
     let language = atlas.language;
+    let offered = atlas
+        .state
+        .with_untracked(|s| s.embed.offers_downloads(opaque_origin()));
     let item =
         move |label: String, class: &'static str, run: Box<dyn Fn(&AtlasContext) + Send + Sync>| {
             let atlas = atlas.clone();
             view! {
                 <li>
-                    <button type="button" class=class on:click=move |_| run(&atlas)>{label}</button>
+                    <button type="button" class=class on:click=move |_| {
+                        run(&atlas);
+                        close_menu();
+                    }>{label}</button>
                 </li>
             }
         };
     move || {
         let lang = language.get();
+        if !offered {
+            return view! {
+                <details class="export-menu">
+                    <summary>{lang.text(Msg::Export)}</summary>
+                    <p class="export-note">{lang.text(Msg::ExportNeedsDownloads)}</p>
+                </details>
+            }
+            .into_any();
+        }
         view! {
             <details class="export-menu">
                 <summary>{lang.text(Msg::Export)}</summary>
@@ -182,7 +225,14 @@ pub fn ExportMenu() -> impl IntoView {
                         .map(|scale| item(format!("PNG {scale}×"), "export-png", Box::new(move |a| export_png(a, scale))))
                         .collect_view()}
                     <li>
-                        <a class="download" href="assets/layout.csv" download="jiangsu-industry-layout.csv">
+                        <a
+                            class="download"
+                            href="assets/layout.csv"
+                            download="jiangsu-industry-layout.csv"
+                            on:click=|_| {
+                                close_menu();
+                            }
+                        >
                             {lang.text(Msg::ExportCsv)}
                         </a>
                     </li>
@@ -190,5 +240,6 @@ pub fn ExportMenu() -> impl IntoView {
                 </ul>
             </details>
         }
+        .into_any()
     }
 }

@@ -1,5 +1,7 @@
 //! Keeping the view state and the address bar in step: the URL opens the view, every change
-//! of view becomes a history entry, and back/forward restore the view.
+//! of view becomes a history entry, and back/forward restore the view. In a frame the history is
+//! the host page's, so there every change replaces the atlas's one entry instead: the host's
+//! back button is never taken over.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,7 +31,7 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
         // The first write only tidies the address the page was opened with.
         pending.set_value(Some(Address {
             query,
-            replace: previous.is_none(),
+            replace: previous.is_none() || crate::embed::in_frame(),
         }));
         request_animation_frame(move || {
             set_timeout(move || write_pending(pending), Duration::ZERO);

@@ -1,22 +1,35 @@
-// Browser tests of embedding: the URL flags, the postMessage protocol inside a sandboxed iframe
-// on another origin, and hosting under a sub-path.
+// Browser tests of embedding, from the portal's side: the URL flags, links a portal builds with
+// URLSearchParams, the postMessage protocol inside a sandboxed iframe on another origin, the
+// frame's height, the host's history, exports in a sandbox, and hosting under a sub-path.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 import { BAD_MESSAGES } from '../bad-input/messages.mjs';
+import { FOREIGN_QUERIES } from '../bad-input/queries.mjs';
 
 let browser;
 let atlasSite;
 let hostSite;
+let portalDir;
+let portalSite;
 before(async () => {
   browser = await launchBrowser();
   atlasSite = await serveSite();
   hostSite = await serveSite();
+  portalDir = await mkdtemp(join(tmpdir(), 'atlas-portal-'));
+  await writeFile(join(portalDir, 'portal.html'), PORTAL_PAGE);
+  portalSite = await startServer({ root: portalDir });
 });
 after(async () => {
   await browser?.close();
   atlasSite?.server.close();
   hostSite?.server.close();
+  portalSite?.server.close();
+  if (portalDir) await rm(portalDir, { recursive: true });
 });
 
 const rootClasses = (page) => page.evaluate(() => [...document.documentElement.classList].sort());
@@ -98,11 +111,7 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
   test('malformed messages are ignored', async () => {
     const { page, frame } = await openHost('?embed=1&city=320100');
     await frame.locator('.city-details[data-adcode="320100"]').waitFor();
-    await page.evaluate((messages) => {
-      const target = document.getElementById('atlas').contentWindow;
-      for (const bad of messages) target.postMessage(bad, '*');
-    }, BAD_MESSAGES);
-    await page.waitForTimeout(300);
+    await postFromHost(page, frame, BAD_MESSAGES);
     assert.equal(await frame.locator('.city-details[data-adcode="320100"]').count(), 1);
     assert.equal(await frame.evaluate(() => window.__injected), undefined, 'no script ran');
     assert.deepEqual(page.problems, []);
@@ -111,9 +120,46 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
 
   test('with origins listed, messages from other origins are ignored', async () => {
     const { page, frame } = await openHost('?embed=1&origins=https://portal.example.gov.cn');
+    await countMessages(frame);
     await page.selectOption('#city', '320600');
-    await page.waitForTimeout(300);
+    await frame.waitForFunction(() => window.__handled === 1);
+    await nextFrame(frame);
     assert.equal(await frame.locator('.city-details').count(), 0);
+    await page.close();
+  });
+
+  test('the host clears the selection with null (the example picker\'s "—")', async () => {
+    const { page, frame } = await openHost('?embed=1&industry=biotech_medicine');
+    await page.selectOption('#city', '321200');
+    await frame.locator('.city-details[data-adcode="321200"]').waitFor();
+    await page.waitForFunction(() => document.getElementById('selection').dataset.city === '321200');
+    await page.selectOption('#city', '');
+    await frame.locator('.city-details').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.getElementById('selection').dataset.city === '');
+    assert.equal(await frame.$eval('#industry-picker', (s) => s.value), 'industry:biotech_medicine', 'an absent part is kept');
+    for (const [part, value, shown] of [
+      ['zone', 'north', '.zone-details[data-zone="north"]'],
+      ['industry', 'nev', '.map.by-role'],
+    ]) {
+      await postFromHost(page, frame, [{ type: 'atlas:select', [part]: value }]);
+      await frame.locator(shown).waitFor();
+      await postFromHost(page, frame, [{ type: 'atlas:select', [part]: null }]);
+      await frame.locator(shown).waitFor({ state: 'detached' });
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('selections in the frame leave the host\'s history as it was', async () => {
+    const { page, frame } = await openHost('?embed=1');
+    await page.waitForFunction(() => document.getElementById('selection').dataset.city === '');
+    const before = await page.evaluate(() => history.length);
+    for (const city of ['320100', '320600', '321200']) {
+      await frame.click(`path.city[data-adcode="${city}"]`);
+      await page.waitForFunction((c) => document.getElementById('selection').dataset.city === c, city);
+    }
+    await frame.waitForFunction(() => new URLSearchParams(location.search).get('city') === '321200');
+    assert.equal(await page.evaluate(() => history.length), before);
     await page.close();
   });
 
@@ -121,6 +167,209 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
     const { page, frame } = await openHost('?embed=1', { width: 360, height: 740 });
     await page.waitForFunction(() => document.getElementById('atlas').style.height !== '');
     assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scroll inside');
+    await page.close();
+  });
+});
+
+/** Counts, in the atlas, the messages from its parent, after the atlas itself has handled each. */
+async function countMessages(frame) {
+  await frame.evaluate(() => {
+    if (window.__handled !== undefined) return;
+    window.__handled = 0;
+    addEventListener('message', (e) => {
+      if (e.source === parent) window.__handled += 1;
+    });
+  });
+}
+
+/** Resolves once the atlas has painted a frame (effects of a handled message have run). */
+function nextFrame(frame) {
+  return frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+}
+
+/** Posts `messages` from the host page to the atlas; resolves once the atlas has handled them. */
+async function postFromHost(page, frame, messages) {
+  await countMessages(frame);
+  const start = await frame.evaluate(() => window.__handled);
+  await page.evaluate((all) => {
+    const target = document.getElementById('atlas').contentWindow;
+    for (const m of all) target.postMessage(m, '*');
+  }, messages);
+  await frame.waitForFunction((n) => window.__handled === n, start + messages.length);
+  await nextFrame(frame);
+}
+
+// A portal page as a portal team writes it: it builds the atlas's address with its own
+// URLSearchParams (after an optional hand-written part), frames it with the given sandbox, sizes
+// the frame from atlas:height (unless told not to) and records what the atlas posts.
+const PORTAL_PAGE = `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Portal</title>
+<style>body { margin: 0; } iframe { display: block; width: 100%; border: 0; }</style></head>
+<body><iframe id="atlas" title="Atlas"></iframe><script>
+  const config = new URLSearchParams(location.search);
+  const frame = document.getElementById('atlas');
+  window.posted = [];
+  addEventListener('message', (e) => {
+    if (e.source !== frame.contentWindow) return;
+    window.posted.push(e.data);
+    if (e.data?.type === 'atlas:height' && config.get('follow') !== '0') frame.style.height = e.data.height + 'px';
+  });
+  frame.setAttribute('sandbox', config.get('sandbox'));
+  const params = new URLSearchParams(JSON.parse(config.get('params')));
+  frame.src = config.get('atlas') + '?' + config.get('raw') + params;
+</script></body></html>`;
+
+/** Opens the portal page (served from its own origin) framing the atlas; resolves once the map is drawn. */
+async function openPortal({ params = {}, raw = '', sandbox = 'allow-scripts', follow = true, viewport = { width: 1000, height: 900 } } = {}) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  const portal = `${portalSite.url}portal.html`;
+  const config = new URLSearchParams({ atlas: atlasSite.url, params: JSON.stringify(params), raw, sandbox, follow: follow ? '1' : '0' });
+  await page.goto(`${portal}?${config}`);
+  const frame = await (await page.waitForSelector('#atlas')).contentFrame();
+  await frame.waitForURL((url) => url.href.startsWith(atlasSite.url));
+  await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+  return { page, frame };
+}
+
+/** The last atlas:height the atlas posted to the portal. */
+const postedHeight = (page) => page.evaluate(() => window.posted.filter((m) => m?.type === 'atlas:height').at(-1)?.height);
+
+/** The height of the atlas's content, measured in the frame. */
+const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+
+describe('links a portal builds with URLSearchParams', () => {
+  test('encoded origins are read: no warning, lang=en applied, the unlisted host is ignored', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en', origins: 'https://portal.example' } });
+    assert.match(await page.$eval('#atlas', (f) => f.src), /origins=https%3A%2F%2Fportal\.example$/, 'the portal sent it encoded');
+    assert.equal(await frame.evaluate(() => self.origin), 'null', 'a sandboxed, opaque-origin frame');
+    assert.equal(await frame.getAttribute('html', 'lang'), 'en');
+    assert.equal(await frame.locator('.notice-bar').count(), 0);
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '320600' }, { type: 'atlas:select', zone: 'north' }]);
+    assert.equal(await frame.locator('.city-details, .zone-details').count(), 0, 'the host is not listed');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('the same message from an origin-less embed is obeyed (the control)', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' } });
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '南通' }]);
+    await frame.locator('.city-details[data-adcode="320600"]').waitFor();
+    await page.close();
+  });
+
+  for (const bad of ['portal.example', 'https://portal.example/path', '*', '']) {
+    test(`a bad origins value (${JSON.stringify(bad)}) refuses every message and says so`, async () => {
+      const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en', origins: bad } });
+      await frame.locator('.notice-bar').waitFor();
+      assert.match(await frame.textContent('.notice-bar'), /origins.*obeys no messages/);
+      await postFromHost(page, frame, [{ type: 'atlas:select', city: '320600' }]);
+      assert.equal(await frame.locator('.city-details').count(), 0, 'fails closed');
+      await frame.waitForFunction(() => new URLSearchParams(location.search).get('origins') === 'none');
+      await page.close();
+    });
+  }
+
+  test('encoded values and Chinese names work: industry=iot%5Fcloud, lang=%65n, city=南通', async () => {
+    const { page, frame } = await openPortal({ raw: 'industry=iot%5Fcloud&lang=%65n&', params: { embed: '1', city: '南通' } });
+    assert.match(await page.$eval('#atlas', (f) => f.src), /industry=iot%5Fcloud&lang=%65n&embed=1&city=%E5%8D%97%E9%80%9A$/, 'what the portal wrote');
+    await frame.locator('.city-details[data-adcode="320600"]').waitFor();
+    assert.equal(await frame.getAttribute('html', 'lang'), 'en');
+    assert.equal(await frame.$eval('#industry-picker', (s) => s.value), 'industry:iot_cloud');
+    assert.equal(await frame.locator('.notice-bar').count(), 0);
+    await frame.waitForFunction(() => location.search === '?lang=en&industry=iot_cloud&city=320600&embed=1');
+    await page.close();
+  });
+
+  for (const { name, query, kept } of FOREIGN_QUERIES) {
+    test(`parameters that are not the atlas's give no notice: ${name}`, async () => {
+      const { page, frame } = await openPortal({ raw: query.slice(1) + '&', params: { embed: '1' } });
+      await frame.waitForFunction(() => !/utm_|from=|spm=/.test(location.search));
+      const params = new URL(frame.url()).searchParams;
+      for (const [key, value] of Object.entries(kept)) assert.equal(params.get(key), value, key);
+      assert.equal(await frame.locator('.notice-bar').count(), 0);
+      await page.close();
+    });
+  }
+
+  test('a near miss of an own key still gets a "did you mean"', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en', industy: 'iot_cloud', utm_source: 'x' } });
+    await frame.locator('.notice-bar').waitFor();
+    const text = await frame.textContent('.notice-bar');
+    assert.match(text, /“industy”.*Did you mean “industry”/);
+    assert.ok(!text.includes('utm_source'), text);
+    await page.close();
+  });
+});
+
+describe('the frame\'s height follows the content both ways', () => {
+  test('at 768 px it grows when 南京 is selected and shrinks back after Esc', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1' }, viewport: { width: 768, height: 900 } });
+    await page.waitForFunction(() => window.posted.some((m) => m?.type === 'atlas:height'));
+    const start = await contentHeight(frame);
+    assert.ok(Math.abs((await postedHeight(page)) - start) <= 2, 'the first height is the content\'s');
+    await frame.click('path.city[data-adcode="320100"]');
+    await frame.locator('.city-details[data-adcode="320100"]').waitFor();
+    await page.waitForFunction((h) => window.posted.filter((m) => m?.type === 'atlas:height').at(-1).height > h + 200, start);
+    const grown = await postedHeight(page);
+    assert.ok(Math.abs(grown - (await contentHeight(frame))) <= 2, `grown to the content: ${grown}`);
+    await frame.press('body', 'Escape');
+    await frame.locator('.city-details').waitFor({ state: 'detached' });
+    await page.waitForFunction((h) => window.posted.filter((m) => m?.type === 'atlas:height').at(-1).height < h - 200, grown);
+    const shrunk = await postedHeight(page);
+    assert.ok(Math.abs(shrunk - start) <= 2, `back to ${start}: ${shrunk}`);
+    assert.ok(Math.abs((await page.$eval('#atlas', (f) => f.getBoundingClientRect().height)) - shrunk) <= 1, 'the portal follows');
+    await page.close();
+  });
+
+  for (const width of [320, 768, 1024]) {
+    test(`plain at ${width} px is 6:5 from its width, whatever the frame's height`, async () => {
+      const { page, frame } = await openPortal({ params: { plain: '1' }, follow: false, viewport: { width, height: 900 } });
+      const measure = () => frame.evaluate(() => {
+        const box = (s) => document.querySelector(s).getBoundingClientRect();
+        const [map, legend, credit] = [box('.map'), box('.legend'), box('.attribution')];
+        return { map, legend, credit, frameHeight: innerHeight, body: Math.ceil(document.body.getBoundingClientRect().height) };
+      });
+      const atDefault = await measure();
+      assert.equal(atDefault.frameHeight, 150, 'the iframe keeps its default height');
+      assert.ok(Math.abs(atDefault.map.width - width) <= 1, `map ${atDefault.map.width} wide`);
+      assert.ok(Math.abs(atDefault.map.width / atDefault.map.height - 6 / 5) < 0.01, `map ${atDefault.map.width}×${atDefault.map.height}`);
+      assert.ok(Math.abs((await postedHeight(page)) - atDefault.body) <= 2, 'the posted height is the content\'s');
+      for (const part of [atDefault.legend, atDefault.credit]) {
+        assert.ok(part.top >= atDefault.map.top - 1 && part.bottom <= atDefault.map.bottom + 1, 'legend and credit inside the map');
+      }
+      const legendShare = (atDefault.legend.width * atDefault.legend.height) / (atDefault.map.width * atDefault.map.height);
+      assert.ok(legendShare < 0.2, `the legend covers ${(legendShare * 100).toFixed(0)} % of the map`);
+      await page.$eval('#atlas', (f) => { f.style.height = '1000px'; });
+      await frame.waitForFunction(() => innerHeight === 1000);
+      const tall = await measure();
+      assert.deepEqual([tall.map.width, tall.map.height], [atDefault.map.width, atDefault.map.height], 'the frame\'s height changes nothing');
+      await page.close();
+    });
+  }
+});
+
+describe('exports in a sandboxed frame', () => {
+  test('sandbox="allow-scripts": no dead buttons, a note says what the host must add', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' } });
+    await frame.click('.export-menu summary');
+    await frame.locator('.export-note').waitFor();
+    assert.match(await frame.textContent('.export-note'), /allow-downloads.*downloads=1/);
+    assert.equal(await frame.locator('.export-menu button, .export-menu a').count(), 0);
+    await page.close();
+  });
+
+  test('sandbox="allow-scripts allow-downloads" with downloads=1: the SVG export downloads', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', downloads: '1', industry: 'biotech_medicine' }, sandbox: 'allow-scripts allow-downloads' });
+    await frame.click('.export-menu summary');
+    assert.equal(await frame.locator('.export-note').count(), 0);
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.click('.export-svg')]);
+    assert.equal(download.suggestedFilename(), 'jiangsu-atlas-biotech_medicine.svg');
+    const { readFile } = await import('node:fs/promises');
+    const svg = (await readFile(await download.path())).toString('utf8');
+    assert.equal((svg.match(/<path[^>]*class="city/g) ?? []).length, 13);
+    assert.equal(await frame.locator('details.export-menu[open]').count(), 0, 'the menu closed');
     await page.close();
   });
 });

@@ -16,6 +16,37 @@ async function downloadFrom(page, selector) {
   return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }
 
+const menuOpen = (page) => page.$eval('details.export-menu', (d) => d.open);
+
+describe('the export menu from the keyboard', () => {
+  test('Esc closes an open export menu and keeps the selection; the next Esc clears it', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?city=321200&industry=biotech_medicine');
+    await page.locator('.city-details[data-adcode="321200"]').waitFor();
+    await page.focus('.export-menu summary');
+    await page.keyboard.press('Enter');
+    await page.locator('.export-menu .export-svg').waitFor();
+    assert.equal(await menuOpen(page), true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('details.export-menu').open);
+    assert.equal(await page.locator('.city-details[data-adcode="321200"]').count(), 1, 'the selection stays');
+    assert.equal(await page.evaluate(() => document.activeElement?.matches('.export-menu summary')), true, 'focus back on the menu button');
+    await page.keyboard.press('Escape');
+    await page.locator('.city-details').waitFor({ state: 'detached' });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  for (const [what, selector] of [['SVG', '.export-svg'], ['PNG 2×', '.export-png >> nth=1'], ['JSON', '.export-json'], ['CSV', 'a.download']]) {
+    test(`the menu closes after the ${what} export`, async () => {
+      const page = await openAtlas(env.browser, env.site.url);
+      const { bytes } = await downloadFrom(page, selector);
+      assert.ok(bytes.length > 1000, `${bytes.length} bytes downloaded`);
+      await page.waitForFunction(() => !document.querySelector('details.export-menu').open);
+      await page.close();
+    });
+  }
+});
+
 describe('exports', () => {
   test('the map exports as a self-contained SVG with 13 city shapes, legend, title and attribution', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?industry=biotech_medicine');

@@ -144,6 +144,10 @@ impl Lang {
             ExportSvg => ("地图 SVG", "Map as SVG"),
             ExportJson => ("布局数据 JSON", "Layout as JSON"),
             ExportCsv => ("布局数据 CSV", "Layout as CSV"),
+            ExportNeedsDownloads => (
+                "此框架不允许下载。嵌入页面如需提供导出，请在 iframe 的 sandbox 中加入 allow-downloads，并在地图地址中加上 downloads=1。",
+                "This frame does not allow downloads. To offer exports, the host page adds allow-downloads to the iframe's sandbox and downloads=1 to the atlas's address.",
+            ),
             ThreeZones => ("三大区域", "Three zones"),
             PresenterHelp => (
                 "← → / PageUp PageDown / 空格 翻页 · 数字+回车 跳转 · Home End · F 全屏 · N 备注 · Esc 退出",
@@ -257,6 +261,7 @@ pub enum Msg {
     ExportSvg,
     ExportJson,
     ExportCsv,
+    ExportNeedsDownloads,
     ThreeZones,
     PresenterHelp,
     SpeakerNotes,

@@ -43,13 +43,9 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Results for `query`, names starting with it first, then names containing it; at most
-/// [`MAX_HITS`]. An empty query finds nothing.
-pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
-    let q = fold(query);
-    if q.is_empty() {
-        return Vec::new();
-    }
+/// Everything that can be found by name, as (kind, id, Chinese name, English name), in bundle
+/// order.
+fn candidates(bundle: &Bundle) -> Vec<(HitKind, &str, &str, &str)> {
     let mut candidates: Vec<(HitKind, &str, &str, &str)> = Vec::new();
     candidates.extend(bundle.cities.iter().map(|c| {
         (
@@ -91,7 +87,17 @@ pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
             f.name_en.as_str(),
         )
     }));
-    let mut scored: Vec<(u8, HitKind, usize, Hit)> = candidates
+    candidates
+}
+
+/// Results for `query`, names starting with it first, then names containing it; at most
+/// [`MAX_HITS`]. An empty query finds nothing.
+pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(u8, HitKind, usize, Hit)> = candidates(bundle)
         .into_iter()
         .enumerate()
         .filter_map(|(order, (kind, id, zh, en))| {
@@ -118,6 +124,24 @@ pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
         .take(MAX_HITS)
         .map(|(.., hit)| hit)
         .collect()
+}
+
+/// The id of the thing of one of `kinds` whose Chinese (with or without a final 市), English or
+/// pinyin name is `name`, ignoring case, spaces and punctuation; `None` when no name matches.
+/// Links use it so a portal may write `?city=南通` or `?city=kunshan` for a code.
+pub fn find_by_name<'a>(bundle: &'a Bundle, name: &str, kinds: &[HitKind]) -> Option<&'a str> {
+    let q = fold(name);
+    if q.is_empty() {
+        return None;
+    }
+    candidates(bundle)
+        .into_iter()
+        .find(|(kind, _, zh, en)| {
+            let fz = fold(zh);
+            kinds.contains(kind)
+                && (fz == q || fz.strip_suffix('市') == Some(q.as_str()) || fold(en) == q)
+        })
+        .map(|(_, id, ..)| id)
 }
 
 #[cfg(test)]

@@ -1,13 +1,17 @@
 //! The whole view as a URL query (`?lang=en&view=table&industry=iot_cloud&city=320200`), so every
 //! view is a link, reload restores it and back/forward walk through it.
 //!
-//! Parsing never fails: an unknown key, a value the bundle does not know, a repeated or oversized
-//! parameter is dropped with a [`Notice`], and the rest of the view still opens.
+//! The query is read as the URL standard's `application/x-www-form-urlencoded` (what
+//! `URLSearchParams` writes) and written back the same way, as a canonical link. Parsing never
+//! fails: a value the bundle does not know, a repeated or oversized parameter of the atlas's own
+//! is dropped with a [`Notice`] (a near miss of an own key too), a key that is not the atlas's
+//! (`utm_source`, `from`, `spm`, …) is dropped silently, and the rest of the view still opens.
 
 use std::collections::HashSet;
 
 use crate::bundle::Bundle;
 use crate::i18n::Lang;
+use crate::search::{HitKind, find_by_name};
 
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,7 +60,7 @@ impl Theme {
 }
 
 /// How the atlas is embedded in another page (`embed=1`, `plain`, `theme`, `transparent`,
-/// `origins`).
+/// `origins`, `downloads`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Embed {
     /// Embedded in a portal page: compact chrome, height and selection posted to the parent.
@@ -67,8 +71,76 @@ pub struct Embed {
     pub theme: Theme,
     /// No background, so the host page shows through.
     pub transparent: bool,
-    /// Origins whose `atlas:select` messages are accepted; empty accepts the parent window only.
-    pub origins: Vec<String>,
+    /// Whose `atlas:select` messages are obeyed.
+    pub messages: MessagePolicy,
+    /// The host says its sandboxed frame allows downloads (`allow-downloads`), which the atlas
+    /// cannot detect from inside an opaque-origin frame.
+    pub downloads: bool,
+}
+
+impl Embed {
+    /// Whether exports may be offered. A frame sandboxed without `allow-same-origin` has an
+    /// opaque origin, and there downloads work only if the host also granted `allow-downloads`,
+    /// which cannot be seen from inside: the host says so with `downloads=1`.
+    pub fn offers_downloads(&self, opaque_origin: bool) -> bool {
+        !opaque_origin || self.downloads
+    }
+}
+
+/// Whose `atlas:select` messages the atlas obeys (`origins`). A value that is not a list of
+/// origins refuses every message: a restriction that cannot be read must not become none.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum MessagePolicy {
+    /// No `origins`: messages from the parent window, whatever its origin.
+    #[default]
+    ParentOnly,
+    /// `origins=https://a,https://b`: messages from the parent window when its origin is listed.
+    Listed(Vec<String>),
+    /// `origins=none`, or an `origins` value that is not a list of origins: no message at all.
+    RefuseAll,
+}
+
+/// The `origins` value that refuses every message; also the link written for an unreadable one.
+const REFUSE_ALL: &str = "none";
+
+impl MessagePolicy {
+    /// Whether a message from `origin` may change the view; `from_parent` says whether it came
+    /// from the parent window (no other window is ever obeyed).
+    pub fn accepts(&self, from_parent: bool, origin: &str) -> bool {
+        from_parent
+            && match self {
+                MessagePolicy::ParentOnly => true,
+                MessagePolicy::Listed(origins) => origins.iter().any(|o| o == origin),
+                MessagePolicy::RefuseAll => false,
+            }
+    }
+
+    /// Reads an (already decoded) `origins` value; `None` when it is not `none` or a
+    /// comma-separated list of origins. Origins are compared as a browser serialises them, so
+    /// `HTTPS://Portal.example/` is kept as `https://portal.example`.
+    fn parse(value: &str) -> Option<MessagePolicy> {
+        if value == REFUSE_ALL {
+            return Some(MessagePolicy::RefuseAll);
+        }
+        value
+            .split(',')
+            .map(|o| {
+                let o = o.trim();
+                o.strip_suffix('/').unwrap_or(o).to_ascii_lowercase()
+            })
+            .map(|o| is_origin(&o).then_some(o))
+            .collect::<Option<Vec<String>>>()
+            .map(MessagePolicy::Listed)
+    }
+
+    /// The `origins` value for a link, `None` for the default.
+    fn code(&self) -> Option<String> {
+        match self {
+            MessagePolicy::ParentOnly => None,
+            MessagePolicy::Listed(origins) => Some(origins.join(",")),
+            MessagePolicy::RefuseAll => Some(REFUSE_ALL.to_string()),
+        }
+    }
 }
 
 /// Everything a link must carry to reopen a view.
@@ -101,11 +173,15 @@ pub struct Notice {
     pub reason: NoticeReason,
 }
 
-/// Why a parameter was ignored.
+/// Why a parameter was ignored. Keys the atlas does not own (`utm_source`, `from`, `spm`, …,
+/// which portals and messaging apps append) are dropped without a notice; only a near miss of
+/// one of the atlas's own keys is noticed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeReason {
-    /// The key is not one the atlas uses.
-    UnknownKey,
+    /// The key is not the atlas's but is nearly one of its keys (`industy`, `City`).
+    NearMiss(&'static str),
+    /// The `origins` value is not a list of origins, so no message is obeyed.
+    OriginsRefused,
     /// The value is not one the bundle knows.
     UnknownValue,
     /// The key appeared more than once; the first one counts.
@@ -127,15 +203,35 @@ const MAX_VALUE_LEN: usize = 64;
 /// The longest `origins` list accepted.
 const MAX_ORIGINS_LEN: usize = 512;
 
-/// Whether a text is an origin: `http(s)://host[:port]`, nothing after.
+/// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
+const OWN_KEYS: [&str; 13] = [
+    "lang",
+    "view",
+    "city",
+    "industry",
+    "field",
+    "zone",
+    "slide",
+    "embed",
+    "plain",
+    "transparent",
+    "theme",
+    "origins",
+    "downloads",
+];
+
+/// Whether a text is a serialised origin: `http(s)://host[:port]`, lower case, nothing after.
 fn is_origin(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
     rest.is_some_and(|r| {
         !r.is_empty()
-            && r.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+            && r.chars().all(|c| {
+                c.is_ascii_lowercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '.' | '-' | ':' | '[' | ']')
+            })
     })
 }
 
@@ -148,34 +244,95 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
+/// The own key that `key` nearly is: the same but for case, or (for keys of four letters or
+/// more) one letter added, dropped, changed or swapped with its neighbour.
+fn near_miss(key: &str) -> Option<&'static str> {
+    let key: Vec<char> = key.to_lowercase().chars().collect();
+    OWN_KEYS.into_iter().find(|own| {
+        let own: Vec<char> = own.chars().collect();
+        key == own || (own.len() >= 4 && one_edit_apart(&key, &own))
+    })
+}
+
+/// Whether two words differ by exactly one insertion, deletion, substitution or transposition of
+/// neighbours.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if prefix < short.len() => {
+            short[prefix + 1..] == long[prefix + 1..]
+                || (prefix + 1 < short.len()
+                    && short[prefix] == long[prefix + 1]
+                    && short[prefix + 1] == long[prefix]
+                    && short[prefix + 2..] == long[prefix + 2..])
+        }
+        1 => short[prefix..] == long[prefix + 1..],
+        _ => false,
+    }
+}
+
+/// The adcode of a city or county-level place named by `text`: its adcode, or its Chinese (with
+/// or without 市), English or pinyin name.
+pub fn place_code(bundle: &Bundle, text: &str) -> Option<String> {
+    bundle
+        .place_name(text)
+        .map(|p| p.adcode)
+        .or_else(|| find_by_name(bundle, text, &[HitKind::City, HitKind::County]))
+        .map(str::to_string)
+}
+
+/// The id of a zone named by `text`: its id, or its Chinese or English name.
+pub fn zone_id(bundle: &Bundle, text: &str) -> Option<String> {
+    bundle
+        .zone(text)
+        .map(|z| z.id.as_str())
+        .or_else(|| find_by_name(bundle, text, &[HitKind::Zone]))
+        .map(str::to_string)
+}
+
 impl ViewState {
-    /// Reads a query string (with or without the leading `?`) against the bundle.
+    /// Reads a query string (with or without the leading `?`) against the bundle. Keys and values
+    /// are decoded as the URL standard's `application/x-www-form-urlencoded` (what
+    /// `URLSearchParams` writes): `+` is a space, `%XX` a UTF-8 byte, invalid escapes kept as
+    /// they are and invalid UTF-8 replaced.
     pub fn from_query(query: &str, bundle: &Bundle) -> (ViewState, Vec<Notice>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&'static str> = HashSet::new();
         let query = query.strip_prefix('?').unwrap_or(query);
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for (raw_key, value) in form_urlencoded::parse(query.as_bytes()) {
             let mut notice = |reason| {
                 notices.push(Notice {
-                    key: key.chars().take(MAX_VALUE_LEN).collect(),
+                    key: raw_key.chars().take(MAX_VALUE_LEN).collect(),
                     reason,
                 })
+            };
+            let Some(key) = OWN_KEYS.into_iter().find(|k| *k == raw_key) else {
+                if let Some(own) = near_miss(&raw_key) {
+                    notice(NoticeReason::NearMiss(own));
+                }
+                continue;
             };
             if !seen.insert(key) {
                 notice(NoticeReason::Repeated);
                 continue;
             }
-            let limit = if key == "origins" {
-                MAX_ORIGINS_LEN
-            } else {
-                MAX_VALUE_LEN
-            };
-            if value.len() > limit {
+            if key == "origins" {
+                let policy = (value.len() <= MAX_ORIGINS_LEN)
+                    .then(|| MessagePolicy::parse(&value))
+                    .flatten();
+                if policy.is_none() {
+                    notice(NoticeReason::OriginsRefused);
+                }
+                state.embed.messages = policy.unwrap_or(MessagePolicy::RefuseAll);
+                continue;
+            }
+            if value.len() > MAX_VALUE_LEN {
                 notice(NoticeReason::TooLong);
                 continue;
             }
+            let value = value.as_ref();
             let known = match key {
                 "lang" => Lang::from_code(value).map(|l| state.lang = l).is_some(),
                 "view" => match value {
@@ -186,9 +343,8 @@ impl ViewState {
                 }
                 .map(|v| state.view = v)
                 .is_some(),
-                "city" => bundle
-                    .place_name(value)
-                    .map(|_| state.city = Some(value.to_string()))
+                "city" => place_code(bundle, value)
+                    .map(|c| state.city = Some(c))
                     .is_some(),
                 "industry" => bundle
                     .industry(value)
@@ -198,13 +354,13 @@ impl ViewState {
                     .field(value)
                     .map(|_| state.field = Some(value.to_string()))
                     .is_some(),
-                "zone" => bundle
-                    .zone(value)
-                    .map(|_| state.zone = Some(value.to_string()))
+                "zone" => zone_id(bundle, value)
+                    .map(|z| state.zone = Some(z))
                     .is_some(),
                 "embed" => flag(value).map(|f| state.embed.embedded = f).is_some(),
                 "plain" => flag(value).map(|f| state.embed.plain = f).is_some(),
                 "transparent" => flag(value).map(|f| state.embed.transparent = f).is_some(),
+                "downloads" => flag(value).map(|f| state.embed.downloads = f).is_some(),
                 "theme" => match value {
                     "light" => Some(Theme::Light),
                     "dark" => Some(Theme::Dark),
@@ -213,24 +369,13 @@ impl ViewState {
                 }
                 .map(|t| state.embed.theme = t)
                 .is_some(),
-                "origins" => {
-                    let list: Vec<String> =
-                        value.split(',').map(|o| o.trim().to_string()).collect();
-                    list.iter()
-                        .all(|o| is_origin(o))
-                        .then(|| state.embed.origins = list)
-                        .is_some()
-                }
                 "slide" => value
                     .parse::<usize>()
                     .ok()
                     .filter(|n| (1..=crate::slides::slides(bundle).len()).contains(n))
                     .map(|n| state.slide = Some(n))
                     .is_some(),
-                _ => {
-                    notice(NoticeReason::UnknownKey);
-                    continue;
-                }
+                _ => false,
             };
             if !known {
                 notice(NoticeReason::UnknownValue);
@@ -260,14 +405,16 @@ impl ViewState {
         (state, notices)
     }
 
-    /// The query string for this view (`?…`, or empty for the default view), defaults left out.
+    /// The canonical query string for this view (`?…`, or empty for the default view): the
+    /// atlas's own keys in a fixed order, defaults left out, names written as codes, encoded as
+    /// `URLSearchParams` would.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
+        let mut out = form_urlencoded::Serializer::new(String::new());
         if self.lang != Lang::default() {
-            parts.push(format!("lang={}", self.lang.code()));
+            out.append_pair("lang", self.lang.code());
         }
         if self.view != View::default() {
-            parts.push(format!("view={}", self.view.code()));
+            out.append_pair("view", self.view.code());
         }
         let optional = [
             ("industry", &self.industry),
@@ -277,32 +424,35 @@ impl ViewState {
         ];
         for (key, value) in optional {
             if let Some(v) = value {
-                parts.push(format!("{key}={v}"));
+                out.append_pair(key, v);
             }
         }
         if let Some(slide) = self.slide {
-            parts.push(format!("slide={slide}"));
+            out.append_pair("slide", &slide.to_string());
         }
         let e = &self.embed;
-        if e.embedded {
-            parts.push("embed=1".to_string());
-        }
-        if e.plain {
-            parts.push("plain=1".to_string());
+        let flags = [
+            ("embed", e.embedded),
+            ("plain", e.plain),
+            ("transparent", e.transparent),
+            ("downloads", e.downloads),
+        ];
+        for (key, on) in flags {
+            if on {
+                out.append_pair(key, "1");
+            }
         }
         if e.theme != Theme::default() {
-            parts.push(format!("theme={}", e.theme.code()));
+            out.append_pair("theme", e.theme.code());
         }
-        if e.transparent {
-            parts.push("transparent=1".to_string());
+        if let Some(origins) = e.messages.code() {
+            out.append_pair("origins", &origins);
         }
-        if !e.origins.is_empty() {
-            parts.push(format!("origins={}", e.origins.join(",")));
-        }
-        if parts.is_empty() {
-            String::new()
+        let query = out.finish();
+        if query.is_empty() {
+            query
         } else {
-            format!("?{}", parts.join("&"))
+            format!("?{query}")
         }
     }
 
@@ -347,8 +497,24 @@ impl Notice {
     /// What the notice says to the user.
     pub fn describe(&self, lang: Lang) -> String {
         let reason = match (self.reason, lang) {
-            (NoticeReason::UnknownKey, Lang::Zh) => "不是本图使用的参数，已忽略",
-            (NoticeReason::UnknownKey, Lang::En) => "is not a parameter of the atlas; ignored",
+            (NoticeReason::NearMiss(own), Lang::Zh) => {
+                return format!(
+                    "链接参数 “{}” 不是本图使用的参数，已忽略；是否想用 “{own}”？",
+                    self.key
+                );
+            }
+            (NoticeReason::NearMiss(own), Lang::En) => {
+                return format!(
+                    "Link parameter “{}” is not one the atlas uses; ignored. Did you mean “{own}”?",
+                    self.key
+                );
+            }
+            (NoticeReason::OriginsRefused, Lang::Zh) => {
+                "不是来源列表（如 https://portal.example），本图不接受任何页面发来的消息"
+            }
+            (NoticeReason::OriginsRefused, Lang::En) => {
+                "is not a list of origins (such as https://portal.example); the atlas obeys no messages"
+            }
             (NoticeReason::UnknownValue, Lang::Zh) => "的值无法识别，已使用默认值",
             (NoticeReason::UnknownValue, Lang::En) => {
                 "has a value the atlas does not know; the default is used"
@@ -377,63 +543,337 @@ impl Notice {
     }
 }
 
+/// One part of a parent's `atlas:select`: absent keeps the current choice, `null` clears it,
+/// a string sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Choice {
+    /// The key is absent: leave this part as it is.
+    #[default]
+    Keep,
+    /// The key is `null`: clear this part.
+    Clear,
+    /// The key is a string: choose this (an id, or for a city or zone also a name).
+    Set(String),
+}
+
+impl Choice {
+    /// The same choice with a set value resolved by `find`; `None` when `find` knows it not.
+    fn resolve(&self, find: impl Fn(&str) -> Option<String>) -> Option<Choice> {
+        match self {
+            Choice::Set(text) => find(text).map(Choice::Set),
+            other => Some(other.clone()),
+        }
+    }
+}
+
 /// A selection asked for by the embedding page: `{type: "atlas:select", city, industry, field,
-/// zone}`, each optional.
+/// zone}`, each absent, `null` or a string.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SelectMessage {
-    /// A city or county-level place's adcode.
-    pub city: Option<String>,
+    /// A city or county-level place (adcode or name).
+    pub city: Choice,
     /// An industry id.
-    pub industry: Option<String>,
+    pub industry: Choice,
     /// A field id.
-    pub field: Option<String>,
-    /// A zone id.
-    pub zone: Option<String>,
+    pub field: Choice,
+    /// A zone (id or name).
+    pub zone: Choice,
 }
 
 impl ViewState {
     /// The view after a parent's `atlas:select`, or `None` when the message names anything the
-    /// bundle does not know (a malformed message is ignored whole).
+    /// bundle does not know (a malformed message is ignored whole). A city and a zone exclude
+    /// each other (the city wins when both are set); a field sets its industry.
     pub fn with_selection(&self, bundle: &Bundle, message: &SelectMessage) -> Option<ViewState> {
-        let known = message
-            .city
-            .as_deref()
-            .is_none_or(|c| bundle.place_name(c).is_some())
-            && message
-                .industry
-                .as_deref()
-                .is_none_or(|i| bundle.industry(i).is_some())
-            && message
-                .field
-                .as_deref()
-                .is_none_or(|f| bundle.field(f).is_some())
-            && message
-                .zone
-                .as_deref()
-                .is_none_or(|z| bundle.zone(z).is_some());
-        if !known {
-            return None;
-        }
+        let city = message.city.resolve(|c| place_code(bundle, c))?;
+        let zone = message.zone.resolve(|z| zone_id(bundle, z))?;
+        let industry = message
+            .industry
+            .resolve(|i| bundle.industry(i).map(|i| i.id.clone()))?;
+        let field = message
+            .field
+            .resolve(|f| bundle.field(f).map(|f| f.id.clone()))?;
         let mut next = self.clone();
-        if message.city.is_some() || message.zone.is_some() {
-            next.city = message.city.clone();
-            next.zone = if message.city.is_some() {
-                None
-            } else {
-                message.zone.clone()
-            };
+        match zone {
+            Choice::Set(z) => next = next.with_zone(Some(z)),
+            Choice::Clear => next.zone = None,
+            Choice::Keep => {}
         }
-        if let Some(field) = &message.field {
-            next = next.with_field(bundle, field);
-        } else if message.industry.is_some() {
-            next = next.with_industry(message.industry.clone());
+        match city {
+            Choice::Set(c) => next = next.with_city(Some(c)),
+            Choice::Clear => next.city = None,
+            Choice::Keep => {}
+        }
+        match industry {
+            Choice::Set(i) => next = next.with_industry(Some(i)),
+            Choice::Clear => next = next.with_industry(None),
+            Choice::Keep => {}
+        }
+        match field {
+            Choice::Set(f) => next = next.with_field(bundle, &f),
+            Choice::Clear => next.field = None,
+            Choice::Keep => {}
         }
         Some(next)
     }
+}
 
-    /// Whether a message from `origin` may change the view: listed origins only, or, when none
-    /// are listed, any message from the parent window.
-    pub fn accepts_origin(&self, origin: &str) -> bool {
-        self.embed.origins.is_empty() || self.embed.origins.iter().any(|o| o == origin)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle() -> Bundle {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+        Bundle::from_json(&text).expect("the committed bundle loads")
+    }
+
+    fn reasons(notices: Vec<Notice>) -> Vec<(String, NoticeReason)> {
+        notices.into_iter().map(|n| (n.key, n.reason)).collect()
+    }
+
+    #[test]
+    fn values_are_decoded_as_url_search_params_writes_them() {
+        let b = bundle();
+        let (state, notices) =
+            ViewState::from_query("?industry=iot%5Fcloud&lang=%65n&view=t%61ble", &b);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.industry.as_deref(), Some("iot_cloud"));
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!(state.view, View::Table);
+        let (state, _) = ViewState::from_query("city=%E5%8D%97%E9%80%9A&zone=+south+", &b);
+        assert_eq!(
+            state.city.as_deref(),
+            Some("320600"),
+            "南通, percent-encoded"
+        );
+        assert_eq!(
+            state.zone.as_deref(),
+            None,
+            "`+` is a space, and ` south ` is no zone"
+        );
+        let (_, notices) = ViewState::from_query("zone=+south+", &b);
+        assert_eq!(
+            reasons(notices),
+            [("zone".to_string(), NoticeReason::UnknownValue)]
+        );
+        let (state, notices) = ViewState::from_query("%63ity=320100", &b);
+        assert!(notices.is_empty(), "keys are decoded too");
+        assert_eq!(state.city.as_deref(), Some("320100"));
+        let (state, notices) = ViewState::from_query("city=%E5%8D%97%zz&lang=%", &b);
+        assert_eq!(
+            state,
+            ViewState::default(),
+            "an invalid escape is kept as text"
+        );
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn the_canonical_link_is_encoded_and_reads_back_the_same() {
+        let b = bundle();
+        let (state, notices) = ViewState::from_query(
+            "embed=1&lang=en&origins=https%3A%2F%2Fportal.example%2Chttp%3A%2F%2F127.0.0.1%3A9000&downloads=true",
+            &b,
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        let query = state.to_query();
+        assert_eq!(
+            query,
+            "?lang=en&embed=1&downloads=1&origins=https%3A%2F%2Fportal.example%2Chttp%3A%2F%2F127.0.0.1%3A9000"
+        );
+        assert_eq!(ViewState::from_query(&query, &b), (state, vec![]));
+    }
+
+    #[test]
+    fn places_and_zones_are_found_by_name_and_written_as_codes() {
+        let b = bundle();
+        for (query, city) in [
+            ("city=南通", "320600"),
+            ("city=南通市", "320600"),
+            ("city=Nantong", "320600"),
+            ("city=nantong", "320600"),
+            ("city=kunshan", "320583"),
+            ("city=昆山", "320583"),
+            ("city=Huai%27an", "320800"),
+        ] {
+            let (state, notices) = ViewState::from_query(query, &b);
+            assert!(notices.is_empty(), "{query}: {notices:?}");
+            assert_eq!(state.city.as_deref(), Some(city), "{query}");
+            assert_eq!(state.to_query(), format!("?city={city}"));
+        }
+        for (query, zone) in [("zone=苏南", "south"), ("zone=Central+Jiangsu", "central")] {
+            let (state, notices) = ViewState::from_query(query, &b);
+            assert!(notices.is_empty(), "{query}: {notices:?}");
+            assert_eq!(state.zone.as_deref(), Some(zone), "{query}");
+        }
+        let (state, notices) = ViewState::from_query("city=苏南&zone=南京", &b);
+        assert_eq!((state.city, state.zone), (None, None), "a zone is no city");
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn foreign_parameters_are_dropped_silently_and_near_misses_noticed() {
+        let b = bundle();
+        let (state, notices) = ViewState::from_query(
+            "utm_source=x&utm_medium=y&from=singlemessage&isappinstalled=0&spm=a.b&city=320100&utm_source=z",
+            &b,
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            state.to_query(),
+            "?city=320100",
+            "the canonical link drops them"
+        );
+        let (_, notices) = ViewState::from_query("industy=iot_cloud&City=320100&lnag=en&ct=1", &b);
+        assert_eq!(
+            reasons(notices),
+            [
+                ("industy".to_string(), NoticeReason::NearMiss("industry")),
+                ("City".to_string(), NoticeReason::NearMiss("city")),
+                ("lnag".to_string(), NoticeReason::NearMiss("lang")),
+            ]
+        );
+        assert_eq!(
+            Notice {
+                key: "industy".into(),
+                reason: NoticeReason::NearMiss("industry")
+            }
+            .describe(Lang::En),
+            "Link parameter “industy” is not one the atlas uses; ignored. Did you mean “industry”?"
+        );
+    }
+
+    #[test]
+    fn near_misses_are_one_edit_from_an_own_key() {
+        for (key, own) in [
+            ("industy", Some("industry")),
+            ("industries", None),
+            ("indsutry", Some("industry")),
+            ("ORIGINS", Some("origins")),
+            ("origin", Some("origins")),
+            ("zones", Some("zone")),
+            ("from", None),
+            ("spm", None),
+            ("utm_source", None),
+            ("vew", Some("view")),
+            ("ct", None),
+        ] {
+            assert_eq!(near_miss(key), own, "{key}");
+        }
+    }
+
+    #[test]
+    fn origins_are_a_policy_and_a_bad_value_refuses_every_message() {
+        let b = bundle();
+        let policy = |query: &str| ViewState::from_query(query, &b).0.embed.messages;
+        assert_eq!(policy(""), MessagePolicy::ParentOnly);
+        assert_eq!(
+            policy("origins=https%3A%2F%2FPortal.example%2F,http://127.0.0.1:9000"),
+            MessagePolicy::Listed(vec![
+                "https://portal.example".to_string(),
+                "http://127.0.0.1:9000".to_string()
+            ])
+        );
+        assert_eq!(policy("origins=none"), MessagePolicy::RefuseAll);
+        for bad in [
+            "origins=",
+            "origins=javascript:alert(1)",
+            "origins=https://a.example,*",
+            "origins=https://a.example/path",
+            "origins=*",
+        ] {
+            let (state, notices) = ViewState::from_query(bad, &b);
+            assert_eq!(state.embed.messages, MessagePolicy::RefuseAll, "{bad}");
+            assert_eq!(
+                reasons(notices),
+                [("origins".to_string(), NoticeReason::OriginsRefused)]
+            );
+            assert_eq!(state.to_query(), "?origins=none", "a reload still refuses");
+        }
+        let long = format!("origins=https://{}.example", "a".repeat(600));
+        assert_eq!(
+            policy(&long),
+            MessagePolicy::RefuseAll,
+            "too long refuses too"
+        );
+
+        let listed = MessagePolicy::Listed(vec!["https://portal.example".to_string()]);
+        assert!(listed.accepts(true, "https://portal.example"));
+        assert!(!listed.accepts(true, "https://evil.example"));
+        assert!(
+            !listed.accepts(false, "https://portal.example"),
+            "parent only"
+        );
+        assert!(MessagePolicy::ParentOnly.accepts(true, "null"));
+        assert!(!MessagePolicy::ParentOnly.accepts(false, "https://a.example"));
+        assert!(!MessagePolicy::RefuseAll.accepts(true, "https://portal.example"));
+    }
+
+    #[test]
+    fn downloads_are_offered_in_an_opaque_frame_only_when_the_host_says_it_allows_them() {
+        let b = bundle();
+        let plain = ViewState::from_query("embed=1", &b).0.embed;
+        assert!(
+            plain.offers_downloads(false),
+            "a page with an origin can download"
+        );
+        assert!(!plain.offers_downloads(true));
+        let granted = ViewState::from_query("embed=1&downloads=1", &b).0.embed;
+        assert!(granted.offers_downloads(true));
+    }
+
+    #[test]
+    fn a_message_keeps_absent_parts_clears_nulls_and_sets_strings() {
+        let b = bundle();
+        let (start, _) =
+            ViewState::from_query("city=320600&industry=new_energy&field=solar_pv", &b);
+        let message = |city: Choice, industry: Choice, field: Choice, zone: Choice| SelectMessage {
+            city,
+            industry,
+            field,
+            zone,
+        };
+        use Choice::{Clear, Keep, Set};
+        let keep_all = start
+            .with_selection(&b, &message(Keep, Keep, Keep, Keep))
+            .expect("known");
+        assert_eq!(keep_all, start);
+        let cleared = start
+            .with_selection(&b, &message(Clear, Keep, Keep, Keep))
+            .expect("known");
+        assert_eq!(cleared.city, None);
+        assert_eq!(
+            cleared.field.as_deref(),
+            Some("solar_pv"),
+            "the rest is kept"
+        );
+        let no_field = start
+            .with_selection(&b, &message(Keep, Keep, Clear, Keep))
+            .expect("known");
+        assert_eq!(
+            (no_field.industry.as_deref(), no_field.field),
+            (Some("new_energy"), None)
+        );
+        let nothing = start
+            .with_selection(&b, &message(Clear, Clear, Keep, Clear))
+            .expect("known");
+        assert_eq!(
+            (nothing.city, nothing.industry, nothing.field),
+            (None, None, None)
+        );
+        let zone = start
+            .with_selection(&b, &message(Keep, Keep, Keep, Set("苏北".into())))
+            .expect("known");
+        assert_eq!((zone.zone.as_deref(), zone.city), (Some("north"), None));
+        let named = start
+            .with_selection(&b, &message(Set("Taizhou".into()), Keep, Keep, Keep))
+            .expect("known");
+        assert_eq!(named.city.as_deref(), Some("321200"));
+        assert_eq!(
+            start.with_selection(&b, &message(Clear, Set("nope".into()), Keep, Keep)),
+            None,
+            "a part the bundle does not know refuses the whole message"
+        );
     }
 }

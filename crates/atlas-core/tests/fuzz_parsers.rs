@@ -1,6 +1,7 @@
 //! Property-based fuzzing of the two parsers that read outside input: the bundle parser (text
-//! from the server) and the URL-state parser (text from a link). Each case must give a value or
-//! an error, never a panic, and what they accept must be consistent. CI runs the default 256 cases
+//! from the server) and the URL-state parser (text from a link, raw or encoded as
+//! `URLSearchParams` and percent-escaping would). Each case must give a value or an error, never
+//! a panic, and what they accept must be consistent. CI runs the default 256 cases
 //! per property; `PROPTEST_CASES=100000 cargo test -p atlas-core --test fuzz_parsers` runs longer.
 
 use atlas_core::url_state::{MAX_NOTICES, ViewState};
@@ -99,6 +100,7 @@ fn key() -> impl Strategy<Value = String> {
             "transparent",
             "theme",
             "origins",
+            "downloads",
         ])
         .prop_map(str::to_string),
         "[a-z%&=]{0,6}",
@@ -120,20 +122,64 @@ fn value() -> impl Strategy<Value = String> {
         ]
         .map(str::to_string),
     );
+    ids.extend(b.cities.iter().map(|c| c.name_zh.clone()));
+    ids.extend(b.places.iter().map(|p| p.name_en.to_lowercase()));
+    ids.extend(b.zones.iter().map(|z| z.name_zh.clone()));
     prop_oneof![
         prop::sample::select(ids),
         "[0-9]{0,7}",
+        "[%+0-9A-Fa-fg]{0,9}",
         "https?://[a-z.:0-9]{0,20}(,https?://[a-z.]{0,10})?",
         any::<String>(),
         "x{60,80}",
     ]
 }
 
+fn pairs() -> impl Strategy<Value = Vec<(String, String)>> {
+    prop::collection::vec((key(), value()), 0..16)
+}
+
+/// The pairs joined as they are, unencoded: a hand-typed link.
+fn raw(pairs: &[(String, String)]) -> String {
+    let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("?{}", joined.join("&"))
+}
+
+/// The pairs encoded as `URLSearchParams` writes them.
+fn search_params(pairs: &[(String, String)]) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::from("?"));
+    for (k, v) in pairs {
+        out.append_pair(k, v);
+    }
+    out.finish()
+}
+
+/// The pairs with every byte percent-escaped (`%XX`), upper or lower case hex.
+fn escaped(pairs: &[(String, String)], upper: bool) -> String {
+    let escape = |text: &str| -> String {
+        text.bytes()
+            .map(|b| {
+                if upper {
+                    format!("%{b:02X}")
+                } else {
+                    format!("%{b:02x}")
+                }
+            })
+            .collect()
+    };
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+        .collect();
+    format!("?{}", joined.join("&"))
+}
+
 fn query() -> impl Strategy<Value = String> {
-    prop::collection::vec((key(), value()), 0..16).prop_map(|pairs| {
-        let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        format!("?{}", joined.join("&"))
-    })
+    prop_oneof![
+        pairs().prop_map(|p| raw(&p)),
+        pairs().prop_map(|p| search_params(&p)),
+        (pairs(), any::<bool>()).prop_map(|(p, upper)| escaped(&p, upper)),
+    ]
 }
 
 /// Everything the state names is in the bundle.
@@ -179,6 +225,15 @@ proptest! {
     fn any_text_as_a_link_gives_a_consistent_view(q in any::<String>()) {
         let (state, _) = ViewState::from_query(&q, bundle());
         assert_consistent(&state);
+    }
+
+    #[test]
+    fn an_encoded_link_means_what_its_decoded_pairs_mean(p in pairs(), upper in any::<bool>()) {
+        let (by_params, notes_params) = ViewState::from_query(&search_params(&p), bundle());
+        let (by_escapes, notes_escapes) = ViewState::from_query(&escaped(&p, upper), bundle());
+        prop_assert_eq!(&by_params, &by_escapes);
+        prop_assert_eq!(notes_params, notes_escapes);
+        assert_consistent(&by_params);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 use atlas_core::i18n::Lang;
 use atlas_core::layout::Topic;
 use atlas_core::search::{HitKind, search};
-use atlas_core::url_state::{NoticeReason, SelectMessage, Theme, View, ViewState};
+use atlas_core::url_state::{
+    Choice, MessagePolicy, NoticeReason, SelectMessage, Theme, View, ViewState,
+};
 use atlas_core::{Bundle, Role};
 
 fn bundle() -> Bundle {
@@ -207,8 +209,9 @@ fn a_view_round_trips_through_its_url() {
 fn bad_url_parameters_fall_back_to_defaults_with_notices() {
     let b = bundle();
     let long = "x".repeat(500);
-    let query =
-        format!("?lang=fr&city=999999&bogus=1&view=table&view=map&industry={long}&zone=central");
+    let query = format!(
+        "?lang=fr&city=999999&industy=1&utm_source=x&view=table&view=map&industry={long}&zone=central"
+    );
     let (state, notices) = ViewState::from_query(&query, &b);
     assert_eq!(state.lang, Lang::Zh);
     assert_eq!(state.city, None);
@@ -226,7 +229,7 @@ fn bad_url_parameters_fall_back_to_defaults_with_notices() {
         [
             ("lang".to_string(), NoticeReason::UnknownValue),
             ("city".to_string(), NoticeReason::UnknownValue),
-            ("bogus".to_string(), NoticeReason::UnknownKey),
+            ("industy".to_string(), NoticeReason::NearMiss("industry")),
             ("view".to_string(), NoticeReason::Repeated),
             ("industry".to_string(), NoticeReason::TooLong),
         ]
@@ -267,14 +270,22 @@ fn embed_flags_round_trip_and_bad_ones_are_noticed() {
     assert!(state.embed.embedded && state.embed.plain && state.embed.transparent);
     assert_eq!(state.embed.theme, Theme::Dark);
     assert_eq!(
-        state.embed.origins,
-        ["https://portal.example.gov.cn", "http://127.0.0.1:9000"]
+        state.embed.messages,
+        MessagePolicy::Listed(vec![
+            "https://portal.example.gov.cn".to_string(),
+            "http://127.0.0.1:9000".to_string()
+        ])
     );
     let (again, _) = ViewState::from_query(&state.to_query(), &b);
     assert_eq!(again, state);
     let (bad, notices) =
         ViewState::from_query("theme=pink&embed=maybe&origins=javascript:alert(1)", &b);
-    assert_eq!(bad.embed, Default::default());
+    assert_eq!((bad.embed.theme, bad.embed.embedded), (Theme::Light, false));
+    assert_eq!(
+        bad.embed.messages,
+        MessagePolicy::RefuseAll,
+        "an unreadable origins list refuses every message"
+    );
     assert_eq!(notices.len(), 3);
 }
 
@@ -283,8 +294,8 @@ fn a_parents_selection_is_applied_only_when_every_part_is_known() {
     let b = bundle();
     let start = ViewState::default();
     let pick = |city: Option<&str>, industry: Option<&str>| SelectMessage {
-        city: city.map(str::to_string),
-        industry: industry.map(str::to_string),
+        city: city.map_or(Choice::Keep, |c| Choice::Set(c.to_string())),
+        industry: industry.map_or(Choice::Keep, |i| Choice::Set(i.to_string())),
         ..Default::default()
     };
     let next = start
@@ -298,16 +309,15 @@ fn a_parents_selection_is_applied_only_when_every_part_is_known() {
         None
     );
     let field = SelectMessage {
-        field: Some("solar_pv".to_string()),
+        field: Choice::Set("solar_pv".to_string()),
         ..Default::default()
     };
     assert_eq!(
         start.with_selection(&b, &field).and_then(|s| s.industry),
         Some("new_energy".to_string())
     );
-    let mut listed = start.clone();
-    listed.embed.origins = vec!["https://portal.example".to_string()];
-    assert!(listed.accepts_origin("https://portal.example"));
-    assert!(!listed.accepts_origin("https://evil.example"));
-    assert!(start.accepts_origin("https://anyone.example"));
+    let listed = MessagePolicy::Listed(vec!["https://portal.example".to_string()]);
+    assert!(listed.accepts(true, "https://portal.example"));
+    assert!(!listed.accepts(true, "https://evil.example"));
+    assert!(start.embed.messages.accepts(true, "https://anyone.example"));
 }
