@@ -151,13 +151,13 @@ fn draw(
         .filter_map(|c| {
             let b = c.label_box?;
             Some(view! {
-                <text class="city-label" x=b.center.x y=b.center.y font-size=font>{c.label.clone()}</text>
+                <text class="city-label" data-adcode=c.adcode.clone() x=b.center.x y=b.center.y font-size=font>{c.label.clone()}</text>
             })
         })
         .chain(scene.places.iter().filter_map(|p| {
             let b = p.label_box?;
             Some(view! {
-                <text class="city-label place-label" x=b.center.x y=b.center.y font-size=font * 0.9>{p.label.clone()}</text>
+                <text class="city-label place-label" data-adcode=p.adcode.clone() x=b.center.x y=b.center.y font-size=font * 0.9>{p.label.clone()}</text>
             })
         }))
         .collect_view();
