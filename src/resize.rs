@@ -1,13 +1,14 @@
 //! The map's frame — its size and the boxes of what overlays it (legend, credit line) — kept
 //! current with a `ResizeObserver`, so the map refits whenever its container or an overlay changes
-//! size (window resize, panel opening, iframe resize, another legend, zoom).
+//! size (window resize, panel opening, iframe resize, another legend, zoom), and measured again
+//! when printing starts and ends, so the printed map is drawn for the paper.
 
 use atlas_core::labels::LabelBox;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{DomRect, Element, ResizeObserver};
+use web_sys::{DomRect, Element, EventTarget, ResizeObserver};
 
 /// The map's size and the overlays' boxes in the map's own pixels.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -71,6 +72,26 @@ pub fn use_map_frame(map: NodeRef<Div>, overlays: [NodeRef<Div>; 2]) -> ReadSign
             }
         };
         measure();
+        // Printing lays the page out anew without any resize: the print media query turning on is
+        // the moment the map has its printed size, and a redraw made then is what gets printed.
+        if let Some(query) = print_media_query() {
+            let on_change = Closure::<dyn Fn()>::new(measure.clone());
+            let listener: js_sys::Function = on_change.as_ref().clone().unchecked_into();
+            if query
+                .add_event_listener_with_callback("change", &listener)
+                .is_ok()
+            {
+                let (query, listener) = (
+                    send_wrapper::SendWrapper::new(query),
+                    send_wrapper::SendWrapper::new(listener),
+                );
+                on_cleanup(move || {
+                    let _ = query.remove_event_listener_with_callback("change", &listener);
+                });
+            }
+            // Removed with the listener above; the closure itself may live on.
+            on_change.forget();
+        }
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| measure());
         if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(&element);
@@ -84,4 +105,20 @@ pub fn use_map_frame(map: NodeRef<Div>, overlays: [NodeRef<Div>; 2]) -> ReadSign
         callback.forget();
     });
     frame
+}
+
+/// `matchMedia("print")`, the query that turns on while the page is laid out for paper. It is
+/// reached through `js_sys` as the `MediaQueryList` binding is not among the web-sys features the
+/// app enables; only its `EventTarget` side is used.
+fn print_media_query() -> Option<EventTarget> {
+    let window = web_sys::window()?;
+    let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    match_media
+        .call1(&window, &"print".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }

@@ -31,7 +31,10 @@ async function printed(page) {
     const pages = Number(info.stdout.match(/^Pages:\s+(\d+)/m)?.[1]);
     const size = info.stdout.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m);
     const text = (await run('pdftotext', ['-f', '1', '-l', '1', file, '-'])).stdout.replace(/\s+/g, ' ');
-    return { pages, width: Number(size?.[1]), height: Number(size?.[2]), firstPage: text };
+    const boxes = (await run('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'])).stdout;
+    const words = [...boxes.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map(([, x0, y0, x1, y1, word]) => ({ word, height: Number(y1) - Number(y0) }));
+    return { pages, width: Number(size?.[1]), height: Number(size?.[2]), firstPage: text, words };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -57,7 +60,12 @@ const inside = (r) => r.left >= 0 && r.top >= 0 && r.right <= PRINTABLE.width + 
 const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
 const HANDOUTS = [
-  { query: '?lang=en&industry=biotech_medicine&city=321200', city: '321200', says: ['Taizhou', 'Biotechnology and new medicine', 'Layout roles'] },
+  {
+    query: '?lang=en&industry=biotech_medicine&city=321200',
+    city: '321200',
+    says: ['Taizhou', 'Biotechnology and new medicine', 'Layout roles'],
+    labelsOnly: ['Xuzhou', 'Suqian', 'Yancheng'],
+  },
   { query: '?lang=zh&industry=new_energy&city=320200', city: '320200', says: ['无锡市', '新能源', '布局角色'] },
   { query: '?lang=zh&city=320100', city: '320100', says: ['南京市', '苏南'] },
 ];
@@ -71,6 +79,15 @@ describe('printing', () => {
       assert.equal(pdf.pages, 1, `${pdf.pages} pages`);
       assert.ok(pdf.width > pdf.height && Math.abs(pdf.width - 842) < 2, `A4 landscape, got ${pdf.width}×${pdf.height} pt`);
       for (const words of handout.says) assert.ok(pdf.firstPage.includes(words), `the page says ${words}`);
+      // Names that only the map's labels print: redrawn for the paper, they are at least 7 pt (a
+      // word's box is about 1.29 em high in this font; the halo's run is taller, so the smallest box
+      // counts), not a screen map shrunk to the page.
+      for (const name of handout.labelsOnly ?? []) {
+        const boxes = pdf.words.filter((w) => w.word === name);
+        assert.ok(boxes.length > 0, `${name}'s label is printed`);
+        const points = Math.min(...boxes.map((w) => w.height)) / 1.29;
+        assert.ok(points >= 7, `${name}'s label prints at ${points.toFixed(1)} pt`);
+      }
       assert.deepEqual(page.problems, []);
       await page.close();
     });
