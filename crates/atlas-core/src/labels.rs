@@ -5,6 +5,8 @@
 //! inside its city; failing that, the free spot with its centre and the most of its box inside. A
 //! label with no such spot is hidden — the city keeps its accessible name either way.
 
+use std::cell::OnceCell;
+
 use geo::{BoundingRect, Contains, Coord, MultiPolygon};
 
 use crate::projection::ScreenPoint;
@@ -46,8 +48,8 @@ impl LabelBox {
             && self.center.y + self.height / 2.0 <= height
     }
 
-    /// Corners, edge midpoints and centre: the points that must lie in a shape for the box to.
-    fn probe_points(&self) -> [Coord; 9] {
+    /// Centre, corners and edge midpoints: the points that must lie in a shape for the box to.
+    fn probe_points(&self) -> [Coord; PROBES] {
         let (x, y) = (self.center.x, self.center.y);
         let (dx, dy) = (self.width / 2.0, self.height / 2.0);
         [
@@ -68,8 +70,11 @@ impl LabelBox {
 /// A label to place: its size, the spots it may take (best first) and the shape it belongs in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LabelRequest<'a> {
-    /// Centres to try, best first.
+    /// Centres to try first, best first.
     pub spots: Vec<ScreenPoint>,
+    /// When none of `spots` will do: the spacing, px, of a grid of further spots searched inside
+    /// `home`, nearest the first spot first. The grid is only laid when needed.
+    pub search_step: Option<f64>,
     /// Width of the label's box.
     pub width: f64,
     /// Height of the label's box.
@@ -86,6 +91,14 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
         * font_px
 }
 
+/// A spot a label could take, with how much of its box lies inside its home shape.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    label: LabelBox,
+    centre_inside: bool,
+    probes_inside: usize,
+}
+
 /// Places labels in the order given (most important first) inside a `width` × `height` map, clear
 /// of every `keep_out` box. Returns, for each request, its box, or `None` when it had to be hidden.
 pub fn place_labels(
@@ -98,37 +111,58 @@ pub fn place_labels(
     requests
         .iter()
         .map(|r| {
-            let boxes = || {
-                r.spots.iter().map(|&center| LabelBox {
-                    center,
-                    width: r.width,
-                    height: r.height,
+            let label_box = |center| LabelBox {
+                center,
+                width: r.width,
+                height: r.height,
+            };
+            let grid = OnceCell::new();
+            let grid = || {
+                grid.get_or_init(|| match (r.search_step, r.spots.first()) {
+                    (Some(step), Some(&anchor)) => InsideGrid::new(r.home, step, anchor),
+                    _ => None,
                 })
             };
-            let free = |b: &LabelBox| {
-                b.inside(width, height) && !keep_out.iter().chain(&placed).any(|p| p.overlaps(b))
+            let candidates = || {
+                let given = r.spots.iter().map(|&center| {
+                    let label = label_box(center);
+                    let probes = label.probe_points().map(|c| r.home.contains(&c));
+                    Candidate {
+                        label,
+                        centre_inside: probes[0],
+                        probes_inside: probes.iter().filter(|inside| **inside).count(),
+                    }
+                });
+                // The grid is only laid when every given spot was tried and none would do.
+                let searched = std::iter::once(()).flat_map(move |()| {
+                    grid().iter().flat_map(move |g| {
+                        g.order.iter().map(move |&cell| Candidate {
+                            label: label_box(g.point(cell)),
+                            centre_inside: true,
+                            probes_inside: g.probes_inside(cell, r.width, r.height),
+                        })
+                    })
+                });
+                given.chain(searched)
             };
-            let points_inside = |b: &LabelBox| {
-                b.probe_points()
-                    .iter()
-                    .filter(|c| r.home.contains(*c))
-                    .count()
+            let free = |c: &Candidate| {
+                c.label.inside(width, height)
+                    && !keep_out.iter().chain(&placed).any(|p| p.overlaps(&c.label))
             };
-            let centre_inside = |b: &LabelBox| r.home.contains(&b.probe_points()[0]);
-            let spot = boxes()
-                .find(|b| free(b) && points_inside(b) == 9)
+            let spot = candidates()
+                .find(|c| c.probes_inside == PROBES && free(c))
                 .or_else(|| {
                     // No room for the whole box: the free spot with its centre and most of the box
                     // inside, the nearest of equals.
-                    boxes()
-                        .filter(|b| free(b) && centre_inside(b))
-                        .map(|b| (points_inside(&b), b))
-                        .fold(None, |best: Option<(usize, LabelBox)>, (n, b)| match best {
-                            Some((m, _)) if m >= n => best,
-                            _ => Some((n, b)),
-                        })
-                        .map(|(_, b)| b)
-                });
+                    candidates().filter(|c| c.centre_inside && free(c)).fold(
+                        None,
+                        |best: Option<Candidate>, c| match best {
+                            Some(b) if b.probes_inside >= c.probes_inside => best,
+                            _ => Some(c),
+                        },
+                    )
+                })
+                .map(|c| c.label);
             if let Some(b) = spot {
                 placed.push(b);
             }
@@ -137,29 +171,85 @@ pub fn place_labels(
         .collect()
 }
 
-/// Spots inside `home` for a label, best first: `anchor` (the city's label point), then the points
-/// of a `step`-pixel grid over the shape, nearest the anchor first.
-pub fn spots_within(home: &MultiPolygon, anchor: ScreenPoint, step: f64) -> Vec<ScreenPoint> {
-    let mut spots = vec![anchor];
-    let Some(bounds) = home.bounding_rect() else {
-        return spots;
-    };
-    let step = step.max(1.0);
-    let columns = (bounds.width() / step).floor() as usize;
-    let rows = (bounds.height() / step).floor() as usize;
-    let mut grid: Vec<ScreenPoint> = (0..=rows)
-        .flat_map(|row| {
-            (0..=columns).map(move |column| ScreenPoint {
-                x: bounds.min().x + column as f64 * step,
-                y: bounds.min().y + row as f64 * step,
+/// How many points of a box are probed: corners, edge midpoints and centre.
+const PROBES: usize = 9;
+
+/// Which points of a regular grid over a shape lie inside it, each tested once, so that the many
+/// boxes a crowded label tries are checked by lookups rather than point-in-polygon tests.
+#[derive(Debug, Clone)]
+struct InsideGrid {
+    left: f64,
+    top: f64,
+    step: f64,
+    columns: usize,
+    inside: Vec<bool>,
+    /// The cells inside the shape, nearest the anchor first.
+    order: Vec<(usize, usize)>,
+}
+
+impl InsideGrid {
+    /// The grid of `step` pixels over `home`, or `None` for an empty shape.
+    fn new(home: &MultiPolygon, step: f64, anchor: ScreenPoint) -> Option<InsideGrid> {
+        let bounds = home.bounding_rect()?;
+        let step = step.max(1.0);
+        let columns = (bounds.width() / step).floor() as usize + 1;
+        let rows = (bounds.height() / step).floor() as usize + 1;
+        let (left, top) = (bounds.min().x, bounds.min().y);
+        let inside: Vec<bool> = (0..rows)
+            .flat_map(|row| (0..columns).map(move |column| (column, row)))
+            .map(|(column, row)| {
+                home.contains(&Coord {
+                    x: left + column as f64 * step,
+                    y: top + row as f64 * step,
+                })
             })
-        })
-        .filter(|p| home.contains(&Coord { x: p.x, y: p.y }))
-        .collect();
-    let distance = |p: &ScreenPoint| (p.x - anchor.x).powi(2) + (p.y - anchor.y).powi(2);
-    grid.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
-    spots.extend(grid);
-    spots
+            .collect();
+        let mut grid = InsideGrid {
+            left,
+            top,
+            step,
+            columns,
+            inside,
+            order: Vec::new(),
+        };
+        let distance = |p: ScreenPoint| (p.x - anchor.x).powi(2) + (p.y - anchor.y).powi(2);
+        let mut order: Vec<(usize, usize)> = (0..rows)
+            .flat_map(|row| (0..columns).map(move |column| (column, row)))
+            .filter(|&(column, row)| grid.inside[row * columns + column])
+            .collect();
+        order.sort_by(|a, b| distance(grid.point(*a)).total_cmp(&distance(grid.point(*b))));
+        grid.order = order;
+        Some(grid)
+    }
+
+    /// The screen point of a cell.
+    fn point(&self, (column, row): (usize, usize)) -> ScreenPoint {
+        ScreenPoint {
+            x: self.left + column as f64 * self.step,
+            y: self.top + row as f64 * self.step,
+        }
+    }
+
+    /// Whether the cell `column` × `row` (possibly off the grid, which is outside) is inside.
+    fn at(&self, column: isize, row: isize) -> bool {
+        let (Ok(column), Ok(row)) = (usize::try_from(column), usize::try_from(row)) else {
+            return false;
+        };
+        column < self.columns && self.inside.get(row * self.columns + column) == Some(&true)
+    }
+
+    /// How many probe points of a `width` × `height` box centred on `cell` are inside, each probe
+    /// rounded outward to the grid so that a box counted whole is whole.
+    fn probes_inside(&self, (column, row): (usize, usize), width: f64, height: f64) -> usize {
+        let dx = (width / 2.0 / self.step).ceil() as isize;
+        let dy = (height / 2.0 / self.step).ceil() as isize;
+        let (c, r) = (column as isize, row as isize);
+        [-1, 0, 1]
+            .into_iter()
+            .flat_map(|i| [-1, 0, 1].map(|j| (c + i * dx, r + j * dy)))
+            .filter(|&(c, r)| self.at(c, r))
+            .count()
+    }
 }
 
 /// Spots for the label of a marker of `radius` at `point`: right of it, left, above, below, then
@@ -199,7 +289,8 @@ mod tests {
 
     fn request(home: &MultiPolygon, x: f64, y: f64) -> LabelRequest<'_> {
         LabelRequest {
-            spots: spots_within(home, ScreenPoint { x, y }, 4.0),
+            spots: vec![ScreenPoint { x, y }],
+            search_step: Some(4.0),
             width: 40.0,
             height: 16.0,
             home,

@@ -9,7 +9,7 @@ use geo::{LineString, MultiPolygon, Polygon};
 use crate::bundle::Bundle;
 use crate::geojson_shape;
 use crate::i18n::Lang;
-use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, spots_within, text_width};
+use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::svg_path;
 
@@ -190,11 +190,8 @@ impl Scene {
                     .city(&cities[i].adcode)
                     .map_or([0.0, 0.0], |c| c.label_point);
                 LabelRequest {
-                    spots: spots_within(
-                        &cities[i].outline,
-                        projection.project(anchor),
-                        line_height / 3.0,
-                    ),
+                    spots: vec![projection.project(anchor)],
+                    search_step: Some(line_height / 3.0),
                     width: text_width(&cities[i].label, font_px) + 4.0,
                     height: line_height,
                     home: &cities[i].outline,
@@ -220,6 +217,7 @@ impl Scene {
             let height = font_px * 1.2;
             requests.push(LabelRequest {
                 spots: spots_beside(place.point, MARKER_RADIUS, width, height),
+                search_step: None,
                 width,
                 height,
                 home,
