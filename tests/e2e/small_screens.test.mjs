@@ -93,6 +93,16 @@ describe('small screens and zoom', () => {
     }
   }
 
+  for (const view of ['table', 'targets']) {
+    test(`the ${view} view on a 320 px phone does not scroll the page sideways`, async () => {
+      const page = await openAtlas(env.browser, `${env.site.url}?lang=en&view=${view}`, { viewport: { width: 320, height: 640 }, waitForMap: false });
+      await page.locator(view === 'table' ? 'table.layout-table' : 'img.chart').first().waitFor();
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+      await page.close();
+    });
+  }
+
   test('the labels refit when the window narrows to a phone', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?lang=en', { viewport: { width: 1280, height: 800 } });
     await settled(page);
