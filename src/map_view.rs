@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::bases::base_markers;
 use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
-use crate::resize::use_map_frame;
+use crate::resize::{use_element_size, use_overlay_boxes};
 
 /// The strongest role of each place in the chosen industry or field (or the presenter slide's
 /// topic), or `None` when the map is coloured by zone.
@@ -58,17 +58,18 @@ pub fn MapView() -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let legend = NodeRef::<Div>::new();
     let credit = NodeRef::<Div>::new();
-    let frame = use_map_frame(container, [legend, credit]);
+    let size = use_element_size(container);
+    let keep_out = use_overlay_boxes(container, [legend, credit], size);
     let state = atlas.state;
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
     let scene = {
         let atlas = atlas.clone();
         Memo::new(move |_| {
-            frame.with(|frame| {
-                let (width, height) = (frame.width, frame.height);
-                if width <= 0.0 || height <= 0.0 {
-                    return None;
-                }
+            let (width, height) = size.get();
+            if width <= 0.0 || height <= 0.0 {
+                return None;
+            }
+            keep_out.with(|keep_out| {
                 let font = if presenting.get() {
                     let screen = window()
                         .inner_height()
@@ -85,7 +86,7 @@ pub fn MapView() -> impl IntoView {
                     height,
                     atlas.lang(),
                     font,
-                    &frame.keep_out,
+                    keep_out,
                 ))
             })
         })

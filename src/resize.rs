@@ -1,24 +1,93 @@
-//! The map's frame — its size and the boxes of what overlays it (legend, credit line) — kept
+//! The size of an element, and the boxes of what overlays the map (legend, credit line), kept
 //! current with a `ResizeObserver`, so the map refits whenever its container or an overlay changes
 //! size (window resize, panel opening, iframe resize, another legend, zoom), and measured again
-//! when printing starts and ends, so the printed map is drawn for the paper.
+//! when printing starts and ends, so that what is printed is drawn for the paper.
 
 use atlas_core::labels::LabelBox;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{DomRect, Element, EventTarget, ResizeObserver};
+use web_sys::{DomRect, Element, EventTarget, ResizeObserver, ResizeObserverEntry};
 
-/// The map's size and the overlays' boxes in the map's own pixels.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MapFrame {
-    /// Width of the map, CSS px; 0 until it is laid out.
-    pub width: f64,
-    /// Height of the map, CSS px; 0 until it is laid out.
-    pub height: f64,
-    /// The part of each overlay that covers the map, relative to its top left corner.
-    pub keep_out: Vec<LabelBox>,
+/// A signal holding the element's content-box size in CSS pixels, (0, 0) until it is laid out.
+pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
+    let (size, set_size) = signal((0.0, 0.0));
+    Effect::new(move |_| {
+        let Some(element) = target.get() else {
+            return;
+        };
+        // Only a real change is passed on: the map is recomputed for every new size. Once the map
+        // is gone (the presenter closed), the signal is too, and late callbacks do nothing.
+        let update = move |new: (f64, f64)| {
+            if size.try_get_untracked().is_some_and(|old| old != new) {
+                set_size.set(new);
+            }
+        };
+        let measure = {
+            let element = element.clone();
+            move || {
+                let rect = element.get_bounding_client_rect();
+                update((rect.width(), rect.height()));
+            }
+        };
+        measure();
+        on_print_change(measure);
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
+                let rect = entry.content_rect();
+                update((rect.width(), rect.height()));
+            }
+        });
+        observe(&[element.into()], &callback);
+        // A disconnected observer never calls back, so the callback may live on.
+        callback.forget();
+    });
+    size
+}
+
+/// A signal holding the part of each of `overlays` that covers `map`, in the map's pixels:
+/// measured again whenever an overlay changes size or the map's `size` changes (which moves them).
+pub fn use_overlay_boxes(
+    map: NodeRef<Div>,
+    overlays: [NodeRef<Div>; 2],
+    size: ReadSignal<(f64, f64)>,
+) -> ReadSignal<Vec<LabelBox>> {
+    let (boxes, set_boxes) = signal(Vec::new());
+    Effect::new(move |_| {
+        let Some(map) = map.get() else {
+            return;
+        };
+        let overlays: Vec<Element> = overlays
+            .iter()
+            .filter_map(|o| o.get())
+            .map(Element::from)
+            .collect();
+        let measure = {
+            let overlays = overlays.clone();
+            move || {
+                let rect = map.get_bounding_client_rect();
+                let new: Vec<LabelBox> = overlays
+                    .iter()
+                    .filter_map(|o| covered(&rect, &o.get_bounding_client_rect()))
+                    .collect();
+                if boxes.try_with_untracked(|old| *old != new) == Some(true) {
+                    set_boxes.set(new);
+                }
+            }
+        };
+        let on_resize = measure.clone();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| on_resize());
+        observe(&overlays, &callback);
+        // The map's size changing moves the overlays over it (and runs once now).
+        Effect::new(move |_| {
+            size.track();
+            measure();
+        });
+        // A disconnected observer never calls back, so the callback may live on.
+        callback.forget();
+    });
+    boxes
 }
 
 /// The part of `overlay` that lies over `map`, in the map's pixels, or `None` when it covers none
@@ -38,73 +107,41 @@ fn covered(map: &DomRect, overlay: &DomRect) -> Option<LabelBox> {
     })
 }
 
-/// A signal holding the frame of `map` with the boxes of `overlays`, updated whenever any of them
-/// changes size.
-pub fn use_map_frame(map: NodeRef<Div>, overlays: [NodeRef<Div>; 2]) -> ReadSignal<MapFrame> {
-    let (frame, set_frame) = signal(MapFrame::default());
-    Effect::new(move |_| {
-        let Some(element) = map.get() else {
-            return;
-        };
-        let overlay_elements: Vec<Element> = overlays
-            .iter()
-            .filter_map(|o| o.get())
-            .map(Element::from)
-            .collect();
-        // Only a real change is passed on: the map is recomputed for every new frame. Once the map
-        // is gone (the presenter closed), the signal is too, and late callbacks do nothing.
-        let measure = {
-            let element = element.clone();
-            let overlay_elements = overlay_elements.clone();
-            move || {
-                let rect = element.get_bounding_client_rect();
-                let new = MapFrame {
-                    width: rect.width(),
-                    height: rect.height(),
-                    keep_out: overlay_elements
-                        .iter()
-                        .filter_map(|o| covered(&rect, &o.get_bounding_client_rect()))
-                        .collect(),
-                };
-                if frame.try_with_untracked(|old| *old != new) == Some(true) {
-                    set_frame.set(new);
-                }
-            }
-        };
-        measure();
-        // Printing lays the page out anew without any resize: the print media query turning on is
-        // the moment the map has its printed size, and a redraw made then is what gets printed.
-        if let Some(query) = print_media_query() {
-            let on_change = Closure::<dyn Fn()>::new(measure.clone());
-            let listener: js_sys::Function = on_change.as_ref().clone().unchecked_into();
-            if query
-                .add_event_listener_with_callback("change", &listener)
-                .is_ok()
-            {
-                let (query, listener) = (
-                    send_wrapper::SendWrapper::new(query),
-                    send_wrapper::SendWrapper::new(listener),
-                );
-                on_cleanup(move || {
-                    let _ = query.remove_event_listener_with_callback("change", &listener);
-                });
-            }
-            // Removed with the listener above; the closure itself may live on.
-            on_change.forget();
+/// Observes `elements` with `callback` until the current reactive owner is cleaned up.
+fn observe(elements: &[Element], callback: &Closure<dyn Fn(js_sys::Array)>) {
+    if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        for element in elements {
+            observer.observe(element);
         }
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| measure());
-        if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&element);
-            for o in &overlay_elements {
-                observer.observe(o);
-            }
-            let observer = send_wrapper::SendWrapper::new(observer);
-            on_cleanup(move || observer.disconnect());
-        }
-        // A disconnected observer never calls back, so the callback may live on.
-        callback.forget();
-    });
-    frame
+        let observer = send_wrapper::SendWrapper::new(observer);
+        on_cleanup(move || observer.disconnect());
+    }
+}
+
+/// Calls `measure` whenever the page is laid out for paper or back for the screen, until the
+/// current reactive owner is cleaned up. Printing lays the page out anew without any resize: the
+/// print media query turning on is the moment an element has its printed size, and a redraw made
+/// then is what gets printed.
+fn on_print_change(measure: impl Fn() + 'static) {
+    let Some(query) = print_media_query() else {
+        return;
+    };
+    let on_change = Closure::<dyn Fn()>::new(measure);
+    let listener: js_sys::Function = on_change.as_ref().clone().unchecked_into();
+    if query
+        .add_event_listener_with_callback("change", &listener)
+        .is_ok()
+    {
+        let (query, listener) = (
+            send_wrapper::SendWrapper::new(query),
+            send_wrapper::SendWrapper::new(listener),
+        );
+        on_cleanup(move || {
+            let _ = query.remove_event_listener_with_callback("change", &listener);
+        });
+    }
+    // Removed with the listener above; the closure itself may live on.
+    on_change.forget();
 }
 
 /// `matchMedia("print")`, the query that turns on while the page is laid out for paper. It is
