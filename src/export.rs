@@ -44,6 +44,7 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
         EXPORT_SIZE.1,
         lang,
         LABEL_FONT_PX,
+        &[],
     );
     let roles = roles_for(atlas, &state);
     map_svg(

@@ -4,15 +4,31 @@
 use std::collections::BTreeMap;
 
 use atlas_core::{Lang, Msg, Role};
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
 
-/// Zones or roles, whichever the map is coloured by.
+/// Zones or roles, whichever the map is coloured by. The box itself stays while its content
+/// changes, so the map can keep its labels clear of it (`node_ref`).
 #[component]
-pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
+pub fn Legend(
+    roles: Memo<Option<BTreeMap<String, Role>>>,
+    node_ref: NodeRef<Div>,
+) -> impl IntoView {
     let atlas = use_atlas();
-    move || {
+    let title = {
+        let atlas = atlas.clone();
+        move || {
+            let msg = if roles.with(Option::is_some) {
+                Msg::Roles
+            } else {
+                Msg::Zones
+            };
+            atlas.lang().text(msg)
+        }
+    };
+    let items = move || {
         let lang = atlas.lang();
         match roles.get() {
             None => {
@@ -39,49 +55,42 @@ pub fn Legend(roles: Memo<Option<BTreeMap<String, Role>>>) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <div class="legend" aria-label=lang.text(Msg::Zones)>
-                        <p class="legend-title">{lang.text(Msg::Zones)}</p>
-                        <ul>
-                            {items}
-                            {bases_item(lang)}
-                        </ul>
-                    </div>
+                    {items}
+                    {bases_item(lang)}
                 }
                 .into_any()
             }
             Some(map) => {
-                let count = |role: Option<Role>| match role {
-                    Some(r) => map.values().filter(|v| **v == r).count(),
-                    None => 0,
-                };
+                let count = |role: Role| map.values().filter(|v| **v == role).count();
                 let items = Role::ALL
                     .into_iter()
-                    .filter(|r| count(Some(*r)) > 0)
+                    .filter(|r| count(*r) > 0)
                     .map(|r| {
                         view! {
                             <li data-role=r.as_str()>
                                 <RoleSwatch role=r />
-                                {format!("{} ({})", lang.role(r), count(Some(r)))}
+                                {format!("{} ({})", lang.role(r), count(r))}
                             </li>
                         }
                     })
                     .collect_view();
                 view! {
-                    <div class="legend" aria-label=lang.text(Msg::Roles)>
-                        <p class="legend-title">{lang.text(Msg::Roles)}</p>
-                        <ul>
-                            {items}
-                            <li data-role="none">
-                                <span class="swatch role-none" aria-hidden="true"></span>
-                                {lang.text(Msg::NotNamed)}
-                            </li>
-                            {bases_item(lang)}
-                        </ul>
-                    </div>
+                    {items}
+                    <li data-role="none">
+                        <span class="swatch role-none" aria-hidden="true"></span>
+                        {lang.text(Msg::NotNamed)}
+                    </li>
+                    {bases_item(lang)}
                 }
                 .into_any()
             }
         }
+    };
+    view! {
+        <div class="legend" node_ref=node_ref aria-label=title.clone()>
+            <p class="legend-title">{title.clone()}</p>
+            <ul>{items}</ul>
+        </div>
     }
 }
 

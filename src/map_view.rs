@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use atlas_core::layout::Topic;
 use atlas_core::role_marks;
 use atlas_core::scene::{
-    CityShape, LABEL_FONT_PX, MARKER_RADIUS, PlaceMarker, Scene, projector_label_font,
+    CityShape, MARKER_RADIUS, PlaceMarker, Scene, explorer_label_font, projector_label_font,
 };
 use atlas_core::slides::{SlideKind, slides};
 use atlas_core::url_state::ViewState;
@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::bases::base_markers;
 use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
-use crate::resize::use_element_size;
+use crate::resize::{use_element_size, use_overlay_boxes};
 
 /// The strongest role of each place in the chosen industry or field (or the presenter slide's
 /// topic), or `None` when the map is coloured by zone.
@@ -50,12 +50,16 @@ pub fn roles_for(atlas: &AtlasContext, state: &ViewState) -> Option<BTreeMap<Str
     )
 }
 
-/// The map, filling its container and refitting whenever the container changes size.
+/// The map, filling its container and refitting whenever the container or its overlays change
+/// size, with its labels clear of the legend and the credit line.
 #[component]
 pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let container = NodeRef::<Div>::new();
+    let legend = NodeRef::<Div>::new();
+    let credit = NodeRef::<Div>::new();
     let size = use_element_size(container);
+    let keep_out = use_overlay_boxes(container, [legend, credit], size);
     let state = atlas.state;
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
     let scene = {
@@ -65,17 +69,26 @@ pub fn MapView() -> impl IntoView {
             if width <= 0.0 || height <= 0.0 {
                 return None;
             }
-            let font = if presenting.get() {
-                let screen = window()
-                    .inner_height()
-                    .ok()
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(height);
-                projector_label_font(screen)
-            } else {
-                LABEL_FONT_PX
-            };
-            Some(Scene::new(&atlas.bundle, width, height, atlas.lang(), font))
+            keep_out.with(|keep_out| {
+                let font = if presenting.get() {
+                    let screen = window()
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(height);
+                    projector_label_font(screen)
+                } else {
+                    explorer_label_font(width, height)
+                };
+                Some(Scene::new(
+                    &atlas.bundle,
+                    width,
+                    height,
+                    atlas.lang(),
+                    font,
+                    keep_out,
+                ))
+            })
         })
     };
     let roles = {
@@ -94,10 +107,10 @@ pub fn MapView() -> impl IntoView {
         move || scene.get().map(|scene| draw(&atlas, &scene, roles))
     };
     view! {
-        <div class="map" node_ref=container class:by-role=move || roles.with(Option::is_some)>
-            {drawing}
-            <Legend roles />
-            <p class="attribution">{attribution}</p>
+        <div class="map" class:by-role=move || roles.with(Option::is_some)>
+            <div class="map-canvas" node_ref=container>{drawing}</div>
+            <Legend roles node_ref=legend />
+            <div class="attribution" node_ref=credit>{attribution}</div>
         </div>
     }
 }
@@ -139,13 +152,13 @@ fn draw(
         .filter_map(|c| {
             let b = c.label_box?;
             Some(view! {
-                <text class="city-label" x=b.center.x y=b.center.y font-size=font>{c.label.clone()}</text>
+                <text class="city-label" data-adcode=c.adcode.clone() x=b.center.x y=b.center.y font-size=font>{c.label.clone()}</text>
             })
         })
         .chain(scene.places.iter().filter_map(|p| {
             let b = p.label_box?;
             Some(view! {
-                <text class="city-label place-label" x=b.center.x y=b.center.y font-size=font * 0.9>{p.label.clone()}</text>
+                <text class="city-label place-label" data-adcode=p.adcode.clone() x=b.center.x y=b.center.y font-size=font * 0.9>{p.label.clone()}</text>
             })
         }))
         .collect_view();

@@ -1,11 +1,14 @@
-//! The size of an element, kept current with a `ResizeObserver`, so the map refits whenever its
-//! container changes (window resize, panel opening, iframe resize).
+//! The size of an element, and the boxes of what overlays the map (legend, credit line), kept
+//! current with a `ResizeObserver`, so the map refits whenever its container or an overlay changes
+//! size (window resize, panel opening, iframe resize, another legend, zoom), and measured again
+//! when printing starts and ends, so that what is printed is drawn for the paper.
 
+use atlas_core::labels::LabelBox;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{ResizeObserver, ResizeObserverEntry};
+use web_sys::{DomRect, Element, EventTarget, ResizeObserver, ResizeObserverEntry};
 
 /// A signal holding the element's content-box size in CSS pixels, (0, 0) until it is laid out.
 pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
@@ -21,21 +24,138 @@ pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
                 set_size.set(new);
             }
         };
-        let rect = element.get_bounding_client_rect();
-        update((rect.width(), rect.height()));
+        let measure = {
+            let element = element.clone();
+            move || {
+                let rect = element.get_bounding_client_rect();
+                update((rect.width(), rect.height()));
+            }
+        };
+        measure();
+        on_print_change(measure);
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
                 let rect = entry.content_rect();
                 update((rect.width(), rect.height()));
             }
         });
-        if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&element);
-            let observer = send_wrapper::SendWrapper::new(observer);
-            on_cleanup(move || observer.disconnect());
-        }
+        observe(&[element.into()], &callback);
         // A disconnected observer never calls back, so the callback may live on.
         callback.forget();
     });
     size
+}
+
+/// A signal holding the part of each of `overlays` that covers `map`, in the map's pixels:
+/// measured again whenever an overlay changes size or the map's `size` changes (which moves them).
+pub fn use_overlay_boxes(
+    map: NodeRef<Div>,
+    overlays: [NodeRef<Div>; 2],
+    size: ReadSignal<(f64, f64)>,
+) -> ReadSignal<Vec<LabelBox>> {
+    let (boxes, set_boxes) = signal(Vec::new());
+    Effect::new(move |_| {
+        let Some(map) = map.get() else {
+            return;
+        };
+        let overlays: Vec<Element> = overlays
+            .iter()
+            .filter_map(|o| o.get())
+            .map(Element::from)
+            .collect();
+        let measure = {
+            let overlays = overlays.clone();
+            move || {
+                let rect = map.get_bounding_client_rect();
+                let new: Vec<LabelBox> = overlays
+                    .iter()
+                    .filter_map(|o| covered(&rect, &o.get_bounding_client_rect()))
+                    .collect();
+                if boxes.try_with_untracked(|old| *old != new) == Some(true) {
+                    set_boxes.set(new);
+                }
+            }
+        };
+        let on_resize = measure.clone();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| on_resize());
+        observe(&overlays, &callback);
+        // The map's size changing moves the overlays over it (and runs once now).
+        Effect::new(move |_| {
+            size.track();
+            measure();
+        });
+        // A disconnected observer never calls back, so the callback may live on.
+        callback.forget();
+    });
+    boxes
+}
+
+/// The part of `overlay` that lies over `map`, in the map's pixels, or `None` when it covers none
+/// of it (hidden, or laid out beside the map).
+fn covered(map: &DomRect, overlay: &DomRect) -> Option<LabelBox> {
+    let left = overlay.left().max(map.left());
+    let top = overlay.top().max(map.top());
+    let right = overlay.right().min(map.right());
+    let bottom = overlay.bottom().min(map.bottom());
+    (right > left && bottom > top).then(|| {
+        LabelBox::from_corner(
+            left - map.left(),
+            top - map.top(),
+            right - left,
+            bottom - top,
+        )
+    })
+}
+
+/// Observes `elements` with `callback` until the current reactive owner is cleaned up.
+fn observe(elements: &[Element], callback: &Closure<dyn Fn(js_sys::Array)>) {
+    if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        for element in elements {
+            observer.observe(element);
+        }
+        let observer = send_wrapper::SendWrapper::new(observer);
+        on_cleanup(move || observer.disconnect());
+    }
+}
+
+/// Calls `measure` whenever the page is laid out for paper or back for the screen, until the
+/// current reactive owner is cleaned up. Printing lays the page out anew without any resize: the
+/// print media query turning on is the moment an element has its printed size, and a redraw made
+/// then is what gets printed.
+fn on_print_change(measure: impl Fn() + 'static) {
+    let Some(query) = print_media_query() else {
+        return;
+    };
+    let on_change = Closure::<dyn Fn()>::new(measure);
+    let listener: js_sys::Function = on_change.as_ref().clone().unchecked_into();
+    if query
+        .add_event_listener_with_callback("change", &listener)
+        .is_ok()
+    {
+        let (query, listener) = (
+            send_wrapper::SendWrapper::new(query),
+            send_wrapper::SendWrapper::new(listener),
+        );
+        on_cleanup(move || {
+            let _ = query.remove_event_listener_with_callback("change", &listener);
+        });
+    }
+    // Removed with the listener above; the closure itself may live on.
+    on_change.forget();
+}
+
+/// `matchMedia("print")`, the query that turns on while the page is laid out for paper. It is
+/// reached through `js_sys` as the `MediaQueryList` binding is not among the web-sys features the
+/// app enables; only its `EventTarget` side is used.
+fn print_media_query() -> Option<EventTarget> {
+    let window = web_sys::window()?;
+    let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    match_media
+        .call1(&window, &"print".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }

@@ -119,8 +119,10 @@ describe('the map', () => {
     assert.ok((await width()) < wide);
     assert.deepEqual(overlapping(await boxes()), []);
     const svg = await page.$eval('svg.map-svg', (s) => s.getBoundingClientRect());
-    const map = await page.$eval('.map', (m) => m.getBoundingClientRect());
-    assert.ok(Math.abs(svg.width - map.width) < 1 && Math.abs(svg.height - map.height) < 1, 'the map fills its container');
+    const canvas = await page.$eval('.map-canvas', (m) => m.getBoundingClientRect());
+    assert.ok(Math.abs(svg.width - canvas.width) < 1 && Math.abs(svg.height - canvas.height) < 1, 'the map fills its container');
+    const credit = await page.$eval('.attribution', (m) => m.getBoundingClientRect());
+    assert.ok(credit.top >= canvas.bottom - 1, 'the credit line sits under the drawing, not over it');
     await page.close();
   });
 

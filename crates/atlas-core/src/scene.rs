@@ -1,11 +1,15 @@
 //! What the map draws at a given size: projected outlines and placed labels.
 //!
-//! The app recomputes a scene whenever the map's container changes size; everything here is pure,
-//! so the same scene is tested natively against the real bundle.
+//! The app recomputes a scene whenever the map's container, or what overlays it (the legend, the
+//! credit line), changes size; everything here is pure, so the same scene is tested natively
+//! against the real bundle.
+
+use geo::{LineString, MultiPolygon, Polygon};
 
 use crate::bundle::Bundle;
+use crate::geojson_shape;
 use crate::i18n::Lang;
-use crate::labels::{LabelBox, LabelRequest, place_labels, text_width};
+use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::svg_path;
 
@@ -14,6 +18,20 @@ pub const MAP_PADDING: f64 = 16.0;
 
 /// Font size of city labels in the explorer, px.
 pub const LABEL_FONT_PX: f64 = 14.0;
+
+/// The smallest font size of city labels in the explorer, px, on the narrowest maps (a 320 px phone).
+pub const MIN_LABEL_FONT_PX: f64 = 11.0;
+
+/// The shorter side of a map, px, from which the explorer's labels take their full size.
+const FULL_LABEL_FONT_SIDE: f64 = 560.0;
+
+/// The label size for the explorer on a `width` × `height` map: 14 px once its shorter side is
+/// 560 px or more, scaled down with the map to no less than 11 px, so that small cities on a phone
+/// or at 200 % zoom still hold their names.
+pub fn explorer_label_font(width: f64, height: f64) -> f64 {
+    (LABEL_FONT_PX * width.min(height) / FULL_LABEL_FONT_SIDE)
+        .clamp(MIN_LABEL_FONT_PX, LABEL_FONT_PX)
+}
 
 /// Font size of city labels on a projector at 1080 pixels high, px.
 pub const PROJECTOR_LABEL_FONT_PX: f64 = 28.0;
@@ -37,6 +55,8 @@ pub struct CityShape {
     pub label: String,
     /// Where its label goes, or `None` when there is no room for it.
     pub label_box: Option<LabelBox>,
+    /// Its outline in screen pixels, the shape its label stays inside.
+    pub outline: MultiPolygon,
 }
 
 /// A county-level place as drawn: a marker with a label beside it.
@@ -81,6 +101,8 @@ pub struct Scene {
     pub places: Vec<PlaceMarker>,
     /// Where each base's marker goes, in bundle order.
     pub bases: Vec<ScreenPoint>,
+    /// The boxes over the map that no label may touch (legend, credit line), px.
+    pub keep_out: Vec<LabelBox>,
 }
 
 /// A map label: the Chinese name without its 市, or the English name.
@@ -91,10 +113,45 @@ fn label_text(zh: &str, en: &str, lang: Lang) -> String {
     }
 }
 
+/// A boundary projected to screen pixels, as a shape to test label positions against.
+fn screen_outline(geometry: &geojson_shape::MultiPolygon, projection: &Projection) -> MultiPolygon {
+    let ring = |ring: &geojson_shape::Ring| {
+        LineString::from(
+            ring.iter()
+                .map(|&position| {
+                    let p = projection.project(position);
+                    (p.x, p.y)
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    MultiPolygon::new(
+        geometry
+            .coordinates
+            .iter()
+            .filter_map(|rings| {
+                let (exterior, holes) = rings.split_first()?;
+                Some(Polygon::new(
+                    ring(exterior),
+                    holes.iter().map(ring).collect(),
+                ))
+            })
+            .collect(),
+    )
+}
+
 impl Scene {
     /// Projects the bundle into a `width` × `height` viewport and places the labels in `lang` at
-    /// `font_px`: cities largest first, then the county-level places to the right of their markers.
-    pub fn new(bundle: &Bundle, width: f64, height: f64, lang: Lang, font_px: f64) -> Scene {
+    /// `font_px`, clear of the `keep_out` boxes: cities largest first, each inside its outline, then
+    /// the county-level places beside their markers, inside their cities.
+    pub fn new(
+        bundle: &Bundle,
+        width: f64,
+        height: f64,
+        lang: Lang,
+        font_px: f64,
+        keep_out: &[LabelBox],
+    ) -> Scene {
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
         let mut cities: Vec<CityShape> = bundle
             .city_boundaries
@@ -108,23 +165,8 @@ impl Scene {
                     path: svg_path(&f.geometry, &projection),
                     label: label_text(&city.name_zh, &city.name_en, lang),
                     label_box: None,
+                    outline: screen_outline(&f.geometry, &projection),
                 })
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..cities.len()).collect();
-        let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
-        order.sort_by(|a, b| area(b).total_cmp(&area(a)));
-        let mut requests: Vec<LabelRequest> = order
-            .iter()
-            .map(|&i| {
-                let anchor = bundle
-                    .city(&cities[i].adcode)
-                    .map_or([0.0, 0.0], |c| c.label_point);
-                LabelRequest {
-                    anchor: projection.project(anchor),
-                    width: text_width(&cities[i].label, font_px) + 4.0,
-                    height: font_px * 1.3,
-                }
             })
             .collect();
         let mut places: Vec<PlaceMarker> = bundle
@@ -137,23 +179,68 @@ impl Scene {
                 label_box: None,
             })
             .collect();
-        requests.extend(places.iter().map(|p| {
-            let width = text_width(&p.label, font_px * 0.9) + 4.0;
-            LabelRequest {
-                anchor: ScreenPoint {
-                    x: p.point.x + MARKER_RADIUS + 2.0 + width / 2.0,
-                    y: p.point.y,
-                },
+        let mut order: Vec<usize> = (0..cities.len()).collect();
+        let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
+        order.sort_by(|a, b| area(b).total_cmp(&area(a)));
+        let line_height = font_px * 1.3;
+        let mut requests: Vec<LabelRequest> = order
+            .iter()
+            .map(|&i| {
+                let anchor = bundle
+                    .city(&cities[i].adcode)
+                    .map_or([0.0, 0.0], |c| c.label_point);
+                LabelRequest {
+                    spots: vec![projection.project(anchor)],
+                    search_step: Some(line_height / 3.0),
+                    width: text_width(&cities[i].label, font_px) + 4.0,
+                    height: line_height,
+                    home: &cities[i].outline,
+                }
+            })
+            .collect();
+        // A county-level place's label belongs inside the city it is part of.
+        let place_homes: Vec<Option<&MultiPolygon>> = bundle
+            .places
+            .iter()
+            .map(|p| {
+                cities
+                    .iter()
+                    .find(|c| c.adcode == p.city)
+                    .map(|c| &c.outline)
+            })
+            .collect();
+        let place_font = font_px * 0.9;
+        let mut labelled_places = Vec::new();
+        for (i, (place, home)) in places.iter().zip(&place_homes).enumerate() {
+            let Some(home) = home else { continue };
+            let width = text_width(&place.label, place_font) + 4.0;
+            let height = font_px * 1.2;
+            requests.push(LabelRequest {
+                spots: spots_beside(place.point, MARKER_RADIUS, width, height),
+                search_step: None,
                 width,
-                height: font_px * 1.2,
-            }
-        }));
-        let mut placed = place_labels(&requests, width, height).into_iter();
-        for (i, label) in order.into_iter().zip(placed.by_ref()) {
-            cities[i].label_box = label;
+                height,
+                home,
+            });
+            labelled_places.push(i);
         }
-        for (place, label) in places.iter_mut().zip(placed) {
-            place.label_box = label;
+        // Labels stay clear of what overlays the map and of the place markers.
+        let obstacles: Vec<LabelBox> = keep_out
+            .iter()
+            .copied()
+            .chain(places.iter().map(|p| LabelBox {
+                center: p.point,
+                width: 2.0 * MARKER_RADIUS + 2.0,
+                height: 2.0 * MARKER_RADIUS + 2.0,
+            }))
+            .collect();
+        let placed = place_labels(&requests, width, height, &obstacles);
+        let (city_labels, place_labels) = placed.split_at(order.len());
+        for (&i, label) in order.iter().zip(city_labels) {
+            cities[i].label_box = *label;
+        }
+        for (&i, label) in labelled_places.iter().zip(place_labels) {
+            places[i].label_box = *label;
         }
         let zones = bundle
             .zone_outlines
@@ -177,6 +264,7 @@ impl Scene {
             zones,
             places,
             bases,
+            keep_out: keep_out.to_vec(),
         }
     }
 }

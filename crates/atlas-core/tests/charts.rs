@@ -90,7 +90,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
     use atlas_core::export::{layout_json, map_svg, role_color};
     use atlas_core::scene::{LABEL_FONT_PX, Scene};
     let b = bundle();
-    let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX);
+    let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX, &[]);
     let by_zone = map_svg(&b, &scene, None, Lang::Zh, "江苏 <三大区域>");
     assert!(by_zone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert_eq!(by_zone.matches("class=\"city\"").count(), 13);

@@ -100,7 +100,7 @@ fn labels_never_overlap_at_common_sizes() {
         (1920.0, 1080.0),
     ] {
         for lang in [Lang::Zh, Lang::En] {
-            let scene = Scene::new(&bundle, w, h, lang, LABEL_FONT_PX);
+            let scene = Scene::new(&bundle, w, h, lang, LABEL_FONT_PX, &[]);
             let boxes: Vec<_> = scene
                 .cities
                 .iter()
@@ -135,7 +135,7 @@ fn projector_labels_are_28_px_at_1080_and_stay_clear_of_each_other() {
     assert_eq!(projector_label_font(600.0), 18.0);
     for (w, h) in [(1300.0, 930.0), (700.0, 620.0)] {
         let font = projector_label_font(h + 150.0);
-        let scene = Scene::new(&bundle, w, h, Lang::Zh, font);
+        let scene = Scene::new(&bundle, w, h, Lang::Zh, font, &[]);
         let boxes: Vec<_> = scene.cities.iter().filter_map(|c| c.label_box).collect();
         for (i, a) in boxes.iter().enumerate() {
             for b in &boxes[i + 1..] {

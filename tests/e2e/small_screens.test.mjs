@@ -1,0 +1,117 @@
+// Small screens and 200 % zoom (WCAG 1.4.10 reflow): on a 320 px phone, at 640×400 (1280×800 at
+// 200 %) and at 1280×800, every drawn label sits inside its own city as the browser fills it, none
+// lies under the legend or the credit line, nothing scrolls sideways, and a city whose label had
+// to be left out still carries its name for assistive technology.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
+
+const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
+/** The city a label belongs in: the city itself, or the city a county-level place is part of. */
+const homeOf = Object.fromEntries([
+  ...bundle.cities.map((c) => [c.adcode, c.adcode]),
+  ...bundle.places.map((p) => [p.adcode, p.city]),
+]);
+
+const env = useBrowserAndSite();
+
+/** Waits until the drawn scene is the one for the map's current size, then one more frame. */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('.map-canvas');
+    const svg = document.querySelector('svg.map-svg');
+    return canvas && svg && document.querySelector('text.city-label')
+      && Math.abs(Number(svg.getAttribute('width')) - canvas.clientWidth) < 1
+      && Math.abs(Number(svg.getAttribute('height')) - canvas.clientHeight) < 1;
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** What the page shows: each label with the cities that fill its centre, and the overlays' boxes. */
+const measure = (page) =>
+  page.evaluate(() => {
+    const box = (e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const cities = [...document.querySelectorAll('path.city')];
+    return {
+      labels: [...document.querySelectorAll('text.city-label')].map((t) => {
+        const point = new DOMPoint(Number(t.getAttribute('x')), Number(t.getAttribute('y')));
+        return {
+          adcode: t.dataset.adcode,
+          text: t.textContent,
+          box: box(t),
+          filledBy: cities.filter((p) => p.isPointInFill(point)).map((p) => p.dataset.adcode),
+        };
+      }),
+      names: Object.fromEntries(cities.map((p) => [p.dataset.adcode, p.getAttribute('aria-label')])),
+      legend: box(document.querySelector('.legend')),
+      credit: box(document.querySelector('.attribution')),
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth,
+    };
+  });
+
+const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+const SIZES = [
+  { name: 'a 320 px phone', width: 320, height: 640 },
+  { name: '1280×800 at 200 % zoom', width: 640, height: 400 },
+  { name: '1280×800', width: 1280, height: 800 },
+];
+const VIEWS = [
+  { query: '?lang=zh', name: 'zones, Chinese' },
+  { query: '?lang=en&industry=biotech_medicine&city=321200', name: 'an industry, English, a city selected' },
+];
+
+describe('small screens and zoom', () => {
+  for (const size of SIZES) {
+    for (const view of VIEWS) {
+      test(`${size.name} (${size.width}×${size.height}), ${view.name}: labels inside their cities, clear of legend and credit, no sideways scroll`, async () => {
+        const page = await openAtlas(env.browser, env.site.url + view.query, { viewport: { width: size.width, height: size.height } });
+        await settled(page);
+        const m = await measure(page);
+        assert.ok(m.scrollWidth <= m.innerWidth, `the page scrolls sideways: ${m.scrollWidth} > ${m.innerWidth}`);
+        const cityLabels = m.labels.filter((l) => bundle.cities.some((c) => c.adcode === l.adcode));
+        assert.ok(cityLabels.length >= 10, `only ${cityLabels.length} of 13 cities labelled`);
+        for (const label of m.labels) {
+          assert.deepEqual(label.filledBy, [homeOf[label.adcode]], `${label.text} at its centre is not (only) inside its city`);
+          assert.ok(!intersects(label.box, m.legend), `${label.text} is under the legend`);
+          assert.ok(!intersects(label.box, m.credit), `${label.text} is under the credit line`);
+        }
+        for (const city of bundle.cities) {
+          if (cityLabels.some((l) => l.adcode === city.adcode)) continue;
+          assert.ok(m.names[city.adcode]?.startsWith(`${city.name_zh} ${city.name_en}`), `${city.name_zh} has no label and no name`);
+        }
+        if (size.width >= 1280) assert.equal(cityLabels.length, 13, 'every city is labelled on a laptop');
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+    }
+  }
+
+  for (const view of ['table', 'targets']) {
+    test(`the ${view} view on a 320 px phone does not scroll the page sideways`, async () => {
+      const page = await openAtlas(env.browser, `${env.site.url}?lang=en&view=${view}`, { viewport: { width: 320, height: 640 }, waitForMap: false });
+      await page.locator(view === 'table' ? 'table.layout-table' : 'img.chart').first().waitFor();
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+      await page.close();
+    });
+  }
+
+  test('the labels refit when the window narrows to a phone', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?lang=en', { viewport: { width: 1280, height: 800 } });
+    await settled(page);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.waitForFunction(() => Number(document.querySelector('svg.map-svg').getAttribute('width')) <= 320);
+    await settled(page);
+    const m = await measure(page);
+    for (const label of m.labels) assert.deepEqual(label.filledBy, [homeOf[label.adcode]], label.text);
+    assert.ok(m.scrollWidth <= m.innerWidth);
+    await page.close();
+  });
+});
