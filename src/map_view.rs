@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use crate::bases::base_markers;
 use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
+use crate::panels::MixedText;
 use crate::resize::{use_element_size, use_overlay_boxes};
 
 /// The strongest role of each place in the chosen industry or field (or the presenter slide's
@@ -110,7 +111,7 @@ pub fn MapView() -> impl IntoView {
         <div class="map" class:by-role=move || roles.with(Option::is_some)>
             <div class="map-canvas" node_ref=container>{drawing}</div>
             <Legend roles node_ref=legend />
-            <div class="attribution" node_ref=credit>{attribution}</div>
+            <div class="attribution" node_ref=credit><MixedText text=attribution /></div>
         </div>
     }
 }

@@ -214,19 +214,12 @@ describe('forced colours', () => {
 });
 
 /**
- * Text in files this change could not edit, with the exact fix described in the issue-9 a11y
- * report: src/map_view.rs renders the bilingual credit line as `<MixedText text=attribution />`.
- * Remove the entry once that line is in.
- */
-const PENDING = ['.map .attribution'];
-
-/**
  * Text nodes in the wrong language: in an English page, any with Chinese characters outside an
  * element whose lang starts with "zh"; in a Chinese page, any English phrase or name outside an
- * element whose lang starts with "en". Web addresses are in no language; text inside `pending`
- * selectors is left out. Returns the offenders with their nearest element.
+ * element whose lang starts with "en". Web addresses are in no language. Returns the offenders
+ * with their nearest element.
  */
-function wrongLanguage(pending) {
+function wrongLanguage() {
   const pageLang = document.documentElement.lang;
   const han = /\p{Script=Han}/u;
   // An English word of three or more letters, not part of an address or a file name.
@@ -237,7 +230,6 @@ function wrongLanguage(pending) {
     const text = node.textContent.trim();
     const parent = node.parentElement;
     if (!text || parent.closest('script, style, defs, noscript') || /^https?:\/\/\S+$/.test(text)) continue;
-    if (pending.some((s) => parent.closest(s))) continue;
     const lang = parent.closest('[lang]')?.getAttribute('lang') ?? '';
     const wrong = pageLang.startsWith('en')
       ? han.test(text) && !lang.startsWith('zh')
@@ -257,7 +249,7 @@ describe('every text carries its language', () => {
     await page.locator('.app, .presenter').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('.status.loading'));
     await then(page);
-    const offenders = await page.evaluate(wrongLanguage, PENDING);
+    const offenders = await page.evaluate(wrongLanguage);
     await page.close();
     return offenders;
   }

@@ -8,6 +8,7 @@ use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
+use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::role_marks::{pattern_defs, pattern_id};
 use crate::scene::Scene;
 
@@ -19,31 +20,19 @@ const FOOTER_BAND: f64 = 26.0;
 /// Fill of a zone (as the explorer draws it).
 pub fn zone_color(zone: &str) -> &'static str {
     match zone {
-        "south" => "#5b9bd5",
-        "central" => "#7fbf7a",
-        "north" => "#e8b04e",
+        "south" => palette::ZONE_SOUTH,
+        "central" => palette::ZONE_CENTRAL,
+        "north" => palette::ZONE_NORTH,
         _ => "#cccccc",
     }
 }
 
 /// Background behind the exported map.
 pub const MAP_BACKGROUND: &str = "#ffffff";
-/// Border between cities when they are coloured by role: dark enough to outline the light fills.
-pub const ROLE_BORDER: &str = "#4a5563";
-/// Colour of the marks on dark role fills.
-pub const MARK_LIGHT: &str = "#ffffff";
-/// Colour of the marks on light role fills (the interface's ink).
-pub const MARK_DARK: &str = "#1d2733";
 
 /// Fill of a role, or of a place the topic does not name.
 pub fn role_color(role: Option<Role>) -> &'static str {
-    match role {
-        Some(Role::Signature) => "#8c1d40",
-        Some(Role::Focus) => "#c0504d",
-        Some(Role::Support) => "#f4a582",
-        Some(Role::Pilot) => "#7b61b5",
-        None => "#e3e6ea",
-    }
+    role.map_or(palette::ROLE_NONE, palette::role)
 }
 
 /// Paint of a role on the map: its pattern (colour and mark), or the plain fill of no role.

@@ -108,7 +108,8 @@ fn relative_luminance(hex: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::{MAP_BACKGROUND, MARK_DARK, MARK_LIGHT, ROLE_BORDER, role_color};
+    use crate::export::{MAP_BACKGROUND, role_color};
+    use crate::palette::{MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 
     #[test]
     fn contrast_matches_the_wcag_reference_values() {
