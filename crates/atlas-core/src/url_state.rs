@@ -204,7 +204,7 @@ const MAX_VALUE_LEN: usize = 64;
 const MAX_ORIGINS_LEN: usize = 512;
 
 /// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
-const OWN_KEYS: [&str; 13] = [
+pub const OWN_KEYS: [&str; 13] = [
     "lang",
     "view",
     "city",

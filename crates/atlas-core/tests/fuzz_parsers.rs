@@ -4,7 +4,7 @@
 //! a panic, and what they accept must be consistent. CI runs the default 256 cases
 //! per property; `PROPTEST_CASES=100000 cargo test -p atlas-core --test fuzz_parsers` runs longer.
 
-use atlas_core::url_state::{MAX_NOTICES, ViewState};
+use atlas_core::url_state::{MAX_NOTICES, OWN_KEYS, ViewState};
 use atlas_core::{Bundle, CITY_COUNT};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -87,22 +87,7 @@ fn apply(text: &str, mutations: &[Mutation]) -> String {
 /// Query keys the atlas knows, and some it does not.
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec![
-            "lang",
-            "view",
-            "city",
-            "industry",
-            "field",
-            "zone",
-            "slide",
-            "embed",
-            "plain",
-            "transparent",
-            "theme",
-            "origins",
-            "downloads",
-        ])
-        .prop_map(str::to_string),
+        prop::sample::select(OWN_KEYS.to_vec()).prop_map(str::to_string),
         "[a-z%&=]{0,6}",
         any::<String>(),
     ]
