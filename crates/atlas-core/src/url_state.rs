@@ -126,7 +126,7 @@ impl MessagePolicy {
             .split(',')
             .map(|o| {
                 let o = o.trim();
-                o.strip_suffix('/').unwrap_or(o).to_ascii_lowercase()
+                without_default_port(&o.strip_suffix('/').unwrap_or(o).to_ascii_lowercase())
             })
             .map(|o| is_origin(&o).then_some(o))
             .collect::<Option<Vec<String>>>()
@@ -220,6 +220,24 @@ pub const OWN_KEYS: [&str; 13] = [
     "downloads",
 ];
 
+/// An origin as a browser serialises it: without the scheme's default port (`:443` for https,
+/// `:80` for http), which `MessageEvent.origin` never carries.
+fn without_default_port(origin: &str) -> String {
+    let default = if origin.starts_with("https://") {
+        ":443"
+    } else {
+        ":80"
+    };
+    origin.strip_suffix(default).unwrap_or(origin).to_string()
+}
+
+/// Whether a key, though not `origins`, reads as an attempt at it (`origin`, `Origins`,
+/// `allowed_origins`): such a key makes the atlas refuse every message rather than fall back to
+/// obeying its parent, since the link's author meant to restrict who may steer it.
+fn is_origins_attempt(key: &str) -> bool {
+    key.to_lowercase().contains("origin")
+}
+
 /// Whether a text is a serialised origin: `http(s)://host[:port]`, lower case, nothing after.
 fn is_origin(text: &str) -> bool {
     let rest = text
@@ -309,7 +327,10 @@ impl ViewState {
                 })
             };
             let Some(key) = OWN_KEYS.into_iter().find(|k| *k == raw_key) else {
-                if let Some(own) = near_miss(&raw_key) {
+                if is_origins_attempt(&raw_key) {
+                    notice(NoticeReason::OriginsRefused);
+                    state.embed.messages = MessagePolicy::RefuseAll;
+                } else if let Some(own) = near_miss(&raw_key) {
                     notice(NoticeReason::NearMiss(own));
                 }
                 continue;
@@ -510,10 +531,10 @@ impl Notice {
                 );
             }
             (NoticeReason::OriginsRefused, Lang::Zh) => {
-                "不是来源列表（如 https://portal.example），本图不接受任何页面发来的消息"
+                "不是可读的来源列表（如 https://portal.example，非 ASCII 域名请写其 xn-- 形式），本图不接受任何页面发来的消息"
             }
             (NoticeReason::OriginsRefused, Lang::En) => {
-                "is not a list of origins (such as https://portal.example); the atlas obeys no messages"
+                "is not a readable list of origins (such as https://portal.example; write a non-ASCII host in its xn-- form); the atlas obeys no messages"
             }
             (NoticeReason::UnknownValue, Lang::Zh) => "的值无法识别，已使用默认值",
             (NoticeReason::UnknownValue, Lang::En) => {
@@ -776,6 +797,45 @@ mod tests {
             ])
         );
         assert_eq!(policy("origins=none"), MessagePolicy::RefuseAll);
+        assert_eq!(
+            policy(
+                "origins=https://portal.example:443,http://intra.example:80,https://b.example:8443"
+            ),
+            MessagePolicy::Listed(vec![
+                "https://portal.example".to_string(),
+                "http://intra.example".to_string(),
+                "https://b.example:8443".to_string()
+            ]),
+            "default ports are dropped as the browser drops them from an event's origin"
+        );
+        for misspelt in [
+            "embed=1&Origins=https%3A%2F%2Fportal.example",
+            "embed=1&origin=https://portal.example",
+            "embed=1&ORIGINS=https://portal.example",
+            "embed=1&allowed_origins=https://portal.example",
+            "embed=1&origins=https://portal.example&origin=x",
+        ] {
+            let (state, notices) = ViewState::from_query(misspelt, &b);
+            assert_eq!(
+                state.embed.messages,
+                MessagePolicy::RefuseAll,
+                "{misspelt} must fail closed, never fall back to the parent"
+            );
+            assert!(
+                notices
+                    .iter()
+                    .any(|n| n.reason == NoticeReason::OriginsRefused),
+                "{misspelt}"
+            );
+            assert_eq!(
+                ViewState::from_query(&state.to_query(), &b)
+                    .0
+                    .embed
+                    .messages,
+                MessagePolicy::RefuseAll,
+                "the canonical link of {misspelt} still refuses"
+            );
+        }
         for bad in [
             "origins=",
             "origins=javascript:alert(1)",

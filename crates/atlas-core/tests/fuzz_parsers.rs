@@ -4,7 +4,7 @@
 //! a panic, and what they accept must be consistent. CI runs the default 256 cases
 //! per property; `PROPTEST_CASES=100000 cargo test -p atlas-core --test fuzz_parsers` runs longer.
 
-use atlas_core::url_state::{MAX_NOTICES, OWN_KEYS, ViewState};
+use atlas_core::url_state::{MAX_NOTICES, MessagePolicy, OWN_KEYS, ViewState};
 use atlas_core::{Bundle, CITY_COUNT};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -88,6 +88,8 @@ fn apply(text: &str, mutations: &[Mutation]) -> String {
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(OWN_KEYS.to_vec()).prop_map(str::to_string),
+        prop::sample::select(vec!["origin", "Origins", "ORIGINS", "allowed_origins"])
+            .prop_map(str::to_string),
         "[a-z%&=]{0,6}",
         any::<String>(),
     ]
@@ -204,6 +206,16 @@ proptest! {
         assert_consistent(&state);
         prop_assert!(notices.len() <= MAX_NOTICES + 1);
         prop_assert!(notices.iter().all(|n| n.key.chars().count() <= 64));
+    }
+
+    #[test]
+    fn a_link_that_tries_to_restrict_origins_never_obeys_any_parent(q in query()) {
+        let tried = form_urlencoded::parse(q.trim_start_matches('?').as_bytes())
+            .any(|(k, _)| k.to_lowercase().contains("origin"));
+        let (state, _) = ViewState::from_query(&q, bundle());
+        if tried {
+            prop_assert_ne!(state.embed.messages, MessagePolicy::ParentOnly, "{}", q);
+        }
     }
 
     #[test]
