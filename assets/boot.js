@@ -54,6 +54,11 @@ const HINT_PAGE = {
   en: 'The server answers this address with a web page (probably index.html for every address it does not have), not the file: the file is missing on the server. Upload this file from the build’s dist/ next to index.html.',
 };
 
+const HINT_STARTUP = {
+  zh: '该浏览器能运行 WebAssembly，但地图在启动时出错：请确认 dist/ 中的文件来自同一次构建（整体重新上传），若仍出错，请将上面的详细信息报告给本图的维护者。',
+  en: 'This browser runs WebAssembly, but the atlas failed while starting: check that the files in dist/ come from one build (upload the whole folder again); if it persists, report the detail above to the atlas’s maintainers.',
+};
+
 const HINT_CSP = {
   zh: '本页的 Content-Security-Policy 不允许编译 WebAssembly：请在 script-src 中加入 \'wasm-unsafe-eval\'（见 README 与 deploy/nginx.conf）。',
   en: 'This page\'s Content-Security-Policy forbids compiling WebAssembly: add \'wasm-unsafe-eval\' to its script-src (see the README and deploy/nginx.conf).',
@@ -107,7 +112,12 @@ async function diagnose(url, kind, error) {
     return new BootError(`The server answered ${response.status} for ${url}.`, [...hints, HINT_UPLOAD]);
   }
   const type = response.headers.get('content-type') ?? '(none)';
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  let bytes;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    return new BootError(`${url} broke off while downloading: ${e.message}`, [...hints, HINT_UPLOAD]);
+  }
   const first = bytes.find((b) => ![9, 10, 13, 32, 0xef, 0xbb, 0xbf].includes(b));
   if (/text\/html/i.test(type) || first === 0x3c /* < */) {
     return new BootError(`${url} serves a web page (HTML, ${type}), not the ${kind === 'wasm' ? 'WebAssembly module' : 'app’s script'}.`, [...hints, HINT_PAGE]);
@@ -118,7 +128,7 @@ async function diagnose(url, kind, error) {
   const reason = error?.message ?? String(error);
   if (kind === 'wasm' && WebAssembly.validate(bytes)) {
     const csp = /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(reason);
-    return new BootError(`The atlas stopped while starting (${url} is a valid module): ${reason}`, [csp ? HINT_CSP : HINT_BROWSER]);
+    return new BootError(`The atlas stopped while starting (${url} is a valid module): ${reason}`, [csp ? HINT_CSP : HINT_STARTUP]);
   }
   const what = kind === 'wasm' ? 'WebAssembly module (incomplete upload?)' : 'script';
   return new BootError(`${url} (${bytes.length} bytes, ${type}) is not a valid ${what}: ${reason}`, [...hints, HINT_UPLOAD]);

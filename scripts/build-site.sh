@@ -48,23 +48,20 @@ MODULE="$(hashed "$OUT/atlas.js")"
 WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"
 BOOT="$(hashed "$OUT/boot.js")"
 
-# index.html keeps Trunk's layout; here its data-trunk links become plain tags with the hashed
-# names: the app's module and wasm are preloaded (they download in parallel) and named by id for
-# the boot script, which starts the app (assets/boot.js); the bundle's preload names the address
-# the app reads (src/load.rs).
-sed -e "s|<link data-trunk rel=\"css\" href=\"assets/style.css\">|<link rel=\"stylesheet\" href=\"$STYLE\">|" \
-    -e '/<link data-trunk rel="copy-dir"/d' \
-    -e "s|<link data-trunk rel=\"rust\"[^>]*>|<link id=\"atlas-module\" rel=\"modulepreload\" href=\"$MODULE\">\n  <link id=\"atlas-wasm\" rel=\"preload\" href=\"$WASM_FILE\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\" src=\"$BOOT\"></script>|" \
-    -e "s|<link id=\"atlas-bundle\" rel=\"preload\" href=\"assets/atlas.json\"|<link id=\"atlas-bundle\" rel=\"preload\" href=\"$BUNDLE\"|" \
+# index.html names the files by their built names; here each becomes its hashed name. The app's
+# module and wasm are preloaded (they download in parallel) and named by id for the boot script,
+# which starts the app (assets/boot.js); the bundle's preload names the address the app reads
+# (src/load.rs).
+sed -e "s|\"assets/style.css\"|\"$STYLE\"|" \
+    -e "s|\"atlas.js\"|\"$MODULE\"|" \
+    -e "s|\"atlas_bg.wasm\"|\"$WASM_FILE\"|" \
+    -e "s|\"boot.js\"|\"$BOOT\"|" \
+    -e "s|\"assets/atlas.json\"|\"$BUNDLE\"|" \
     "$ROOT/index.html" > "$OUT/index.html"
 for name in "$STYLE" "$MODULE" "$WASM_FILE" "$BOOT" "$BUNDLE"; do
   if ! grep -q "\"$name\"" "$OUT/index.html"; then
-    echo "error: index.html does not name $name: its links no longer match what this script rewrites" >&2
+    echo "error: index.html does not name $name: its links no longer match the names this script rewrites" >&2
     exit 1
   fi
 done
-if grep -q 'data-trunk' "$OUT/index.html"; then
-  echo "error: index.html has a data-trunk link this script does not know how to turn into a plain tag" >&2
-  exit 1
-fi
 say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"

@@ -173,6 +173,17 @@ describe('a broken deployment says so, in both languages, naming the file', () =
     await panel.page.close();
   });
 
+  test('a wasm from another build (a valid module the app script cannot start)', async () => {
+    const empty = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+    const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${WASM}`, (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: empty })));
+    await assertBilingualPanel(panel, WASM);
+    assert.match(panel.text, /stopped while starting/);
+    assert.match(panel.text, /come from one build/, 'the hint is about the upload, not the browser');
+    assert.match(panel.text, /同一次构建/);
+    assert.doesNotMatch(panel.text, /Use Chrome/, 'no browser advice for a browser that runs wasm');
+    await panel.page.close();
+  });
+
   test("a missing app script (atlas.…js, 404)", async () => {
     const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${MODULE}`, (r) => r.fulfill({ status: 404, body: 'not found' })));
     await assertBilingualPanel(panel, MODULE);

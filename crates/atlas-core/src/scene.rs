@@ -101,8 +101,6 @@ pub struct Scene {
     pub places: Vec<PlaceMarker>,
     /// Where each base's marker goes, in bundle order.
     pub bases: Vec<ScreenPoint>,
-    /// The boxes over the map that no label may touch (legend, credit line), px.
-    pub keep_out: Vec<LabelBox>,
 }
 
 /// A map label: the Chinese name without its 市, or the English name.
@@ -264,7 +262,6 @@ impl Scene {
             zones,
             places,
             bases,
-            keep_out: keep_out.to_vec(),
         }
     }
 }
