@@ -460,6 +460,23 @@ describe('the wasm features the build uses are the ones checked and documented',
     assert.deepEqual(documented, built, 'the README table covers every feature, no more');
   });
 
+  test('the minimum versions the table gives are the ones the boot panel, the page and the README name', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Browser support'), readme.indexOf('\n## ', readme.indexOf('## Browser support') + 3));
+    const rows = [...section.matchAll(/^\| `[a-z-]+`[^|]*\| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$/gm)];
+    assert.ok(rows.length > 0, 'the feature table');
+    const newest = (column) => Math.max(...rows.map((r) => Number(r[column])));
+    const [chrome, firefox, safari] = [newest(1), newest(2), newest(3)];
+    const names = [`Chrome / Edge ${chrome}`, `Firefox ${firefox}`, `Safari ${safari}`];
+    const boot = readFileSync(join(ROOT, 'assets', 'boot.js'), 'utf8');
+    const browsers = boot.slice(boot.indexOf('const BROWSERS'), boot.indexOf('};', boot.indexOf('const BROWSERS')));
+    for (const [where, text] of [['assets/boot.js BROWSERS', browsers], ['index.html', readFileSync(join(ROOT, 'index.html'), 'utf8')]]) {
+      for (const name of names) assert.ok(text.includes(name), `${where} names ${name}`);
+      assert.equal((text.match(/Chromium (\d+)/g) ?? [`Chromium ${chrome}`]).every((m) => m === `Chromium ${chrome}`), true, `${where}: the Chromium core is ${chrome}`);
+    }
+    assert.ok(section.includes(`**Chrome / Edge ${chrome}, Firefox ${firefox} or Safari ${safari}**`), 'the README says the same');
+  });
+
   test("each of the boot script's probe modules needs its feature and only it", () => {
     const boot = readFileSync(join(ROOT, 'assets', 'boot.js'), 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'atlas-probes-'));
