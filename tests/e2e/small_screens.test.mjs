@@ -103,6 +103,24 @@ describe('small screens and zoom', () => {
     });
   }
 
+  for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
+    for (const [view, ready] of [['map', 'path.city'], ['table', 'table.layout-table'], ['targets', 'img.chart']]) {
+      test(`at ${viewport.width}×${viewport.height} the ${view} view and a city's panel scroll with the page, never in a strip of their own`, async () => {
+        const page = await openAtlas(env.browser, `${env.site.url}?lang=en&view=${view}&city=320200`, { viewport, waitForMap: false });
+        await page.locator(ready).first().waitFor();
+        await page.locator('.city-details[data-adcode="320200"]').waitFor();
+        const boxes = await page.evaluate(() => [...document.querySelectorAll('.panel, .table-view, .targets-view')]
+          .map((e) => ({ what: e.className, shown: e.clientHeight, content: e.scrollHeight })));
+        const expected = view === 'map' ? ['panel'] : ['panel', `${view}-view`];
+        assert.deepEqual(expected.filter((c) => boxes.some((b) => b.what.split(' ').includes(c))), expected, JSON.stringify(boxes));
+        for (const box of boxes) assert.ok(box.shown >= box.content - 1, `${box.what} shows ${box.shown} of its ${box.content} px`);
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+        await page.close();
+      });
+    }
+  }
+
   test('the labels refit when the window narrows to a phone', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?lang=en', { viewport: { width: 1280, height: 800 } });
     await settled(page);
