@@ -56,7 +56,7 @@ const HINT_PAGE = {
 
 const HINT_STARTUP = {
   zh: '该浏览器能运行 WebAssembly，但地图在启动时出错：请确认 dist/ 中的文件来自同一次构建（整体重新上传），若仍出错，请将上面的详细信息报告给本图的维护者。',
-  en: 'This browser runs WebAssembly, but the atlas failed while starting: check that the files in dist/ come from one build (upload the whole folder again); if it persists, report the detail above to the atlas’s maintainers.',
+  en: 'This browser runs WebAssembly, but the atlas failed while starting. Check that the files in dist/ come from one build (upload the whole folder again); if it persists, report the detail above to the atlas’s maintainers.',
 };
 
 const HINT_CSP = {
@@ -89,6 +89,17 @@ function checkWasm() {
   }
 }
 
+/**
+ * Throws unless the whole stylesheet arrived: its last rule sets `--atlas-style-complete`. The
+ * browser runs this module script only once the stylesheet before it has loaded or failed.
+ */
+async function checkStyle() {
+  const link = document.querySelector('link[rel="stylesheet"]');
+  if (!link) throw new BootError('index.html has no stylesheet link: it was not written by scripts/build-site.sh.', [HINT_UPLOAD]);
+  const complete = getComputedStyle(document.documentElement).getPropertyValue('--atlas-style-complete').trim() === '1';
+  if (!complete) throw await diagnose(link.href, 'style', new Error('its last rule never arrived'));
+}
+
 /** The absolute address of the file a <link id=…> of the page names. */
 function linked(id) {
   const link = document.getElementById(id);
@@ -97,7 +108,7 @@ function linked(id) {
 }
 
 /**
- * Works out why `url` (a `kind`: 'script' or 'wasm') could not be used after `error`, by asking
+ * Works out why `url` (a `kind`: 'script', 'wasm' or 'style') could not be used after `error`, by asking
  * the server again: no answer, an error status, a web page, the wrong type, or a broken file.
  */
 async function diagnose(url, kind, error) {
@@ -120,7 +131,11 @@ async function diagnose(url, kind, error) {
   }
   const first = bytes.find((b) => ![9, 10, 13, 32, 0xef, 0xbb, 0xbf].includes(b));
   if (/text\/html/i.test(type) || first === 0x3c /* < */) {
-    return new BootError(`${url} serves a web page (HTML, ${type}), not the ${kind === 'wasm' ? 'WebAssembly module' : 'app’s script'}.`, [...hints, HINT_PAGE]);
+    const expected = { wasm: 'WebAssembly module', style: 'stylesheet', script: 'app’s script' }[kind];
+    return new BootError(`${url} serves a web page (HTML, ${type}), not the ${expected}.`, [...hints, HINT_PAGE]);
+  }
+  if (kind === 'style' && !/text\/css/i.test(type)) {
+    return new BootError(`${url} is served as ${type}: browsers apply a stylesheet only when it is sent as text/css.`, [...hints, HINT_UPLOAD]);
   }
   if (kind === 'script' && !/javascript|ecmascript/i.test(type)) {
     return new BootError(`${url} is served as ${type}: browsers run a module script only when it is sent as text/javascript.`, [...hints, HINT_UPLOAD]);
@@ -130,7 +145,7 @@ async function diagnose(url, kind, error) {
     const csp = /Content.Security.Policy|unsafe-eval|disallowed by embedder/i.test(reason);
     return new BootError(`The atlas stopped while starting (${url} is a valid module): ${reason}`, [csp ? HINT_CSP : HINT_STARTUP]);
   }
-  const what = kind === 'wasm' ? 'WebAssembly module (incomplete upload?)' : 'script';
+  const what = { wasm: 'WebAssembly module (incomplete upload?)', style: 'stylesheet (incomplete upload?)', script: 'script' }[kind];
   return new BootError(`${url} (${bytes.length} bytes, ${type}) is not a valid ${what}: ${reason}`, [...hints, HINT_UPLOAD]);
 }
 
@@ -162,6 +177,7 @@ function showError(error) {
 async function boot() {
   // From here this script reports failures itself: the static fallback message stays hidden.
   document.getElementById('boot')?.classList.add('booting');
+  await checkStyle();
   checkWasm();
   const moduleUrl = linked('atlas-module');
   const wasmUrl = linked('atlas-wasm');

@@ -184,6 +184,22 @@ describe('a broken deployment says so, in both languages, naming the file', () =
     await panel.page.close();
   });
 
+  test('a missing stylesheet (404): no unstyled map, the panel names it', async () => {
+    const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${STYLE}`, (r) => r.fulfill({ status: 404, body: 'not found' })));
+    await assertBilingualPanel(panel, STYLE);
+    assert.match(panel.text, /answered 404/);
+    assert.equal(await panel.page.locator('path.city').count(), 0, 'the app did not start unstyled');
+    await panel.page.close();
+  });
+
+  test('a stylesheet cut short', async () => {
+    const css = readFileSync(join(DIST, STYLE), 'utf8');
+    const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${STYLE}`, (r) => r.fulfill({ status: 200, contentType: 'text/css', body: css.slice(0, css.length >> 1) })));
+    await assertBilingualPanel(panel, STYLE);
+    assert.match(panel.text, /is not a valid stylesheet \(incomplete upload\?\)/);
+    await panel.page.close();
+  });
+
   test("a missing app script (atlas.…js, 404)", async () => {
     const panel = await errorPanel(browser, site.url, (page) => page.route(`**/${MODULE}`, (r) => r.fulfill({ status: 404, body: 'not found' })));
     await assertBilingualPanel(panel, MODULE);
@@ -279,7 +295,7 @@ describe('a broken deployment says so, in both languages, naming the file', () =
     await page.goto(`${origin}/atlas?lang=en`);
     await page.locator('.status.error').waitFor({ timeout: 15000 });
     const text = await page.locator('.status.error').innerText();
-    assert.ok(text.includes(`${origin}/${MODULE}`), `names the file: ${text}`);
+    assert.ok(text.includes(`${origin}/${STYLE}`), `names the first file it could not load, the stylesheet: ${text}`);
     assert.ok(text.includes(`This page's address ${origin}/atlas does not end with "/"`), text);
     assert.ok(text.includes(`Open ${origin}/atlas/?lang=en`), text);
     assert.ok(text.includes('本页地址'), text);
