@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, openAtlas, useBrowserAndSite } from './harness.mjs';
+import { ROOT, openAtlas, targetsSlide, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -27,7 +27,7 @@ const VIEWS = [
   { name: 'targets', query: '?view=targets', map: false },
   { name: 'presenter, zone slide', query: '?slide=1' },
   { name: 'presenter, industry slide in English', query: '?slide=4&lang=en' },
-  { name: 'presenter, targets slide', query: '?slide=13', map: false },
+  { name: 'presenter, targets slide', query: `?slide=${targetsSlide()}`, map: false },
   { name: 'embedded', query: '?embed=1&industry=marine_engineering' },
 ];
 

@@ -3,7 +3,7 @@
 // forced-colour mode, and the language of every piece of text.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openAtlas, useBrowserAndSite } from './harness.mjs';
+import { openAtlas, tabTo, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
 
@@ -14,15 +14,6 @@ async function announced(page, before) {
     return region && region.textContent !== b && region.textContent !== '';
   }, before);
   return page.textContent('[role="status"].live-region');
-}
-
-/** Presses Tab until `selector` has focus (at most `limit` times); fails if it never does. */
-async function tabTo(page, selector, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-  }
-  assert.fail(`Tab never reached ${selector}`);
 }
 
 describe('one short line per change in one live region', () => {

@@ -4,9 +4,10 @@
 // the targets view makes the page scroll sideways.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openAtlas, useBrowserAndSite } from './harness.mjs';
+import { openAtlas, targetsSlide, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
+const TARGETS_SLIDE = targetsSlide();
 
 /** Waits until every chart image of the page has loaded. */
 function chartsLoaded(page, count) {
@@ -14,6 +15,26 @@ function chartsLoaded(page, count) {
     const imgs = [...document.querySelectorAll('img.chart')];
     return imgs.length === n && imgs.every((i) => i.complete && i.naturalWidth > 0);
   }, count);
+}
+
+/**
+ * Waits until the first chart shows a drawing made wider than `above` and narrower than `below`
+ * px (the width its file name carries: `….explorer.WIDTH.zh.svg`); resolves to that width.
+ */
+async function firstChartDrawnBetween(page, above, below) {
+  const width = await page.waitForFunction(([lo, hi]) => {
+    const drawn = Number(document.querySelector('img.chart').getAttribute('src').split('.').at(-3));
+    return drawn > lo && drawn < hi && drawn;
+  }, [above, below]);
+  return width.jsonValue();
+}
+
+/** Waits until each chart frame shows a drawing no wider than itself (the widest that fits). */
+function chartsFitted(page) {
+  return page.waitForFunction(() => [...document.querySelectorAll('.chart-frame')].every((f) => {
+    const img = f.querySelector('img.chart');
+    return img.complete && img.naturalWidth > 0 && img.naturalWidth <= f.getBoundingClientRect().width + 0.5;
+  }));
 }
 
 /**
@@ -74,10 +95,7 @@ describe('target charts are readable', () => {
         });
         await chartsLoaded(page, 4);
         // The figure measures itself and swaps in the widest variant that fits: wait for it.
-        await page.waitForFunction(() => [...document.querySelectorAll('.chart-frame')].every((f) => {
-          const img = f.querySelector('img.chart');
-          return img.complete && img.naturalWidth > 0 && img.naturalWidth <= f.getBoundingClientRect().width + 0.5;
-        }));
+        await chartsFitted(page);
         const charts = await measureCharts(page);
         assert.equal(charts.length, 4);
         for (const c of charts) {
@@ -100,11 +118,9 @@ describe('target charts are readable', () => {
       waitForMap: false,
     });
     await chartsLoaded(page, 4);
-    const drawnWidth = () => page.$eval('img.chart', (i) => Number(i.getAttribute('src').split('.').at(-3)));
-    await page.waitForFunction(() => Number(document.querySelector('img.chart').getAttribute('src').split('.').at(-3)) > 260);
-    const wide = await drawnWidth();
+    const wide = await firstChartDrawnBetween(page, 260, Infinity);
     await page.setViewportSize({ width: 360, height: 900 });
-    await page.waitForFunction((w) => Number(document.querySelector('img.chart').getAttribute('src').split('.').at(-3)) < w, wide);
+    await firstChartDrawnBetween(page, 0, wide);
     await chartsLoaded(page, 4);
     const [first] = await measureCharts(page);
     assert.ok(first.shown >= first.drawn, `${first.drawn} px shown at ${first.shown} px`);
@@ -114,15 +130,12 @@ describe('target charts are readable', () => {
 
   for (const lang of ['zh', 'en']) {
     test(`the presenter's targets slide at 1920×1080 (${lang}): chart text ≥ 24 px, on screen`, async () => {
-      const page = await openAtlas(env.browser, `${env.site.url}?slide=13&lang=${lang}`, {
+      const page = await openAtlas(env.browser, `${env.site.url}?slide=${TARGETS_SLIDE}&lang=${lang}`, {
         viewport: { width: 1920, height: 1080 },
         waitForMap: false,
       });
       await chartsLoaded(page, 2);
-      await page.waitForFunction(() => [...document.querySelectorAll('.chart-frame')].every((f) => {
-        const img = f.querySelector('img.chart');
-        return img.complete && img.naturalWidth > 0 && img.naturalWidth <= f.getBoundingClientRect().width + 0.5;
-      }));
+      await chartsFitted(page);
       const charts = await measureCharts(page);
       for (const c of charts) {
         assert.match(c.src, /\.projector\.\d+\./);

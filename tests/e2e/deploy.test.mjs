@@ -12,18 +12,16 @@ import { createServer as createNetServer } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { DIST, ROOT, launchBrowser, linkedAsset, openAtlas, serveSite } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
 const INDEX = readFileSync(join(DIST, 'index.html'), 'utf8');
 
-/** The address the built index.html gives the element with `id`. */
-const linked = (id) => INDEX.match(new RegExp(`<link id="${id}"[^>]*\\shref="([^"]+)"`))[1];
-const MODULE = linked('atlas-module');
-const WASM = linked('atlas-wasm');
-const BUNDLE = linked('atlas-bundle');
+const MODULE = linkedAsset('atlas-module');
+const WASM = linkedAsset('atlas-wasm');
+const BUNDLE = linkedAsset('atlas-bundle');
 const BOOT = INDEX.match(/<script type="module" src="([^"]+)"/)[1];
 const STYLE = INDEX.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
 
@@ -360,7 +358,8 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     const problems = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(host.url);
-    const frame = page.frames().find((f) => f.url().startsWith(nginx.url)) ?? (await page.waitForEvent('frameattached'));
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForURL((url) => url.href.startsWith(nginx.url));
     await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
     await frame.locator('.panel h2, .panel-title').first().waitFor();
     assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame has an opaque origin');

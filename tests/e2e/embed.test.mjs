@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { launchBrowser, nextFrame, openAtlas, serveSite } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { BAD_MESSAGES } from '../bad-input/messages.mjs';
 import { FOREIGN_QUERIES } from '../bad-input/queries.mjs';
@@ -114,6 +114,9 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
     await postFromHost(page, frame, BAD_MESSAGES);
     assert.equal(await frame.locator('.city-details[data-adcode="320100"]').count(), 1);
     assert.equal(await frame.evaluate(() => window.__injected), undefined, 'no script ran');
+    // The control: the atlas still obeys a valid message sent after them.
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '320600' }]);
+    await frame.locator('.city-details[data-adcode="320600"]').waitFor();
     assert.deepEqual(page.problems, []);
     await page.close();
   });
@@ -182,11 +185,6 @@ async function countMessages(frame) {
   });
 }
 
-/** Resolves once the atlas has painted a frame (effects of a handled message have run). */
-function nextFrame(frame) {
-  return frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
-}
-
 /** Posts `messages` from the host page to the atlas; resolves once the atlas has handled them. */
 async function postFromHost(page, frame, messages) {
   await countMessages(frame);
@@ -196,6 +194,7 @@ async function postFromHost(page, frame, messages) {
     for (const m of all) target.postMessage(m, '*');
   }, messages);
   await frame.waitForFunction((n) => window.__handled === n, start + messages.length);
+  // …and painted what they changed.
   await nextFrame(frame);
 }
 

@@ -2,16 +2,15 @@
 // leaving, and the projector theme at 1024×768 and 1920×1080.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { bundleFile, useBrowserAndSite } from './harness.mjs';
+import { readBundle, slideTitles, tabTo, useBrowserAndSite } from './harness.mjs';
 
-const bundle = JSON.parse(await readFile(bundleFile(), 'utf8'));
-const TITLES = [
-  '三大区域：功能互补的区域布局',
-  '区域标志性高端产业',
-  ...bundle.industries.map((industry, i) => `${i + 1}. ${industry.name_zh}`),
-  '发展目标',
-];
+const bundle = readBundle();
+const TITLES = slideTitles(bundle);
+/** How many slides the tour has, as the counter shows it ("n / COUNT"). */
+const COUNT = TITLES.length;
+/** The first industry of the plan and the number of its slide. */
+const FIRST_INDUSTRY = bundle.industries[0];
+const FIRST_INDUSTRY_SLIDE = TITLES.indexOf(`1. ${FIRST_INDUSTRY.name_zh}`) + 1;
 
 const env = useBrowserAndSite();
 
@@ -26,23 +25,26 @@ async function openSlide(query, viewport = { width: 1920, height: 1080 }) {
 
 const title = (page) => page.textContent('.slide-title');
 const counter = (page) => page.textContent('.slide-counter');
+/** Waits until the counter shows slide `n` (1-based) of the tour. */
+const showsSlide = (page, n) =>
+  page.waitForFunction(([k, all]) => document.querySelector('.slide-counter')?.textContent === `${k} / ${all}`, [n, COUNT]);
 
 describe('presenter mode', () => {
-  test('steps through all 13 slides with clicker keys, each with its title and URL', async () => {
+  test(`steps through all ${COUNT} slides with clicker keys, each with its title and URL`, async () => {
     const page = await openSlide('?slide=1');
     const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' '];
     assert.equal(await title(page), TITLES[0]);
     for (let i = 1; i < TITLES.length; i++) {
       await page.keyboard.press(keys[i - 1]);
-      await page.waitForFunction((n) => document.querySelector('.slide-counter')?.textContent === `${n} / 13`, i + 1);
+      await showsSlide(page, i + 1);
       assert.equal(await title(page), TITLES[i], `slide ${i + 1}`);
       await page.waitForURL(new RegExp(`slide=${i + 1}(&|$)`));
     }
     await page.keyboard.press('PageDown');
-    assert.equal(await counter(page), '13 / 13', 'stays on the last slide');
+    assert.equal(await counter(page), `${COUNT} / ${COUNT}`, 'stays on the last slide');
     for (let i = TITLES.length - 2; i >= 0; i--) {
       await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'PageUp');
-      await page.waitForFunction((n) => document.querySelector('.slide-counter')?.textContent === `${n} / 13`, i + 1);
+      await showsSlide(page, i + 1);
       assert.equal(await title(page), TITLES[i]);
     }
     assert.deepEqual(page.problems, []);
@@ -53,18 +55,18 @@ describe('presenter mode', () => {
     const page = await openSlide('?slide=1');
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '7 / 13');
+    await showsSlide(page, 7);
     assert.equal(await title(page), TITLES[6]);
     await page.keyboard.press('End');
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '13 / 13');
+    await showsSlide(page, COUNT);
     await page.keyboard.press('Home');
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '1 / 13');
+    await showsSlide(page, 1);
     // The address is written once the new slide is painted; a person presses back after seeing it
     // there, never within the same frame (pressing back before it was written went back two slides,
     // which made this test fail on a busy machine).
     await page.waitForURL(/slide=1(&|$)/);
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '13 / 13');
+    await showsSlide(page, COUNT);
     await page.close();
   });
 
@@ -74,7 +76,7 @@ describe('presenter mode', () => {
     await page.waitForURL(/slide=6(&|$)/);
     for (let n = 5; n >= 1; n--) {
       await page.goBack();
-      await page.waitForFunction((k) => document.querySelector('.slide-counter')?.textContent === `${k} / 13`, n);
+      await showsSlide(page, n);
       await page.waitForURL(new RegExp(`slide=${n}(&|$)`));
     }
     await page.close();
@@ -85,18 +87,18 @@ describe('presenter mode', () => {
     await page.waitForSelector('path.city[data-adcode="320200"][data-role="signature"]');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '2 / 13');
+    await showsSlide(page, 2);
     const signature = await page.$$eval('path.city[data-role="signature"]', (ps) => ps.map((p) => p.dataset.adcode).sort());
     assert.deepEqual(signature, ['320100', '320200', '320400', '320500', '320600']);
     await page.close();
   });
 
   test('speaker notes are hidden from the audience until N, and Esc leaves', async () => {
-    const page = await openSlide('?slide=3');
+    const page = await openSlide(`?slide=${FIRST_INDUSTRY_SLIDE}`);
     assert.equal(await page.locator('.speaker-notes').isVisible(), false);
     await page.keyboard.press('n');
     await page.locator('.speaker-notes').waitFor({ state: 'visible' });
-    assert.match(await page.textContent('.speaker-notes'), /太阳能利用技术/);
+    assert.ok((await page.textContent('.speaker-notes')).includes(FIRST_INDUSTRY.subareas[0].name_zh));
     await page.keyboard.press('n');
     await page.locator('.speaker-notes').waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
@@ -113,33 +115,31 @@ describe('presenter mode', () => {
     assert.match(await page.textContent('.plan-dialog mark.plan-mark'), /南京软件及智能电网/);
     await page.keyboard.press('Escape');
     await page.locator('.plan-dialog').waitFor({ state: 'detached' });
-    assert.equal(await counter(page), '2 / 13', 'still presenting');
+    assert.equal(await counter(page), `2 / ${COUNT}`, 'still presenting');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '3 / 13');
+    await showsSlide(page, 3);
     await page.close();
   });
 
   test('Enter or Space on a focused city selects it and leaves the slide where it is', async () => {
-    const page = await openSlide('?slide=3');
+    const page = await openSlide(`?slide=${FIRST_INDUSTRY_SLIDE}`);
     await page.waitForSelector('path.city[data-role]');
     for (const [key, adcode] of [['Enter', '320200'], [' ', '320400']]) {
-      let focused = null;
-      for (let i = 0; i < 40 && focused !== adcode; i++) {
-        await page.keyboard.press('Tab');
-        focused = await page.evaluate(() => document.activeElement?.dataset?.adcode ?? null);
-      }
-      assert.equal(focused, adcode, `Tab reaches ${adcode}`);
+      await tabTo(page, `path.city[data-adcode="${adcode}"]`, 40);
       await page.keyboard.press(key);
       await page.waitForFunction((a) => document.querySelector(`path.city[data-adcode="${a}"]`)?.getAttribute('aria-pressed') === 'true', adcode);
       await page.waitForURL(new RegExp(`city=${adcode}`));
-      assert.equal(await counter(page), '3 / 13', `${JSON.stringify(key)} on a city did not turn the slide`);
-      assert.equal(new URL(page.url()).searchParams.get('slide'), '3');
+      assert.equal(await counter(page), `${FIRST_INDUSTRY_SLIDE} / ${COUNT}`, `${JSON.stringify(key)} on a city did not turn the slide`);
+      assert.equal(new URL(page.url()).searchParams.get('slide'), String(FIRST_INDUSTRY_SLIDE));
       const name = await page.$eval(`path.city[data-adcode="${adcode}"]`, (p) => p.getAttribute('aria-label').split(' ')[0]);
-      await page.waitForFunction((n) => document.querySelector('.live-region').textContent.startsWith(`已选择 ${n}：新能源（`), name);
+      await page.waitForFunction(
+        ([n, industry]) => document.querySelector('.live-region').textContent.startsWith(`已选择 ${n}：${industry}（`),
+        [name, FIRST_INDUSTRY.name_zh],
+      );
     }
     await page.evaluate(() => document.activeElement.blur());
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('.slide-counter').textContent === '4 / 13');
+    await showsSlide(page, FIRST_INDUSTRY_SLIDE + 1);
     assert.deepEqual(page.problems, []);
     await page.close();
   });
@@ -159,7 +159,7 @@ describe('presenter mode', () => {
       for (let n = 1; n <= TITLES.length; n++) {
         if (n > 1) {
           await page.keyboard.press('ArrowRight');
-          await page.waitForFunction((k) => document.querySelector('.slide-counter')?.textContent === `${k} / 13`, n);
+          await showsSlide(page, n);
         }
         const overflow = await page.evaluate(() => {
           const root = document.documentElement;

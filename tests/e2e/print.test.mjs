@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
+import { DIST, boxOf, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
 
 const run = promisify(execFile);
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
@@ -51,13 +51,9 @@ async function printLayout(page) {
   });
 }
 
-const rect = (page, selector) =>
-  page.$eval(selector, (e) => {
-    const r = e.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, scroll: e.scrollHeight, client: e.clientHeight };
-  });
 const inside = (r) => r.left >= 0 && r.top >= 0 && r.right <= PRINTABLE.width + 0.5 && r.bottom <= PRINTABLE.height + 0.5;
-const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+/** Overlap beyond half a pixel, what rounding of the printed layout may leave. */
+const overlap = (a, b) => overlaps(a, b, 0.5);
 
 const HANDOUTS = [
   {
@@ -98,12 +94,13 @@ describe('printing', () => {
     await page.locator('.city-details').waitFor();
     const screenWidth = await page.$eval('svg.map-svg', (s) => Number(s.getAttribute('width')));
     await printLayout(page);
-    const [map, legend, panel, credit] = await Promise.all(['svg.map-svg', '.legend', '.panel', '.attribution'].map((s) => rect(page, s)));
+    const [map, legend, panel, credit] = await Promise.all(['svg.map-svg', '.legend', '.panel', '.attribution'].map((s) => boxOf(page, s)));
     for (const [name, r] of Object.entries({ map, legend, panel, credit })) assert.ok(inside(r), `${name} ${JSON.stringify(r)} leaves the page`);
     assert.ok(!overlap(map, legend), 'the legend covers the map');
     assert.ok(!overlap(map, panel), 'the panel and the map overlap');
     assert.ok(!overlap(legend, panel), 'the legend and the panel overlap');
-    assert.ok(panel.scroll <= panel.client + 1, `the panel is cut: ${panel.scroll} > ${panel.client}`);
+    const panelHeights = await page.$eval('.panel', (e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
+    assert.ok(panelHeights.scroll <= panelHeights.client + 1, `the panel is cut: ${panelHeights.scroll} > ${panelHeights.client}`);
     assert.ok(map.right - map.left < screenWidth, 'the map is scaled to the page');
     assert.ok(map.right - map.left > PRINTABLE.width * 0.4, 'the map takes a good part of the page');
     assert.equal(await page.locator('path.city').count(), 13);

@@ -1,7 +1,7 @@
 // Takes a screenshot of the served atlas, to look at every visible change and to refresh the
 // README's pictures: node tests/e2e/screenshot.mjs OUT.png [WIDTH HEIGHT [QUERY]]
 // QUERY is a view link such as "?industry=biotech_medicine&city=321200".
-import { launchBrowser, openAtlas, serveSite } from './harness.mjs';
+import { launchBrowser, nextFrame, openAtlas, serveSite } from './harness.mjs';
 
 const [out = 'atlas.png', width = '1280', height = '800', query = ''] = process.argv.slice(2);
 const { server, url } = await serveSite();
@@ -12,7 +12,11 @@ try {
     waitForMap: false,
   });
   await page.waitForSelector('path.city, table.layout-table, img.chart');
-  await page.waitForTimeout(400);
+  // Fonts and images in, transitions over, then one painted frame.
+  await page.waitForFunction(() => document.fonts.status === 'loaded'
+    && [...document.images].every((i) => i.complete)
+    && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await nextFrame(page);
   await page.screenshot({ path: out });
   if (page.problems.length) console.error(page.problems.join('\n'));
 } finally {

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
+import { DIST, boxOf, nextFrame, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
 
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
 /** The city a label belongs in: the city itself, or the city a county-level place is part of. */
@@ -26,16 +26,12 @@ async function settled(page) {
       && Math.abs(Number(svg.getAttribute('width')) - canvas.clientWidth) < 1
       && Math.abs(Number(svg.getAttribute('height')) - canvas.clientHeight) < 1;
   });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrame(page);
 }
 
 /** What the page shows: each label with the cities that fill its centre, and the overlays' boxes. */
-const measure = (page) =>
-  page.evaluate(() => {
-    const box = (e) => {
-      const r = e.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    };
+const measure = async (page) => ({
+  ...(await page.evaluate(() => {
     const cities = [...document.querySelectorAll('path.city')];
     return {
       labels: [...document.querySelectorAll('text.city-label')].map((t) => {
@@ -43,19 +39,18 @@ const measure = (page) =>
         return {
           adcode: t.dataset.adcode,
           text: t.textContent,
-          box: box(t),
+          box: t.getBoundingClientRect().toJSON(),
           filledBy: cities.filter((p) => p.isPointInFill(point)).map((p) => p.dataset.adcode),
         };
       }),
       names: Object.fromEntries(cities.map((p) => [p.dataset.adcode, p.getAttribute('aria-label')])),
-      legend: box(document.querySelector('.legend')),
-      credit: box(document.querySelector('.attribution')),
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth,
     };
-  });
-
-const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  })),
+  legend: await boxOf(page, '.legend'),
+  credit: await boxOf(page, '.attribution'),
+});
 
 const SIZES = [
   { name: 'a 320 px phone', width: 320, height: 640 },
@@ -79,8 +74,8 @@ describe('small screens and zoom', () => {
         assert.ok(cityLabels.length >= 10, `only ${cityLabels.length} of 13 cities labelled`);
         for (const label of m.labels) {
           assert.deepEqual(label.filledBy, [homeOf[label.adcode]], `${label.text} at its centre is not (only) inside its city`);
-          assert.ok(!intersects(label.box, m.legend), `${label.text} is under the legend`);
-          assert.ok(!intersects(label.box, m.credit), `${label.text} is under the credit line`);
+          assert.ok(!overlaps(label.box, m.legend), `${label.text} is under the legend`);
+          assert.ok(!overlaps(label.box, m.credit), `${label.text} is under the credit line`);
         }
         for (const city of bundle.cities) {
           if (cityLabels.some((l) => l.adcode === city.adcode)) continue;
