@@ -11,7 +11,9 @@ use std::collections::HashSet;
 
 use crate::bundle::Bundle;
 use crate::i18n::Lang;
+use crate::layout::Topic;
 use crate::search::{HitKind, find_by_name};
+use crate::slides::slides;
 
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -510,6 +512,21 @@ impl ViewState {
             zone,
             city: None,
             ..self.clone()
+        }
+    }
+
+    /// What colours the map: the presenter slide's topic while presenting, else the chosen field,
+    /// else the chosen industry; `None` when the map is coloured by zone (or shows no map). The
+    /// map, its legend, its export and the announced line all ask this one question.
+    pub fn topic<'a>(&'a self, bundle: &'a Bundle) -> Option<Topic<'a>> {
+        let Some(n) = self.slide else {
+            return Topic::chosen(self.industry.as_deref(), self.field.as_deref());
+        };
+        // The tour is built afresh, so the slide's topic is borrowed again from the bundle.
+        match slides(bundle).get(n.checked_sub(1)?)?.kind.topic()? {
+            Topic::Industry(id) => bundle.industry(id).map(|i| Topic::Industry(&i.id)),
+            Topic::Field(id) => bundle.field(id).map(|f| Topic::Field(&f.id)),
+            Topic::Role(role) => Some(Topic::Role(role)),
         }
     }
 }
