@@ -2,6 +2,7 @@
 //! clicker or the keyboard, in a high-contrast projector theme, with speaker notes on a toggle.
 //! The slide is part of the URL, so every slide is a link.
 
+use atlas_core::charts::{Chart, ChartSetting};
 use atlas_core::layout::Statement;
 use atlas_core::slides::{KeySource, PresenterAction, PresenterKeys, SlideKind, slides};
 use atlas_core::{Lang, Msg, Role};
@@ -69,8 +70,8 @@ pub fn Presenter() -> impl IntoView {
             let main = match current.kind {
                 SlideKind::Targets => view! {
                     <div class="slide-charts">
-                        <ChartFigure chart="output-path" title=Msg::ChartOutputPath size="projector" quotes=Vec::new() note=Msg::ProjectionNote />
-                        <ChartFigure chart="gdp-share" title=Msg::ChartGdpShare size="projector" quotes=Vec::new() />
+                        <ChartFigure chart=Chart::OutputPath setting=ChartSetting::Projector quotes=Vec::new() />
+                        <ChartFigure chart=Chart::GdpShare setting=ChartSetting::Projector quotes=Vec::new() />
                     </div>
                 }
                 .into_any(),
