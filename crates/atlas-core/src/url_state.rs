@@ -199,8 +199,8 @@ pub enum NoticeReason {
 /// The most notices listed one by one; the rest are counted, so a runaway link gives a short bar.
 pub const MAX_NOTICES: usize = 8;
 
-/// No valid value is longer than this (but `origins`).
-const MAX_VALUE_LEN: usize = 64;
+/// No valid value is longer than this (but `origins`), in a link or in a parent's message.
+pub const MAX_VALUE_LEN: usize = 64;
 
 /// The longest `origins` list accepted.
 const MAX_ORIGINS_LEN: usize = 512;
@@ -618,6 +618,51 @@ pub struct SelectMessage {
     pub zone: Choice,
 }
 
+/// One key of a message as the page read it from the message's JavaScript object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessagePart {
+    /// The key is missing or `undefined`.
+    Absent,
+    /// The key is `null`.
+    Null,
+    /// The key is a string.
+    Text(String),
+    /// The key is anything else: a number, a boolean, an object.
+    Other,
+}
+
+impl SelectMessage {
+    /// The `type` of the message, both ways.
+    pub const TYPE: &'static str = "atlas:select";
+
+    /// The keys of the selection's parts, in the order [`SelectMessage::from_parts`] takes them.
+    pub const KEYS: [&'static str; 4] = ["city", "industry", "field", "zone"];
+
+    /// The selection a parent's message asks for, from its `type` and its parts (in
+    /// [`SelectMessage::KEYS`] order): each part absent (keep), `null` (clear) or a string of at
+    /// most [`MAX_VALUE_LEN`] bytes (set). `None` for any other type or part: a malformed message
+    /// is ignored whole. Whether the strings name anything is [`ViewState::with_selection`]'s
+    /// question.
+    pub fn from_parts(kind: MessagePart, parts: [MessagePart; 4]) -> Option<SelectMessage> {
+        if kind != MessagePart::Text(SelectMessage::TYPE.to_string()) {
+            return None;
+        }
+        let choice = |part: MessagePart| match part {
+            MessagePart::Absent => Some(Choice::Keep),
+            MessagePart::Null => Some(Choice::Clear),
+            MessagePart::Text(text) if text.len() <= MAX_VALUE_LEN => Some(Choice::Set(text)),
+            MessagePart::Text(_) | MessagePart::Other => None,
+        };
+        let [city, industry, field, zone] = parts;
+        Some(SelectMessage {
+            city: choice(city)?,
+            industry: choice(industry)?,
+            field: choice(field)?,
+            zone: choice(zone)?,
+        })
+    }
+}
+
 impl ViewState {
     /// The view after a parent's `atlas:select`, or `None` when the message names anything the
     /// bundle does not know (a malformed message is ignored whole). A city and a zone exclude
@@ -952,5 +997,46 @@ mod tests {
             None,
             "a part the bundle does not know refuses the whole message"
         );
+    }
+
+    #[test]
+    fn a_message_is_read_from_its_parts_and_refused_whole_when_one_is_malformed() {
+        use MessagePart::{Absent, Null, Other, Text};
+        let kind = || Text(SelectMessage::TYPE.to_string());
+        let text = |t: &str| Text(t.to_string());
+        assert_eq!(
+            SelectMessage::from_parts(kind(), [text("Wuxi"), Null, Absent, text("south")]),
+            Some(SelectMessage {
+                city: Choice::Set("Wuxi".into()),
+                industry: Choice::Clear,
+                field: Choice::Keep,
+                zone: Choice::Set("south".into()),
+            })
+        );
+        let fine = || [Absent, Absent, Absent, Absent];
+        assert_eq!(
+            SelectMessage::from_parts(kind(), fine()),
+            Some(SelectMessage::default())
+        );
+        for wrong_kind in [
+            Absent,
+            Null,
+            Other,
+            text("atlas:height"),
+            text("ATLAS:SELECT"),
+        ] {
+            assert_eq!(SelectMessage::from_parts(wrong_kind, fine()), None);
+        }
+        let longest = "x".repeat(MAX_VALUE_LEN);
+        assert!(
+            SelectMessage::from_parts(kind(), [text(&longest), Absent, Absent, Absent]).is_some()
+        );
+        for at in 0..4 {
+            for bad in [Other, text(&format!("{longest}x"))] {
+                let mut parts = fine();
+                parts[at] = bad;
+                assert_eq!(SelectMessage::from_parts(kind(), parts), None, "part {at}");
+            }
+        }
     }
 }
