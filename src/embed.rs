@@ -5,7 +5,7 @@
 //! it); anything malformed is ignored. Nothing here needs storage or same-origin access, so it
 //! works in `<iframe sandbox="allow-scripts">`.
 
-use atlas_core::url_state::{Choice, SelectMessage, Theme, ViewState};
+use atlas_core::url_state::{MessagePart, SelectMessage, Theme, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -64,34 +64,26 @@ pub fn use_embedding(atlas: &AtlasContext) {
     on_cleanup(move || listener.remove());
 }
 
-/// Reads `{type: "atlas:select", city?, industry?, field?, zone?}`, each part absent (keep),
-/// `null` (clear) or a string (set); anything else is `None`.
+/// Reads `{type: "atlas:select", city?, industry?, field?, zone?}`; atlas-core decides what
+/// the parts mean.
 fn read_select(data: &JsValue) -> Option<SelectMessage> {
     if !data.is_object() {
         return None;
     }
-    let get = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).ok();
-    if get("type")?.as_string()? != "atlas:select" {
-        return None;
+    SelectMessage::from_parts(
+        part(data, "type"),
+        SelectMessage::KEYS.map(|key| part(data, key)),
+    )
+}
+
+/// One key of a message object as the core reads it.
+fn part(data: &JsValue, key: &str) -> MessagePart {
+    match js_sys::Reflect::get(data, &JsValue::from_str(key)) {
+        Err(_) => MessagePart::Absent,
+        Ok(v) if v.is_undefined() => MessagePart::Absent,
+        Ok(v) if v.is_null() => MessagePart::Null,
+        Ok(v) => v.as_string().map_or(MessagePart::Other, MessagePart::Text),
     }
-    let text = |key: &str| -> Result<Choice, ()> {
-        match get(key) {
-            None => Ok(Choice::Keep),
-            Some(v) if v.is_undefined() => Ok(Choice::Keep),
-            Some(v) if v.is_null() => Ok(Choice::Clear),
-            Some(v) => v
-                .as_string()
-                .filter(|s| s.len() <= 64)
-                .map(Choice::Set)
-                .ok_or(()),
-        }
-    };
-    Some(SelectMessage {
-        city: text("city").ok()?,
-        industry: text("industry").ok()?,
-        field: text("field").ok()?,
-        zone: text("zone").ok()?,
-    })
 }
 
 /// The `atlas:select` message describing the current selection.
@@ -101,7 +93,7 @@ fn selection_message(state: &ViewState) -> js_sys::Object {
         let value = value.map_or(JsValue::NULL, JsValue::from_str);
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
     };
-    put("type", Some("atlas:select"));
+    put("type", Some(SelectMessage::TYPE));
     put("city", state.city.as_deref());
     put("industry", state.industry.as_deref());
     put("field", state.field.as_deref());

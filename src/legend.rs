@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use atlas_core::layout::role_counts;
 use atlas_core::{Lang, Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -61,15 +62,13 @@ pub fn Legend(
                 .into_any()
             }
             Some(map) => {
-                let count = |role: Role| map.values().filter(|v| **v == role).count();
-                let items = Role::ALL
+                let items = role_counts(map.values())
                     .into_iter()
-                    .filter(|r| count(*r) > 0)
-                    .map(|r| {
+                    .map(|(r, n)| {
                         view! {
                             <li data-role=r.as_str()>
                                 <RoleSwatch role=r />
-                                {format!("{} ({})", lang.role(r), count(r))}
+                                {format!("{} ({n})", lang.role(r))}
                             </li>
                         }
                     })

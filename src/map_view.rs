@@ -6,12 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use atlas_core::layout::Topic;
 use atlas_core::role_marks;
 use atlas_core::scene::{
     CityShape, MARKER_RADIUS, PlaceMarker, Scene, explorer_label_font, projector_label_font,
 };
-use atlas_core::slides::{SlideKind, slides};
 use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
@@ -26,21 +24,7 @@ use crate::resize::{use_element_size, use_overlay_boxes};
 /// The strongest role of each place in the chosen industry or field (or the presenter slide's
 /// topic), or `None` when the map is coloured by zone.
 pub fn roles_for(atlas: &AtlasContext, state: &ViewState) -> Option<BTreeMap<String, Role>> {
-    let tour;
-    let topic = if let Some(n) = state.slide {
-        tour = slides(&atlas.bundle);
-        match &tour.get(n - 1)?.kind {
-            SlideKind::Signature => Topic::Role(Role::Signature),
-            SlideKind::Industry(id) => Topic::Industry(id),
-            SlideKind::Overview | SlideKind::Targets => return None,
-        }
-    } else {
-        match (&state.field, &state.industry) {
-            (Some(f), _) => Topic::Field(f),
-            (None, Some(i)) => Topic::Industry(i),
-            (None, None) => return None,
-        }
-    };
+    let topic = state.topic(&atlas.bundle)?;
     Some(
         atlas
             .bundle

@@ -2,7 +2,8 @@
 //! clicker or the keyboard, in a high-contrast projector theme, with speaker notes on a toggle.
 //! The slide is part of the URL, so every slide is a link.
 
-use atlas_core::layout::Topic;
+use atlas_core::charts::{Chart, ChartSetting};
+use atlas_core::layout::Statement;
 use atlas_core::slides::{KeySource, PresenterAction, PresenterKeys, SlideKind, slides};
 use atlas_core::{Lang, Msg, Role};
 use leptos::ev;
@@ -69,8 +70,8 @@ pub fn Presenter() -> impl IntoView {
             let main = match current.kind {
                 SlideKind::Targets => view! {
                     <div class="slide-charts">
-                        <ChartFigure chart="output-path" title=Msg::ChartOutputPath size="projector" quotes=Vec::new() note=Msg::ProjectionNote />
-                        <ChartFigure chart="gdp-share" title=Msg::ChartGdpShare size="projector" quotes=Vec::new() />
+                        <ChartFigure chart=Chart::OutputPath setting=ChartSetting::Projector quotes=Vec::new() />
+                        <ChartFigure chart=Chart::GdpShare setting=ChartSetting::Projector quotes=Vec::new() />
                     </div>
                 }
                 .into_any(),
@@ -143,19 +144,15 @@ fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
             })
             .collect_view()
             .into_any(),
-        SlideKind::Signature => bundle
-            .statements_in(Topic::Role(Role::Signature))
-            .into_iter()
-            .map(|s| statement_line(atlas, s.fact.field.as_str(), s.fact.role, &s.places, lang))
-            .collect_view()
-            .into_any(),
-        SlideKind::Industry(id) => {
-            let statements = bundle.statements_in(Topic::Industry(id));
-            let summary = bundle.industry(id).map(|i| {
-                let text = lang.pick(&i.summary.quote, &i.gloss_en).to_string();
-                view! { <p class="slide-summary">{text}</p> }
-            });
-            let lines = statements
+        SlideKind::Signature | SlideKind::Industry(_) => {
+            let summary = match kind {
+                SlideKind::Industry(id) => bundle.industry(id).map(|i| {
+                    let text = lang.pick(&i.summary.quote, &i.gloss_en).to_string();
+                    view! { <p class="slide-summary">{text}</p> }
+                }),
+                _ => None,
+            };
+            let lines = statements(atlas, kind)
                 .into_iter()
                 .map(|s| statement_line(atlas, s.fact.field.as_str(), s.fact.role, &s.places, lang))
                 .collect_view();
@@ -179,6 +176,12 @@ fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
             .collect_view()
             .into_any(),
     }
+}
+
+/// The layout statements of the slide's topic (none for a slide without one).
+fn statements<'a>(atlas: &'a AtlasContext, kind: &SlideKind) -> Vec<Statement<'a>> {
+    kind.topic()
+        .map_or_else(Vec::new, |topic| atlas.bundle.statements_in(topic))
 }
 
 /// One layout statement as a line: role, field, places.
@@ -214,8 +217,7 @@ fn slide_notes(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
             {bundle.zones.iter().map(|z| view! { <p lang="en">{format!("{}: {}", z.name_en, z.direction_gloss_en)}</p> }).collect_view()}
         }
         .into_any(),
-        SlideKind::Signature => bundle
-            .statements_in(Topic::Role(Role::Signature))
+        SlideKind::Signature => statements(atlas, kind)
             .first()
             .map(|s| view! { <PlanQuote quote=s.fact.quote.clone() /> })
             .into_any(),

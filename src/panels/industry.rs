@@ -21,10 +21,7 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
     let state = atlas.state;
     let bundle = atlas.bundle.clone();
     let industry = bundle.industry(&id)?.clone();
-    let topic = match &field {
-        Some(f) => Topic::Field(f),
-        None => Topic::Industry(&id),
-    };
+    let topic = Topic::chosen(Some(&id), field.as_deref())?;
     let statements = bundle.statements_in(topic);
     let layout = if statements.is_empty() {
         view! { <p class="no-roles">{lang.text(Msg::NotLaidOut)}</p> }.into_any()

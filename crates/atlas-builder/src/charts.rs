@@ -8,7 +8,7 @@
 //! plotters out of the app. Every text is placed by its estimated box, inside the drawing.
 
 use atlas_core::charts::{
-    ChartSetting, ChartVariant, chart_file, count_goal_panels, gdp_shares, nice_axis,
+    Chart, ChartSetting, ChartVariant, chart_file, count_goal_panels, gdp_shares, nice_axis,
     projected_path, roles_per_city, unit_heading, wrap_text,
 };
 use atlas_core::facts::Bound;
@@ -582,18 +582,21 @@ pub fn roles_per_city_svg(
 /// A chart function of the bundle.
 pub type DrawChart = fn(&Bundle, Lang, ChartVariant) -> Result<String, ChartError>;
 
-/// The charts, by the name their files carry.
-pub const CHARTS: [(&str, DrawChart); 4] = [
-    ("output-path", output_path_svg),
-    ("gdp-share", gdp_share_svg),
-    ("count-goals", count_goals_svg),
-    ("roles-per-city", roles_per_city_svg),
-];
+/// The function that draws a chart.
+pub fn draw_function(chart: Chart) -> DrawChart {
+    match chart {
+        Chart::OutputPath => output_path_svg,
+        Chart::GdpShare => gdp_share_svg,
+        Chart::RolesPerCity => roles_per_city_svg,
+        Chart::CountGoals => count_goals_svg,
+    }
+}
 
 /// Every chart file, `assets/charts/{chart}.{setting}.{width}.{lang}.svg`, with its content.
 pub fn chart_files(bundle: &Bundle) -> Result<Vec<(String, String)>, ChartError> {
     let mut files = Vec::new();
-    for (chart, draw) in CHARTS {
+    for chart in Chart::ALL {
+        let draw = draw_function(chart);
         for setting in ChartSetting::ALL {
             for variant in setting.variants() {
                 for lang in [Lang::Zh, Lang::En] {

@@ -15,6 +15,7 @@ pub mod topology;
 
 use std::path::{Path, PathBuf};
 
+pub use atlas_core::charts::CHARTS_DIR;
 pub use build::{Built, build};
 pub use error::BuildError;
 
@@ -72,9 +73,6 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Build
         message: e.to_string(),
     })
 }
-
-/// Where the chart files go, relative to the repository root.
-pub const CHARTS_DIR: &str = "assets/charts";
 
 /// The files in [`CHARTS_DIR`] that the builder no longer makes (charts of a width or name that
 /// is gone), so that `--check` names them and a build removes them.

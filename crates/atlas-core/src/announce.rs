@@ -11,8 +11,8 @@
 use crate::bundle::Bundle;
 use crate::facts::Role;
 use crate::i18n::Lang;
-use crate::layout::Topic;
-use crate::slides::{SlideKind, slides};
+use crate::layout::{Topic, role_counts};
+use crate::slides::slides;
 use crate::url_state::ViewState;
 
 /// The line to announce when the view goes from `previous` to `next`, in `next`'s language, or
@@ -45,7 +45,7 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
             });
         }
     } else if topic_changed
-        && topic_of(bundle, next).is_some()
+        && next.topic(bundle).is_some()
         && let Some(adcode) = &next.city
         && let Some(name) = bundle.place_name(adcode)
         && let Some(detail) = role_line(bundle, adcode, next, lang)
@@ -57,23 +57,6 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
         });
     }
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
-}
-
-/// What colours the map: the presenter slide's topic while presenting, else the chosen field,
-/// else the chosen industry.
-fn topic_of<'a>(bundle: &'a Bundle, state: &'a ViewState) -> Option<Topic<'a>> {
-    if let Some(n) = state.slide {
-        return match slides(bundle).get(n.checked_sub(1)?)?.kind {
-            SlideKind::Signature => Some(Topic::Role(Role::Signature)),
-            SlideKind::Industry(ref id) => bundle.industry(id).map(|i| Topic::Industry(&i.id)),
-            SlideKind::Overview | SlideKind::Targets => None,
-        };
-    }
-    match (&state.field, &state.industry) {
-        (Some(f), _) => Some(Topic::Field(f)),
-        (None, Some(i)) => Some(Topic::Industry(i)),
-        (None, None) => None,
-    }
 }
 
 /// The name of a field or industry topic (a role topic names itself through the role).
@@ -98,22 +81,18 @@ fn role_word(role: Role, lang: Lang) -> String {
 
 /// "Map coloured by New energy: 1 focus, 5 support", or "Map coloured by zone" when cleared.
 fn topic_line(bundle: &Bundle, state: &ViewState, lang: Lang) -> String {
-    let topic = topic_of(bundle, state);
+    let topic = state.topic(bundle);
     let name = topic.and_then(|t| topic_name(bundle, t, lang));
     let (Some(topic), Some(name)) = (topic, name) else {
         return lang
             .pick("地图按区域着色", "Map coloured by zone")
             .to_string();
     };
-    let strongest = bundle.strongest_roles(topic);
-    let counts: Vec<String> = Role::ALL
+    let counts: Vec<String> = role_counts(bundle.strongest_roles(topic).values())
         .into_iter()
-        .filter_map(|role| {
-            let n = strongest.values().filter(|r| **r == role).count();
-            (n > 0).then(|| match lang {
-                Lang::Zh => format!("{} {n}", role_word(role, lang)),
-                Lang::En => format!("{n} {}", role_word(role, lang)),
-            })
+        .map(|(role, n)| match lang {
+            Lang::Zh => format!("{} {n}", role_word(role, lang)),
+            Lang::En => format!("{n} {}", role_word(role, lang)),
         })
         .collect();
     match (lang, counts.is_empty()) {
@@ -158,7 +137,7 @@ fn selection_line(bundle: &Bundle, state: &ViewState, lang: Lang) -> Option<Stri
 /// What matters about a place now: its role in the chosen industry or field, or else its
 /// strongest role in the plan and how many more it has.
 fn role_line(bundle: &Bundle, adcode: &str, state: &ViewState, lang: Lang) -> Option<String> {
-    if let Some(topic) = topic_of(bundle, state) {
+    if let Some(topic) = state.topic(bundle) {
         let role = bundle.strongest_roles(topic).get(adcode).copied();
         let word = role.map_or_else(
             || lang.pick("未点名", "not named").to_string(),

@@ -1,10 +1,92 @@
 //! The series behind the target charts, computed from the bundle's quantified statements so that
 //! every bar and point traces back to a quote.
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, Quote};
 use crate::facts::{Role, Target, TargetGroup, TargetKind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::labels::text_width;
+
+/// The folder the chart files are written to (relative to the repository root) and served from
+/// (relative to the site's root).
+pub const CHARTS_DIR: &str = "assets/charts";
+
+/// One of the target charts: the name its files carry, its title and note on screen, and the
+/// plan's words behind it. The builder draws each and the app shows each by this one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    /// The output path projected from the plan's growth rate.
+    OutputPath,
+    /// The GDP-share goals.
+    GdpShare,
+    /// How many roles each city holds.
+    RolesPerCity,
+    /// The counted goals, one small panel per unit.
+    CountGoals,
+}
+
+impl Chart {
+    /// Every chart, in the order the targets view shows them. The counted goals come last: their
+    /// panels take a whole row of the grid.
+    pub const ALL: [Chart; 4] = [
+        Chart::OutputPath,
+        Chart::GdpShare,
+        Chart::RolesPerCity,
+        Chart::CountGoals,
+    ];
+
+    /// The name its files carry (see [`chart_file`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::OutputPath => "output-path",
+            Chart::GdpShare => "gdp-share",
+            Chart::RolesPerCity => "roles-per-city",
+            Chart::CountGoals => "count-goals",
+        }
+    }
+
+    /// Its title, above it and as the image's text alternative.
+    pub fn title(self) -> Msg {
+        match self {
+            Chart::OutputPath => Msg::ChartOutputPath,
+            Chart::GdpShare => Msg::ChartGdpShare,
+            Chart::RolesPerCity => Msg::ChartRolesPerCity,
+            Chart::CountGoals => Msg::ChartCountGoals,
+        }
+    }
+
+    /// What the reader must know to read it right (a projection is not data; where the roles
+    /// come from), shown beneath it.
+    pub fn note(self) -> Option<Msg> {
+        match self {
+            Chart::OutputPath => Some(Msg::ProjectionNote),
+            Chart::RolesPerCity => Some(Msg::RolesSourceNote),
+            Chart::GdpShare | Chart::CountGoals => None,
+        }
+    }
+
+    /// The plan's statements it is drawn from, without repeats, in the order it uses them. The
+    /// roles per city cite no quote of their own (their note says where the roles come from).
+    pub fn sources(self, bundle: &Bundle) -> Vec<Quote> {
+        let quotes: Vec<&Quote> = match self {
+            Chart::OutputPath => projected_path(bundle)
+                .map(|p| vec![&p.start.quote, &p.rate.quote])
+                .unwrap_or_default(),
+            Chart::GdpShare => gdp_shares(bundle)
+                .iter()
+                .flat_map(|y| y.goals.iter().map(|g| &g.quote))
+                .collect(),
+            Chart::RolesPerCity => Vec::new(),
+            Chart::CountGoals => count_goals(bundle).iter().map(|g| &g.quote).collect(),
+        };
+        let mut unique: Vec<Quote> = Vec::new();
+        for quote in quotes {
+            if !unique.contains(quote) {
+                unique.push(quote.clone());
+            }
+        }
+        unique
+    }
+}
 
 /// The output path implied by the plan's growth rate, year by year from the 2010 figure. It is a
 /// projection of the plan's rate, not data.
@@ -300,9 +382,10 @@ impl ChartSetting {
 }
 
 /// The file of one drawn chart, relative to the site's root.
-pub fn chart_file(chart: &str, setting: ChartSetting, width: u32, lang: Lang) -> String {
+pub fn chart_file(chart: Chart, setting: ChartSetting, width: u32, lang: Lang) -> String {
     format!(
-        "assets/charts/{chart}.{}.{width}.{}.svg",
+        "{CHARTS_DIR}/{}.{}.{width}.{}.svg",
+        chart.name(),
         setting.name(),
         lang.code()
     )
@@ -368,7 +451,11 @@ fn pieces(text: &str) -> Vec<String> {
         let wide = (c as u32) >= 0x2E80;
         let closing = matches!(c, '，' | '、' | '。' | '）' | '”' | '：' | '；');
         if closing {
-            word.push(c);
+            // Closing punctuation must not start a line: it goes with the piece before it.
+            match out.last_mut() {
+                Some(previous) if word.is_empty() => previous.push(c),
+                _ => word.push(c),
+            }
             continue;
         }
         if (c == ' ' || wide) && !word.is_empty() {
@@ -383,4 +470,21 @@ fn pieces(text: &str) -> Vec<String> {
         out.push(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_punctuation_goes_with_the_character_before_it() {
+        assert_eq!(pieces("南京，苏州"), ["南", "京，", "苏", "州"]);
+        assert_eq!(
+            pieces("科技银行、小额"),
+            ["科", "技", "银", "行、", "小", "额"]
+        );
+        assert_eq!(pieces("（南京）。"), ["（", "南", "京）。"]);
+        assert_eq!(pieces("Nanjing, Suzhou"), ["Nanjing,", " Suzhou"]);
+        assert_eq!(pieces("，开头"), ["，", "开", "头"]);
+    }
 }

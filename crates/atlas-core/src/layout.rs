@@ -18,6 +18,26 @@ pub enum Topic<'a> {
     Role(Role),
 }
 
+impl<'a> Topic<'a> {
+    /// The topic an explorer's choice colours the map by: the field when one is chosen, else the
+    /// industry; `None` when neither is (the map is coloured by zone).
+    pub fn chosen(industry: Option<&'a str>, field: Option<&'a str>) -> Option<Topic<'a>> {
+        field.map(Topic::Field).or(industry.map(Topic::Industry))
+    }
+}
+
+/// How many places hold each role, strongest role first, leaving out roles no place holds: the
+/// one count behind the legend and the announced line, given the strongest role of each place
+/// (see [`Bundle::strongest_roles`]).
+pub fn role_counts<'r>(roles: impl IntoIterator<Item = &'r Role>) -> Vec<(Role, usize)> {
+    let roles: Vec<Role> = roles.into_iter().copied().collect();
+    Role::ALL
+        .into_iter()
+        .map(|role| (role, roles.iter().filter(|r| **r == role).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
 /// A city or county-level place, by its names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlaceName<'a> {

@@ -2,7 +2,9 @@
 //! ten industries with its layout, then the targets.
 
 use crate::bundle::Bundle;
+use crate::facts::Role;
 use crate::i18n::Lang;
+use crate::layout::Topic;
 
 /// What a slide shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +17,18 @@ pub enum SlideKind {
     Industry(String),
     /// The quantified targets.
     Targets,
+}
+
+impl SlideKind {
+    /// What the map is coloured by on this slide: the signature role, or the slide's industry;
+    /// `None` on the overview (coloured by zone) and the targets slide (no map).
+    pub fn topic(&self) -> Option<Topic<'_>> {
+        match self {
+            SlideKind::Signature => Some(Topic::Role(Role::Signature)),
+            SlideKind::Industry(id) => Some(Topic::Industry(id)),
+            SlideKind::Overview | SlideKind::Targets => None,
+        }
+    }
 }
 
 /// One slide.

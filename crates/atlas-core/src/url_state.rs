@@ -11,7 +11,9 @@ use std::collections::HashSet;
 
 use crate::bundle::Bundle;
 use crate::i18n::Lang;
+use crate::layout::Topic;
 use crate::search::{HitKind, find_by_name};
+use crate::slides::slides;
 
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -197,8 +199,8 @@ pub enum NoticeReason {
 /// The most notices listed one by one; the rest are counted, so a runaway link gives a short bar.
 pub const MAX_NOTICES: usize = 8;
 
-/// No valid value is longer than this (but `origins`).
-const MAX_VALUE_LEN: usize = 64;
+/// No valid value is longer than this (but `origins`), in a link or in a parent's message.
+pub const MAX_VALUE_LEN: usize = 64;
 
 /// The longest `origins` list accepted.
 const MAX_ORIGINS_LEN: usize = 512;
@@ -512,6 +514,21 @@ impl ViewState {
             ..self.clone()
         }
     }
+
+    /// What colours the map: the presenter slide's topic while presenting, else the chosen field,
+    /// else the chosen industry; `None` when the map is coloured by zone (or shows no map). The
+    /// map, its legend, its export and the announced line all ask this one question.
+    pub fn topic<'a>(&'a self, bundle: &'a Bundle) -> Option<Topic<'a>> {
+        let Some(n) = self.slide else {
+            return Topic::chosen(self.industry.as_deref(), self.field.as_deref());
+        };
+        // The tour is built afresh, so the slide's topic is borrowed again from the bundle.
+        match slides(bundle).get(n.checked_sub(1)?)?.kind.topic()? {
+            Topic::Industry(id) => bundle.industry(id).map(|i| Topic::Industry(&i.id)),
+            Topic::Field(id) => bundle.field(id).map(|f| Topic::Field(&f.id)),
+            Topic::Role(role) => Some(Topic::Role(role)),
+        }
+    }
 }
 
 impl Notice {
@@ -599,6 +616,51 @@ pub struct SelectMessage {
     pub field: Choice,
     /// A zone (id or name).
     pub zone: Choice,
+}
+
+/// One key of a message as the page read it from the message's JavaScript object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessagePart {
+    /// The key is missing or `undefined`.
+    Absent,
+    /// The key is `null`.
+    Null,
+    /// The key is a string.
+    Text(String),
+    /// The key is anything else: a number, a boolean, an object.
+    Other,
+}
+
+impl SelectMessage {
+    /// The `type` of the message, both ways.
+    pub const TYPE: &'static str = "atlas:select";
+
+    /// The keys of the selection's parts, in the order [`SelectMessage::from_parts`] takes them.
+    pub const KEYS: [&'static str; 4] = ["city", "industry", "field", "zone"];
+
+    /// The selection a parent's message asks for, from its `type` and its parts (in
+    /// [`SelectMessage::KEYS`] order): each part absent (keep), `null` (clear) or a string of at
+    /// most [`MAX_VALUE_LEN`] bytes (set). `None` for any other type or part: a malformed message
+    /// is ignored whole. Whether the strings name anything is [`ViewState::with_selection`]'s
+    /// question.
+    pub fn from_parts(kind: MessagePart, parts: [MessagePart; 4]) -> Option<SelectMessage> {
+        if kind != MessagePart::Text(SelectMessage::TYPE.to_string()) {
+            return None;
+        }
+        let choice = |part: MessagePart| match part {
+            MessagePart::Absent => Some(Choice::Keep),
+            MessagePart::Null => Some(Choice::Clear),
+            MessagePart::Text(text) if text.len() <= MAX_VALUE_LEN => Some(Choice::Set(text)),
+            MessagePart::Text(_) | MessagePart::Other => None,
+        };
+        let [city, industry, field, zone] = parts;
+        Some(SelectMessage {
+            city: choice(city)?,
+            industry: choice(industry)?,
+            field: choice(field)?,
+            zone: choice(zone)?,
+        })
+    }
 }
 
 impl ViewState {
@@ -935,5 +997,46 @@ mod tests {
             None,
             "a part the bundle does not know refuses the whole message"
         );
+    }
+
+    #[test]
+    fn a_message_is_read_from_its_parts_and_refused_whole_when_one_is_malformed() {
+        use MessagePart::{Absent, Null, Other, Text};
+        let kind = || Text(SelectMessage::TYPE.to_string());
+        let text = |t: &str| Text(t.to_string());
+        assert_eq!(
+            SelectMessage::from_parts(kind(), [text("Wuxi"), Null, Absent, text("south")]),
+            Some(SelectMessage {
+                city: Choice::Set("Wuxi".into()),
+                industry: Choice::Clear,
+                field: Choice::Keep,
+                zone: Choice::Set("south".into()),
+            })
+        );
+        let fine = || [Absent, Absent, Absent, Absent];
+        assert_eq!(
+            SelectMessage::from_parts(kind(), fine()),
+            Some(SelectMessage::default())
+        );
+        for wrong_kind in [
+            Absent,
+            Null,
+            Other,
+            text("atlas:height"),
+            text("ATLAS:SELECT"),
+        ] {
+            assert_eq!(SelectMessage::from_parts(wrong_kind, fine()), None);
+        }
+        let longest = "x".repeat(MAX_VALUE_LEN);
+        assert!(
+            SelectMessage::from_parts(kind(), [text(&longest), Absent, Absent, Absent]).is_some()
+        );
+        for at in 0..4 {
+            for bad in [Other, text(&format!("{longest}x"))] {
+                let mut parts = fine();
+                parts[at] = bad;
+                assert_eq!(SelectMessage::from_parts(kind(), parts), None, "part {at}");
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Chart series and slides from the committed bundle.
 
-use atlas_core::charts::{count_goals, gdp_shares, projected_path, roles_per_city};
+use atlas_core::charts::{
+    CHARTS_DIR, Chart, count_goals, gdp_shares, projected_path, roles_per_city,
+};
 use atlas_core::layout::Topic;
 use atlas_core::role_marks::pattern_id;
 use atlas_core::slides::{SlideKind, slides};
@@ -170,7 +172,7 @@ fn every_count_goal_unit_has_a_chinese_heading() {
 
 #[test]
 fn the_app_picks_the_widest_variant_that_fits_and_the_narrowest_before_layout() {
-    use atlas_core::charts::{ChartSetting, chart_file};
+    use atlas_core::charts::{Chart, ChartSetting, chart_file};
     let explorer = ChartSetting::Explorer;
     let widths: Vec<u32> = explorer.variants().iter().map(|v| v.width).collect();
     assert!(widths.windows(2).all(|w| w[0] < w[1]), "narrowest first");
@@ -197,7 +199,7 @@ fn the_app_picks_the_widest_variant_that_fits_and_the_narrowest_before_layout() 
     );
     assert_eq!(ChartSetting::from_name("poster"), None);
     assert_eq!(
-        chart_file("gdp-share", ChartSetting::Projector, 480, Lang::En),
+        chart_file(Chart::GdpShare, ChartSetting::Projector, 480, Lang::En),
         "assets/charts/gdp-share.projector.480.en.svg"
     );
 }
@@ -236,6 +238,23 @@ fn wrapped_lines_fit_and_keep_every_word() {
     );
     assert_eq!(lines.concat(), zh);
     assert!(lines.iter().all(|l| !l.starts_with('、')), "{lines:?}");
+    for text in ["南京，苏州、无锡", "苏州、南京，无锡"] {
+        // The line holds exactly the two characters before the first mark, so a break that
+        // ignored the mark would start the next line with it.
+        let before: String = text.chars().take(2).collect();
+        let lines = wrap_text(text, 13.0, text_width(&before, 13.0));
+        assert_eq!(lines.concat(), text);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with(['，', '、', '。', '）', '”', '：', '；'])),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.ends_with('，')) && lines.iter().any(|l| l.ends_with('、')),
+            "each mark stays with the character before it: {lines:?}"
+        );
+    }
     assert_eq!(wrap_text("short", 13.0, 200.0), ["short"]);
     let long = wrap_text("Supercalifragilistic", 13.0, 60.0);
     assert!(long.iter().all(|l| text_width(l, 13.0) <= 60.0), "{long:?}");
@@ -276,4 +295,58 @@ fn the_stylesheets_colours_are_the_palettes() {
             "the exported map's {r:?} colour"
         );
     }
+}
+
+#[test]
+fn each_chart_has_its_own_name_and_cites_the_statements_it_draws_once_each() {
+    use atlas_core::charts::{ChartSetting, chart_file};
+    let b = bundle();
+    let names: std::collections::BTreeSet<&str> = Chart::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(names.len(), Chart::ALL.len(), "{names:?}");
+    let titles: std::collections::BTreeSet<String> = Chart::ALL
+        .iter()
+        .map(|c| Lang::En.text(c.title()).to_string())
+        .collect();
+    assert_eq!(titles.len(), Chart::ALL.len(), "{titles:?}");
+    for chart in Chart::ALL {
+        let file = chart_file(chart, ChartSetting::Explorer, 400, Lang::Zh);
+        assert!(
+            file.starts_with(&format!("{CHARTS_DIR}/{}.", chart.name())),
+            "{file}"
+        );
+        let sources = chart.sources(&b);
+        for (i, quote) in sources.iter().enumerate() {
+            assert!(!sources[..i].contains(quote), "{chart:?} repeats {quote:?}");
+            assert!(
+                b.targets.iter().any(|t| t.quote == *quote),
+                "{chart:?} cites a statement that is not a target: {quote:?}"
+            );
+        }
+    }
+    let path = projected_path(&b).expect("path");
+    assert_eq!(
+        Chart::OutputPath.sources(&b),
+        [path.start.quote.clone(), path.rate.quote.clone()]
+    );
+    let counted: Vec<_> = count_goals(&b).iter().map(|g| g.quote.clone()).collect();
+    assert!(
+        Chart::CountGoals
+            .sources(&b)
+            .iter()
+            .all(|q| counted.contains(q))
+    );
+    assert!(
+        counted
+            .iter()
+            .all(|q| Chart::CountGoals.sources(&b).contains(q))
+    );
+    assert!(!Chart::GdpShare.sources(&b).is_empty());
+    assert!(
+        Chart::RolesPerCity.sources(&b).is_empty() && Chart::RolesPerCity.note().is_some(),
+        "the roles cite the layout through their note"
+    );
+    assert!(
+        Chart::OutputPath.note().is_some(),
+        "a projection says it is one"
+    );
 }

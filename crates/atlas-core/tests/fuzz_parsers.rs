@@ -1,10 +1,13 @@
-//! Property-based fuzzing of the two parsers that read outside input: the bundle parser (text
-//! from the server) and the URL-state parser (text from a link, raw or encoded as
-//! `URLSearchParams` and percent-escaping would). Each case must give a value or an error, never
-//! a panic, and what they accept must be consistent. CI runs the default 256 cases
+//! Property-based fuzzing of the parsers that read outside input: the bundle parser (text from
+//! the server), the URL-state parser (text from a link, raw or encoded as `URLSearchParams` and
+//! percent-escaping would) and the reader of a parent page's `atlas:select` message. Each case
+//! must give a value or an error, never a panic, and what they accept must be consistent. CI runs the default 256 cases
 //! per property; `PROPTEST_CASES=100000 cargo test -p atlas-core --test fuzz_parsers` runs longer.
 
-use atlas_core::url_state::{MAX_NOTICES, MessagePolicy, OWN_KEYS, ViewState};
+use atlas_core::url_state::{
+    Choice, MAX_NOTICES, MAX_VALUE_LEN, MessagePart, MessagePolicy, OWN_KEYS, SelectMessage,
+    ViewState,
+};
 use atlas_core::{Bundle, CITY_COUNT};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -187,7 +190,54 @@ fn assert_consistent(state: &ViewState) {
     }
 }
 
+/// A key of a parent's message: absent, `null`, a string (a real id or name, a near miss, an
+/// overlong or any text) or another JavaScript value.
+fn message_part() -> impl Strategy<Value = MessagePart> {
+    prop_oneof![
+        Just(MessagePart::Absent),
+        Just(MessagePart::Null),
+        Just(MessagePart::Other),
+        value().prop_map(MessagePart::Text),
+    ]
+}
+
+/// A message's `type`: mostly the right one, sometimes not.
+fn message_kind() -> impl Strategy<Value = MessagePart> {
+    prop_oneof![
+        3 => Just(MessagePart::Text(SelectMessage::TYPE.to_string())),
+        1 => message_part(),
+    ]
+}
+
 proptest! {
+    #[test]
+    fn any_parent_message_is_refused_or_selects_only_what_the_bundle_knows(
+        kind in message_kind(),
+        parts in [message_part(), message_part(), message_part(), message_part()],
+        q in query(),
+    ) {
+        let accepted = SelectMessage::from_parts(kind.clone(), parts.clone());
+        let Some(message) = accepted else {
+            return Ok(());
+        };
+        prop_assert_eq!(kind, MessagePart::Text(SelectMessage::TYPE.to_string()));
+        let choices = [&message.city, &message.industry, &message.field, &message.zone];
+        for (part, choice) in parts.iter().zip(choices) {
+            match (part, choice) {
+                (MessagePart::Absent, Choice::Keep) | (MessagePart::Null, Choice::Clear) => {}
+                (MessagePart::Text(text), Choice::Set(set)) => {
+                    prop_assert_eq!(text, set);
+                    prop_assert!(set.len() <= MAX_VALUE_LEN);
+                }
+                other => prop_assert!(false, "{:?} read as {:?}", other.0, other.1),
+            }
+        }
+        let (start, _) = ViewState::from_query(&q, bundle());
+        if let Some(next) = start.with_selection(bundle(), &message) {
+            assert_consistent(&next);
+        }
+    }
+
     #[test]
     fn any_text_is_a_bundle_or_an_error(text in any::<String>()) {
         assert_usable(Bundle::from_json(&text));
