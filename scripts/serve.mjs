@@ -55,7 +55,8 @@ export function startServer({ root, port = 0, prefix = '/', headers = {} }) {
     try {
       if ((await stat(file)).isDirectory()) {
         if (!url.pathname.endsWith('/')) {
-          answer(301, 'moved', { Location: `${url.pathname}/${url.search}` });
+          // Leading slashes collapse to one: `//host/…` would send the browser to another host.
+          answer(301, 'moved', { Location: `/${url.pathname.replace(/^\/+/, '')}/${url.search}` });
           return;
         }
         file = join(file, 'index.html');

@@ -429,6 +429,7 @@ describe('the serve command survives bad requests', () => {
     await mkdir(join(dir, 'dist-old'));
     await writeFile(join(dir, 'dist', 'index.html'), '<!DOCTYPE html><title>site</title>');
     await writeFile(join(dir, 'dist-old', 'secret.txt'), 'SECRET');
+    await mkdir(join(dir, 'dist', 'assets'));
     ({ server } = await startServer({ root: join(dir, 'dist') }));
     port = server.address().port;
   });
@@ -454,6 +455,15 @@ describe('the serve command survives bad requests', () => {
     }
     assert.equal((await rawGet(port, '/..%2fdist-old%2fsecret.txt')).status, 403);
     assert.equal((await rawGet(port, '/index.html')).status, 200, 'still serving');
+  });
+
+  test('a folder redirect never sends the browser to another host', async () => {
+    assert.equal((await rawGet(port, '/assets?x=1')).headers.location, '/assets/?x=1');
+    for (const path of ['/.//evil.example/%2e%2e%2fassets', '//evil.example/%2e%2e/assets', '/\\evil.example/..%2fassets']) {
+      const answer = await rawGet(port, path);
+      const location = answer.headers.location ?? '';
+      assert.ok(!/^[/\\]{2}/.test(location) && !/^[a-z]+:/i.test(location), `${path} → ${answer.status} ${location}`);
+    }
   });
 });
 
