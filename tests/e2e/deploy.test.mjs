@@ -367,6 +367,15 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     await page.close();
   });
 
+  test("the shipped example host page (examples/embed.html, same site) frames it under the policy", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${nginx.url}examples/embed.html`);
+    const frame = await (await page.waitForSelector('#atlas')).contentFrame();
+    await frame.waitForURL((url) => url.href.startsWith(nginx.url));
+    await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+    await page.close();
+  });
+
   test('a portal not in frame-ancestors cannot frame it', async () => {
     const page = await browser.newPage();
     const blocked = new Promise((ok) => page.on('console', (m) => /frame-ancestors/.test(m.text()) && ok(m.text())));
@@ -397,7 +406,7 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     }
     const index = await get('');
     assert.match(index.headers['content-type'], /^text\/html/);
-    assert.match(index.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(index.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'self' http:\/\/127\.0\.0\.1:\d+/);
     // Compressed for browsers that accept it.
     const zipped = await rawGet(nginx.port, `/atlas/${WASM}`, { 'Accept-Encoding': 'gzip' });
     assert.equal(zipped.headers['content-encoding'], 'gzip');
