@@ -65,7 +65,9 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         if plan_quote.with_untracked(Option::is_none)
             && on_escape.state.with_untracked(|s| s.slide.is_none())
         {
+            let shown = on_escape.state.with_untracked(selection_on_map);
             on_escape.update(|s| s.with_city(None).with_zone(None));
+            keep_focus_on(shown);
         }
     });
     on_cleanup(move || escape.remove());
@@ -96,4 +98,36 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         <LiveRegion />
         <PlanDialog />
     }
+}
+
+/// The selector of the map element (city shape, place marker or legend zone) showing the
+/// selection, so that focus can go back to it when the panel that held it closes.
+fn selection_on_map(state: &atlas_core::url_state::ViewState) -> Option<String> {
+    match (&state.city, &state.zone) {
+        (Some(adcode), _) => Some(format!(r#"[data-adcode="{adcode}"][tabindex]"#)),
+        (None, Some(zone)) => Some(format!(r#".legend-zone[data-zone="{zone}"]"#)),
+        (None, None) => None,
+    }
+}
+
+/// After the panel holding the keyboard focus has gone, puts focus on `selector` (the map's
+/// element for what was selected) instead of leaving it on the page's body.
+fn keep_focus_on(selector: Option<String>) {
+    let Some(selector) = selector else {
+        return;
+    };
+    request_animation_frame(move || {
+        let document = document();
+        let lost = document
+            .active_element()
+            .is_none_or(|e| document.body().is_some_and(|b| *b == e));
+        if !lost {
+            return;
+        }
+        if let Some(element) = document.query_selector(&selector).ok().flatten() {
+            // City shapes are SVG elements, which have `focus()` as HTML elements do; the binding
+            // calls the method by name.
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
+        }
+    });
 }

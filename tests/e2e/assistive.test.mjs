@@ -125,6 +125,18 @@ describe('the plan view is modal for the keyboard', () => {
     await page.close();
   });
 
+  test('Esc that closes the panel holding the focus puts focus on the selected city, not the page body', async () => {
+    for (const [query, home] of [['?city=320200', 'path.city[data-adcode="320200"]'], ['?city=320583', 'circle.place-marker[data-adcode="320583"]'], ['?zone=south', '.legend-zone[data-zone="south"]']]) {
+      const page = await openAtlas(env.browser, env.site.url + query);
+      await page.locator('.panel section').first().waitFor();
+      await page.focus('.panel button, .panel a');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('.panel section'));
+      await page.waitForFunction((selector) => document.activeElement === document.querySelector(selector), home);
+      await page.close();
+    }
+  });
+
   test('focus moves in at once, even before the plan text has arrived', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?zone=north', { waitForMap: true });
     let release;
