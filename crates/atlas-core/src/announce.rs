@@ -21,15 +21,18 @@ use crate::url_state::ViewState;
 pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> Option<String> {
     let lang = next.lang;
     let mut parts = Vec::new();
-    if next.slide != previous.slide
-        && let Some(n) = next.slide
-        && let Some(slide) = slides(bundle).get(n - 1)
-    {
-        let count = slides(bundle).len();
-        parts.push(match lang {
-            Lang::Zh => format!("幻灯片 {n}/{count}：{}", slide.title_zh),
-            Lang::En => format!("Slide {n} of {count}: {}", slide.title_en),
-        });
+    if next.slide != previous.slide {
+        if let Some(n) = next.slide
+            && let Some(slide) = slides(bundle).get(n.saturating_sub(1))
+        {
+            let count = slides(bundle).len();
+            parts.push(match lang {
+                Lang::Zh => format!("幻灯片 {n}/{count}：{}", slide.title_zh),
+                Lang::En => format!("Slide {n} of {count}: {}", slide.title_en),
+            });
+        } else if next.slide.is_none() {
+            parts.push(lang.pick("已退出演示", "Presentation closed").to_string());
+        }
     }
     let topic_changed = (&next.industry, &next.field) != (&previous.industry, &previous.field);
     if topic_changed {
@@ -381,6 +384,13 @@ mod tests {
         assert_eq!(
             announcement(&b, &presenting, &next),
             Some(format!("幻灯片 3/{count}：1. {}", b.industries[0].name_zh))
+        );
+        let mut left = next.clone();
+        left.slide = None;
+        assert_eq!(
+            announcement(&b, &next, &left),
+            Some("已退出演示".to_string()),
+            "leaving the presenter is said, so the last slide's line does not linger"
         );
         let on_slide = next.with_city(Some("320200".into()));
         let role = b.strongest_roles(Topic::Industry(&b.industries[0].id))["320200"];

@@ -355,10 +355,15 @@ impl ViewState {
                 notice(NoticeReason::TooLong);
                 continue;
             }
-            let value = value.as_ref();
+            // Codes are read as a person types them: spaces around them and letter case do not
+            // matter (`lang=EN`, `industry=IOT_Cloud`, `city=+320600+`); names are matched by the
+            // search's own folding.
+            let value = value.trim();
+            let code = value.to_ascii_lowercase();
+            let code = code.as_str();
             let known = match key {
-                "lang" => Lang::from_code(value).map(|l| state.lang = l).is_some(),
-                "view" => match value {
+                "lang" => Lang::from_code(code).map(|l| state.lang = l).is_some(),
+                "view" => match code {
                     "map" => Some(View::Map),
                     "table" => Some(View::Table),
                     "targets" => Some(View::Targets),
@@ -370,21 +375,21 @@ impl ViewState {
                     .map(|c| state.city = Some(c))
                     .is_some(),
                 "industry" => bundle
-                    .industry(value)
-                    .map(|_| state.industry = Some(value.to_string()))
+                    .industry(code)
+                    .map(|i| state.industry = Some(i.id.clone()))
                     .is_some(),
                 "field" => bundle
-                    .field(value)
-                    .map(|_| state.field = Some(value.to_string()))
+                    .field(code)
+                    .map(|f| state.field = Some(f.id.clone()))
                     .is_some(),
                 "zone" => zone_id(bundle, value)
                     .map(|z| state.zone = Some(z))
                     .is_some(),
-                "embed" => flag(value).map(|f| state.embed.embedded = f).is_some(),
-                "plain" => flag(value).map(|f| state.embed.plain = f).is_some(),
-                "transparent" => flag(value).map(|f| state.embed.transparent = f).is_some(),
-                "downloads" => flag(value).map(|f| state.embed.downloads = f).is_some(),
-                "theme" => match value {
+                "embed" => flag(code).map(|f| state.embed.embedded = f).is_some(),
+                "plain" => flag(code).map(|f| state.embed.plain = f).is_some(),
+                "transparent" => flag(code).map(|f| state.embed.transparent = f).is_some(),
+                "downloads" => flag(code).map(|f| state.embed.downloads = f).is_some(),
+                "theme" => match code {
                     "light" => Some(Theme::Light),
                     "dark" => Some(Theme::Dark),
                     "auto" => Some(Theme::Auto),
@@ -392,7 +397,7 @@ impl ViewState {
                 }
                 .map(|t| state.embed.theme = t)
                 .is_some(),
-                "slide" => value
+                "slide" => code
                     .parse::<usize>()
                     .ok()
                     .filter(|n| (1..=crate::slides::slides(bundle).len()).contains(n))
@@ -724,7 +729,7 @@ mod tests {
         assert_eq!(state.industry.as_deref(), Some("iot_cloud"));
         assert_eq!(state.lang, Lang::En);
         assert_eq!(state.view, View::Table);
-        let (state, _) = ViewState::from_query("city=%E5%8D%97%E9%80%9A&zone=+south+", &b);
+        let (state, _) = ViewState::from_query("city=%E5%8D%97%E9%80%9A&zone=so+uth", &b);
         assert_eq!(
             state.city.as_deref(),
             Some("320600"),
@@ -733,9 +738,9 @@ mod tests {
         assert_eq!(
             state.zone.as_deref(),
             None,
-            "`+` is a space, and ` south ` is no zone"
+            "`+` is a space, and `so uth` is no zone"
         );
-        let (_, notices) = ViewState::from_query("zone=+south+", &b);
+        let (_, notices) = ViewState::from_query("zone=so+uth", &b);
         assert_eq!(
             reasons(notices),
             [("zone".to_string(), NoticeReason::UnknownValue)]
@@ -844,6 +849,28 @@ mod tests {
         ] {
             assert_eq!(near_miss(key), own, "{key}");
         }
+    }
+
+    #[test]
+    fn codes_are_read_whatever_their_case_and_the_spaces_around_them() {
+        let b = bundle();
+        let (state, notices) = ViewState::from_query(
+            "lang=EN&view=+Table+&industry=IOT_Cloud&city=%20320600%20&theme=Dark&embed=TRUE&slide=+3",
+            &b,
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!(state.view, View::Table);
+        assert_eq!(state.industry.as_deref(), Some("iot_cloud"));
+        assert_eq!(state.city.as_deref(), Some("320600"));
+        assert_eq!(state.embed.theme, Theme::Dark);
+        assert!(state.embed.embedded);
+        assert_eq!(state.slide, Some(3));
+        assert_eq!(
+            state.to_query(),
+            "?lang=en&view=table&industry=iot_cloud&city=320600&slide=3&embed=1&theme=dark",
+            "the canonical link writes the codes as the bundle spells them"
+        );
     }
 
     #[test]
