@@ -24,7 +24,7 @@ pub fn ErrorPanel(error: LoadError) -> impl IntoView {
         <div class="status error" role="alert">
             <h2>{Lang::Zh.text(Msg::LoadFailed)}</h2>
             <p lang="en">{Lang::En.text(Msg::LoadFailed)}.</p>
-            <p class="detail">{error.to_string()}</p>
+            <p class="detail" lang="en">{error.to_string()}</p>
             <p class="hint">{Lang::Zh.text(Msg::LoadHint)}</p>
             <p class="hint" lang="en">{Lang::En.text(Msg::LoadHint)}</p>
         </div>

@@ -197,6 +197,22 @@ describe('forced colours', () => {
     await page.close();
   });
 
+  test('the table keeps its selected row and industry column apart from the rest', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?lang=en&view=table&industry=iot_cloud&city=320200', { waitForMap: false });
+    await page.locator('table.layout-table').waitFor();
+    await page.emulateMedia({ forcedColors: 'active' });
+    const backgrounds = await page.evaluate(() => {
+      const bg = (e) => getComputedStyle(e).backgroundColor;
+      const row = document.querySelector('tr.selected td:not(.selected)');
+      const column = document.querySelector('tbody tr:not(.selected) td.selected');
+      const plain = document.querySelector('tbody tr:not(.selected) td:not(.selected)');
+      return { row: bg(row), column: bg(column), plain: bg(plain) };
+    });
+    assert.notEqual(backgrounds.row, backgrounds.plain, 'the selected row stands out');
+    assert.notEqual(backgrounds.column, backgrounds.plain, 'the selected industry column stands out');
+    await page.close();
+  });
+
   test('zone swatches and role patterns keep distinct colours, as on the map', async () => {
     const page = await forcedPage('?lang=en');
     const zones = await page.$$eval('.legend .swatch[class*="zone-"]', (ss) => ss.map((s) => getComputedStyle(s).backgroundColor));
