@@ -147,6 +147,8 @@ describe('target charts are readable', () => {
         return r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight;
       }).length);
       assert.equal(offScreen, 0, 'both charts fit on the slide');
+      const captions = await page.$$eval('.slide-charts .chart-title, .slide-charts .gloss', (es) => es.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      assert.ok(captions.length >= 2 && captions.every((px) => px >= 24), `chart titles and notes on the slide: ${captions} px`);
       assert.deepEqual(page.problems, []);
       await page.close();
     });
