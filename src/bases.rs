@@ -1,14 +1,11 @@
 //! Industrial bases: diamond markers on the map (filtered by the chosen industry) and the list
 //! the panels show, each base with its kind, year, location quality and source.
 
-use atlas_core::scene::Scene;
+use atlas_core::scene::{Scene, base_marker_path};
 use atlas_core::{Base, Lang, Msg};
 use leptos::prelude::*;
 
 use crate::context::AtlasContext;
-
-/// Half the diagonal of a base's diamond marker, px.
-const BASE_MARKER_SIZE: f64 = 7.0;
 
 /// The markers of the bases serving the chosen industry (every base when none is chosen).
 pub fn base_markers(atlas: &AtlasContext, scene: &Scene) -> impl IntoView + use<> {
@@ -20,23 +17,9 @@ pub fn base_markers(atlas: &AtlasContext, scene: &Scene) -> impl IntoView + use<
         .iter()
         .zip(&scene.bases)
         .map(|(base, at)| {
-            let industries = base.industries.clone();
-            let shown = move || {
-                state.with(|s| {
-                    s.industry
-                        .as_ref()
-                        .is_none_or(|i| industries.iter().any(|x| x == i))
-                })
-            };
-            let d = format!(
-                "M{x} {top}L{right} {y}L{x} {bottom}L{left} {y}Z",
-                x = at.x,
-                y = at.y,
-                top = at.y - BASE_MARKER_SIZE,
-                bottom = at.y + BASE_MARKER_SIZE,
-                left = at.x - BASE_MARKER_SIZE,
-                right = at.x + BASE_MARKER_SIZE,
-            );
+            let serves = base.clone();
+            let shown = move || state.with(|s| serves.serves(s.industry.as_deref()));
+            let d = base_marker_path(*at);
             let city = base.city.clone();
             let name = {
                 let base = base.clone();

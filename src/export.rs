@@ -51,6 +51,7 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
         &atlas.bundle,
         &scene,
         roles.as_ref(),
+        state.industry.as_deref(),
         lang,
         &title(atlas, &state, lang),
     )

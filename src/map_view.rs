@@ -80,13 +80,7 @@ pub fn MapView() -> impl IntoView {
         let atlas = atlas.clone();
         Memo::new(move |_| atlas.state.with(|s| roles_for(&atlas, s)))
     };
-    let attribution = {
-        let b = &atlas.bundle;
-        match &b.approval_number {
-            Some(number) => format!("{} · 审图号 {number} · 坐标系 {}", b.attribution, b.crs),
-            None => format!("{} · 坐标系 {}", b.attribution, b.crs),
-        }
-    };
+    let attribution = atlas.bundle.credit_line();
     let drawing = {
         let atlas = atlas.clone();
         move || scene.get().map(|scene| draw(&atlas, &scene, roles))

@@ -61,14 +61,25 @@ describe('exports', () => {
         legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
         title: doc.querySelector('text.title').textContent,
         credit: doc.querySelector('text.attribution').textContent,
+        bases: [...doc.querySelectorAll('path.base-marker')].map((p) => p.getAttribute('d')).sort(),
+        places: doc.querySelectorAll('g.places circle').length,
       };
     }, bytes.toString('utf8'));
+    const live = await page.evaluate(() => ({
+      bases: document.querySelectorAll('svg.map-svg path.base-marker').length,
+      places: document.querySelectorAll('svg.map-svg circle.place-marker').length,
+      credit: document.querySelector('.attribution').textContent,
+    }));
     assert.equal(parsed.error, undefined);
     assert.equal(parsed.cities, 13);
     assert.equal(parsed.focus, "url(#role-pattern-focus)");
-    assert.deepEqual(parsed.legend, ['布局角色', '重点', '支撑', '未点名']);
+    assert.deepEqual(parsed.legend, ['布局角色', '重点', '支撑', '未点名', '产业基地'], 'the live legend’s lines, bases included');
     assert.match(parsed.title, /生物技术和新医药/);
     assert.ok(parsed.credit.includes(bundle.attribution));
+    assert.equal(parsed.credit, live.credit, 'the credit line reads as on the live map');
+    assert.ok(live.bases > 0);
+    assert.equal(parsed.bases.length, live.bases, 'the base markers the live map shows');
+    assert.equal(parsed.places, live.places, 'the county-level places the live map shows');
     await page.close();
   });
 

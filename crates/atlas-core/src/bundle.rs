@@ -209,6 +209,18 @@ impl Bundle {
     pub fn zone_of(&self, city: &City) -> Option<&Zone> {
         self.zone(&city.zone)
     }
+
+    /// The credit line under every map (live, printed, exported): the boundaries' source, the
+    /// map approval number when there is one, and the coordinate reference.
+    pub fn credit_line(&self) -> String {
+        match &self.approval_number {
+            Some(number) => format!(
+                "{} · 审图号 {number} · 坐标系 {}",
+                self.attribution, self.crs
+            ),
+            None => format!("{} · 坐标系 {}", self.attribution, self.crs),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@ use crate::csv::layout_rows;
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
+use crate::projection::ScreenPoint;
 use crate::role_marks::{pattern_defs, pattern_id};
-use crate::scene::Scene;
+use crate::scene::{Scene, base_marker_path};
 
 /// Height of the title band above the map, px.
 const TITLE_BAND: f64 = 44.0;
@@ -52,13 +53,14 @@ fn xml(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// The map of `scene` as a standalone SVG: `title` on top, cities coloured by zone or, when
-/// `roles` is given, by role, zone outlines, county-level markers, labels, the legend and the
-/// attribution line.
+/// The map of `scene` as a standalone SVG, as the live map draws it: `title` on top, cities
+/// coloured by zone or, when `roles` is given, by role, zone outlines, the base markers shown for
+/// `industry`, county-level markers, labels, the legend and the credit line.
 pub fn map_svg(
     bundle: &Bundle,
     scene: &Scene,
     roles: Option<&BTreeMap<String, Role>>,
+    industry: Option<&str>,
     lang: Lang,
     title: &str,
 ) -> String {
@@ -112,6 +114,22 @@ pub fn map_svg(
             zone.path
         );
     }
+    s.push_str("</g><g class=\"bases\">");
+    let bases: Vec<_> = bundle
+        .bases
+        .iter()
+        .zip(&scene.bases)
+        .filter(|(base, _)| base.serves(industry))
+        .collect();
+    for (base, at) in &bases {
+        let _ = write!(
+            s,
+            r#"<path class="base-marker" d="{}" fill="{}" stroke="{MAP_BACKGROUND}" stroke-width="1.5"><title>{}</title></path>"#,
+            base_marker_path(**at),
+            palette::BASE_MARKER,
+            xml(lang.pick(&base.name_zh, &base.name_en))
+        );
+    }
     s.push_str("</g><g class=\"places\">");
     for place in &scene.places {
         let fill = roles.map_or("#ffffff".to_string(), |map| {
@@ -144,12 +162,9 @@ pub fn map_svg(
         );
     }
     s.push_str("</g>");
-    legend(&mut s, bundle, roles, lang, scene.height);
+    legend(&mut s, bundle, roles, !bases.is_empty(), lang, scene.height);
     s.push_str("</g>");
-    let mut credit = format!("{} · {}", bundle.attribution, bundle.crs);
-    if let Some(number) = &bundle.approval_number {
-        credit = format!("{credit} · 审图号 {number}");
-    }
+    let credit = bundle.credit_line();
     let _ = write!(
         s,
         r##"<text class="attribution" x="12" y="{:.1}" font-size="11" fill="#5a6675">{}</text>"##,
@@ -164,6 +179,7 @@ fn legend(
     s: &mut String,
     bundle: &Bundle,
     roles: Option<&BTreeMap<String, Role>>,
+    bases: bool,
     lang: Lang,
     map_height: f64,
 ) {
@@ -193,11 +209,12 @@ fn legend(
     } else {
         Msg::Zones
     });
-    let top = map_height - 16.0 - 20.0 * (entries.len() as f64 + 1.0);
+    let rows = entries.len() + usize::from(bases);
+    let top = map_height - 16.0 - 20.0 * (rows as f64 + 1.0);
     let _ = write!(
         s,
         r##"<g class="legend" transform="translate(12 {top:.1})"><rect x="-6" y="-16" width="190" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.94" stroke="#c7ced8"/><text x="0" y="0" font-size="13" font-weight="600" fill="#1d2733">{}</text>"##,
-        20.0 * (entries.len() as f64 + 1.0) + 4.0,
+        20.0 * (rows as f64 + 1.0) + 4.0,
         xml(title)
     );
     for (i, (color, name)) in entries.iter().enumerate() {
@@ -208,6 +225,17 @@ fn legend(
             y - 10.0,
             y,
             xml(name)
+        );
+    }
+    if bases {
+        let y = 20.0 * (entries.len() as f64 + 1.0);
+        let _ = write!(
+            s,
+            r##"<path d="{}" fill="{}"/><text x="24" y="{:.1}" font-size="13" fill="#1d2733">{}</text>"##,
+            base_marker_path(ScreenPoint { x: 8.0, y: y - 2.0 }),
+            palette::BASE_MARKER,
+            y,
+            xml(lang.text(Msg::Bases))
         );
     }
     s.push_str("</g>");

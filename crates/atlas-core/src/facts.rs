@@ -227,3 +227,12 @@ pub struct Base {
     /// Where the facts about it come from.
     pub source: String,
 }
+
+impl Base {
+    /// Whether the base is shown when the map is coloured by `industry`: every base when no
+    /// industry is chosen, else the bases serving it. The live map, the export and the panels
+    /// all ask this.
+    pub fn serves(&self, industry: Option<&str>) -> bool {
+        industry.is_none_or(|i| self.industries.iter().any(|x| x == i))
+    }
+}

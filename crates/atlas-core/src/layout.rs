@@ -172,10 +172,7 @@ impl Bundle {
 
     /// The bases serving an industry, or every base when no industry is given.
     pub fn bases_for(&self, industry: Option<&str>) -> Vec<&Base> {
-        self.bases
-            .iter()
-            .filter(|b| industry.is_none_or(|i| b.industries.iter().any(|x| x == i)))
-            .collect()
+        self.bases.iter().filter(|b| b.serves(industry)).collect()
     }
 
     /// The bases in a city or county-level place (by host unit or host city).

@@ -42,6 +42,8 @@ pub const ZONE_SOUTH: &str = "#5b9bd5";
 pub const ZONE_CENTRAL: &str = "#7fbf7a";
 /// Fill of 苏北.
 pub const ZONE_NORTH: &str = "#e8b04e";
+/// Fill of an industrial base's diamond marker (the interface's navy).
+pub const BASE_MARKER: &str = "#1d3557";
 
 /// The fill of a role.
 pub fn role(role: Role) -> &'static str {
@@ -55,7 +57,7 @@ pub fn role(role: Role) -> &'static str {
 
 /// The stylesheet's custom properties for these colours, by name, so that a test can hold
 /// `assets/css/10-base.css` to the palette.
-pub const CSS_PROPERTIES: [(&str, &str); 13] = [
+pub const CSS_PROPERTIES: [(&str, &str); 14] = [
     ("--role-signature", ROLE_SIGNATURE),
     ("--role-focus", ROLE_FOCUS),
     ("--role-support", ROLE_SUPPORT),
@@ -69,4 +71,5 @@ pub const CSS_PROPERTIES: [(&str, &str); 13] = [
     ("--zone-south", ZONE_SOUTH),
     ("--zone-central", ZONE_CENTRAL),
     ("--zone-north", ZONE_NORTH),
+    ("--base-marker", BASE_MARKER),
 ];

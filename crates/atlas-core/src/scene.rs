@@ -72,6 +72,21 @@ pub struct PlaceMarker {
     pub label_box: Option<LabelBox>,
 }
 
+/// Half the diagonal of a base's diamond marker, px.
+pub const BASE_MARKER_SIZE: f64 = 7.0;
+
+/// SVG path data of a base's diamond marker at `at`, for the live map and the export alike.
+pub fn base_marker_path(at: ScreenPoint) -> String {
+    let (x, y, r) = (at.x, at.y, BASE_MARKER_SIZE);
+    format!(
+        "M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z",
+        y - r,
+        x + r,
+        y + r,
+        x - r
+    )
+}
+
 /// Radius of a place marker, px.
 pub const MARKER_RADIUS: f64 = 6.0;
 

@@ -93,7 +93,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
     use atlas_core::scene::{LABEL_FONT_PX, Scene};
     let b = bundle();
     let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX, &[]);
-    let by_zone = map_svg(&b, &scene, None, Lang::Zh, "江苏 <三大区域>");
+    let by_zone = map_svg(&b, &scene, None, None, Lang::Zh, "江苏 <三大区域>");
     assert!(by_zone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert_eq!(by_zone.matches("class=\"city\"").count(), 13);
     assert!(
@@ -101,14 +101,41 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         "the title is escaped"
     );
     assert!(by_zone.contains("class=\"legend\"") && by_zone.contains(">苏南<"));
-    assert!(by_zone.contains(&b.attribution));
+    assert!(
+        by_zone.contains(&format!(">{}</text>", b.credit_line())),
+        "the live map's credit line, in its order"
+    );
+    assert_eq!(
+        by_zone.matches("class=\"base-marker\"").count(),
+        b.bases.len(),
+        "with no industry chosen, every base, as on the live map"
+    );
+    assert_eq!(
+        by_zone.matches("<circle ").count(),
+        b.places.len(),
+        "every county-level place"
+    );
     assert!(!by_zone.contains("var(--"), "no stylesheet needed");
     let roles: std::collections::BTreeMap<String, Role> = b
         .strongest_roles(Topic::Industry("iot_cloud"))
         .into_iter()
         .map(|(p, r)| (p.to_string(), r))
         .collect();
-    let by_role = map_svg(&b, &scene, Some(&roles), Lang::En, "IoT");
+    let by_role = map_svg(&b, &scene, Some(&roles), Some("iot_cloud"), Lang::En, "IoT");
+    let serving = b.bases_for(Some("iot_cloud"));
+    assert!(!serving.is_empty() && serving.len() < b.bases.len());
+    assert_eq!(
+        by_role.matches("class=\"base-marker\"").count(),
+        serving.len(),
+        "the bases serving the chosen industry, as on the live map"
+    );
+    for base in serving {
+        assert!(by_role.contains(&format!("<title>{}</title>", base.name_en)));
+    }
+    assert!(
+        by_role.contains(">Industrial bases<"),
+        "the legend names the markers"
+    );
     let wuxi = by_role
         .split("data-adcode=\"320200\"")
         .nth(1)
