@@ -3,26 +3,46 @@
 use crate::geojson_shape::MultiPolygon;
 use crate::projection::Projection;
 
-/// The SVG path data for a MultiPolygon: one `M … Z` subpath per ring, coordinates to a tenth of
-/// a pixel, consecutive points that land on the same tenth dropped. Fill with `fill-rule:
-/// evenodd` or nonzero alike: holes run the other way round.
+/// The SVG path data for a MultiPolygon: one subpath per ring, its first point absolute (`M`),
+/// the others as steps from the one before (`l`), to a tenth of a pixel, with consecutive
+/// points that land on the same tenth dropped. Steps are computed from the rounded positions, so
+/// they never drift, and are about half the size of absolute coordinates (the prerendered page
+/// carries every path). Fill with `fill-rule: evenodd` or nonzero alike: holes run the other way
+/// round.
 pub fn svg_path(geometry: &MultiPolygon, projection: &Projection) -> String {
     let mut d = String::new();
     for ring in geometry.coordinates.iter().flatten() {
         let mut last: Option<(i64, i64)> = None;
-        for (i, position) in ring.iter().take(ring.len().saturating_sub(1)).enumerate() {
+        for position in ring.iter().take(ring.len().saturating_sub(1)) {
             let p = projection.project(*position);
             let tenths = ((p.x * 10.0).round() as i64, (p.y * 10.0).round() as i64);
-            if last == Some(tenths) {
-                continue;
+            match last {
+                None => {
+                    d.push('M');
+                    push_tenths(&mut d, tenths.0);
+                    d.push(' ');
+                    push_tenths(&mut d, tenths.1);
+                    d.push('l');
+                }
+                Some(previous) if previous == tenths => continue,
+                Some(previous) => {
+                    let step = (tenths.0 - previous.0, tenths.1 - previous.1);
+                    if !d.ends_with('l') && step.0 >= 0 {
+                        d.push(' ');
+                    }
+                    push_tenths(&mut d, step.0);
+                    if step.1 >= 0 {
+                        d.push(' ');
+                    }
+                    push_tenths(&mut d, step.1);
+                }
             }
             last = Some(tenths);
-            d.push(if i == 0 { 'M' } else { 'L' });
-            push_tenths(&mut d, tenths.0);
-            d.push(' ');
-            push_tenths(&mut d, tenths.1);
         }
         if last.is_some() {
+            if d.ends_with('l') {
+                d.pop();
+            }
             d.push('Z');
         }
     }
@@ -75,7 +95,7 @@ mod tests {
         let d = svg_path(&geometry, &p);
         assert_eq!(d.matches('M').count(), 2);
         assert_eq!(d.matches('Z').count(), 2);
-        assert!(d.starts_with("M0 100L100 100L100 0L0 0Z"), "{d}");
+        assert_eq!(d, "M0 100l100 0 0-100-100 0ZM0 100l100 0 0-100-100 0Z");
     }
 
     #[test]
