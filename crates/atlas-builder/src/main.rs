@@ -8,8 +8,10 @@ use std::time::Instant;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("page") {
-        return page(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("page") => return page(&args[1..]),
+        Some("lite") => return lite(&args[1..]),
+        _ => {}
     }
     let mut root = PathBuf::from(".");
     let mut check = false;
@@ -91,9 +93,32 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage: atlas-builder [--root DIR] [--check]
   builds assets/atlas.json from geodata/ and seeds/ under DIR (default: .)
   --check  only verify that the committed bundle is exactly what would be built
+usage: atlas-builder lite OUT
+  writes OUT, the bundle the app loads first: assets/atlas.json without its boundaries, which the
+  page brings already drawn
 usage: atlas-builder page OUT [FROM=TO ...]
   writes OUT, the site's index.html: the template index.html with each quoted FROM renamed TO and
   the default map of assets/atlas.json prerendered in its body";
+
+/// `lite OUT`: writes the bundle the app loads first, without the boundaries the page draws.
+fn lite(args: &[String]) -> ExitCode {
+    let [out] = args else {
+        return usage("lite needs the one file to write");
+    };
+    let written = atlas_builder::read_text(std::path::Path::new(atlas_builder::BUNDLE_FILE))
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            atlas_core::Bundle::from_json(&text)
+                .map_err(|e| format!("{}: {e}", atlas_builder::BUNDLE_FILE))
+        })
+        .and_then(|bundle| {
+            serde_json::to_string(&bundle.without_boundaries()).map_err(|e| e.to_string())
+        })
+        .and_then(|json| {
+            std::fs::write(out, json).map_err(|e| format!("{out}: cannot write it: {e}"))
+        });
+    finish(written)
+}
 
 /// `page OUT [FROM=TO …]`: writes the site's index.html from the template and the bundle in the
 /// current directory.
@@ -118,6 +143,16 @@ fn page(args: &[String]) -> ExitCode {
         .and_then(|page| {
             std::fs::write(out, page).map_err(|e| format!("{out}: cannot write it: {e}"))
         });
+    finish(written)
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// The exit code of a command that wrote its file or says why not.
+fn finish(written: Result<(), String>) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -125,9 +160,4 @@ fn page(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("error: {problem}\n{USAGE}");
-    ExitCode::from(2)
 }

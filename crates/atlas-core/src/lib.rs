@@ -18,6 +18,7 @@ pub mod labels;
 pub mod layout;
 pub mod map_markup;
 pub mod page;
+pub mod page_geometry;
 pub mod palette;
 pub mod plan;
 pub mod projection;

@@ -55,6 +55,19 @@ impl Projection {
             y: self.offset_y + (self.north - lat) * self.y_per_degree,
         }
     }
+
+    /// The position a screen point shows: the inverse of [`Projection::project`], so geometry
+    /// drawn on a map of known size can be read back (`page_geometry`). `None` for a degenerate
+    /// viewport, which shows no position.
+    pub fn unproject(&self, point: ScreenPoint) -> Option<Position> {
+        if self.x_per_degree <= 0.0 || self.y_per_degree <= 0.0 {
+            return None;
+        }
+        Some([
+            self.west + (point.x - self.offset_x) / self.x_per_degree,
+            self.north - (point.y - self.offset_y) / self.y_per_degree,
+        ])
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +104,14 @@ mod tests {
             (ratio - 32.945_f64.to_radians().cos()).abs() < 1e-3,
             "{ratio}"
         );
+    }
+
+    #[test]
+    fn unproject_inverts_project() {
+        let p = Projection::fit(JIANGSU, 928.0, 700.0, 16.0);
+        let back = p.unproject(p.project([119.31, 32.07])).expect("a real viewport");
+        assert!((back[0] - 119.31).abs() < 1e-9 && (back[1] - 32.07).abs() < 1e-9);
+        assert_eq!(Projection::fit(JIANGSU, 0.0, 0.0, 16.0).unproject(ScreenPoint { x: 1.0, y: 1.0 }), None);
     }
 
     #[test]

@@ -45,6 +45,16 @@ pub enum BundleError {
         /// The repeated adcode.
         adcode: String,
     },
+    /// The page's drawn map could not be read back into boundaries.
+    #[error(
+        "the page's map of {what} cannot be read back ({problem}): index.html and the data bundle must come from the same build; upload dist/ again in full"
+    )]
+    DrawnBoundary {
+        /// The city or zone whose path failed.
+        what: String,
+        /// Why.
+        problem: crate::page_geometry::PathError,
+    },
     /// A city has no outline.
     #[error("city {adcode} has no boundary in the data bundle")]
     MissingBoundary {

@@ -1,8 +1,10 @@
 //! The page as it arrives (index.html's prerendered map and table) against the committed bundle.
 
-use atlas_core::Bundle;
 use atlas_core::map_markup::escape;
-use atlas_core::page::{layout_table, prerendered_page};
+use atlas_core::page::{PRERENDER_SIZE, layout_table, prerendered_page};
+use atlas_core::page_geometry::DrawnOutlines;
+use atlas_core::scene::Scene;
+use atlas_core::{Bounds, Bundle, BundleError, Lang};
 
 fn bundle() -> Bundle {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
@@ -44,4 +46,70 @@ fn the_table_escapes_what_it_quotes() {
     let table = layout_table(&bundle);
     assert!(table.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!table.contains("<script>"));
+}
+
+/// The outlines the prerendered page draws, as the app finds them in it.
+fn drawn(bundle: &Bundle) -> DrawnOutlines {
+    let (width, height) = PRERENDER_SIZE;
+    let scene = Scene::project(bundle, width, height);
+    DrawnOutlines {
+        width,
+        height,
+        cities: scene
+            .cities
+            .iter()
+            .map(|c| (c.adcode.clone(), c.path.clone()))
+            .collect(),
+        zones: scene
+            .zones
+            .iter()
+            .map(|z| (z.id.clone(), z.path.clone()))
+            .collect(),
+    }
+}
+
+#[test]
+fn the_boundaries_read_back_from_the_page_match_the_bundle_within_a_tenth_of_its_pixels() {
+    let bundle = bundle();
+    let lite = bundle.without_boundaries();
+    assert!(lite.lacks_boundaries());
+    let read = lite
+        .with_drawn_boundaries(&drawn(&bundle))
+        .expect("the page's outlines make a valid bundle");
+    let tolerance = 0.001; // degrees: a tenth of a pixel of the 928 x 700 map is about 0.0005
+    for (original, back) in bundle
+        .city_boundaries
+        .features
+        .iter()
+        .zip(&read.city_boundaries.features)
+    {
+        assert_eq!(original.properties, back.properties);
+        let (a, b) = (
+            Bounds::of(original.geometry.positions()).expect("bounds"),
+            Bounds::of(back.geometry.positions()).expect("bounds"),
+        );
+        for (x, y) in [(a.west, b.west), (a.east, b.east), (a.south, b.south), (a.north, b.north)] {
+            assert!((x - y).abs() < tolerance, "{}: {x} vs {y}", original.properties.name);
+        }
+    }
+    assert_eq!(read.zone_outlines.features.len(), bundle.zone_outlines.features.len());
+    let scene = Scene::new(&read, 1280.0, 800.0, Lang::En, 14.0, &[]);
+    assert!(scene.cities.iter().all(|c| c.label_box.is_some()), "every city still labelled");
+}
+
+#[test]
+fn a_page_that_lost_a_city_or_holds_foreign_paths_is_refused() {
+    let bundle = bundle();
+    let mut missing = drawn(&bundle);
+    missing.cities.retain(|(adcode, _)| adcode != "320600");
+    assert!(matches!(
+        bundle.without_boundaries().with_drawn_boundaries(&missing),
+        Err(BundleError::MissingBoundary { adcode }) if adcode == "320600"
+    ));
+    let mut foreign = drawn(&bundle);
+    foreign.zones[0].1 = "M0 0C1 1 2 2 3 3Z".to_string();
+    assert!(matches!(
+        bundle.without_boundaries().with_drawn_boundaries(&foreign),
+        Err(BundleError::DrawnBoundary { .. })
+    ));
 }
