@@ -95,7 +95,7 @@ pub fn SearchBox() -> impl IntoView {
                         role="option"
                         class="hit"
                         aria-selected=move || (active.get() == i).to_string()
-                        data-kind=format!("{:?}", hit.kind).to_lowercase()
+                        data-kind=format!("{:?}", hit.kind).to_ascii_lowercase()
                         data-id=hit.id.clone()
                         on:mousedown=move |e| {
                             e.prevent_default();

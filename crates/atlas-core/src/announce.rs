@@ -78,7 +78,7 @@ fn topic_name(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> Option<String> {
 fn role_word(role: Role, lang: Lang) -> String {
     match lang {
         Lang::Zh => lang.role(role).to_string(),
-        Lang::En => lang.role(role).to_lowercase(),
+        Lang::En => lang.role(role).to_ascii_lowercase(),
     }
 }
 

@@ -237,7 +237,7 @@ fn without_default_port(origin: &str) -> String {
 /// `allowed_origins`): such a key makes the atlas refuse every message rather than fall back to
 /// obeying its parent, since the link's author meant to restrict who may steer it.
 fn is_origins_attempt(key: &str) -> bool {
-    key.to_lowercase().contains("origin")
+    key.to_ascii_lowercase().contains("origin")
 }
 
 /// Whether a text is a serialised origin: `http(s)://host[:port]`, lower case, nothing after.
@@ -267,7 +267,7 @@ fn flag(value: &str) -> Option<bool> {
 /// The own key that `key` nearly is: the same but for case, or (for keys of four letters or
 /// more) one letter added, dropped, changed or swapped with its neighbour.
 fn near_miss(key: &str) -> Option<&'static str> {
-    let key: Vec<char> = key.to_lowercase().chars().collect();
+    let key: Vec<char> = key.to_ascii_lowercase().chars().collect();
     OWN_KEYS.into_iter().find(|own| {
         let own: Vec<char> = own.chars().collect();
         key == own || (own.len() >= 4 && one_edit_apart(&key, &own))
