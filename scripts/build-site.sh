@@ -65,3 +65,4 @@ for name in "$STYLE" "$MODULE" "$WASM_FILE" "$BOOT" "$BUNDLE"; do
   fi
 done
 say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"
+node "$ROOT/scripts/precompress.mjs" "$OUT"
