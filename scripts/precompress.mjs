@@ -14,19 +14,20 @@ export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.wasm', '
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** The two encodings, each with its file suffix and how it compresses a file's bytes. */
+/** `bytes` as gzip -9 would write them (zlib's level 9). */
+export function gzip9(bytes) {
+  return gzipAsync(bytes, { level: 9 });
+}
+
+/** `bytes` in brotli at its best quality (11). */
+export function brotli11(bytes) {
+  return brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } });
+}
+
+/** The two encodings, each with its file suffix. */
 const ENCODINGS = [
-  { suffix: '.gz', compress: (bytes) => gzipAsync(bytes, { level: 9 }) },
-  {
-    suffix: '.br',
-    compress: (bytes, ext) => brotliAsync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: ext === '.wasm' ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
-  },
+  { suffix: '.gz', compress: gzip9 },
+  { suffix: '.br', compress: brotli11 },
 ];
 
 /** Every file under `dir`, recursively. */
@@ -48,7 +49,7 @@ async function compressFile(file) {
   const { atime, mtime } = await stat(file);
   const sizes = { file, size: bytes.length };
   for (const { suffix, compress } of ENCODINGS) {
-    const packed = await compress(bytes, extname(file));
+    const packed = await compress(bytes);
     const target = file + suffix;
     if (packed.length < bytes.length) {
       await writeFile(target, packed);
