@@ -40,9 +40,10 @@ async function* filesUnder(dir) {
 }
 
 /**
- * Compresses one file both ways. A compressed copy gets the original's modification time (a
- * server can tell it belongs to that version); one that would not be smaller is not written, and
- * a stale one from an earlier run is removed. Resolves to { file, size, gz, br } (0: not written).
+ * Compresses one file both ways. A compressed copy gets the original's modification time, so
+ * that nginx, which dates its answer by the file it sends, gives every copy the same
+ * Last-Modified; one that would not be smaller is not written, and a stale one from an earlier
+ * run is removed. Resolves to { file, size, gz, br } (0: not written).
  */
 async function compressFile(file) {
   const bytes = await readFile(file);
