@@ -1,11 +1,16 @@
 // Starts the atlas, and when it cannot start says so, in Chinese and English, naming the file
 // that failed and what the operator should check — instead of "Loading…" forever.
 //
-// It is a static file (the documented CSP allows no inline script). The site build gives it a
-// content-hashed name; it learns the app's module and wasm addresses from the page's
-// <link id="atlas-module"> and <link id="atlas-wasm">, which the build writes with their hashed
-// names. If this script itself cannot run, the page's static message shows after 10 s
-// (assets/css/60-status.css).
+// It is a static file (the documented CSP allows no inline script), run as a classic script in
+// the page's head, before the body is drawn: the page brings the default map (prerendered by the
+// site build), and a link to any other view (`?industry=…`, `?lang=en`) marks the page as a deep
+// link here, so that map shows neutral until the app applies the link (assets/css/15-prerender.css).
+// The site build gives it a content-hashed name; it learns the app's module and wasm addresses
+// from the page's <link id="atlas-module"> and <link id="atlas-wasm">, which the build writes with
+// their hashed names. If this script itself cannot run, the page's static message shows after
+// 10 s (assets/css/60-status.css).
+
+if (window.location.search.length > 1) document.documentElement.classList.add('deep-link');
 
 /**
  * The WebAssembly features the build uses (binaryen's names, as `wasm-opt --print-features`
@@ -149,7 +154,7 @@ async function diagnose(url, kind, error) {
   return new BootError(`${url} (${bytes.length} bytes, ${type}) is not a valid ${what}: ${reason}`, [...hints, HINT_UPLOAD]);
 }
 
-/** Replaces the loading message with the error panel (or adds one if the app already started). */
+/** Shows the error panel in place of the page's prerendered atlas and its loading message. */
 function showError(error) {
   const hints = error instanceof BootError ? error.hints : [HINT_UPLOAD];
   const panel = document.createElement('div');
@@ -169,9 +174,10 @@ function showError(error) {
     add('p', hint.zh, { className: 'hint' });
     add('p', hint.en, { className: 'hint', lang: 'en' });
   }
-  const boot = document.getElementById('boot');
-  if (boot) boot.replaceWith(panel);
-  else document.body.prepend(panel);
+  // The page's prerendered map cannot become the atlas: the error takes its place.
+  document.getElementById('prerendered')?.remove();
+  document.getElementById('boot')?.remove();
+  document.body.prepend(panel);
 }
 
 async function boot() {
@@ -197,4 +203,8 @@ async function boot() {
   }
 }
 
-boot().catch(showError);
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => boot().catch(showError), { once: true });
+} else {
+  boot().catch(showError);
+}

@@ -12,7 +12,7 @@ WASM="$ROOT/target/wasm32-unknown-unknown/release/jiangsu-atlas.wasm"
 say "building the app for wasm32 (release)"
 (cd "$ROOT" && cargo build --release --locked --target wasm32-unknown-unknown -p jiangsu-atlas)
 
-rm -rf "$OUT" && mkdir -p "$OUT"
+rm -rf "$OUT" && mkdir -p "$OUT" && OUT="$(cd "$OUT" && pwd)"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name atlas "$WASM"
 # The features rustc's wasm32 target enables by default (its target_features section lists them);
 # assets/boot.js checks each in the browser, and the README's browser table derives from them
@@ -24,7 +24,7 @@ say "optimising with wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | a
   "$OUT/atlas_bg.wasm" -o "$OUT/atlas_bg.wasm"
 
 mkdir -p "$OUT/assets"
-cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$OUT/assets/"
+cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/noscript.css" "$OUT/assets/"
 # The stylesheet is kept as one file per concern in assets/css/, joined in name order.
 cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
 cp -r "$ROOT/examples" "$OUT/examples"
@@ -48,21 +48,14 @@ MODULE="$(hashed "$OUT/atlas.js")"
 WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"
 BOOT="$(hashed "$OUT/boot.js")"
 
-# index.html names the files by their built names; here each becomes its hashed name. The app's
-# module and wasm are preloaded (they download in parallel) and named by id for the boot script,
-# which starts the app (assets/boot.js); the bundle's preload names the address the app reads
-# (src/load.rs).
-sed -e "s|\"assets/style.css\"|\"$STYLE\"|" \
-    -e "s|\"atlas.js\"|\"$MODULE\"|" \
-    -e "s|\"atlas_bg.wasm\"|\"$WASM_FILE\"|" \
-    -e "s|\"boot.js\"|\"$BOOT\"|" \
-    -e "s|\"assets/atlas.json\"|\"$BUNDLE\"|" \
-    "$ROOT/index.html" > "$OUT/index.html"
-for name in "$STYLE" "$MODULE" "$WASM_FILE" "$BOOT" "$BUNDLE"; do
-  if ! grep -q "\"$name\"" "$OUT/index.html"; then
-    echo "error: index.html does not name $name: its links no longer match the names this script rewrites" >&2
-    exit 1
-  fi
-done
+# The page, in its final form: the template index.html with the hashed names, and the default
+# map prerendered in its body by atlas-core's scene code (atlas-builder page), so the first map
+# paints before any script runs. The app's module and wasm are preloaded (they download in
+# parallel) and named by id for the boot script (assets/boot.js); the bundle's preload names the
+# address the app reads (src/load.rs).
+say "writing index.html with the prerendered map"
+(cd "$ROOT" && cargo run --locked --quiet -p atlas-builder -- page "$OUT/index.html" \
+  "assets/style.css=$STYLE" "atlas.js=$MODULE" "atlas_bg.wasm=$WASM_FILE" "boot.js=$BOOT" \
+  "assets/atlas.json=$BUNDLE")
 say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"
 node "$ROOT/scripts/precompress.mjs" "$OUT"

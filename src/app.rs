@@ -16,6 +16,7 @@ use crate::map_view::MapView;
 use crate::notices::NoticeBar;
 use crate::panels::SidePanel;
 use crate::plan_dialog::PlanDialog;
+use crate::prerendered;
 use crate::presenter::Presenter;
 use crate::status_panels::{ErrorPanel, LoadingPanel};
 use crate::table_view::TableView;
@@ -27,9 +28,15 @@ use crate::url_sync::use_url_state;
 #[component]
 pub fn App() -> impl IntoView {
     let bundle = LocalResource::new(load_bundle);
+    // While the bundle loads, the page's own prerendered atlas shows, with its loading status.
     move || match bundle.get() {
-        None => view! { <LoadingPanel /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+        None => (!prerendered::is_shown())
+            .then(|| view! { <LoadingPanel /> })
+            .into_any(),
+        Some(Err(error)) => {
+            prerendered::remove();
+            view! { <ErrorPanel error /> }.into_any()
+        }
         Some(Ok(bundle)) => view! { <Atlas bundle /> }.into_any(),
     }
 }
@@ -48,6 +55,9 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     });
     let atlas = use_atlas();
     use_embedding(&atlas);
+    // The app's page is in place (its map has adopted the prerendered map's elements): what is
+    // left of the prerendered page goes, before the next frame is painted.
+    Effect::new(|_| prerendered::remove());
     Effect::new(move |_| {
         let lang = language.get();
         if let Some(root) = document().document_element() {

@@ -15,6 +15,7 @@ mod map_view;
 mod notices;
 mod panels;
 mod plan_dialog;
+mod prerendered;
 mod presenter;
 mod resize;
 mod search_box;
@@ -26,8 +27,5 @@ mod url_sync;
 
 fn main() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
     leptos::mount::mount_to_body(app::App);
 }

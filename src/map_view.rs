@@ -1,24 +1,31 @@
 //! The SVG map: cities coloured by zone, or by role when an industry is chosen; zone outlines;
-//! county-level place markers; labels; legend and attribution.
+//! county-level place and base markers; labels; legend and attribution.
 //!
-//! Every city and place is a focusable button with an accessible name that includes its role;
-//! hovering or focusing highlights it, and a click, Enter or Space selects it.
+//! The map's elements are atlas-core's markup (`map_markup`): the page brings them prerendered
+//! and the map adopts them, or creates them from the same markup. From then on each change
+//! touches only what it changes: a new size re-projects the paths; a new language redraws the
+//! labels and renames the places; a new industry changes role classes, names and base markers;
+//! a click moves the selection. Every city and place is a focusable button named for screen
+//! readers; a click, Enter or Space selects it (one listener on the map for all of them).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
 
-use atlas_core::role_marks;
-use atlas_core::scene::{
-    CityShape, MARKER_RADIUS, PlaceMarker, Scene, explorer_label_font, projector_label_font,
-};
+use atlas_core::map_markup::{self, MapLook};
+use atlas_core::scene::{Scene, explorer_label_font, projector_label_font};
 use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use crate::bases::base_markers;
 use crate::context::{AtlasContext, use_atlas};
 use crate::legend::Legend;
 use crate::panels::MixedText;
+use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
 
 /// The strongest role of each place in the chosen industry or field (or the presenter slide's
@@ -35,6 +42,71 @@ pub fn roles_for(atlas: &AtlasContext, state: &ViewState) -> Option<BTreeMap<Str
     )
 }
 
+/// The map's elements, found once in its `<svg>` so that every update goes straight to them.
+struct MapElements {
+    svg: Element,
+    cities: Vec<(String, Element)>,
+    places: Vec<(String, Element)>,
+    zones: Vec<(String, Element)>,
+    selected: Element,
+    bases: Element,
+    labels: Element,
+}
+
+impl MapElements {
+    /// The elements of a map drawn from atlas-core's markup, or `None` if `svg` is not one.
+    fn find(svg: Element) -> Option<MapElements> {
+        let keyed = |selector: &str, key: &str| -> Vec<(String, Element)> {
+            let Ok(list) = svg.query_selector_all(selector) else {
+                return Vec::new();
+            };
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                .filter_map(|e| Some((e.get_attribute(key)?, e)))
+                .collect()
+        };
+        let group = |selector: &str| svg.query_selector(selector).ok().flatten();
+        Some(MapElements {
+            cities: keyed("g.cities > path", "data-adcode"),
+            places: keyed("g.places > circle", "data-adcode"),
+            zones: keyed("g.zone-outlines > path", "data-zone"),
+            selected: group("g.selected-outline")?,
+            bases: group("g.bases")?,
+            labels: group("g.labels")?,
+            svg,
+        })
+    }
+
+    /// The element drawn for `key` among `list`.
+    fn of<'a>(list: &'a [(String, Element)], key: &str) -> Option<&'a Element> {
+        list.iter().find(|(k, _)| k == key).map(|(_, e)| e)
+    }
+}
+
+/// Sets an attribute only when its value differs, so an update mutates only what changed.
+fn set(element: &Element, name: &str, value: &str) {
+    if element.get_attribute(name).as_deref() != Some(value) {
+        let _ = element.set_attribute(name, value);
+    }
+}
+
+/// What a group of the map was last drawn from: the elements' generation (see `found`) and the
+/// markup. Empty until this map first draws it, so the prerendered content is always redrawn.
+type LastDrawn = RefCell<Option<(u32, String)>>;
+
+/// Replaces a group's content with `markup` unless this generation of the map's elements was
+/// last drawn from the same markup.
+fn redraw(group: &Element, generation: u32, markup: String, last: &LastDrawn) {
+    let same = last
+        .borrow()
+        .as_ref()
+        .is_some_and(|(g, m)| *g == generation && *m == markup);
+    if !same {
+        group.set_inner_html(&markup);
+        *last.borrow_mut() = Some((generation, markup));
+    }
+}
+
 /// The map, filling its container and refitting whenever the container or its overlays change
 /// size, with its labels clear of the legend and the credit line.
 #[component]
@@ -46,311 +118,274 @@ pub fn MapView() -> impl IntoView {
     let size = use_element_size(container);
     let keep_out = use_overlay_boxes(container, [legend, credit], size);
     let state = atlas.state;
+    let language = atlas.language;
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
-    let scene = {
-        let atlas = atlas.clone();
-        Memo::new(move |_| {
-            let (width, height) = size.get();
-            if width <= 0.0 || height <= 0.0 {
-                return None;
-            }
-            keep_out.with(|keep_out| {
-                let font = if presenting.get() {
-                    let screen = window()
-                        .inner_height()
-                        .ok()
-                        .and_then(|h| h.as_f64())
-                        .unwrap_or(height);
-                    projector_label_font(screen)
-                } else {
-                    explorer_label_font(width, height)
-                };
-                Some(Scene::new(
-                    &atlas.bundle,
-                    width,
-                    height,
-                    atlas.lang(),
-                    font,
-                    keep_out,
-                ))
-            })
-        })
-    };
+    let city = Memo::new(move |_| state.with(|s| s.city.clone()));
+    let zone = Memo::new(move |_| state.with(|s| s.zone.clone()));
+    let industry = Memo::new(move |_| state.with(|s| s.industry.clone()));
     let roles = {
         let atlas = atlas.clone();
         Memo::new(move |_| atlas.state.with(|s| roles_for(&atlas, s)))
     };
-    let attribution = atlas.bundle.credit_line();
-    let drawing = {
-        let atlas = atlas.clone();
-        move || scene.get().map(|scene| draw(&atlas, &scene, roles))
+    let geometry = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            let (width, height) = size.get();
+            (width > 0.0 && height > 0.0).then(|| Arc::new(Scene::project(&bundle, width, height)))
+        })
     };
+    let font = Memo::new(move |_| {
+        let (width, height) = size.get();
+        if presenting.get() {
+            let screen = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(height);
+            projector_label_font(screen)
+        } else {
+            explorer_label_font(width, height)
+        }
+    });
+    let labelled = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            let geometry = geometry.get()?;
+            let lang = language.get();
+            let font = font.get();
+            Some(Arc::new(keep_out.with(|keep_out| {
+                geometry.labelled(&bundle, lang, font, keep_out)
+            })))
+        })
+    };
+
+    let elements: Rc<RefCell<Option<MapElements>>> = Rc::new(RefCell::new(None));
+    // Bumped whenever the map's elements are found anew, so every part is drawn on them.
+    let found = RwSignal::new(0_u32);
+    let adopted = prerendered::take_map();
+    container.on_load({
+        let elements = elements.clone();
+        move |canvas| {
+            if let Some(svg) = adopted {
+                let _ = canvas.append_child(&svg);
+                *elements.borrow_mut() = MapElements::find(svg);
+                found.update(|n| *n += 1);
+            }
+        }
+    });
+
+    // A new size: the paths are projected anew (or, with no map yet, the map is created).
+    Effect::new({
+        let elements = elements.clone();
+        let atlas = atlas.clone();
+        move |_| {
+            found.track();
+            let Some(scene) = geometry.get() else { return };
+            if elements.borrow().is_none() {
+                let Some(canvas) = container.get_untracked() else {
+                    return;
+                };
+                let (industry, city, zone) = (
+                    industry.get_untracked(),
+                    city.get_untracked(),
+                    zone.get_untracked(),
+                );
+                roles.with_untracked(|roles| {
+                    let look = MapLook {
+                        roles: roles.as_ref(),
+                        industry: industry.as_deref(),
+                        lang: language.get_untracked(),
+                        city: city.as_deref(),
+                        zone: zone.as_deref(),
+                    };
+                    canvas.set_inner_html(&map_markup::map_svg(&atlas.bundle, &scene, &look));
+                });
+                let svg = canvas.first_element_child();
+                *elements.borrow_mut() = svg.and_then(MapElements::find);
+                found.update(|n| *n += 1);
+                return;
+            }
+            if let Some(map) = elements.borrow().as_ref() {
+                reproject(map, &scene);
+            }
+        }
+    });
+
+    // A new language or size: the labels' group is drawn anew.
+    Effect::new({
+        let elements = elements.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let (generation, scene) = (found.get(), labelled.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
+                redraw(&map.labels, generation, map_markup::labels(&scene), &last);
+            }
+        }
+    });
+
+    // A new industry, language or size: the base markers shown are drawn anew.
+    Effect::new({
+        let elements = elements.clone();
+        let bundle = atlas.bundle.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let generation = found.get();
+            let (scene, lang, industry) = (geometry.get(), language.get(), industry.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
+                let markup = map_markup::bases(&bundle, &scene, industry.as_deref(), lang);
+                redraw(&map.bases, generation, markup, &last);
+            }
+        }
+    });
+
+    // A new selection or size: the selected city's outline is drawn anew.
+    Effect::new({
+        let elements = elements.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let generation = found.get();
+            let (scene, city) = (geometry.get(), city.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
+                let markup = map_markup::selected_outline(&scene, city.as_deref());
+                redraw(&map.selected, generation, markup, &last);
+            }
+        }
+    });
+
+    // A new topic, language or selection: classes, names and pressed states, where they change.
+    Effect::new({
+        let elements = elements.clone();
+        let bundle = atlas.bundle.clone();
+        move |_| {
+            found.track();
+            let (lang, city, zone) = (language.get(), city.get(), zone.get());
+            roles.with(|roles| {
+                let Some(map) = elements.borrow().as_ref().map(|m| m.svg.clone()) else {
+                    return;
+                };
+                set(&map, "aria-label", lang.text(Msg::MapLabel));
+                let look = MapLook {
+                    roles: roles.as_ref(),
+                    industry: None,
+                    lang,
+                    city: city.as_deref(),
+                    zone: zone.as_deref(),
+                };
+                if let Some(map) = elements.borrow().as_ref() {
+                    restyle(map, &bundle, &look);
+                }
+            });
+        }
+    });
+
+    let on_click = {
+        let atlas = atlas.clone();
+        move |e: leptos::ev::MouseEvent| {
+            if let Some(code) = chosen_place(&e) {
+                select(&atlas, code);
+            }
+        }
+    };
+    let on_key = {
+        let atlas = atlas.clone();
+        move |e: leptos::ev::KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some(code) = chosen_place(&e) {
+                e.prevent_default();
+                select(&atlas, code);
+            }
+        }
+    };
+    let attribution = atlas.bundle.credit_line();
     view! {
         <div class="map" class:by-role=move || roles.with(Option::is_some)>
-            <div class="map-canvas" node_ref=container>{drawing}</div>
+            <div class="map-canvas" node_ref=container on:click=on_click on:keydown=on_key></div>
             <Legend roles node_ref=legend />
             <div class="attribution" node_ref=credit><MixedText text=attribution /></div>
         </div>
     }
 }
 
-fn draw(
-    atlas: &AtlasContext,
-    scene: &Scene,
-    roles: Memo<Option<BTreeMap<String, Role>>>,
-) -> impl IntoView + use<> {
-    let cities = scene
-        .cities
-        .iter()
-        .map(|shape| city_path(atlas, shape, roles))
-        .collect_view();
-    let zones = scene
-        .zones
-        .iter()
-        .map(|z| {
-            let id = z.id.clone();
-            let state = atlas.state;
-            view! {
-                <path
-                    class=format!("zone-outline zone-{}", z.id)
-                    class:selected=move || state.with(|s| s.zone.as_deref() == Some(id.as_str()))
-                    d=z.path.clone()
-                />
-            }
-        })
-        .collect_view();
-    let places = scene
-        .places
-        .iter()
-        .map(|p| place_marker(atlas, p, roles))
-        .collect_view();
-    let font = scene.label_font;
-    let labels = scene
-        .cities
-        .iter()
-        .filter_map(|c| {
-            let b = c.label_box?;
-            Some(view! {
-                <text class="city-label" data-adcode=c.adcode.clone() x=b.center.x y=b.center.y font-size=font>{c.label.clone()}</text>
-            })
-        })
-        .chain(scene.places.iter().filter_map(|p| {
-            let b = p.label_box?;
-            Some(view! {
-                <text class="city-label place-label" data-adcode=p.adcode.clone() x=b.center.x y=b.center.y font-size=font * 0.9>{p.label.clone()}</text>
-            })
-        }))
-        .collect_view();
-    let highlight = scene.clone();
-    let state = atlas.state;
-    let lang = atlas.clone();
-    view! {
-        <svg
-            class="map-svg"
-            width=scene.width
-            height=scene.height
-            viewBox=format!("0 0 {} {}", scene.width, scene.height)
-            role="group"
-            aria-label=move || lang.lang().text(Msg::MapLabel)
-        >
-            <RolePatterns />
-            <g class="cities">{cities}</g>
-            <g class="zone-outlines" aria-hidden="true">{zones}</g>
-            <g class="selected-outline" aria-hidden="true">
-                {move || {
-                    let adcode = state.with(|s| s.city.clone())?;
-                    let shape = highlight.cities.iter().find(|c| c.adcode == adcode)?;
-                    Some(view! { <path d=shape.path.clone() /> })
-                }}
-            </g>
-            <g class="bases">{base_markers(atlas, scene)}</g>
-            <g class="places">{places}</g>
-            <g class="labels" aria-hidden="true">{labels}</g>
-        </svg>
-    }
-}
-
-/// The accessible name of a place: its names, its zone or city, and its role when one is shown.
-fn accessible_name(atlas: &AtlasContext, adcode: &str, role: Option<Role>) -> String {
-    let lang = atlas.lang();
-    let bundle = &atlas.bundle;
-    let Some(name) = bundle.place_name(adcode) else {
-        return adcode.to_string();
-    };
-    let context = if name.county_level {
-        bundle
-            .place(adcode)
-            .and_then(|p| bundle.place_name(&p.city))
-            .map_or(String::new(), |c| c.in_lang(lang).to_string())
-    } else {
-        bundle
-            .city(adcode)
-            .and_then(|c| bundle.zone_of(c))
-            .map_or(String::new(), |z| {
-                lang.pick(&z.name_zh, &z.name_en).to_string()
-            })
-    };
-    let mut text = format!("{} {}，{context}", name.zh, name.en);
-    if let Some(role) = role {
-        text.push_str(&format!("；{}", lang.role(role)));
-    }
-    text
-}
-
-/// Class, `data-role` and accessible name of a place, tracking the chosen topic.
-fn role_of(roles: Memo<Option<BTreeMap<String, Role>>>, adcode: &str) -> Option<Option<Role>> {
-    roles.with(|r| r.as_ref().map(|map| map.get(adcode).copied()))
-}
-
-fn role_word(role: Option<Option<Role>>) -> &'static str {
-    match role {
-        None => "",
-        Some(None) => "none",
-        Some(Some(r)) => r.as_str(),
-    }
-}
-
-/// The reactive parts every selectable place on the map shares: its role word, accessible name,
-/// selection state and the handlers that select it by click, Enter or Space.
-struct Selectable {
-    data_role: Signal<&'static str>,
-    label: Signal<String>,
-    is_selected: Signal<bool>,
-    on_click: Box<dyn Fn(leptos::ev::MouseEvent)>,
-    on_key: Box<dyn Fn(leptos::ev::KeyboardEvent)>,
-}
-
-fn selectable(
-    atlas: &AtlasContext,
-    adcode: &str,
-    roles: Memo<Option<BTreeMap<String, Role>>>,
-) -> Selectable {
-    let state = atlas.state;
-    let code = adcode.to_string();
-    let select =
-        move |code: &String| state.set(state.with_untracked(|s| s.with_city(Some(code.clone()))));
-    Selectable {
-        data_role: Signal::derive({
-            let code = code.clone();
-            move || role_word(role_of(roles, &code))
-        }),
-        label: Signal::derive({
-            let atlas = atlas.clone();
-            let code = code.clone();
-            move || accessible_name(&atlas, &code, role_of(roles, &code).flatten())
-        }),
-        is_selected: Signal::derive({
-            let code = code.clone();
-            move || state.with(|s| s.city.as_deref() == Some(code.as_str()))
-        }),
-        on_click: Box::new({
-            let code = code.clone();
-            move |_| select(&code)
-        }),
-        on_key: Box::new(move |e: leptos::ev::KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                select(&code);
-            }
-        }),
-    }
-}
-
-/// The role patterns (colour plus mark) the role fills refer to; the stylesheet colours them, so
-/// each theme keeps its own palette.
-#[component]
-fn RolePatterns() -> impl IntoView {
-    let tile = role_marks::TILE;
-    let patterns = role_marks::ROLE_MARKS
-        .iter()
-        .map(|mark| {
-            let role = mark.role.as_str();
-            view! {
-                <pattern
-                    id=role_marks::pattern_id(mark.role)
-                    width=tile
-                    height=tile
-                    patternUnits="userSpaceOnUse"
-                >
-                    <rect class=format!("pattern-fill role-{role}") width=tile height=tile />
-                    <path
-                        class=format!("pattern-mark role-{role}")
-                        d=mark.path
-                        stroke-width=mark.width
-                        stroke-linecap="round"
-                        fill="none"
-                    />
-                </pattern>
-            }
-        })
-        .collect_view();
-    view! { <defs aria-hidden="true">{patterns}</defs> }
-}
-
-/// One city's shape as a focusable, selectable button.
-fn city_path(
-    atlas: &AtlasContext,
-    shape: &CityShape,
-    roles: Memo<Option<BTreeMap<String, Role>>>,
-) -> impl IntoView + use<> {
-    let adcode = shape.adcode.clone();
-    let zone = shape.zone.clone();
-    let class = {
-        let adcode = adcode.clone();
-        move || {
-            let role = role_of(roles, &adcode);
-            match role {
-                None => format!("city zone-{zone}"),
-                Some(_) => format!("city zone-{zone} role-{}", role_word(role)),
-            }
+/// Puts the map's shapes and markers where `scene` (a new size) puts them.
+fn reproject(map: &MapElements, scene: &Scene) {
+    let (w, h) = (
+        map_markup::tenths(scene.width),
+        map_markup::tenths(scene.height),
+    );
+    set(&map.svg, "width", &w);
+    set(&map.svg, "height", &h);
+    set(&map.svg, "viewBox", &format!("0 0 {w} {h}"));
+    // The prerendered map is scaled to fit until now; from here it is drawn at its real size.
+    let _ = map.svg.class_list().remove_1("prerendered");
+    for shape in &scene.cities {
+        if let Some(path) = MapElements::of(&map.cities, &shape.adcode) {
+            set(path, "d", &shape.path);
         }
-    };
-    let parts = selectable(atlas, &adcode, roles);
-    let selected = parts.is_selected;
-    view! {
-        <path
-            class=class
-            class:selected=move || selected.get()
-            d=shape.path.clone()
-            tabindex="0"
-            role="button"
-            aria-label=move || parts.label.get()
-            aria-pressed=move || selected.get().to_string()
-            data-adcode=adcode
-            data-zone=shape.zone.clone()
-            data-role=move || parts.data_role.get()
-            on:click=parts.on_click
-            on:keydown=parts.on_key
-        />
+    }
+    for shape in &scene.zones {
+        if let Some(path) = MapElements::of(&map.zones, &shape.id) {
+            set(path, "d", &shape.path);
+        }
+    }
+    for marker in &scene.places {
+        if let Some(circle) = MapElements::of(&map.places, &marker.adcode) {
+            set(circle, "cx", &map_markup::tenths(marker.point.x));
+            set(circle, "cy", &map_markup::tenths(marker.point.y));
+        }
     }
 }
 
-/// A county-level place: a focusable marker coloured by its role.
-fn place_marker(
-    atlas: &AtlasContext,
-    marker: &PlaceMarker,
-    roles: Memo<Option<BTreeMap<String, Role>>>,
-) -> impl IntoView + use<> {
-    let adcode = marker.adcode.clone();
-    let class = {
-        let adcode = adcode.clone();
-        move || format!("place-marker role-{}", role_word(role_of(roles, &adcode)))
-    };
-    let parts = selectable(atlas, &adcode, roles);
-    view! {
-        <circle
-            class=class
-            class:selected=move || parts.is_selected.get()
-            cx=marker.point.x
-            cy=marker.point.y
-            r=MARKER_RADIUS
-            tabindex="0"
-            role="button"
-            aria-label=move || parts.label.get()
-            data-adcode=adcode
-            data-role=move || parts.data_role.get()
-            on:click=parts.on_click
-            on:keydown=parts.on_key
-        />
+/// Gives each city and place the class, role, name and pressed state `look` gives it, and marks
+/// the selected zone's outline.
+fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook) {
+    for (adcode, path) in &map.cities {
+        let role = look.role_of(adcode);
+        let selected = look.city == Some(adcode.as_str());
+        let zone = path.get_attribute("data-zone").unwrap_or_default();
+        set(
+            path,
+            "class",
+            &map_markup::city_class(&zone, role, selected),
+        );
+        set(path, "data-role", map_markup::role_word(role));
+        set(
+            path,
+            "aria-pressed",
+            if selected { "true" } else { "false" },
+        );
+        let name = map_markup::accessible_name(bundle, adcode, role.flatten(), look.lang);
+        set(path, "aria-label", &name);
     }
+    for (adcode, circle) in &map.places {
+        let role = look.role_of(adcode);
+        let selected = look.city == Some(adcode.as_str());
+        set(circle, "class", &map_markup::place_class(role, selected));
+        set(circle, "data-role", map_markup::role_word(role));
+        let name = map_markup::accessible_name(bundle, adcode, role.flatten(), look.lang);
+        set(circle, "aria-label", &name);
+    }
+    for (id, path) in &map.zones {
+        let selected = look.zone == Some(id.as_str());
+        let _ = path.class_list().toggle_with_force("selected", selected);
+    }
+}
+
+/// The city or county-level place an event on the map chooses: a shape or marker's own adcode,
+/// or a base marker's host.
+fn chosen_place(event: &web_sys::Event) -> Option<String> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let element = target
+        .closest("[data-adcode][tabindex], .base-marker[data-host]")
+        .ok()
+        .flatten()?;
+    element
+        .get_attribute("data-adcode")
+        .or_else(|| element.get_attribute("data-host"))
+}
+
+/// Selects a city or county-level place.
+fn select(atlas: &AtlasContext, adcode: String) {
+    atlas.update(|s| s.with_city(Some(adcode)));
 }

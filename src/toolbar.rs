@@ -73,32 +73,13 @@ fn IndustryPicker() -> impl IntoView {
     };
     let language = atlas.language;
     let options = move || {
-        let lang = language.get();
-        let bundle = atlas.bundle.clone();
         let selected = current();
-        let mut options = vec![option(
-            String::new(),
-            lang.text(Msg::ByZone).to_string(),
-            &selected,
-        )];
-        for industry in &bundle.industries {
-            options.push(option(
-                format!("industry:{}", industry.id),
-                lang.pick(&industry.name_zh, &industry.name_en).to_string(),
-                &selected,
-            ));
-            for field in bundle.fields_of(&industry.id) {
-                let name = lang.pick(&field.name_zh, &field.name_en);
-                if name != lang.pick(&industry.name_zh, &industry.name_en) {
-                    options.push(option(
-                        format!("field:{}", field.id),
-                        format!("\u{2003}· {name}"),
-                        &selected,
-                    ));
-                }
-            }
-        }
-        options.collect_view()
+        atlas
+            .bundle
+            .picker_options(language.get())
+            .into_iter()
+            .map(|(value, text)| option(value, text, &selected))
+            .collect_view()
     };
     let label = move || language.get().text(Msg::Industry);
     view! {

@@ -14,7 +14,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
-import { DIST, ROOT, launchBrowser, linkedAsset, openAtlas, serveSite } from './harness.mjs';
+import { DIST, ROOT, launchBrowser, linkedAsset, openAtlas, serveSite, appStarted } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
@@ -27,7 +27,7 @@ const INDEX = readFileSync(join(DIST, 'index.html'), 'utf8');
 const MODULE = linkedAsset('atlas-module');
 const WASM = linkedAsset('atlas-wasm');
 const BUNDLE = linkedAsset('atlas-bundle');
-const BOOT = INDEX.match(/<script type="module" src="([^"]+)"/)[1];
+const BOOT = INDEX.match(/<script src="([^"]+)"/)[1];
 const STYLE = INDEX.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
 
 /**
@@ -398,7 +398,7 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     await page.goto(host.url);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
     await frame.waitForURL((url) => url.href.startsWith(nginx.url));
-    await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+    await frame.waitForFunction(appStarted);
     await frame.locator('.panel h2, .panel-title').first().waitFor();
     assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame has an opaque origin');
     assert.deepEqual(problems, []);
@@ -410,7 +410,7 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     await page.goto(`${nginx.url}examples/embed.html`);
     const frame = await (await page.waitForSelector('#atlas')).contentFrame();
     await frame.waitForURL((url) => url.href.startsWith(nginx.url));
-    await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+    await frame.waitForFunction(appStarted);
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, nextFrame, openAtlas, serveSite } from './harness.mjs';
+import { launchBrowser, nextFrame, openAtlas, serveSite, appStarted } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { BAD_MESSAGES } from '../bad-input/messages.mjs';
 import { FOREIGN_QUERIES } from '../bad-input/queries.mjs';
@@ -62,13 +62,13 @@ describe('embed flags', () => {
     const dark = await browser.newContext({ colorScheme: 'dark' });
     page = await dark.newPage();
     await page.goto(atlasSite.url + '?theme=auto');
-    await page.waitForSelector('path.city');
+    await page.waitForFunction(appStarted);
     assert.equal(await background(page, 'html'), 'rgb(15, 23, 34)');
     await dark.close();
     const light = await browser.newContext({ colorScheme: 'light' });
     page = await light.newPage();
     await page.goto(atlasSite.url + '?theme=auto');
-    await page.waitForSelector('path.city');
+    await page.waitForFunction(appStarted);
     assert.notEqual(await background(page, 'html'), 'rgb(15, 23, 34)');
     await light.close();
     page = await openAtlas(browser, atlasSite.url + '?transparent&plain');
@@ -86,7 +86,7 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
     await page.goto(`${hostSite.url}examples/embed.html?atlas=${encodeURIComponent(atlasUrl)}`);
     const frame = await (await page.waitForSelector('#atlas')).contentFrame();
     await frame.waitForURL((url) => url.href.startsWith(atlasSite.url));
-    await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+    await frame.waitForFunction(appStarted);
     return { page, frame };
   }
 
@@ -228,7 +228,7 @@ async function openPortal({ params = {}, raw = '', sandbox = 'allow-scripts', fo
   await page.goto(`${portal}?${config}`);
   const frame = await (await page.waitForSelector('#atlas')).contentFrame();
   await frame.waitForURL((url) => url.href.startsWith(atlasSite.url));
-  await frame.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+  await frame.waitForFunction(appStarted);
   return { page, frame };
 }
 

@@ -31,7 +31,14 @@ export function serveSite(options = {}) {
 }
 
 /**
- * Opens the atlas in a new page and waits until the 13 cities are drawn. Console errors and
+ * Whether the app has started on the page: the page's prerendered atlas has been replaced by the
+ * app's (which adopted its map), with the 13 cities drawn. Pass it to `waitForFunction`.
+ */
+export const appStarted = () => !document.getElementById('prerendered')
+  && document.querySelectorAll('path.city').length === 13;
+
+/**
+ * Opens the atlas in a new page and waits until the app has started (`appStarted`). Console errors and
  * uncaught exceptions are collected in `page.problems`.
  */
 export async function openAtlas(browser, url, { viewport = { width: 1280, height: 800 }, waitForMap = true } = {}) {
@@ -42,7 +49,7 @@ export async function openAtlas(browser, url, { viewport = { width: 1280, height
     if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
   });
   await page.goto(url);
-  if (waitForMap) await page.waitForFunction(() => document.querySelectorAll('path.city').length === 13);
+  if (waitForMap) await page.waitForFunction(appStarted);
   return page;
 }
 

@@ -9,6 +9,7 @@ pub mod crossings;
 pub mod error;
 pub mod geodata;
 pub mod industries_seed;
+pub mod page;
 pub mod seeds;
 pub mod targets_seed;
 pub mod topology;

@@ -1,14 +1,19 @@
 //! `atlas-builder [--root DIR] [--check]`: builds `assets/atlas.json` from `geodata/` and
 //! `seeds/`, or with `--check` only verifies that the committed bundle is what it would build.
+//! `atlas-builder page OUT [FROM=TO …]` writes the site's final index.html (see `page`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("page") {
+        return page(&args[1..]);
+    }
     let mut root = PathBuf::from(".");
     let mut check = false;
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
@@ -85,7 +90,42 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: atlas-builder [--root DIR] [--check]
   builds assets/atlas.json from geodata/ and seeds/ under DIR (default: .)
-  --check  only verify that the committed bundle is exactly what would be built";
+  --check  only verify that the committed bundle is exactly what would be built
+usage: atlas-builder page OUT [FROM=TO ...]
+  writes OUT, the site's index.html: the template index.html with each quoted FROM renamed TO and
+  the default map of assets/atlas.json prerendered in its body";
+
+/// `page OUT [FROM=TO …]`: writes the site's index.html from the template and the bundle in the
+/// current directory.
+fn page(args: &[String]) -> ExitCode {
+    let Some((out, renamings)) = args.split_first() else {
+        return usage("page needs the file to write");
+    };
+    let renamings: Result<Vec<atlas_builder::page::Renaming>, _> =
+        renamings.iter().map(|r| r.parse()).collect();
+    let written = renamings
+        .map_err(|e| e.to_string())
+        .and_then(|renamings| {
+            let template = std::fs::read_to_string("index.html")
+                .map_err(|e| format!("index.html (the page template): cannot read it: {e}"))?;
+            let text = atlas_builder::read_text(std::path::Path::new(atlas_builder::BUNDLE_FILE))
+                .map_err(|e| e.to_string())?;
+            let bundle = atlas_core::Bundle::from_json(&text)
+                .map_err(|e| format!("{}: {e}", atlas_builder::BUNDLE_FILE))?;
+            atlas_builder::page::write_page(&template, &bundle, &renamings)
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|page| {
+            std::fs::write(out, page).map_err(|e| format!("{out}: cannot write it: {e}"))
+        });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!("error: {problem}\n{USAGE}");

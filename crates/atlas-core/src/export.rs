@@ -8,6 +8,7 @@ use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
+use crate::map_markup::escape as xml;
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::projection::ScreenPoint;
 use crate::role_marks::{pattern_defs, pattern_id};
@@ -42,15 +43,6 @@ fn role_paint(role: Option<Role>) -> String {
         Some(r) => format!("url(#{})", pattern_id(r)),
         None => role_color(None).to_string(),
     }
-}
-
-/// Escapes text for XML.
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }
 
 /// The map of `scene` as a standalone SVG, as the live map draws it: `title` on top, cities
@@ -244,14 +236,4 @@ fn legend(
 /// The layout rows as a JSON array of objects with the CSV's columns.
 pub fn layout_json(bundle: &Bundle) -> String {
     serde_json::to_string_pretty(&layout_rows(bundle)).unwrap_or_else(|_| "[]".to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::xml;
-
-    #[test]
-    fn text_is_escaped_for_xml() {
-        assert_eq!(xml("<b>&'\""), "&lt;b&gt;&amp;&apos;&quot;");
-    }
 }

@@ -198,6 +198,13 @@ impl Lang {
             ),
             Approximate => ("位置为所在县区（近似）", "at its host county (approximate)"),
             Approved => ("批准", "approved"),
+            RoleColumn => ("角色", "Role"),
+            PlanWords => ("规划原文", "The plan's words"),
+            StaticLayoutTitle => ("规划中的产业布局", "The layout in the plan"),
+            StaticLayoutNote => (
+                "未启用 JavaScript：上面的地图只供浏览；下表列出规划给各地的每一项产业角色及其原文。",
+                "JavaScript is off: the map above is for viewing only; the table lists every industry role the plan gives a place, in the plan's words.",
+            ),
             Source => ("来源", "Source"),
         };
         self.pick(zh, en)
@@ -295,6 +302,10 @@ pub enum Msg {
     Approximate,
     Approved,
     Source,
+    RoleColumn,
+    PlanWords,
+    StaticLayoutTitle,
+    StaticLayoutNote,
 }
 
 #[cfg(test)]

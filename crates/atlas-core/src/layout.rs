@@ -86,6 +86,27 @@ impl Bundle {
             .collect()
     }
 
+    /// The industry picker's choices in `lang`: colour by zone, then each industry followed by
+    /// its fields (a field named as its industry is left out), as `(value, text)` pairs whose
+    /// value is `industry:ID` or `field:ID`; the toolbar and the prerendered page both list them.
+    pub fn picker_options(&self, lang: Lang) -> Vec<(String, String)> {
+        let mut options = vec![(String::new(), lang.text(crate::Msg::ByZone).to_string())];
+        for industry in &self.industries {
+            let industry_name = lang.pick(&industry.name_zh, &industry.name_en);
+            options.push((
+                format!("industry:{}", industry.id),
+                industry_name.to_string(),
+            ));
+            for field in self.fields_of(&industry.id) {
+                let name = lang.pick(&field.name_zh, &field.name_en);
+                if name != industry_name {
+                    options.push((format!("field:{}", field.id), format!("\u{2003}· {name}")));
+                }
+            }
+        }
+        options
+    }
+
     /// The county-level place with this adcode.
     pub fn place(&self, adcode: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.adcode == adcode)

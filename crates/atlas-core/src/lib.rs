@@ -16,6 +16,8 @@ pub mod geojson_shape;
 pub mod i18n;
 pub mod labels;
 pub mod layout;
+pub mod map_markup;
+pub mod page;
 pub mod palette;
 pub mod plan;
 pub mod projection;

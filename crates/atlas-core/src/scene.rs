@@ -155,8 +155,7 @@ fn screen_outline(geometry: &geojson_shape::MultiPolygon, projection: &Projectio
 
 impl Scene {
     /// Projects the bundle into a `width` × `height` viewport and places the labels in `lang` at
-    /// `font_px`, clear of the `keep_out` boxes: cities largest first, each inside its outline, then
-    /// the county-level places beside their markers, inside their cities.
+    /// `font_px`, clear of the `keep_out` boxes (see [`Scene::project`] and [`Scene::labelled`]).
     pub fn new(
         bundle: &Bundle,
         width: f64,
@@ -165,8 +164,15 @@ impl Scene {
         font_px: f64,
         keep_out: &[LabelBox],
     ) -> Scene {
+        Scene::project(bundle, width, height).labelled(bundle, lang, font_px, keep_out)
+    }
+
+    /// The geometry alone, without labels: what depends on the viewport's size only. The app
+    /// keeps it while the language, the industry or the selection change, so those never
+    /// re-project a path.
+    pub fn project(bundle: &Bundle, width: f64, height: f64) -> Scene {
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
-        let mut cities: Vec<CityShape> = bundle
+        let cities = bundle
             .city_boundaries
             .features
             .iter()
@@ -176,22 +182,75 @@ impl Scene {
                     adcode: city.adcode.clone(),
                     zone: city.zone.clone(),
                     path: svg_path(&f.geometry, &projection),
-                    label: label_text(&city.name_zh, &city.name_en, lang),
+                    label: String::new(),
                     label_box: None,
                     outline: screen_outline(&f.geometry, &projection),
                 })
             })
             .collect();
-        let mut places: Vec<PlaceMarker> = bundle
+        let places = bundle
             .places
             .iter()
             .map(|p| PlaceMarker {
                 adcode: p.adcode.clone(),
                 point: projection.project(p.point),
-                label: label_text(&p.name_zh, &p.name_en, lang),
+                label: String::new(),
                 label_box: None,
             })
             .collect();
+        let zones = bundle
+            .zone_outlines
+            .features
+            .iter()
+            .map(|f| ZoneShape {
+                id: f.properties.id.clone(),
+                path: svg_path(&f.geometry, &projection),
+            })
+            .collect();
+        let bases = bundle
+            .bases
+            .iter()
+            .map(|b| projection.project(b.point))
+            .collect();
+        Scene {
+            width,
+            label_font: 0.0,
+            height,
+            cities,
+            zones,
+            places,
+            bases,
+        }
+    }
+
+    /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes:
+    /// cities largest first, each inside its outline, then the county-level places beside their
+    /// markers, inside their cities.
+    pub fn labelled(
+        &self,
+        bundle: &Bundle,
+        lang: Lang,
+        font_px: f64,
+        keep_out: &[LabelBox],
+    ) -> Scene {
+        let mut scene = self.clone();
+        scene.label_font = font_px;
+        for shape in &mut scene.cities {
+            shape.label = bundle
+                .city(&shape.adcode)
+                .map_or_else(String::new, |c| label_text(&c.name_zh, &c.name_en, lang));
+            shape.label_box = None;
+        }
+        for marker in &mut scene.places {
+            marker.label = bundle
+                .place(&marker.adcode)
+                .map_or_else(String::new, |p| label_text(&p.name_zh, &p.name_en, lang));
+            marker.label_box = None;
+        }
+        let (width, height) = (scene.width, scene.height);
+        let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
+        let cities = &mut scene.cities;
+        let places = &mut scene.places;
         let mut order: Vec<usize> = (0..cities.len()).collect();
         let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
         order.sort_by(|a, b| area(b).total_cmp(&area(a)));
@@ -255,28 +314,6 @@ impl Scene {
         for (&i, label) in labelled_places.iter().zip(place_labels) {
             places[i].label_box = *label;
         }
-        let zones = bundle
-            .zone_outlines
-            .features
-            .iter()
-            .map(|f| ZoneShape {
-                id: f.properties.id.clone(),
-                path: svg_path(&f.geometry, &projection),
-            })
-            .collect();
-        let bases = bundle
-            .bases
-            .iter()
-            .map(|b| projection.project(b.point))
-            .collect();
-        Scene {
-            width,
-            label_font: font_px,
-            height,
-            cities,
-            zones,
-            places,
-            bases,
-        }
+        scene
     }
 }

@@ -32,7 +32,7 @@ pub fn svg_path(geometry: &MultiPolygon, projection: &Projection) -> String {
 /// Appends a number of tenths as a short decimal: 1234 → `123.4`, 1230 → `123`. Written digit by
 /// digit: paths hold thousands of numbers, and the formatting machinery was most of the time the
 /// map took to draw.
-fn push_tenths(out: &mut String, tenths: i64) {
+pub(crate) fn push_tenths(out: &mut String, tenths: i64) {
     if tenths < 0 {
         out.push('-');
     }

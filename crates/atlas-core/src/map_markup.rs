@@ -1,0 +1,348 @@
+//! The live map's SVG element tree as markup, from a [`Scene`].
+//!
+//! The site build writes it into index.html, so the first map paints before any script runs; the
+//! app adopts those very elements (or creates the same tree from this markup when it opens the
+//! map again) and from then on only changes what a state change changes: the role classes and
+//! names on a new industry, the selection on a click, the labels' group on a new language, the
+//! paths' `d` only when the map's size changes (src/map_view.rs). The exported SVG draws the
+//! same scene with colours as attributes instead ([`crate::export::map_svg`]).
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::bundle::Bundle;
+use crate::facts::{Base, Role};
+use crate::i18n::{Lang, Msg};
+use crate::role_marks::{self, ROLE_MARKS, TILE};
+use crate::scene::{MARKER_RADIUS, Scene, base_marker_path};
+use crate::svg_path::push_tenths;
+
+/// The id of the map's `<svg>`, by which the app finds the prerendered map to adopt.
+pub const MAP_SVG_ID: &str = "atlas-map";
+
+/// How a place shows under the chosen topic: `None` when the map is coloured by zone,
+/// `Some(None)` when the topic does not name it, `Some(Some(role))` otherwise.
+pub type RoleShown = Option<Option<Role>>;
+
+/// What the map shows besides its geometry: the roles of the chosen topic (if any), the
+/// industry whose bases are marked, the language and the selection.
+#[derive(Debug, Clone, Copy)]
+pub struct MapLook<'a> {
+    /// The strongest role of each place in the chosen topic, or `None` to colour by zone.
+    pub roles: Option<&'a BTreeMap<String, Role>>,
+    /// The chosen industry, whose bases are marked (all bases when `None`).
+    pub industry: Option<&'a str>,
+    /// The language of names and labels.
+    pub lang: Lang,
+    /// The selected city or county-level place.
+    pub city: Option<&'a str>,
+    /// The selected zone.
+    pub zone: Option<&'a str>,
+}
+
+impl MapLook<'_> {
+    /// How `adcode` shows under this look's topic.
+    pub fn role_of(&self, adcode: &str) -> RoleShown {
+        role_shown(self.roles, adcode)
+    }
+}
+
+/// How `adcode` shows under `roles` (see [`RoleShown`]).
+pub fn role_shown(roles: Option<&BTreeMap<String, Role>>, adcode: &str) -> RoleShown {
+    roles.map(|map| map.get(adcode).copied())
+}
+
+/// The `data-role` word of a place: empty by zone, `none` when not named, else the role.
+pub fn role_word(role: RoleShown) -> &'static str {
+    match role {
+        None => "",
+        Some(None) => "none",
+        Some(Some(r)) => r.as_str(),
+    }
+}
+
+/// The class of a city's shape: its zone, its role under a topic, and whether it is selected.
+pub fn city_class(zone: &str, role: RoleShown, selected: bool) -> String {
+    let mut class = format!("city zone-{zone}");
+    if role.is_some() {
+        class.push_str(" role-");
+        class.push_str(role_word(role));
+    }
+    if selected {
+        class.push_str(" selected");
+    }
+    class
+}
+
+/// The class of a county-level place's marker: its role and whether it is selected.
+pub fn place_class(role: RoleShown, selected: bool) -> String {
+    let mut class = format!("place-marker role-{}", role_word(role));
+    if selected {
+        class.push_str(" selected");
+    }
+    class
+}
+
+/// The accessible name of a place on the map: its names, its zone (a city) or city (a
+/// county-level place), and its role when one is shown.
+pub fn accessible_name(bundle: &Bundle, adcode: &str, role: Option<Role>, lang: Lang) -> String {
+    let Some(name) = bundle.place_name(adcode) else {
+        return adcode.to_string();
+    };
+    let context = if name.county_level {
+        bundle
+            .place(adcode)
+            .and_then(|p| bundle.place_name(&p.city))
+            .map_or(String::new(), |c| c.in_lang(lang).to_string())
+    } else {
+        bundle
+            .city(adcode)
+            .and_then(|c| bundle.zone_of(c))
+            .map_or(String::new(), |z| {
+                lang.pick(&z.name_zh, &z.name_en).to_string()
+            })
+    };
+    let mut text = format!("{} {}，{context}", name.zh, name.en);
+    if let Some(role) = role {
+        text.push('；');
+        text.push_str(lang.role(role));
+    }
+    text
+}
+
+/// A base's one-line description: name, kind, year, and whether its position is approximate.
+pub fn base_title(base: &Base, lang: Lang) -> String {
+    let mut text = format!(
+        "{} · {}",
+        lang.pick(&base.name_zh, &base.name_en),
+        base.kind.name(lang)
+    );
+    if let Some(year) = base.approved {
+        let _ = write!(text, " · {year} {}", lang.text(Msg::Approved));
+    }
+    if base.approximate {
+        text.push_str(" · ");
+        text.push_str(lang.text(Msg::Approximate));
+    }
+    text
+}
+
+/// Escapes text for XML and HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// A coordinate to a tenth of a pixel, written as paths write theirs (digit by digit, without
+/// the float formatting machinery).
+pub fn tenths(value: f64) -> String {
+    let mut out = String::new();
+    push_tenths(&mut out, (value * 10.0).round() as i64);
+    out
+}
+
+/// The whole map: `<svg id="atlas-map">` with its role patterns and groups, drawn for `look`.
+pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
+    let (w, h) = (tenths(scene.width), tenths(scene.height));
+    format!(
+        r#"<svg id="{MAP_SVG_ID}" class="map-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g></svg>"#,
+        label = escape(look.lang.text(Msg::MapLabel)),
+        patterns = role_patterns(),
+        cities = cities(bundle, scene, look),
+        zones = zone_outlines(scene, look.zone),
+        selected = selected_outline(scene, look.city),
+        bases = bases(bundle, scene, look.industry, look.lang),
+        places = places(bundle, scene, look),
+        labels = labels(scene),
+    )
+}
+
+/// The role patterns (colour plus mark) that role fills refer to; the stylesheet colours them,
+/// so each theme keeps its own palette.
+pub fn role_patterns() -> String {
+    let mut s = String::from(r#"<defs aria-hidden="true">"#);
+    for mark in &ROLE_MARKS {
+        let role = mark.role.as_str();
+        let _ = write!(
+            s,
+            r#"<pattern id="{id}" width="{TILE}" height="{TILE}" patternUnits="userSpaceOnUse"><rect class="pattern-fill role-{role}" width="{TILE}" height="{TILE}"/><path class="pattern-mark role-{role}" d="{d}" stroke-width="{w}" stroke-linecap="round" fill="none"/></pattern>"#,
+            id = role_marks::pattern_id(mark.role),
+            d = mark.path,
+            w = mark.width,
+        );
+    }
+    s.push_str("</defs>");
+    s
+}
+
+/// Every city's shape as a focusable button named for screen readers.
+pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
+    let mut s = String::new();
+    for city in &scene.cities {
+        let role = look.role_of(&city.adcode);
+        let selected = look.city == Some(city.adcode.as_str());
+        let _ = write!(
+            s,
+            r#"<path class="{class}" d="{d}" tabindex="0" role="button" aria-label="{name}" aria-pressed="{selected}" data-adcode="{adcode}" data-zone="{zone}" data-role="{word}"></path>"#,
+            class = city_class(&city.zone, role, selected),
+            d = city.path,
+            name = escape(&accessible_name(
+                bundle,
+                &city.adcode,
+                role.flatten(),
+                look.lang
+            )),
+            adcode = city.adcode,
+            zone = city.zone,
+            word = role_word(role),
+        );
+    }
+    s
+}
+
+/// The zone outlines, the selected zone's marked.
+pub fn zone_outlines(scene: &Scene, selected: Option<&str>) -> String {
+    let mut s = String::new();
+    for zone in &scene.zones {
+        let class = if selected == Some(zone.id.as_str()) {
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            r#"<path class="zone-outline zone-{id}{class}" data-zone="{id}" d="{d}"></path>"#,
+            id = zone.id,
+            d = zone.path,
+        );
+    }
+    s
+}
+
+/// The outline drawn over the selected city, or nothing.
+pub fn selected_outline(scene: &Scene, city: Option<&str>) -> String {
+    city.and_then(|adcode| scene.cities.iter().find(|c| c.adcode == adcode))
+        .map_or(String::new(), |shape| {
+            format!(r#"<path d="{}"></path>"#, shape.path)
+        })
+}
+
+/// The markers of the bases serving `industry` (every base when `None`), each a button that
+/// selects its host city.
+pub fn bases(bundle: &Bundle, scene: &Scene, industry: Option<&str>, lang: Lang) -> String {
+    let mut s = String::new();
+    for (base, at) in bundle.bases.iter().zip(&scene.bases) {
+        if !base.serves(industry) {
+            continue;
+        }
+        let title = escape(&base_title(base, lang));
+        let _ = write!(
+            s,
+            r#"<path class="base-marker" d="{d}" tabindex="0" role="button" aria-label="{title}" data-host="{city}"><title>{title}</title></path>"#,
+            d = base_marker_path(*at),
+            city = base.city,
+        );
+    }
+    s
+}
+
+/// The county-level places' markers, each a focusable button named for screen readers.
+pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
+    let mut s = String::new();
+    for place in &scene.places {
+        let role = look.role_of(&place.adcode);
+        let selected = look.city == Some(place.adcode.as_str());
+        let _ = write!(
+            s,
+            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" tabindex="0" role="button" aria-label="{name}" data-adcode="{adcode}" data-role="{word}"></circle>"#,
+            class = place_class(role, selected),
+            x = tenths(place.point.x),
+            y = tenths(place.point.y),
+            name = escape(&accessible_name(
+                bundle,
+                &place.adcode,
+                role.flatten(),
+                look.lang
+            )),
+            adcode = place.adcode,
+            word = role_word(role),
+        );
+    }
+    s
+}
+
+/// The labels that have room: cities', then county-level places' (at 0.9 of the size).
+pub fn labels(scene: &Scene) -> String {
+    let mut s = String::new();
+    let font = scene.label_font;
+    let all = scene
+        .cities
+        .iter()
+        .map(|c| (&c.adcode, &c.label, c.label_box, font, "city-label"))
+        .chain(scene.places.iter().map(|p| {
+            (
+                &p.adcode,
+                &p.label,
+                p.label_box,
+                font * 0.9,
+                "city-label place-label",
+            )
+        }));
+    for (adcode, text, label_box, size, class) in all {
+        let Some(b) = label_box else { continue };
+        let _ = write!(
+            s,
+            r#"<text class="{class}" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{size}">{text}</text>"#,
+            x = tenths(b.center.x),
+            y = tenths(b.center.y),
+            size = tenths(size),
+            text = escape(text),
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_say_zone_role_and_selection() {
+        assert_eq!(city_class("south", None, false), "city zone-south");
+        assert_eq!(
+            city_class("north", Some(None), true),
+            "city zone-north role-none selected"
+        );
+        assert_eq!(
+            city_class("central", Some(Some(Role::Focus)), false),
+            "city zone-central role-focus"
+        );
+        assert_eq!(place_class(None, false), "place-marker role-");
+        assert_eq!(
+            place_class(Some(Some(Role::Support)), true),
+            "place-marker role-support selected"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape(r#"<b>&'""#), "&lt;b&gt;&amp;&#39;&quot;");
+    }
+
+    #[test]
+    fn tenths_round_to_one_decimal() {
+        assert_eq!(tenths(12.34), "12.3");
+        assert_eq!(tenths(-0.06), "-0.1");
+        assert_eq!(tenths(7.0), "7");
+    }
+}

@@ -1,0 +1,38 @@
+//! The atlas the page brings (index.html, written by the site build with atlas-core's
+//! `page::prerendered_page`): its map is adopted by the app's map, the rest replaced by the app's
+//! own identical page in the same frame.
+
+use atlas_core::map_markup::MAP_SVG_ID;
+use atlas_core::page::PRERENDERED_ID;
+use leptos::prelude::document;
+use web_sys::Element;
+
+/// The prerendered map's `<svg>`, while the prerendered page still holds it; the map view moves
+/// it into its own container, so the map painted first is the map the app keeps.
+pub fn take_map() -> Option<Element> {
+    document()
+        .query_selector(&format!("#{PRERENDERED_ID} #{MAP_SVG_ID}"))
+        .ok()
+        .flatten()
+}
+
+/// Whether the page still shows the prerendered atlas (it then also shows the loading status).
+pub fn is_shown() -> bool {
+    document().get_element_by_id(PRERENDERED_ID).is_some()
+}
+
+/// Removes what is left of the prerendered page once the app's own page is in place (the app
+/// has applied the page's link, so the map is no longer shown neutral), or when the app cannot
+/// start and shows its error instead.
+pub fn remove() {
+    if let Some(page) = document().get_element_by_id(PRERENDERED_ID) {
+        page.remove();
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().remove_1(DEEP_LINK_CLASS);
+    }
+}
+
+/// The class assets/boot.js gives the page for a link to a view other than the default, so the
+/// prerendered map shows neutral until the app applies the link (assets/css/15-prerender.css).
+const DEEP_LINK_CLASS: &str = "deep-link";

@@ -1,0 +1,148 @@
+// The map the page brings (index.html, prerendered by the site build from atlas-core's scene):
+// it paints before any script, works without JavaScript, and is the very map the app keeps.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appStarted, nextFrame, readBundle, useBrowserAndSite } from './harness.mjs';
+
+const bundle = readBundle();
+const env = useBrowserAndSite();
+
+/**
+ * Runs in the page before it parses: keeps the first map's elements as they arrive, samples
+ * every frame until the app has started (how many city shapes and maps each frame shows), and
+ * sums the layout shifts.
+ */
+function watchFirstMap() {
+  window.firstMap = { svg: null, paths: [], frames: [], shift: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.firstMap.shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const sample = () => {
+    const svg = document.querySelector('svg.map-svg');
+    // The first frame with the whole map parsed (the page may paint while it still arrives).
+    if (svg && !window.firstMap.svg && svg.querySelectorAll('path.city').length === 13) {
+      window.firstMap.svg = svg;
+      window.firstMap.paths = [...svg.querySelectorAll('path.city')];
+    }
+    if (window.firstMap.svg) {
+      window.firstMap.frames.push({
+        maps: document.querySelectorAll('svg.map-svg').length,
+        cities: document.querySelectorAll('path.city').length,
+      });
+    }
+    const started = !document.getElementById('prerendered') && document.querySelectorAll('path.city').length === 13;
+    if (!started || window.firstMap.frames.length < 3) requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+}
+
+async function openWatched(url, viewport) {
+  const page = await env.browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  await page.addInitScript(watchFirstMap);
+  await page.goto(url);
+  await page.waitForFunction(appStarted);
+  await nextFrame(page);
+  await nextFrame(page);
+  return page;
+}
+
+describe('the map the page brings', () => {
+  test('without JavaScript, shows the 13 named cities and the whole layout as a table', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(env.site.url);
+    const names = await page.$$eval('path.city', (ps) => ps.map((p) => p.getAttribute('aria-label')));
+    assert.equal(names.length, 13);
+    for (const city of bundle.cities) {
+      assert.ok(names.some((n) => n.startsWith(`${city.name_zh} ${city.name_en}`)), `${city.name_zh} is named`);
+    }
+    const labels = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => t.textContent));
+    assert.equal(labels.length, 13, 'every city is labelled on the 928 x 700 drawing');
+    const box = await page.locator('svg.map-svg').boundingBox();
+    assert.ok(box.width > 600 && box.height > 500, `the map fills its place (${box.width} x ${box.height})`);
+    const table = page.locator('.static-layout table');
+    assert.ok(await table.isVisible(), 'the layout table shows');
+    assert.equal(await table.locator('tbody tr').count(), bundle.roles.length);
+    const wuxi = bundle.roles.find((r) => r.place === '320200' && r.role === 'signature');
+    assert.ok((await table.innerText()).includes(wuxi.quote.quote), 'the table quotes the plan');
+    assert.ok(!(await page.locator('.toolbar').isVisible()), 'no controls that cannot work');
+    assert.ok(!(await page.locator('#boot').isVisible()), 'no loading message that never ends');
+    await context.close();
+  });
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }, { width: 320, height: 640 }]) {
+    test(`is the map the app keeps, with no flash and no layout shift at ${viewport.width} px`, async () => {
+      const page = await openWatched(env.site.url, viewport);
+      const kept = await page.evaluate(() => {
+        const svg = document.querySelector('svg.map-svg');
+        return {
+          sameSvg: window.firstMap.svg === svg,
+          samePaths: window.firstMap.paths.length === 13
+            && window.firstMap.paths.every((p) => p.isConnected && svg.contains(p)),
+          frames: window.firstMap.frames,
+          shift: window.firstMap.shift,
+          maps: document.querySelectorAll('svg.map-svg').length,
+          named: [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+        };
+      });
+      assert.ok(kept.sameSvg, 'the app kept the first map’s <svg>');
+      assert.ok(kept.samePaths, 'the app kept the first map’s 13 city shapes');
+      assert.equal(kept.maps, 1);
+      assert.ok(kept.frames.length > 0);
+      for (const frame of kept.frames) assert.deepEqual(frame, { maps: 1, cities: 13 }, 'every frame shows one map of 13 cities');
+      for (const city of bundle.cities) {
+        const named = kept.named.filter((n) => n.startsWith(`${city.name_zh} `));
+        assert.equal(named.length, 1, `${city.name_zh} is named once`);
+      }
+      assert.equal(kept.shift, 0, 'cumulative layout shift');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+
+  test('a deep link shows a neutral map until the app applies it; the default view shows the default map', async () => {
+    const held = async (query) => {
+      const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // The app's wasm never arrives: what shows is the page's own map.
+      await page.route(/atlas_bg\.[0-9a-f]+\.wasm$/, () => {});
+      await page.goto(env.site.url + query, { waitUntil: 'domcontentloaded' });
+      const look = await page.evaluate(() => ({
+        fills: new Set([...document.querySelectorAll('path.city')].map((p) => getComputedStyle(p).fill)).size,
+        labels: getComputedStyle(document.querySelector('g.labels')).visibility,
+        legend: getComputedStyle(document.querySelector('.legend')).visibility,
+      }));
+      await page.close();
+      return look;
+    };
+    assert.deepEqual(await held(''), { fills: 3, labels: 'visible', legend: 'visible' });
+    const params = new URLSearchParams({ industry: 'iot_cloud', lang: 'en' });
+    assert.deepEqual(await held(`?${params}`), { fills: 1, labels: 'hidden', legend: 'hidden' });
+    const page = await openWatched(`${env.site.url}?${params}`, { width: 1280, height: 800 });
+    assert.equal(await page.getAttribute('path.city[data-adcode="320200"]', 'data-role'), 'signature');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('g.labels')).visibility), 'visible');
+    assert.ok(await page.evaluate(() => window.firstMap.paths.every((p) => p.isConnected)), 'the neutral map became the map');
+    await page.close();
+  });
+
+  test('switching language or industry keeps every city shape: same nodes, same outline', async () => {
+    const page = await openWatched(env.site.url, { width: 1280, height: 800 });
+    const outlines = () => page.evaluate(() => window.firstMap.paths.map((p) => (p.isConnected ? p.getAttribute('d') : null)));
+    const before = await outlines();
+    assert.ok(before.every((d) => d && d.length > 100));
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('text.city-label')?.textContent.match(/[a-z]/));
+    await nextFrame(page);
+    assert.deepEqual(await outlines(), before, 'a language switch re-projects nothing');
+    await page.selectOption('#industry-picker', 'industry:new_energy');
+    await page.waitForSelector('.map.by-role path.city[data-role="focus"]');
+    await nextFrame(page);
+    assert.deepEqual(await outlines(), before, 'an industry switch re-projects nothing');
+    await page.focus('path.city[data-adcode="320200"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('path.city.selected[data-adcode="320200"]');
+    assert.deepEqual(await outlines(), before, 'a selection re-projects nothing');
+    await page.close();
+  });
+});
