@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
+import { appStarted, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { brotli11, gzip9 } from '../scripts/precompress.mjs';
 import { measureInPage } from './in_page.mjs';
@@ -27,6 +27,15 @@ const ACTIONS_PER_RUN = 3;
 const SETTLE_MS = 300;
 /** The CPU slow-down of the second set of loads (Chromium's DevTools throttling). */
 const THROTTLE = 4;
+/**
+ * The connection of the third set of loads, DevTools' "Slow 4G" (1.6 Mbit/s down, 150 ms): on
+ * loopback every preloaded file has arrived long before any first map, so what a first map
+ * needs shows only where the network takes time.
+ */
+const SLOW_NETWORK = {
+  label: 'Slow 4G: 1.6 Mbit/s, 150 ms',
+  conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
 /** The presenter slide the slide changes start from (each ArrowRight goes one further). */
 const FIRST_SLIDE = 2;
 
@@ -130,6 +139,8 @@ async function oneRun(browser, baseUrl, side, run) {
   const { context, page } = await freshPage(browser, side);
   const loadMs = await loadToFirstMap(page, baseUrl + SIDES[side].path, side);
   await page.waitForLoadState('load');
+  // The first map may be the page's own (prerendered); the app must have taken it over.
+  if (side === 'atlas') await page.waitForFunction(appStarted);
   await page.waitForLoadState('networkidle');
   const facts = await page.evaluate(() => window.__bench.loadFacts());
   const cdp = await context.newCDPSession(page);
@@ -186,6 +197,22 @@ async function throttledRun(browser, baseUrl, side) {
   return loadMs;
 }
 
+/**
+ * One cold load of one side over SLOW_NETWORK: the ms to its first map and the bytes (gzip,
+ * brotli) of the responses that had ended by then.
+ */
+async function slowNetworkRun(browser, baseUrl, side) {
+  const { context, page } = await freshPage(browser, side);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK.conditions);
+  const loadMs = await loadToFirstMap(page, baseUrl + SIDES[side].path, side);
+  const { fetched } = await page.evaluate(() => window.__bench.loadFacts());
+  const { beforeMap } = await loadBytes(fetched, loadMs);
+  await context.close();
+  return { loadMs, beforeMap };
+}
+
 /** The builder over a scratch copy of geodata/ and seeds/, so the repository is not touched. */
 function timeBuilder() {
   const scratch = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
@@ -206,18 +233,21 @@ const browser = await launchBrowser();
 const { server, url } = await startServer({ root: site });
 const samples = { atlas: [], echarts: [] };
 const throttled = { atlas: [], echarts: [] };
+const slow = { atlas: [], echarts: [] };
 try {
   // One discarded load of each side each way first, so that neither pays alone for starting the
   // browser's processes and reading the CJK font from disk.
   for (const side of ['atlas', 'echarts']) {
     await oneRun(browser, url, side, 0);
     await throttledRun(browser, url, side);
+    await slowNetworkRun(browser, url, side);
   }
   for (let run = 0; run < RUNS; run++) {
     // Alternate which side goes first, so neither always meets a warmer machine.
     const order = run % 2 === 0 ? ['atlas', 'echarts'] : ['echarts', 'atlas'];
     for (const side of order) samples[side].push(await oneRun(browser, url, side, run));
     for (const side of order) throttled[side].push(await throttledRun(browser, url, side));
+    for (const side of order) slow[side].push(await slowNetworkRun(browser, url, side));
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
 } finally {
@@ -227,13 +257,14 @@ try {
 const results = {
   runs: RUNS,
   throttle: THROTTLE,
+  network: SLOW_NETWORK.label,
   firstSlide: FIRST_SLIDE,
   chromium: browser.version(),
   date: new Date().toISOString(),
   commit: execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).toString().trim(),
   cpus: cpus().length,
-  atlas: summarise(samples.atlas, throttled.atlas),
-  echarts: summarise(samples.echarts, throttled.echarts),
+  atlas: summarise(samples.atlas, throttled.atlas, slow.atlas),
+  echarts: summarise(samples.echarts, throttled.echarts, slow.echarts),
   builderMs: timeBuilder(),
   composition: compositionFile ? readFileSync(compositionFile, 'utf8') : null,
 };
