@@ -1,20 +1,21 @@
 // The benchmark: the atlas and an ECharts reference page, drawn from the same bundle, measured the
 // same way in the same run of headless Chromium; then the builder on the full-detail geodata.
-// Usage: node bench/run.mjs SITE_DIR BUILDER_EXE RESULTS_FILE [RUNS]   (scripts/bench.sh runs it)
+// Usage: node bench/run.mjs SITE_DIR BUILDER_EXE RESULTS_FILE [RUNS] [COMPOSITION_MD]
+// (scripts/bench.sh runs it; COMPOSITION_MD is what scripts/wasm-composition.sh printed for SITE_DIR)
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { appStarted, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { brotli11, gzip9 } from '../scripts/precompress.mjs';
 import { measureInPage } from './in_page.mjs';
 import { summarise, resultsMarkdown } from './report.mjs';
 
-const [site, builder, resultsFile, runsArg = '7'] = process.argv.slice(2);
+const [site, builder, resultsFile, runsArg = '15', compositionFile] = process.argv.slice(2);
 const RUNS = Number(runsArg);
-if (!site || !builder || !resultsFile || !(RUNS >= 7)) {
-  console.error('usage: node bench/run.mjs SITE_DIR BUILDER_EXE RESULTS_FILE [RUNS ≥ 7]');
+if (!site || !builder || !resultsFile || !(RUNS >= 15)) {
+  console.error('usage: node bench/run.mjs SITE_DIR BUILDER_EXE RESULTS_FILE [RUNS ≥ 15] [COMPOSITION_MD]');
   process.exit(2);
 }
 
@@ -24,6 +25,19 @@ const INDUSTRIES = bundle.industries.map((i) => i.id);
 const ACTIONS_PER_RUN = 3;
 /** A pause before each action, as a reader leaves between clicks, so no action meets the last one's work. */
 const SETTLE_MS = 300;
+/** The CPU slow-down of the second set of loads (Chromium's DevTools throttling). */
+const THROTTLE = 4;
+/**
+ * The connection of the third set of loads, DevTools' "Slow 4G" (1.6 Mbit/s down, 150 ms): on
+ * loopback every preloaded file has arrived long before any first map, so what a first map
+ * needs shows only where the network takes time.
+ */
+const SLOW_NETWORK = {
+  label: 'Slow 4G: 1.6 Mbit/s, 150 ms',
+  conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
+/** The presenter slide the slide changes start from (each ArrowRight goes one further). */
+const FIRST_SLIDE = 2;
 
 /** How each side is opened, clicked and switched; everything else is measured identically. */
 const SIDES = {
@@ -37,28 +51,46 @@ const SIDES = {
   },
 };
 
-/** gzip -9 bytes of every file the page fetched while loading, by kind. */
-function firstLoadBytes(responses) {
-  const bytes = { html: 0, js: 0, wasm: 0, css: 0, bundle: 0 };
-  for (const { url, body } of responses) {
-    const path = new URL(url).pathname;
-    const kind = path.endsWith('/') || path.endsWith('.html') ? 'html'
-      : path.endsWith('.js') ? 'js'
-      : path.endsWith('.wasm') ? 'wasm'
-      : path.endsWith('.css') ? 'css'
-      : path.endsWith('.json') ? 'bundle'
-      : null;
-    if (kind === null) throw new Error(`unexpected first-load file ${url}`);
-    bytes[kind] += gzipSync(body, { level: 9 }).length;
+/** Raw, gzip -9 and brotli 11 sizes of each site file, computed once per file. */
+const sizeCache = new Map();
+async function fileSizes(path) {
+  if (!sizeCache.has(path)) {
+    const body = readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path));
+    sizeCache.set(path, { raw: body.length, gzip: (await gzip9(body)).length, brotli: (await brotli11(body)).length });
   }
-  bytes.total = Object.values(bytes).reduce((a, b) => a + b, 0);
+  return sizeCache.get(path);
+}
+
+/** The kind of first-load file an address is (the bundle is the JSON). */
+function kindOf(path) {
+  if (path.endsWith('/') || path.endsWith('.html')) return 'html';
+  return { '.js': 'js', '.wasm': 'wasm', '.css': 'css', '.json': 'bundle' }[extname(path)] ?? 'other';
+}
+
+/**
+ * The bytes of `fetched` ({url, responseEnd} from the page) in gzip and brotli, by kind, for
+ * everything and for what had arrived by `firstMapMs`. Sizes are of the files in the site folder,
+ * read after the load, so copying bodies out of the browser does not slow the load measured.
+ */
+async function loadBytes(fetched, firstMapMs) {
+  const empty = () => ({ html: 0, js: 0, wasm: 0, css: 0, bundle: 0, other: 0, total: 0 });
+  const bytes = { gzip: empty(), brotli: empty(), beforeMap: { gzip: 0, brotli: 0 } };
+  for (const { url, responseEnd } of fetched) {
+    const path = decodeURIComponent(new URL(url).pathname);
+    const sizes = await fileSizes(path);
+    for (const coding of ['gzip', 'brotli']) {
+      bytes[coding][kindOf(path)] += sizes[coding];
+      bytes[coding].total += sizes[coding];
+      if (responseEnd <= firstMapMs) bytes.beforeMap[coding] += sizes[coding];
+    }
+  }
   return bytes;
 }
 
-/** `promise`, or an error naming `what` after 30 s, so that a broken page stops the run. */
+/** `promise`, or an error naming `what` after 60 s, so that a broken page stops the run. */
 function withTimeout(promise, what) {
   let timer;
-  const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(what)), 30000)));
+  const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(what)), 60000)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -74,50 +106,111 @@ async function wasmMemoryBytes(cdp) {
   return result.value;
 }
 
-/** One cold load of one side: load-to-first-map, JS heap, bytes, then the click timings. */
-async function oneRun(browser, baseUrl, side, run) {
+/** A fresh browser context's page with the in-page measures installed. */
+async function freshPage(browser, side) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  // Only the addresses are noted while the page loads; their bytes are read from the site folder
-  // afterwards, so that copying bodies out of the browser does not slow the load being measured.
-  const fetched = [];
-  page.on('response', (r) => {
-    if (r.status() === 200) fetched.push(r.url());
-  });
   await page.addInitScript(measureInPage, side);
-  await page.goto(baseUrl + SIDES[side].path, { waitUntil: 'commit' });
-  const loadMs = await withTimeout(page.evaluate(() => window.__bench.firstMap), `${side}: the map never appeared`);
+  return { context, page };
+}
+
+/** Opens `address` and resolves to the ms to its first map. */
+async function loadToFirstMap(page, address, side) {
+  await page.goto(address, { waitUntil: 'commit' });
+  return withTimeout(page.evaluate(() => window.__bench.firstMap), `${side}: the map never appeared at ${address}`);
+}
+
+/** `action(i)` ACTIONS_PER_RUN times, each after a pause; the ms each returns. */
+async function timed(page, action) {
+  const times = [];
+  for (let i = 0; i < ACTIONS_PER_RUN; i++) {
+    await page.waitForTimeout(SETTLE_MS);
+    times.push(await action(i));
+  }
+  return times;
+}
+
+/**
+ * One cold load of one side: load to first map, layout shift, memory and bytes after load, then
+ * the interactions (a city click and an industry switch each; for the atlas a language switch,
+ * and slide changes in the presenter opened at slide FIRST_SLIDE).
+ */
+async function oneRun(browser, baseUrl, side, run) {
+  const { context, page } = await freshPage(browser, side);
+  const loadMs = await loadToFirstMap(page, baseUrl + SIDES[side].path, side);
   await page.waitForLoadState('load');
+  // The first map may be the page's own (prerendered); the app must have taken it over.
+  if (side === 'atlas') await page.waitForFunction(appStarted);
   await page.waitForLoadState('networkidle');
+  const facts = await page.evaluate(() => window.__bench.loadFacts());
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasmBytes = await wasmMemoryBytes(cdp);
-  const bytes = firstLoadBytes(fetched.map((address) => {
-    const path = decodeURIComponent(new URL(address).pathname);
-    return { url: address, body: readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path)) };
-  }));
+  const bytes = await loadBytes(facts.fetched, loadMs);
 
+  const step = (i) => run * ACTIONS_PER_RUN + i;
   const clickMs = [];
   const switchMs = [];
+  const languageMs = [];
   for (let i = 0; i < ACTIONS_PER_RUN; i++) {
-    const k = run * ACTIONS_PER_RUN + i;
-    const city = bundle.cities[k % bundle.cities.length];
+    const city = bundle.cities[step(i) % bundle.cities.length];
+    const industry = SIDES[side].industryValue(INDUSTRIES[(step(i) + 1) % INDUSTRIES.length]);
     await page.waitForTimeout(SETTLE_MS);
-    clickMs.push(await page.evaluate((c) => window.__bench.clickCity(c), {
-      adcode: city.adcode,
-      name: city.name_zh,
-      point: city.label_point,
-    }));
-    const industry = INDUSTRIES[(k + 1) % INDUSTRIES.length];
+    clickMs.push(await page.evaluate((c) => window.__bench.clickCity(c), { adcode: city.adcode, name: city.name_zh, point: city.label_point }));
     await page.waitForTimeout(SETTLE_MS);
-    switchMs.push(await page.evaluate(
-      (v) => window.__bench.switchIndustry(v),
-      SIDES[side].industryValue(industry),
-    ));
+    switchMs.push(await page.evaluate((v) => window.__bench.switchIndustry(v), industry));
+    if (side === 'atlas') {
+      await page.waitForTimeout(SETTLE_MS);
+      languageMs.push(await page.evaluate(() => window.__bench.switchLanguage()));
+    }
+  }
+  let slideMs = [];
+  if (side === 'atlas') {
+    await loadToFirstMap(page, `${baseUrl}?slide=${FIRST_SLIDE}`, side);
+    await page.waitForFunction((n) => document.querySelector(`.presenter[data-slide="${n}"]`), FIRST_SLIDE);
+    await page.waitForLoadState('networkidle');
+    slideMs = await timed(page, () => page.evaluate(() => window.__bench.nextSlide()));
   }
   await context.close();
-  return { loadMs, heapBytes: usedSize, wasmBytes, bytes, clickMs, switchMs };
+  return {
+    loadMs,
+    layoutShift: facts.layoutShift,
+    firstContentfulPaintMs: facts.firstContentfulPaint,
+    heapBytes: usedSize,
+    wasmBytes,
+    bytes,
+    clickMs,
+    switchMs,
+    languageMs,
+    slideMs,
+  };
+}
+
+/** One cold load of one side with the CPU slowed THROTTLE times: the ms to its first map. */
+async function throttledRun(browser, baseUrl, side) {
+  const { context, page } = await freshPage(browser, side);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const loadMs = await loadToFirstMap(page, baseUrl + SIDES[side].path, side);
+  await context.close();
+  return loadMs;
+}
+
+/**
+ * One cold load of one side over SLOW_NETWORK: the ms to its first map and the bytes (gzip,
+ * brotli) of the responses that had ended by then.
+ */
+async function slowNetworkRun(browser, baseUrl, side) {
+  const { context, page } = await freshPage(browser, side);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK.conditions);
+  const loadMs = await loadToFirstMap(page, baseUrl + SIDES[side].path, side);
+  const { fetched } = await page.evaluate(() => window.__bench.loadFacts());
+  const { beforeMap } = await loadBytes(fetched, loadMs);
+  await context.close();
+  return { loadMs, beforeMap };
 }
 
 /** The builder over a scratch copy of geodata/ and seeds/, so the repository is not touched. */
@@ -139,17 +232,23 @@ function timeBuilder() {
 const browser = await launchBrowser();
 const { server, url } = await startServer({ root: site });
 const samples = { atlas: [], echarts: [] };
+const throttled = { atlas: [], echarts: [] };
+const slow = { atlas: [], echarts: [] };
 try {
-  // One discarded load of each side first, so that neither pays alone for starting the browser's
-  // processes and reading the CJK font from disk.
-  for (const side of ['atlas', 'echarts']) await oneRun(browser, url, side, 0);
+  // One discarded load of each side each way first, so that neither pays alone for starting the
+  // browser's processes and reading the CJK font from disk.
+  for (const side of ['atlas', 'echarts']) {
+    await oneRun(browser, url, side, 0);
+    await throttledRun(browser, url, side);
+    await slowNetworkRun(browser, url, side);
+  }
   for (let run = 0; run < RUNS; run++) {
     // Alternate which side goes first, so neither always meets a warmer machine.
     const order = run % 2 === 0 ? ['atlas', 'echarts'] : ['echarts', 'atlas'];
-    for (const side of order) {
-      samples[side].push(await oneRun(browser, url, side, run));
-      process.stderr.write(`run ${run + 1}/${RUNS} ${side} done\n`);
-    }
+    for (const side of order) samples[side].push(await oneRun(browser, url, side, run));
+    for (const side of order) throttled[side].push(await throttledRun(browser, url, side));
+    for (const side of order) slow[side].push(await slowNetworkRun(browser, url, side));
+    process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
 } finally {
   await browser.close();
@@ -157,13 +256,17 @@ try {
 }
 const results = {
   runs: RUNS,
+  throttle: THROTTLE,
+  network: SLOW_NETWORK.label,
+  firstSlide: FIRST_SLIDE,
   chromium: browser.version(),
   date: new Date().toISOString(),
   commit: execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).toString().trim(),
-  cpus: (await import('node:os')).cpus().length,
-  atlas: summarise(samples.atlas),
-  echarts: summarise(samples.echarts),
+  cpus: cpus().length,
+  atlas: summarise(samples.atlas, throttled.atlas, slow.atlas),
+  echarts: summarise(samples.echarts, throttled.echarts, slow.echarts),
   builderMs: timeBuilder(),
+  composition: compositionFile ? readFileSync(compositionFile, 'utf8') : null,
 };
 const markdown = resultsMarkdown(results);
 writeFileSync(resultsFile, markdown);

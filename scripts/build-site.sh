@@ -58,3 +58,4 @@ say "writing index.html with the prerendered map"
   "assets/style.css=$STYLE" "atlas.js=$MODULE" "atlas_bg.wasm=$WASM_FILE" "boot.js=$BOOT" \
   "assets/atlas.json=$BUNDLE")
 say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"
+node "$ROOT/scripts/precompress.mjs" "$OUT"

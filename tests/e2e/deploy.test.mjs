@@ -2,20 +2,25 @@
 // deploy/nginx.conf at a sub-path; a broken upload (a file missing or truncated, a host answering
 // every address with index.html, the page at /atlas without its slash) or an old browser gives a
 // bilingual error panel naming the file, within seconds; the serve command survives bad requests;
+// both servers send the build's precompressed copies (brotli, gzip) to browsers that accept them;
 // and the wasm features the build uses are exactly those the boot check and the README cover.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { DIST, ROOT, launchBrowser, linkedAsset, openAtlas, serveSite, appStarted } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
+/** Debian's brotli_static module (package libnginx-mod-http-brotli-static), which deploy/nginx.conf uses. */
+const BROTLI_MODULE = process.env.NGINX_BROTLI_MODULE ?? '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
 const INDEX = readFileSync(join(DIST, 'index.html'), 'utf8');
 
@@ -25,14 +30,19 @@ const BUNDLE = linkedAsset('atlas-bundle');
 const BOOT = INDEX.match(/<script src="([^"]+)"/)[1];
 const STYLE = INDEX.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
 
-/** Sends a raw GET for `path` (not normalised by any URL parser); resolves to status, headers, body. */
-function rawGet(port, path, headers = {}) {
+/**
+ * Sends a raw request for `path` (not normalised by any URL parser, nothing decoded); resolves to
+ * status, headers, body (as text) and bytes (as received).
+ */
+function rawGet(port, path, headers = {}, method = 'GET') {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body }));
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (d) => chunks.push(d));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        ok({ status: res.statusCode, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     req.on('error', fail);
     req.end();
@@ -57,6 +67,9 @@ function freePort() {
  * frame it. Resolves once nginx answers; `stop()` ends it.
  */
 async function startNginx({ frameAncestors }) {
+  if (!existsSync(BROTLI_MODULE)) {
+    throw new Error(`deploy/nginx.conf uses brotli_static, but ${BROTLI_MODULE} is missing: install Debian's libnginx-mod-http-brotli-static (or set NGINX_BROTLI_MODULE)`);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'atlas-nginx-'));
   // nginx started as root serves as `nobody`, which must reach the site through this folder.
   await chmod(dir, 0o755);
@@ -66,6 +79,7 @@ async function startNginx({ frameAncestors }) {
   const port = await freePort();
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`).join('\n');
   await writeFile(join(dir, 'nginx.conf'), `daemon off;
+load_module ${BROTLI_MODULE};
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/logs/error.log warn;
@@ -105,6 +119,30 @@ ${temp}
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Checks a server's answers for the built wasm, fetched by `get(headers)`: to a request accepting
+ * gzip only, the build's .gz; where brotli is accepted too (as browsers send it), the build's
+ * .br; each sent as it is, decoding to the wasm, with the wasm's type and Vary: Accept-Encoding;
+ * to an identity request, the file itself.
+ */
+async function assertPrecompressedWasm(get) {
+  const file = readFileSync(join(DIST, WASM));
+  for (const [accept, coding, suffix, decode] of [['gzip', 'gzip', 'gz', gunzipSync], ['gzip, deflate, br, zstd', 'br', 'br', brotliDecompressSync]]) {
+    const answer = await get({ 'Accept-Encoding': accept });
+    assert.equal(answer.status, 200, accept);
+    assert.equal(answer.headers['content-encoding'], coding, accept);
+    assert.equal(answer.headers['content-type'], 'application/wasm', accept);
+    assert.match(answer.headers.vary ?? '', /Accept-Encoding/i, accept);
+    assert.ok(decode(answer.bytes).equals(file), `${accept}: decodes to the wasm`);
+    assert.ok(answer.bytes.equals(readFileSync(join(DIST, `${WASM}.${suffix}`))), `${accept}: the build's ${suffix}, as it is`);
+  }
+  const plain = await get({ 'Accept-Encoding': 'identity' });
+  assert.equal(plain.status, 200);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.headers['content-type'], 'application/wasm');
+  assert.ok(plain.bytes.equals(file), 'identity: the file itself');
 }
 
 /**
@@ -417,6 +455,10 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     assert.equal((await get('atlas_bg.0000000000000000.wasm')).status, 404);
   });
 
+  test("the build's brotli and gzip copies, as the request accepts, the plain file otherwise", async () => {
+    await assertPrecompressedWasm((headers) => rawGet(nginx.port, `/atlas/${WASM}`, headers));
+  });
+
   test('/atlas without its slash redirects to /atlas/, keeping the query', async () => {
     const answer = await rawGet(nginx.port, '/atlas?embed=1&city=320600');
     assert.equal(answer.status, 301);
@@ -473,6 +515,64 @@ describe('the serve command survives bad requests', () => {
       const location = answer.headers.location ?? '';
       assert.ok(!/^[/\\]{2}/.test(location) && !/^[a-z]+:/i.test(location), `${path} → ${answer.status} ${location}`);
     }
+  });
+});
+
+describe('the build precompresses; the serve command sends the copies', () => {
+  let site;
+  before(async () => {
+    site = await serveSite();
+  });
+  after(() => site?.server.close());
+  const port = () => site.server.address().port;
+
+  test('each compressible file has a .br and a .gz beside it, smaller, decoding to it', () => {
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = walk(DIST);
+    const compressible = files.filter((f) => COMPRESSIBLE.has(extname(f)));
+    const brotli11 = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+    for (const [suffix, decode, encode] of [['.gz', gunzipSync, (b) => gzipSync(b, { level: 9 })], ['.br', brotliDecompressSync, brotli11]]) {
+      for (const file of compressible) {
+        const original = readFileSync(file);
+        if (!existsSync(file + suffix)) {
+          // Left out only where compressing does not pay.
+          assert.ok(encode(original).length >= original.length, `${file}${suffix} is missing`);
+          continue;
+        }
+        const packed = readFileSync(file + suffix);
+        assert.ok(packed.length < original.length, `${file}${suffix} is smaller`);
+        assert.ok(decode(packed).equals(original), `${file}${suffix} decodes to the file`);
+      }
+      for (const name of [WASM, MODULE, BUNDLE, STYLE, 'index.html']) assert.ok(existsSync(join(DIST, name + suffix)), `${name}${suffix}`);
+    }
+    const strays = files.filter((f) => /\.(gz|br)$/.test(f) && !COMPRESSIBLE.has(extname(f.slice(0, -3))));
+    assert.deepEqual(strays, [], 'no copies of files that are not compressible (PNG)');
+  });
+
+  test('brotli or gzip as the request accepts, the plain file otherwise', async () => {
+    await assertPrecompressedWasm((headers) => rawGet(port(), `/${WASM}`, headers));
+  });
+
+  test('HEAD gives the headers of what GET would send, without the body', async () => {
+    const head = await rawGet(port(), `/${WASM}`, { 'Accept-Encoding': 'gzip' }, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.headers['content-encoding'], 'gzip');
+    assert.equal(Number(head.headers['content-length']), readFileSync(join(DIST, `${WASM}.gz`)).length);
+    assert.equal(head.bytes.length, 0);
+  });
+
+  test('a byte range is of the file itself, whatever the request accepts', async () => {
+    const file = readFileSync(join(DIST, WASM));
+    const part = await rawGet(port(), `/${WASM}`, { 'Accept-Encoding': 'gzip, br', Range: 'bytes=4-11' });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers['content-encoding'], undefined);
+    assert.equal(part.headers['content-range'], `bytes 4-11/${file.length}`);
+    assert.ok(part.bytes.equals(file.subarray(4, 12)));
+    const tail = await rawGet(port(), `/${WASM}`, { Range: 'bytes=-8' });
+    assert.ok(tail.bytes.equals(file.subarray(file.length - 8)));
+    const past = await rawGet(port(), `/${WASM}`, { Range: `bytes=${file.length}-` });
+    assert.equal(past.status, 416);
+    assert.equal(past.headers['content-range'], `bytes */${file.length}`);
   });
 });
 
