@@ -19,7 +19,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
-/** Debian's brotli_static module (package libnginx-mod-http-brotli-static), which deploy/nginx.conf uses. */
+/** Debian's brotli_static module (package libnginx-mod-http-brotli-static), which deploy/nginx-brotli.conf uses. */
 const BROTLI_MODULE = process.env.NGINX_BROTLI_MODULE ?? '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
 const INDEX = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -68,7 +68,7 @@ function freePort() {
  */
 async function startNginx({ frameAncestors }) {
   if (!existsSync(BROTLI_MODULE)) {
-    throw new Error(`deploy/nginx.conf uses brotli_static, but ${BROTLI_MODULE} is missing: install Debian's libnginx-mod-http-brotli-static (or set NGINX_BROTLI_MODULE)`);
+    throw new Error(`deploy/nginx-brotli.conf uses brotli_static, but ${BROTLI_MODULE} is missing: install Debian's libnginx-mod-http-brotli-static (or set NGINX_BROTLI_MODULE)`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'atlas-nginx-'));
   // nginx started as root serves as `nobody`, which must reach the site through this folder.
@@ -93,6 +93,7 @@ ${temp}
     server_name localhost;
     root ${dir}/www;
     include ${join(ROOT, 'deploy', 'nginx.conf')};
+    include ${join(ROOT, 'deploy', 'nginx-brotli.conf')};
     set $atlas_frame_ancestors "${frameAncestors}";
   }
 }
