@@ -36,10 +36,13 @@ pub struct Hit {
 pub const MAX_HITS: usize = 8;
 
 /// Lower case, letters and digits only: `Huai'an` → `huaian`, so pinyin matches however typed.
+/// Only ASCII letters change case: the bundle's names are Chinese (which has no case), English
+/// and pinyin, so full Unicode lower-casing would find nothing more, while its tables would add
+/// about 8 KB (gzip) to the wasm. Other letters stay as typed.
 fn fold(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -146,12 +149,66 @@ pub fn find_by_name<'a>(bundle: &'a Bundle, name: &str, kinds: &[HitKind]) -> Op
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{HitKind, candidates, fold, search};
+    use crate::bundle::Bundle;
+    use crate::i18n::Lang;
+
+    fn real_bundle() -> Bundle {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+        Bundle::from_json(&text).expect("the committed bundle loads")
+    }
 
     #[test]
     fn folding_ignores_case_and_punctuation() {
         assert_eq!(fold("Huai'an"), "huaian");
         assert_eq!(fold(" Nan-Jing "), "nanjing");
         assert_eq!(fold("南京市"), "南京市");
+    }
+
+    #[test]
+    fn the_bundles_names_have_no_cased_letters_beyond_ascii() {
+        let bundle = real_bundle();
+        for (_, id, zh, en) in candidates(&bundle) {
+            for c in zh.chars().chain(en.chars()) {
+                assert!(
+                    c.is_ascii() || (!c.is_uppercase() && !c.is_lowercase()),
+                    "{id}: {c:?} has a case that ASCII folding would not fold"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_is_found_whatever_its_case() {
+        let bundle = real_bundle();
+        for (kind, id, zh, en) in candidates(&bundle) {
+            for query in [
+                en.to_uppercase(),
+                en.to_lowercase(),
+                zh.to_string(),
+                format!(" {} ", en.to_uppercase().replace(' ', "-")),
+            ] {
+                let hits = search(&bundle, &query, Lang::En);
+                assert!(
+                    hits.iter().any(|h| h.kind == kind && h.id == id),
+                    "{query:?} does not find {id}: {hits:?}"
+                );
+            }
+        }
+        let hits = search(&bundle, "WUXI", Lang::En);
+        assert_eq!(
+            (hits[0].kind, hits[0].id.as_str()),
+            (HitKind::City, "320200")
+        );
+    }
+
+    #[test]
+    fn letters_beyond_ascii_in_a_query_find_nothing_and_never_panic() {
+        let bundle = real_bundle();
+        for query in ["É", "Ünïcödé", "ǅ", "İstanbul", "ß", "Σίσυφος", "wuxİ"] {
+            assert!(search(&bundle, query, Lang::Zh).is_empty(), "{query}");
+            assert_eq!(super::find_by_name(&bundle, query, &[HitKind::City]), None);
+        }
     }
 }
