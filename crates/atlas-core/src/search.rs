@@ -46,8 +46,8 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Everything that can be found by name, as (kind, id, Chinese name, English name), in bundle
-/// order.
+/// Everything that can be found by name, as (kind, id, Chinese name, English name): kind by
+/// kind in [`HitKind`]'s order, each kind in bundle order.
 fn candidates(bundle: &Bundle) -> Vec<(HitKind, &str, &str, &str)> {
     let mut candidates: Vec<(HitKind, &str, &str, &str)> = Vec::new();
     candidates.extend(bundle.cities.iter().map(|c| {
@@ -100,32 +100,29 @@ pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(u8, HitKind, usize, Hit)> = candidates(bundle)
+    // The candidates come kind by kind, so names that start with the query, then names that
+    // contain it, each in candidate order, are ordered by kind and bundle order without a sort.
+    let (mut starting, mut containing) = (Vec::new(), Vec::new());
+    for (kind, id, zh, en) in candidates(bundle) {
+        let (fz, fe) = (fold(zh), fold(en));
+        let hits = if fz.starts_with(&q) || fe.starts_with(&q) {
+            &mut starting
+        } else if fz.contains(&q) || fe.contains(&q) {
+            &mut containing
+        } else {
+            continue;
+        };
+        hits.push(Hit {
+            kind,
+            id: id.to_string(),
+            label: lang.pick(zh, en).to_string(),
+            other_label: lang.other().pick(zh, en).to_string(),
+        });
+    }
+    starting
         .into_iter()
-        .enumerate()
-        .filter_map(|(order, (kind, id, zh, en))| {
-            let (fz, fe) = (fold(zh), fold(en));
-            let score = if fz.starts_with(&q) || fe.starts_with(&q) {
-                0
-            } else if fz.contains(&q) || fe.contains(&q) {
-                1
-            } else {
-                return None;
-            };
-            let hit = Hit {
-                kind,
-                id: id.to_string(),
-                label: lang.pick(zh, en).to_string(),
-                other_label: lang.other().pick(zh, en).to_string(),
-            };
-            Some((score, kind, order, hit))
-        })
-        .collect();
-    scored.sort_by_key(|(score, kind, order, _)| (*score, *kind, *order));
-    scored
-        .into_iter()
+        .chain(containing)
         .take(MAX_HITS)
-        .map(|(.., hit)| hit)
         .collect()
 }
 
@@ -200,6 +197,28 @@ mod tests {
         assert_eq!(
             (hits[0].kind, hits[0].id.as_str()),
             (HitKind::City, "320200")
+        );
+    }
+
+    #[test]
+    fn candidates_come_kind_by_kind_so_results_need_no_sort() {
+        let bundle = real_bundle();
+        let kinds: Vec<HitKind> = candidates(&bundle).iter().map(|c| c.0).collect();
+        assert!(kinds.is_sorted(), "{kinds:?}");
+        assert!(kinds.contains(&HitKind::City) && kinds.contains(&HitKind::Field));
+        // "energy" starts 节能环保 Energy saving (an industry and its field) and is inside New
+        // energy and New-energy vehicles: names that start with it first, whatever their kind.
+        let hits = search(&bundle, "energy", Lang::En);
+        let order: Vec<(HitKind, &str)> = hits.iter().map(|h| (h.kind, h.id.as_str())).collect();
+        assert_eq!(
+            order,
+            [
+                (HitKind::Industry, "energy_saving"),
+                (HitKind::Field, "energy_saving"),
+                (HitKind::Industry, "new_energy"),
+                (HitKind::Industry, "nev"),
+                (HitKind::Field, "nev"),
+            ]
         );
     }
 
