@@ -1,5 +1,6 @@
 //! Downloading the data bundle and the plan text with the browser's own `fetch`, which keeps an
-//! HTTP client library out of the wasm.
+//! HTTP client library out of the wasm, and parsing the bundle with the browser's own
+//! `JSON.parse`, which keeps a JSON parser out of it (the checks stay atlas-core's).
 
 use std::sync::Arc;
 
@@ -75,7 +76,16 @@ pub enum LoadError {
 /// Downloads and checks the bundle next to the page.
 pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
     let text = fetch_text(&bundle_path(), "the data bundle", MAX_BUNDLE_BYTES).await?;
-    Ok(Arc::new(Bundle::from_json(&text)?))
+    Bundle::check_text(&text)?;
+    let value =
+        js_sys::JSON::parse(&text).map_err(|e| Bundle::syntax_error(&text, &js_reason(&e)))?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    let declared_version = || {
+        js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Ok(Arc::new(Bundle::from_parsed(parsed, declared_version)?))
 }
 
 /// Downloads the plan text next to the page, for the plan view.

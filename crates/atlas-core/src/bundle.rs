@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::facts::{Base, Field, Industry, Place, RoleFact, Target};
 use crate::geojson_shape::{FeatureCollection, Position};
 
+mod parsed;
+
 /// Jiangsu's prefecture-level cities: a bundle (and the layout it is built from) has exactly this many.
 pub const CITY_COUNT: usize = 13;
 

@@ -36,15 +36,18 @@ pub struct Hit {
 pub const MAX_HITS: usize = 8;
 
 /// Lower case, letters and digits only: `Huai'an` → `huaian`, so pinyin matches however typed.
+/// Only ASCII letters change case: the bundle's names are Chinese (which has no case), English
+/// and pinyin, so full Unicode lower-casing would find nothing more, while its tables would add
+/// about 8 KB (gzip) to the wasm. Other letters stay as typed.
 fn fold(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
-/// Everything that can be found by name, as (kind, id, Chinese name, English name), in bundle
-/// order.
+/// Everything that can be found by name, as (kind, id, Chinese name, English name): kind by
+/// kind in [`HitKind`]'s order, each kind in bundle order.
 fn candidates(bundle: &Bundle) -> Vec<(HitKind, &str, &str, &str)> {
     let mut candidates: Vec<(HitKind, &str, &str, &str)> = Vec::new();
     candidates.extend(bundle.cities.iter().map(|c| {
@@ -97,32 +100,29 @@ pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(u8, HitKind, usize, Hit)> = candidates(bundle)
+    // The candidates come kind by kind, so names that start with the query, then names that
+    // contain it, each in candidate order, are ordered by kind and bundle order without a sort.
+    let (mut starting, mut containing) = (Vec::new(), Vec::new());
+    for (kind, id, zh, en) in candidates(bundle) {
+        let (fz, fe) = (fold(zh), fold(en));
+        let hits = if fz.starts_with(&q) || fe.starts_with(&q) {
+            &mut starting
+        } else if fz.contains(&q) || fe.contains(&q) {
+            &mut containing
+        } else {
+            continue;
+        };
+        hits.push(Hit {
+            kind,
+            id: id.to_string(),
+            label: lang.pick(zh, en).to_string(),
+            other_label: lang.other().pick(zh, en).to_string(),
+        });
+    }
+    starting
         .into_iter()
-        .enumerate()
-        .filter_map(|(order, (kind, id, zh, en))| {
-            let (fz, fe) = (fold(zh), fold(en));
-            let score = if fz.starts_with(&q) || fe.starts_with(&q) {
-                0
-            } else if fz.contains(&q) || fe.contains(&q) {
-                1
-            } else {
-                return None;
-            };
-            let hit = Hit {
-                kind,
-                id: id.to_string(),
-                label: lang.pick(zh, en).to_string(),
-                other_label: lang.other().pick(zh, en).to_string(),
-            };
-            Some((score, kind, order, hit))
-        })
-        .collect();
-    scored.sort_by_key(|(score, kind, order, _)| (*score, *kind, *order));
-    scored
-        .into_iter()
+        .chain(containing)
         .take(MAX_HITS)
-        .map(|(.., hit)| hit)
         .collect()
 }
 
@@ -146,12 +146,88 @@ pub fn find_by_name<'a>(bundle: &'a Bundle, name: &str, kinds: &[HitKind]) -> Op
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{HitKind, candidates, fold, search};
+    use crate::bundle::Bundle;
+    use crate::i18n::Lang;
+
+    fn real_bundle() -> Bundle {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+        Bundle::from_json(&text).expect("the committed bundle loads")
+    }
 
     #[test]
     fn folding_ignores_case_and_punctuation() {
         assert_eq!(fold("Huai'an"), "huaian");
         assert_eq!(fold(" Nan-Jing "), "nanjing");
         assert_eq!(fold("南京市"), "南京市");
+    }
+
+    #[test]
+    fn the_bundles_names_have_no_cased_letters_beyond_ascii() {
+        let bundle = real_bundle();
+        for (_, id, zh, en) in candidates(&bundle) {
+            for c in zh.chars().chain(en.chars()) {
+                assert!(
+                    c.is_ascii() || (!c.is_uppercase() && !c.is_lowercase()),
+                    "{id}: {c:?} has a case that ASCII folding would not fold"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_is_found_whatever_its_case() {
+        let bundle = real_bundle();
+        for (kind, id, zh, en) in candidates(&bundle) {
+            for query in [
+                en.to_uppercase(),
+                en.to_lowercase(),
+                zh.to_string(),
+                format!(" {} ", en.to_uppercase().replace(' ', "-")),
+            ] {
+                let hits = search(&bundle, &query, Lang::En);
+                assert!(
+                    hits.iter().any(|h| h.kind == kind && h.id == id),
+                    "{query:?} does not find {id}: {hits:?}"
+                );
+            }
+        }
+        let hits = search(&bundle, "WUXI", Lang::En);
+        assert_eq!(
+            (hits[0].kind, hits[0].id.as_str()),
+            (HitKind::City, "320200")
+        );
+    }
+
+    #[test]
+    fn candidates_come_kind_by_kind_so_results_need_no_sort() {
+        let bundle = real_bundle();
+        let kinds: Vec<HitKind> = candidates(&bundle).iter().map(|c| c.0).collect();
+        assert!(kinds.is_sorted(), "{kinds:?}");
+        assert!(kinds.contains(&HitKind::City) && kinds.contains(&HitKind::Field));
+        // "energy" starts 节能环保 Energy saving (an industry and its field) and is inside New
+        // energy and New-energy vehicles: names that start with it first, whatever their kind.
+        let hits = search(&bundle, "energy", Lang::En);
+        let order: Vec<(HitKind, &str)> = hits.iter().map(|h| (h.kind, h.id.as_str())).collect();
+        assert_eq!(
+            order,
+            [
+                (HitKind::Industry, "energy_saving"),
+                (HitKind::Field, "energy_saving"),
+                (HitKind::Industry, "new_energy"),
+                (HitKind::Industry, "nev"),
+                (HitKind::Field, "nev"),
+            ]
+        );
+    }
+
+    #[test]
+    fn letters_beyond_ascii_in_a_query_find_nothing_and_never_panic() {
+        let bundle = real_bundle();
+        for query in ["É", "Ünïcödé", "ǅ", "İstanbul", "ß", "Σίσυφος", "wuxİ"] {
+            assert!(search(&bundle, query, Lang::Zh).is_empty(), "{query}");
+            assert_eq!(super::find_by_name(&bundle, query, &[HitKind::City]), None);
+        }
     }
 }
