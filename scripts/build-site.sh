@@ -48,7 +48,11 @@ hashed() {
   if [ "${2:-}" = copy ]; then cp "$file" "$new"; else mv "$file" "$new"; fi
   echo "${new#"$OUT"/}"
 }
-BUNDLE="$(hashed "$OUT/assets/atlas.json" copy)"
+# The bundle the app loads first leaves out the boundaries, which the page brings already drawn
+# (the app reads them back from it); the whole bundle stays at assets/atlas.json.
+(cd "$ROOT" && cargo run --locked --quiet -p atlas-builder -- lite "$OUT/assets/atlas.app.json")
+BUNDLE="$(hashed "$OUT/assets/atlas.app.json")"
+mv "$OUT/$BUNDLE" "$OUT/${BUNDLE/atlas.app./atlas.}" && BUNDLE="${BUNDLE/atlas.app./atlas.}"
 STYLE="$(hashed "$OUT/assets/style.css")"
 MODULE="$(hashed "$OUT/atlas.js")"
 WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"

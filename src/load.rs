@@ -85,7 +85,12 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
             .ok()
             .and_then(|v| v.as_f64())
     };
-    Ok(Arc::new(Bundle::from_parsed(parsed, declared_version)?))
+    let drawn = crate::prerendered::drawn_outlines();
+    Ok(Arc::new(Bundle::from_parsed(
+        parsed,
+        declared_version,
+        drawn.as_ref(),
+    )?))
 }
 
 /// Downloads the plan text next to the page, for the plan view.

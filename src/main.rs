@@ -6,6 +6,7 @@
 mod app;
 mod bases;
 mod context;
+mod dom;
 mod embed;
 mod export;
 mod legend;

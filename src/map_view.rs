@@ -23,6 +23,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::dom::query_all;
 use crate::legend::Legend;
 use crate::panels::MixedText;
 use crate::prerendered;
@@ -57,11 +58,8 @@ impl MapElements {
     /// The elements of a map drawn from atlas-core's markup, or `None` if `svg` is not one.
     fn find(svg: Element) -> Option<MapElements> {
         let keyed = |selector: &str, key: &str| -> Vec<(String, Element)> {
-            let Ok(list) = svg.query_selector_all(selector) else {
-                return Vec::new();
-            };
-            (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            query_all(&svg, selector)
+                .into_iter()
                 .filter_map(|e| Some((e.get_attribute(key)?, e)))
                 .collect()
         };

@@ -4,8 +4,11 @@
 
 use atlas_core::map_markup::MAP_SVG_ID;
 use atlas_core::page::PRERENDERED_ID;
+use atlas_core::page_geometry::DrawnOutlines;
 use leptos::prelude::document;
 use web_sys::Element;
+
+use crate::dom::query_all;
 
 /// The prerendered map's `<svg>`, while the prerendered page still holds it; the map view moves
 /// it into its own container, so the map painted first is the map the app keeps.
@@ -14,6 +17,26 @@ pub fn take_map() -> Option<Element> {
         .query_selector(&format!("#{PRERENDERED_ID} #{MAP_SVG_ID}"))
         .ok()
         .flatten()
+}
+
+/// The outlines the prerendered map draws, read before the app touches them: the bundle the app
+/// loads first leaves them out (atlas-core's `page_geometry`). `None` when the page has no
+/// prerendered map or it has no size.
+pub fn drawn_outlines() -> Option<DrawnOutlines> {
+    let svg = take_map()?;
+    let size = |name: &str| svg.get_attribute(name)?.parse::<f64>().ok();
+    let paths = |selector: &str, key: &str| -> Vec<(String, String)> {
+        query_all(&svg, selector)
+            .into_iter()
+            .filter_map(|e| Some((e.get_attribute(key)?, e.get_attribute("d")?)))
+            .collect()
+    };
+    Some(DrawnOutlines {
+        width: size("width")?,
+        height: size("height")?,
+        cities: paths("g.cities > path", "data-adcode"),
+        zones: paths("g.zone-outlines > path", "data-zone"),
+    })
 }
 
 /// Whether the page still shows the prerendered atlas (it then also shows the loading status).

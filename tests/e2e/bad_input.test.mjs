@@ -4,11 +4,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { bundleFile, openAtlas, useBrowserAndSite } from './harness.mjs';
+import { join } from 'node:path';
+import { DIST, openAtlas, useBrowserAndSite } from './harness.mjs';
 import { BAD_BUNDLES } from '../bad-input/bundles.mjs';
 import { BAD_QUERIES } from '../bad-input/queries.mjs';
 
-const goodText = await readFile(bundleFile(), 'utf8');
+// The whole bundle (assets/atlas.json, boundaries included), served in place of the app's
+// first-load copy, so the corpus can break its boundaries too.
+const goodText = await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8');
 const env = useBrowserAndSite();
 
 /** Opens the atlas with `body` served as its bundle; resolves once the error panel shows. */

@@ -2,7 +2,9 @@
 // it paints before any script, works without JavaScript, and is the very map the app keeps.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appStarted, nextFrame, readBundle, useBrowserAndSite } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, appStarted, nextFrame, readBundle, useBrowserAndSite } from './harness.mjs';
 
 const bundle = readBundle();
 const env = useBrowserAndSite();
@@ -143,6 +145,31 @@ describe('the map the page brings', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('path.city.selected[data-adcode="320200"]');
     assert.deepEqual(await outlines(), before, 'a selection re-projects nothing');
+    await page.close();
+  });
+});
+
+describe('the geometry comes once, with the page', () => {
+  test("the app's bundle leaves the boundaries out; the whole bundle keeps them at its stable address", async () => {
+    const whole = JSON.parse(readFileSync(join(DIST, 'assets', 'atlas.json'), 'utf8'));
+    assert.equal(bundle.city_boundaries.features.length, 0);
+    assert.equal(bundle.zone_outlines.features.length, 0);
+    assert.equal(whole.city_boundaries.features.length, 13);
+    assert.equal(whole.zone_outlines.features.length, 3);
+  });
+
+  test('a page whose map lost a city is refused with a message, not drawn without it', async () => {
+    const page = await env.browser.newPage();
+    await page.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<path class="city[^"]*"[^>]*data-adcode="320600"[^>]*><\/path>/, '');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(env.site.url);
+    const error = page.locator('.status.error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /320600.*no boundary/);
+    assert.equal(await page.locator('path.city').count(), 0);
     await page.close();
   });
 });

@@ -277,7 +277,9 @@ mod tests {
         assert_eq!(back.coordinates[0].len(), 2, "the first keeps its hole");
         let tenth_of_a_pixel = 0.1 / 150.0;
         for (a, b) in shape.positions().zip(back.positions()) {
-            assert!((a[0] - b[0]).abs() < tenth_of_a_pixel && (a[1] - b[1]).abs() < tenth_of_a_pixel);
+            assert!(
+                (a[0] - b[0]).abs() < tenth_of_a_pixel && (a[1] - b[1]).abs() < tenth_of_a_pixel
+            );
         }
     }
 

@@ -109,9 +109,14 @@ mod tests {
     #[test]
     fn unproject_inverts_project() {
         let p = Projection::fit(JIANGSU, 928.0, 700.0, 16.0);
-        let back = p.unproject(p.project([119.31, 32.07])).expect("a real viewport");
+        let back = p
+            .unproject(p.project([119.31, 32.07]))
+            .expect("a real viewport");
         assert!((back[0] - 119.31).abs() < 1e-9 && (back[1] - 32.07).abs() < 1e-9);
-        assert_eq!(Projection::fit(JIANGSU, 0.0, 0.0, 16.0).unproject(ScreenPoint { x: 1.0, y: 1.0 }), None);
+        assert_eq!(
+            Projection::fit(JIANGSU, 0.0, 0.0, 16.0).unproject(ScreenPoint { x: 1.0, y: 1.0 }),
+            None
+        );
     }
 
     #[test]

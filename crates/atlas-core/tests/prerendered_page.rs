@@ -88,13 +88,28 @@ fn the_boundaries_read_back_from_the_page_match_the_bundle_within_a_tenth_of_its
             Bounds::of(original.geometry.positions()).expect("bounds"),
             Bounds::of(back.geometry.positions()).expect("bounds"),
         );
-        for (x, y) in [(a.west, b.west), (a.east, b.east), (a.south, b.south), (a.north, b.north)] {
-            assert!((x - y).abs() < tolerance, "{}: {x} vs {y}", original.properties.name);
+        for (x, y) in [
+            (a.west, b.west),
+            (a.east, b.east),
+            (a.south, b.south),
+            (a.north, b.north),
+        ] {
+            assert!(
+                (x - y).abs() < tolerance,
+                "{}: {x} vs {y}",
+                original.properties.name
+            );
         }
     }
-    assert_eq!(read.zone_outlines.features.len(), bundle.zone_outlines.features.len());
+    assert_eq!(
+        read.zone_outlines.features.len(),
+        bundle.zone_outlines.features.len()
+    );
     let scene = Scene::new(&read, 1280.0, 800.0, Lang::En, 14.0, &[]);
-    assert!(scene.cities.iter().all(|c| c.label_box.is_some()), "every city still labelled");
+    assert!(
+        scene.cities.iter().all(|c| c.label_box.is_some()),
+        "every city still labelled"
+    );
 }
 
 #[test]

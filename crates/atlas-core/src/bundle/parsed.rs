@@ -5,6 +5,7 @@
 //! consistency.
 
 use crate::bundle::{Bundle, SCHEMA_VERSION};
+use crate::page_geometry::DrawnOutlines;
 use crate::validate::{BundleError, MAX_BUNDLE_BYTES};
 
 impl Bundle {
@@ -38,10 +39,13 @@ impl Bundle {
     /// Accepts what the parser read from a text that passed [`Bundle::check_text`]: the bundle,
     /// or the parser's words on why the JSON does not have the bundle's shape. `declared_version`
     /// gives the text's top-level `schema_version` when it is a number; it is asked only when
-    /// the shape is wrong, so that a bundle of another version is reported as such.
+    /// the shape is wrong, so that a bundle of another version is reported as such. A bundle
+    /// that came without its boundaries (the app's first-load copy) takes them from `drawn`,
+    /// the outlines the page's prerendered map draws, before it is checked.
     pub fn from_parsed(
         parsed: Result<Bundle, String>,
         declared_version: impl FnOnce() -> Option<f64>,
+        drawn: Option<&DrawnOutlines>,
     ) -> Result<Bundle, BundleError> {
         let bundle = parsed.map_err(|shape| match declared_version().and_then(as_version) {
             Some(found) if found != SCHEMA_VERSION => BundleError::SchemaVersion {
@@ -56,8 +60,13 @@ impl Bundle {
                 expected: SCHEMA_VERSION,
             });
         }
-        bundle.validate()?;
-        Ok(bundle)
+        match drawn {
+            Some(drawn) if bundle.lacks_boundaries() => bundle.with_drawn_boundaries(drawn),
+            _ => {
+                bundle.validate()?;
+                Ok(bundle)
+            }
+        }
     }
 }
 
@@ -121,7 +130,7 @@ mod tests {
         let value: Value =
             serde_json::from_str(text).map_err(|e| Bundle::syntax_error(text, &e.to_string()))?;
         let parsed = serde_json::from_value(value.clone()).map_err(|e| e.to_string());
-        Bundle::from_parsed(parsed, || value["schema_version"].as_f64())
+        Bundle::from_parsed(parsed, || value["schema_version"].as_f64(), None)
     }
 
     fn modified(change: impl FnOnce(&mut Value)) -> String {
@@ -214,15 +223,15 @@ mod tests {
         }
         let shape = || Err("missing field `crs`".to_string());
         assert!(matches!(
-            Bundle::from_parsed(shape(), || Some(2.5)),
+            Bundle::from_parsed(shape(), || Some(2.5), None),
             Err(BundleError::Json(_))
         ));
         assert!(matches!(
-            Bundle::from_parsed(shape(), || None),
+            Bundle::from_parsed(shape(), || None, None),
             Err(BundleError::Json(_))
         ));
         assert!(matches!(
-            Bundle::from_parsed(shape(), || Some(3.0)),
+            Bundle::from_parsed(shape(), || Some(3.0), None),
             Err(BundleError::SchemaVersion { found: 3, .. })
         ));
     }
