@@ -1,6 +1,6 @@
 //! Accepting a bundle that a JSON parser outside the core has read: the web app parses the
 //! bundle with the browser's own `JSON.parse`, which keeps a JSON parser out of the wasm (about
-//! 17 KB gzip). Each check that [`Bundle::from_json`] makes is made here too, in the same order:
+//! 16 KB gzip). Each check that [`Bundle::from_json`] makes is made here too, in the same order:
 //! the text's length and markup before parsing, the schema version, then the bundle's
 //! consistency.
 
