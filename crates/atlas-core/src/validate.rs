@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::bundle::{Bundle, CITY_COUNT, SCHEMA_VERSION};
+use crate::bundle::{Bundle, CITY_COUNT};
 use crate::geojson_shape::MultiPolygon;
 
 /// The largest bundle the atlas reads: 50 times today's, so a real bundle never meets it, while a
@@ -145,39 +145,16 @@ struct VersionProbe {
 impl Bundle {
     /// Parses and checks a bundle: its length, that it holds no markup, the schema version, then its shape, then its consistency.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
-        if text.len() > MAX_BUNDLE_BYTES {
-            return Err(BundleError::TooLarge {
-                bytes: text.len(),
-                limit: MAX_BUNDLE_BYTES,
-            });
-        }
-        if let Some(excerpt) = markup_excerpt(text) {
-            return Err(BundleError::Markup { excerpt });
-        }
+        Bundle::check_text(text)?;
         // One pass for a good bundle; only when it fails is the version read on its own, so that a
         // bundle of another version is reported as such rather than as a shape error.
-        let bundle: Bundle = match serde_json::from_str(text) {
-            Ok(bundle) => bundle,
-            Err(shape) => {
-                return Err(match serde_json::from_str::<VersionProbe>(text) {
-                    Ok(probe) if probe.schema_version != SCHEMA_VERSION => {
-                        BundleError::SchemaVersion {
-                            found: probe.schema_version,
-                            expected: SCHEMA_VERSION,
-                        }
-                    }
-                    _ => BundleError::Json(shape.to_string()),
-                });
-            }
+        let parsed = serde_json::from_str::<Bundle>(text).map_err(|shape| shape.to_string());
+        let declared_version = || {
+            serde_json::from_str::<VersionProbe>(text)
+                .ok()
+                .map(|probe| f64::from(probe.schema_version))
         };
-        if bundle.schema_version != SCHEMA_VERSION {
-            return Err(BundleError::SchemaVersion {
-                found: bundle.schema_version,
-                expected: SCHEMA_VERSION,
-            });
-        }
-        bundle.validate()?;
-        Ok(bundle)
+        Bundle::from_parsed(parsed, declared_version, None)
     }
 
     /// Checks that the parts of a bundle agree with each other.
@@ -349,21 +326,4 @@ fn check_geometry(item: &str, geometry: &MultiPolygon) -> Result<(), BundleError
         });
     }
     Ok(())
-}
-
-/// The text around the first angle bracket in `text`, written plainly or as a JSON escape
-/// (`\u003c`, `\u003e`). One pass over the bytes: it runs on every load.
-fn markup_excerpt(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let escaped_bracket = |rest: &[u8]| {
-        rest.len() >= 6 && rest[..5].eq_ignore_ascii_case(b"\\u003") && b"cCeE".contains(&rest[5])
-    };
-    let at = (0..bytes.len()).find(|&i| match bytes[i] {
-        b'<' | b'>' => true,
-        b'\\' => escaped_bracket(&bytes[i..]),
-        _ => false,
-    })?;
-    let start = text.floor_char_boundary(at.saturating_sub(30));
-    let end = text.ceil_char_boundary((at + 30).min(text.len()));
-    Some(text[start..end].to_string())
 }
