@@ -120,7 +120,10 @@ pub fn MapView() -> impl IntoView {
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
     let city = Memo::new(move |_| state.with(|s| s.city.clone()));
     let zone = Memo::new(move |_| state.with(|s| s.zone.clone()));
-    let industry = Memo::new(move |_| state.with(|s| s.industry.clone()));
+    let industry = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| state.with(|s| s.marked_industry(&bundle).map(str::to_string)))
+    };
     let roles = {
         let atlas = atlas.clone();
         Memo::new(move |_| atlas.state.with(|s| roles_for(&atlas, s)))
@@ -195,6 +198,7 @@ pub fn MapView() -> impl IntoView {
                         lang: language.get_untracked(),
                         city: city.as_deref(),
                         zone: zone.as_deref(),
+                        interactive: true,
                     };
                     canvas.set_inner_html(&map_markup::map_svg(&atlas.bundle, &scene, &look));
                 });
@@ -230,7 +234,15 @@ pub fn MapView() -> impl IntoView {
             let generation = found.get();
             let (scene, lang, industry) = (geometry.get(), language.get(), industry.get());
             if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
-                let markup = map_markup::bases(&bundle, &scene, industry.as_deref(), lang);
+                let look = MapLook {
+                    roles: None,
+                    industry: industry.as_deref(),
+                    lang,
+                    city: None,
+                    zone: None,
+                    interactive: true,
+                };
+                let markup = map_markup::bases(&bundle, &scene, &look);
                 redraw(&map.bases, generation, markup, &last);
             }
         }
@@ -268,6 +280,7 @@ pub fn MapView() -> impl IntoView {
                     lang,
                     city: city.as_deref(),
                     zone: zone.as_deref(),
+                    interactive: true,
                 };
                 if let Some(map) = elements.borrow().as_ref() {
                     restyle(map, &bundle, &look);
@@ -335,34 +348,31 @@ fn reproject(map: &MapElements, scene: &Scene) {
     }
 }
 
-/// Gives each city and place the class, role, name and pressed state `look` gives it, and marks
-/// the selected zone's outline.
+/// Gives each city and place the class, role, name and pressed state `look` gives it (the
+/// page's own map becomes buttons here), and marks the selected zone's outline.
 fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook) {
-    for (adcode, path) in &map.cities {
+    let shapes = map.cities.iter().map(|(a, e)| (a, e, true));
+    let markers = map.places.iter().map(|(a, e)| (a, e, false));
+    for (adcode, element, is_city) in shapes.chain(markers) {
         let role = look.role_of(adcode);
         let selected = look.city == Some(adcode.as_str());
-        let zone = path.get_attribute("data-zone").unwrap_or_default();
+        let class = if is_city {
+            let zone = element.get_attribute("data-zone").unwrap_or_default();
+            map_markup::city_class(&zone, role, selected)
+        } else {
+            map_markup::place_class(role, selected)
+        };
+        set(element, "class", &class);
+        set(element, "data-role", map_markup::role_word(role));
+        set(element, "tabindex", "0");
+        set(element, "role", "button");
         set(
-            path,
-            "class",
-            &map_markup::city_class(&zone, role, selected),
-        );
-        set(path, "data-role", map_markup::role_word(role));
-        set(
-            path,
+            element,
             "aria-pressed",
             if selected { "true" } else { "false" },
         );
         let name = map_markup::accessible_name(bundle, adcode, role.flatten(), look.lang);
-        set(path, "aria-label", &name);
-    }
-    for (adcode, circle) in &map.places {
-        let role = look.role_of(adcode);
-        let selected = look.city == Some(adcode.as_str());
-        set(circle, "class", &map_markup::place_class(role, selected));
-        set(circle, "data-role", map_markup::role_word(role));
-        let name = map_markup::accessible_name(bundle, adcode, role.flatten(), look.lang);
-        set(circle, "aria-label", &name);
+        set(element, "aria-label", &name);
     }
     for (id, path) in &map.zones {
         let selected = look.zone == Some(id.as_str());

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, appStarted, nextFrame, readBundle, useBrowserAndSite } from './harness.mjs';
+import { DIST, appStarted, nextFrame, readBundle, slideTitles, useBrowserAndSite } from './harness.mjs';
 
 const bundle = readBundle();
 const env = useBrowserAndSite();
@@ -70,6 +70,9 @@ describe('the map the page brings', () => {
     const wuxi = bundle.roles.find((r) => r.place === '320200' && r.role === 'signature');
     assert.ok((await table.innerText()).includes(wuxi.quote.quote), 'the table quotes the plan');
     assert.ok(!(await page.locator('.toolbar').isVisible()), 'no controls that cannot work');
+    assert.equal(await page.locator('[tabindex], [role="button"]').count(), 0, 'no place is a button that cannot answer');
+    assert.equal(await page.locator('path.city[role="img"]').count(), 13, 'each city is a named picture');
+    assert.ok(!(await page.locator('.panel-hint').isVisible()), 'no hint to click what cannot answer');
     assert.ok(!(await page.locator('#boot').isVisible()), 'no loading message that never ends');
     await context.close();
   });
@@ -99,6 +102,7 @@ describe('the map the page brings', () => {
         assert.equal(named.length, 1, `${city.name_zh} is named once`);
       }
       assert.equal(kept.shift, 0, 'cumulative layout shift');
+      assert.equal(await page.locator('path.city[role="button"][tabindex="0"]').count(), 13, 'the app made the shapes buttons');
       assert.deepEqual(page.problems, []);
       await page.close();
     });
@@ -172,4 +176,17 @@ describe('the geometry comes once, with the page', () => {
     assert.equal(await page.locator('path.city').count(), 0);
     await page.close();
   });
+});
+
+test('the base markers follow the topic the map shows, on presenter slides too', async () => {
+  const titles = slideTitles(bundle);
+  const biotech = titles.findIndex((t) => t.includes('生物技术和新医药')) + 1;
+  assert.ok(biotech > 0);
+  const serving = bundle.bases.filter((b) => b.industries.includes('biotech_medicine')).map((b) => b.city).sort();
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.site.url}?slide=${biotech}`);
+  await page.waitForFunction(appStarted);
+  await page.waitForFunction((n) => document.querySelectorAll('path.base-marker').length === n, serving.length);
+  assert.deepEqual(await page.$$eval('path.base-marker', (ps) => ps.map((p) => p.dataset.host).sort()), serving);
+  await page.close();
 });

@@ -38,6 +38,9 @@ pub struct MapLook<'a> {
     pub city: Option<&'a str>,
     /// The selected zone.
     pub zone: Option<&'a str>,
+    /// Whether the places are buttons (the app's map) or named pictures (the page's map before
+    /// the app has started, or without JavaScript, where nothing could answer a click).
+    pub interactive: bool,
 }
 
 impl MapLook<'_> {
@@ -74,9 +77,14 @@ pub fn city_class(zone: &str, role: RoleShown, selected: bool) -> String {
     class
 }
 
-/// The class of a county-level place's marker: its role and whether it is selected.
+/// The class of a county-level place's marker: its role under a topic, and whether it is
+/// selected.
 pub fn place_class(role: RoleShown, selected: bool) -> String {
-    let mut class = format!("place-marker role-{}", role_word(role));
+    let mut class = String::from("place-marker");
+    if role.is_some() {
+        class.push_str(" role-");
+        class.push_str(role_word(role));
+    }
     if selected {
         class.push_str(" selected");
     }
@@ -151,17 +159,33 @@ pub fn tenths(value: f64) -> String {
     out
 }
 
-/// The whole map: `<svg id="atlas-map">` with its role patterns and groups, drawn for `look`.
+/// The attributes that make a place a button, or, before the app has started, a named picture.
+pub fn place_role(interactive: bool, selected: bool) -> &'static str {
+    match (interactive, selected) {
+        (false, _) => r#"role="img""#,
+        (true, false) => r#"tabindex="0" role="button" aria-pressed="false""#,
+        (true, true) => r#"tabindex="0" role="button" aria-pressed="true""#,
+    }
+}
+
+/// The whole map: `<svg id="atlas-map">` with its role patterns and groups, drawn for `look`;
+/// a map that is not interactive is the page's own, scaled to fit until the app takes it over
+/// (class `prerendered`).
 pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     let (w, h) = (tenths(scene.width), tenths(scene.height));
+    let class = if look.interactive {
+        "map-svg"
+    } else {
+        "map-svg prerendered"
+    };
     format!(
-        r#"<svg id="{MAP_SVG_ID}" class="map-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g></svg>"#,
+        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g></svg>"#,
         label = escape(look.lang.text(Msg::MapLabel)),
         patterns = role_patterns(),
         cities = cities(bundle, scene, look),
         zones = zone_outlines(scene, look.zone),
         selected = selected_outline(scene, look.city),
-        bases = bases(bundle, scene, look.industry, look.lang),
+        bases = bases(bundle, scene, look),
         places = places(bundle, scene, look),
         labels = labels(scene),
     )
@@ -193,8 +217,9 @@ pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(city.adcode.as_str());
         let _ = write!(
             s,
-            r#"<path class="{class}" d="{d}" tabindex="0" role="button" aria-label="{name}" aria-pressed="{selected}" data-adcode="{adcode}" data-zone="{zone}" data-role="{word}"></path>"#,
+            r#"<path class="{class}" d="{d}" {button} aria-label="{name}" data-adcode="{adcode}" data-zone="{zone}" data-role="{word}"></path>"#,
             class = city_class(&city.zone, role, selected),
+            button = place_role(look.interactive, selected),
             d = city.path,
             name = escape(&accessible_name(
                 bundle,
@@ -237,18 +262,23 @@ pub fn selected_outline(scene: &Scene, city: Option<&str>) -> String {
         })
 }
 
-/// The markers of the bases serving `industry` (every base when `None`), each a button that
-/// selects its host city.
-pub fn bases(bundle: &Bundle, scene: &Scene, industry: Option<&str>, lang: Lang) -> String {
+/// The markers of the bases serving the look's industry (every base when `None`), each a
+/// button that selects its host city.
+pub fn bases(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     let mut s = String::new();
     for (base, at) in bundle.bases.iter().zip(&scene.bases) {
-        if !base.serves(industry) {
+        if !base.serves(look.industry) {
             continue;
         }
-        let title = escape(&base_title(base, lang));
+        let title = escape(&base_title(base, look.lang));
+        let button = if look.interactive {
+            r#"tabindex="0" role="button""#
+        } else {
+            r#"role="img""#
+        };
         let _ = write!(
             s,
-            r#"<path class="base-marker" d="{d}" tabindex="0" role="button" aria-label="{title}" data-host="{city}"><title>{title}</title></path>"#,
+            r#"<path class="base-marker" d="{d}" {button} aria-label="{title}" data-host="{city}"><title>{title}</title></path>"#,
             d = base_marker_path(*at),
             city = base.city,
         );
@@ -264,8 +294,9 @@ pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(place.adcode.as_str());
         let _ = write!(
             s,
-            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" tabindex="0" role="button" aria-label="{name}" data-adcode="{adcode}" data-role="{word}"></circle>"#,
+            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" {button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}"></circle>"#,
             class = place_class(role, selected),
+            button = place_role(look.interactive, selected),
             x = tenths(place.point.x),
             y = tenths(place.point.y),
             name = escape(&accessible_name(
@@ -327,7 +358,7 @@ mod tests {
             city_class("central", Some(Some(Role::Focus)), false),
             "city zone-central role-focus"
         );
-        assert_eq!(place_class(None, false), "place-marker role-");
+        assert_eq!(place_class(None, false), "place-marker");
         assert_eq!(
             place_class(Some(Some(Role::Support)), true),
             "place-marker role-support selected"

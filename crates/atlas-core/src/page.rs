@@ -29,7 +29,8 @@ fn prerender_legend_box(height: f64) -> LabelBox {
 }
 
 /// The prerendered page: the app's layout with the default map, followed by the layout table
-/// shown only without JavaScript. `status` is the boot status markup placed over the map.
+/// shown only without JavaScript. `status` is the boot status markup, placed in the side panel
+/// (never over the map) until the app replaces it.
 pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     let lang = Lang::Zh;
     let (width, height) = PRERENDER_SIZE;
@@ -47,14 +48,11 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
         lang,
         city: None,
         zone: None,
+        interactive: false,
     };
-    let map = map_svg(bundle, &scene, &look).replacen(
-        r#"class="map-svg""#,
-        r#"class="map-svg prerendered""#,
-        1,
-    );
+    let map = map_svg(bundle, &scene, &look);
     format!(
-        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map"><div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div>{status}</div><aside class="panel"><p class="panel-hint">{hint}</p></aside></main></div><noscript>{table}</noscript>"#,
+        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map"><div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel">{status}<p class="panel-hint">{hint}</p></aside></main></div><noscript>{table}</noscript>"#,
         title = escape(lang.text(Msg::Title)),
         subtitle = escape(lang.text(Msg::Subtitle)),
         toolbar = toolbar(bundle, lang),
@@ -98,14 +96,15 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
     )
 }
 
-/// The legend of zones as the app draws it, with the bases line.
+/// The legend of zones as the app draws it, with the bases line (its zones are not yet the
+/// app's buttons).
 fn zone_legend(bundle: &Bundle, lang: Lang) -> String {
     let title = escape(lang.text(Msg::Zones));
     let mut items = String::new();
     for zone in &bundle.zones {
         let _ = write!(
             items,
-            r#"<li><button type="button" class="legend-zone" data-zone="{id}" tabindex="-1"><span class="swatch zone-{id}" aria-hidden="true"></span><span class="zone-name">{name}</span></button></li>"#,
+            r#"<li><span class="legend-zone" data-zone="{id}"><span class="swatch zone-{id}" aria-hidden="true"></span><span class="zone-name">{name}</span></span></li>"#,
             id = zone.id,
             name = escape(lang.pick(&zone.name_zh, &zone.name_en)),
         );
@@ -120,6 +119,11 @@ fn zone_legend(bundle: &Bundle, lang: Lang) -> String {
 /// content for readers without JavaScript.
 pub fn layout_table(bundle: &Bundle) -> String {
     let lang = Lang::Zh;
+    let industry = escape(lang.text(Msg::Industry));
+    let field = escape(lang.text(Msg::Field));
+    let role_column = escape(lang.text(Msg::RoleColumn));
+    let quote = escape(lang.text(Msg::PlanWords));
+    let section = escape(lang.text(Msg::Section));
     let mut rows = String::new();
     for row in layout_rows(bundle) {
         let role = crate::facts::Role::ALL
@@ -128,7 +132,7 @@ pub fn layout_table(bundle: &Bundle) -> String {
             .map_or(row.role, |r| lang.role(*r));
         let _ = write!(
             rows,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>“{}”</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td data-label=\"{industry}\">{}</td><td data-label=\"{field}\">{}</td><td class=\"static-role\" data-label=\"{role_column}\">{}</td><td data-label=\"{quote}\">“{}”</td><td class=\"static-section\" data-label=\"{section}\">{}</td></tr>",
             escape(row.place),
             escape(row.industry),
             escape(row.field),
@@ -138,14 +142,11 @@ pub fn layout_table(bundle: &Bundle) -> String {
         );
     }
     format!(
-        r#"<section class="static-layout" aria-labelledby="static-layout-title"><h2 id="static-layout-title">{title}</h2><p>{note}</p><table><thead><tr><th scope="col">{place}</th><th scope="col">{industry}</th><th scope="col">{field}</th><th scope="col">{role}</th><th scope="col">{quote}</th><th scope="col">{section}</th></tr></thead><tbody>{rows}</tbody></table></section>"#,
+        r#"<section class="static-layout" aria-labelledby="static-layout-title"><h2 id="static-layout-title">{title} <span lang="en">{title_en}</span></h2><p>{note}</p><p lang="en">{note_en}</p><table><thead><tr><th scope="col">{place}</th><th scope="col">{industry}</th><th scope="col">{field}</th><th scope="col">{role_column}</th><th scope="col">{quote}</th><th scope="col">{section}</th></tr></thead><tbody>{rows}</tbody></table></section>"#,
         title = escape(lang.text(Msg::StaticLayoutTitle)),
+        title_en = escape(Lang::En.text(Msg::StaticLayoutTitle)),
         note = escape(lang.text(Msg::StaticLayoutNote)),
+        note_en = escape(Lang::En.text(Msg::StaticLayoutNote)),
         place = escape(lang.text(Msg::Place)),
-        industry = escape(lang.text(Msg::Industry)),
-        field = escape(lang.text(Msg::Field)),
-        role = escape(lang.text(Msg::RoleColumn)),
-        quote = escape(lang.text(Msg::PlanWords)),
-        section = escape(lang.text(Msg::Section)),
     )
 }

@@ -534,6 +534,16 @@ impl ViewState {
             Topic::Role(role) => Some(Topic::Role(role)),
         }
     }
+
+    /// The industry whose bases the map marks: the topic's industry (a field's own industry),
+    /// or `None` to mark every base (the map by zone, or a slide of all signature industries).
+    pub fn marked_industry<'a>(&'a self, bundle: &'a Bundle) -> Option<&'a str> {
+        match self.topic(bundle)? {
+            Topic::Industry(id) => Some(id),
+            Topic::Field(id) => bundle.field(id).map(|f| f.industry.as_str()),
+            Topic::Role(_) => None,
+        }
+    }
 }
 
 impl Notice {
