@@ -58,43 +58,71 @@ pub fn Presenter() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let slide = Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)));
-    let body = {
+    let current = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            let index = slide.get().checked_sub(1)?;
+            slides(&bundle).get(index).cloned()
+        })
+    };
+    let on_targets = Memo::new(move |_| {
+        current.with(|c| c.as_ref().is_some_and(|c| c.kind == SlideKind::Targets))
+    });
+    let title = move || current.with(|c| c.as_ref().map(|c| c.title(language.get()).to_string()));
+    let side = {
         let atlas = atlas.clone();
         move || {
-            let n = slide.get();
-            let lang = language.get();
-            let tour = slides(&atlas.bundle);
-            let current = tour.get(n - 1).cloned()?;
-            let side = slide_side(&atlas, &current.kind, lang);
-            let notes_view = slide_notes(&atlas, &current.kind, lang);
-            let main = match current.kind {
-                SlideKind::Targets => view! {
-                    <div class="slide-charts">
-                        <ChartFigure chart=Chart::OutputPath setting=ChartSetting::Projector quotes=Vec::new() />
-                        <ChartFigure chart=Chart::GdpShare setting=ChartSetting::Projector quotes=Vec::new() />
-                    </div>
-                }
-                .into_any(),
-                _ => view! { <MapView /> }.into_any(),
-            };
-            Some(view! {
-                <header class="slide-header">
-                    <h1 class="slide-title">{current.title(lang).to_string()}</h1>
-                    <span class="slide-counter" aria-label="slide">{format!("{n} / {count}")}</span>
-                </header>
-                <div class="slide-body">
-                    {main}
-                    <aside class="slide-side">{side}</aside>
-                </div>
-                <aside class="speaker-notes" hidden=move || !notes.get() aria-label=lang.text(Msg::SpeakerNotes)>
-                    <h2>{lang.text(Msg::SpeakerNotes)}</h2>
-                    {notes_view}
-                </aside>
-                <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterHelp) /></footer>
+            current.with(|c| {
+                c.as_ref()
+                    .map(|c| slide_side(&atlas, &c.kind, language.get()))
             })
         }
     };
-    view! { <div class="presenter" data-slide=move || slide.get().to_string()>{body}</div> }
+    let notes_view = {
+        let atlas = atlas.clone();
+        move || {
+            current.with(|c| {
+                c.as_ref()
+                    .map(|c| slide_notes(&atlas, &c.kind, language.get()))
+            })
+        }
+    };
+    // The charts read the language when they are made, so a language switch makes them again.
+    let charts = move || {
+        language.track();
+        on_targets.get().then(|| {
+            view! {
+                <div class="slide-charts">
+                    <ChartFigure chart=Chart::OutputPath setting=ChartSetting::Projector quotes=Vec::new() />
+                    <ChartFigure chart=Chart::GdpShare setting=ChartSetting::Projector quotes=Vec::new() />
+                </div>
+            }
+        })
+    };
+    let help = move || view! { <MixedText text=language.get().text(Msg::PresenterHelp) /> };
+    let notes_label = move || language.get().text(Msg::SpeakerNotes);
+    // The map is made once for the whole tour: a slide change recolours it, and the targets slide
+    // only hides it behind its charts (keeping its size, so it is not redrawn on the way back).
+    view! {
+        <div class="presenter" data-slide=move || slide.get().to_string()>
+            <header class="slide-header">
+                <h1 class="slide-title">{title}</h1>
+                <span class="slide-counter" aria-label="slide">{move || format!("{} / {count}", slide.get())}</span>
+            </header>
+            <div class="slide-body">
+                <div class="slide-stage" class:charts-on-stage=on_targets>
+                    <MapView />
+                    {charts}
+                </div>
+                <aside class="slide-side">{side}</aside>
+            </div>
+            <aside class="speaker-notes" hidden=move || !notes.get() aria-label=notes_label>
+                <h2>{notes_label}</h2>
+                {notes_view}
+            </aside>
+            <footer class="slide-help">{help}</footer>
+        </div>
+    }
 }
 
 /// Whether a key was pressed on a focused control or on the page (the body has focus).
