@@ -4,8 +4,6 @@
 use atlas_core::{Lang, Msg, Role};
 use leptos::prelude::*;
 
-use crate::context::use_atlas;
-
 /// A name or text in the interface language, chosen from its Chinese and English.
 pub fn in_language(language: Memo<Lang>, zh: &str, en: &str) -> impl Fn() -> String + use<> {
     let (zh, en) = (zh.to_string(), en.to_string());
@@ -24,23 +22,20 @@ pub fn role_name(language: Memo<Lang>, role: Role) -> impl Fn() -> &'static str 
 
 /// A panel's heading text: the name in the interface language, then the name in the other
 /// language marked with its own `lang`.
-#[component]
-pub fn BothNames(zh: String, en: String) -> impl IntoView {
-    let language = use_atlas().language;
+pub fn both_names(language: Memo<Lang>, zh: &str, en: &str) -> impl IntoView + use<> {
     let other = {
-        let (zh, en) = (zh.clone(), en.clone());
+        let (zh, en) = (zh.to_string(), en.to_string());
         move || language.get().other().pick(&zh, &en).to_string()
     };
     view! {
-        {in_language(language, &zh, &en)} " "
+        {in_language(language, zh, en)} " "
         <span class="name-en" lang=move || language.get().other().code()>{other}</span>
     }
 }
 
 /// The English gloss of a Chinese quote, shown only in the English interface.
-#[component]
-pub fn EnglishGloss(text: String) -> impl IntoView {
-    let language = use_atlas().language;
+pub fn english_gloss(language: Memo<Lang>, text: &str) -> impl IntoView + use<> {
+    let text = text.to_string();
     move || {
         (language.get() == Lang::En)
             .then(|| view! { <p class="gloss" lang="en">{text.clone()}</p> })

@@ -5,7 +5,7 @@ use atlas_core::Msg;
 use atlas_core::format::thousands;
 use leptos::prelude::*;
 
-use super::bilingual::{BothNames, EnglishGloss, in_language, message, role_name};
+use super::bilingual::{both_names, english_gloss, in_language, message, role_name};
 use super::{PlaceLink, PlanQuote};
 use crate::bases::base_list;
 use crate::context::use_atlas;
@@ -45,7 +45,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
             </dl>
             <h3>{message(language, Msg::ZoneDirection)}</h3>
             <PlanQuote quote=zone.direction.clone() />
-            <EnglishGloss text=zone.direction_gloss_en.clone() />
+            {english_gloss(language, &zone.direction_gloss_en)}
         }
         .into_any()
     } else {
@@ -111,7 +111,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
     Some(
         view! {
             <section class="city-details" data-adcode=adcode.clone()>
-                <h2 class="city-name"><BothNames zh en /></h2>
+                <h2 class="city-name">{both_names(language, &zh, &en)}</h2>
                 {context}
                 <h3>{message(language, Msg::RolesInPlan)}</h3>
                 <ul class="roles">{role_items}</ul>

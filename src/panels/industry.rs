@@ -5,7 +5,7 @@ use atlas_core::Msg;
 use atlas_core::layout::Topic;
 use leptos::prelude::*;
 
-use super::bilingual::{BothNames, EnglishGloss, in_language, message, role_name};
+use super::bilingual::{both_names, english_gloss, in_language, message, role_name};
 use super::{PlaceLink, PlanQuote};
 use crate::bases::base_list;
 use crate::context::use_atlas;
@@ -77,11 +77,11 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
     Some(view! {
         <section class="industry-details" data-industry=industry.id.clone()>
             <h2 class="industry-name">
-                <BothNames zh=industry.name_zh.clone() en=industry.name_en.clone() />
+                {both_names(language, &industry.name_zh, &industry.name_en)}
                 <button type="button" class="close" aria-label=message(language, Msg::Close) on:click=clear>"×"</button>
             </h2>
             <PlanQuote quote=industry.summary.clone() />
-            <EnglishGloss text=industry.gloss_en.clone() />
+            {english_gloss(language, &industry.gloss_en)}
             <h3>{message(language, Msg::WhereLaidOut)}</h3>
             <ul class="statements">{layout}</ul>
             {bases}

@@ -12,6 +12,7 @@ mod place_link;
 mod quote;
 mod zone;
 
+use atlas_core::Msg;
 use leptos::prelude::*;
 
 pub use mixed_text::MixedText;
@@ -20,40 +21,37 @@ pub use quote::PlanQuote;
 
 use crate::context::use_atlas;
 
-/// What the top of the panel shows: the selected city or county-level place, else the zone.
-#[derive(Clone, PartialEq)]
-enum Top {
-    Place(String),
-    Zone(String),
-}
-
 /// The panel beside the map or table.
 #[component]
 pub fn SidePanel() -> impl IntoView {
     let atlas = use_atlas();
     let state = atlas.state;
     let language = atlas.language;
-    let top = Memo::new(move |_| {
-        state.with(|s| match (&s.city, &s.zone) {
-            (Some(adcode), _) => Some(Top::Place(adcode.clone())),
-            (None, Some(zone)) => Some(Top::Zone(zone.clone())),
-            (None, None) => None,
-        })
+    let city = Memo::new(move |_| state.with(|s| s.city.clone()));
+    let zone = Memo::new(move |_| state.with(|s| s.zone.clone()));
+    let industry = Memo::new(move |_| state.with(|s| s.industry.clone()));
+    let field = Memo::new(move |_| state.with(|s| s.field.clone()));
+    let nothing_chosen = Memo::new(move |_| {
+        state.with(|s| s.city.is_none() && s.zone.is_none() && s.industry.is_none())
     });
-    let topic =
-        Memo::new(move |_| state.with(|s| s.industry.clone().map(|id| (id, s.field.clone()))));
-    let nothing_chosen =
-        Memo::new(move |_| top.with(Option::is_none) && topic.with(Option::is_none));
+    // The city or county-level place on top, else the zone.
+    let top = move || match (city.get(), zone.get()) {
+        (Some(adcode), _) => Some(view! { <city::PlacePanel adcode /> }.into_any()),
+        (None, Some(id)) => Some(view! { <zone::ZonePanel id /> }.into_any()),
+        (None, None) => None,
+    };
+    let industry_panel = move || {
+        industry
+            .get()
+            .map(|id| view! { <industry::IndustryPanel id field=field.get() /> })
+    };
     view! {
         <aside class="panel">
             {move || nothing_chosen.get().then(|| {
-                view! { <p class="panel-hint">{bilingual::message(language, atlas_core::Msg::PanelHint)}</p> }
+                view! { <p class="panel-hint">{bilingual::message(language, Msg::PanelHint)}</p> }
             })}
-            {move || top.get().map(|top| match top {
-                Top::Place(adcode) => view! { <city::PlacePanel adcode /> }.into_any(),
-                Top::Zone(id) => view! { <zone::ZonePanel id /> }.into_any(),
-            })}
-            {move || topic.get().map(|(id, field)| view! { <industry::IndustryPanel id field /> })}
+            {top}
+            {industry_panel}
         </aside>
     }
 }

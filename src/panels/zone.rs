@@ -4,7 +4,7 @@ use atlas_core::Msg;
 use atlas_core::format::thousands;
 use leptos::prelude::*;
 
-use super::bilingual::{BothNames, EnglishGloss, message};
+use super::bilingual::{both_names, english_gloss, message};
 use super::{PlaceLink, PlanQuote};
 use crate::context::use_atlas;
 
@@ -23,7 +23,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
             <section class="zone-details" data-zone=zone.id.clone()>
                 <h2 class="city-name">
                     <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
-                    <BothNames zh=zone.name_zh.clone() en=zone.name_en.clone() />
+                    {both_names(language, &zone.name_zh, &zone.name_en)}
                 </h2>
                 <dl class="facts">
                     <dt>{message(language, Msg::Area)}</dt>
@@ -31,7 +31,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
                 </dl>
                 <h3>{message(language, Msg::ZoneDirection)}</h3>
                 <PlanQuote quote=zone.direction.clone() />
-                <EnglishGloss text=zone.direction_gloss_en.clone() />
+                {english_gloss(language, &zone.direction_gloss_en)}
                 <h3>{message(language, Msg::MemberCities)}</h3>
                 <ul class="members">{members}</ul>
             </section>
