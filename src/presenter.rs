@@ -58,33 +58,27 @@ pub fn Presenter() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let slide = Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)));
-    let current = {
+    let on_targets = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {
-            let index = slide.get().checked_sub(1)?;
-            slides(&bundle).get(index).cloned()
+            slides(&bundle)
+                .get(slide.get() - 1)
+                .is_some_and(|s| s.kind == SlideKind::Targets)
         })
     };
-    let on_targets = Memo::new(move |_| {
-        current.with(|c| c.as_ref().is_some_and(|c| c.kind == SlideKind::Targets))
-    });
-    let title = move || current.with(|c| c.as_ref().map(|c| c.title(language.get()).to_string()));
-    let side = {
-        let atlas = atlas.clone();
+    let header = {
+        let bundle = atlas.bundle.clone();
         move || {
-            current.with(|c| {
-                c.as_ref()
-                    .map(|c| slide_side(&atlas, &c.kind, language.get()))
-            })
-        }
-    };
-    let notes_view = {
-        let atlas = atlas.clone();
-        move || {
-            current.with(|c| {
-                c.as_ref()
-                    .map(|c| slide_notes(&atlas, &c.kind, language.get()))
-            })
+            let n = slide.get();
+            let title = slides(&bundle)
+                .get(n - 1)
+                .map(|s| s.title(language.get()).to_string());
+            view! {
+                <header class="slide-header">
+                    <h1 class="slide-title">{title}</h1>
+                    <span class="slide-counter" aria-label="slide">{format!("{n} / {count}")}</span>
+                </header>
+            }
         }
     };
     // The charts read the language when they are made, so a language switch makes them again.
@@ -99,28 +93,29 @@ pub fn Presenter() -> impl IntoView {
             }
         })
     };
-    let help = move || view! { <MixedText text=language.get().text(Msg::PresenterHelp) /> };
-    let notes_label = move || language.get().text(Msg::SpeakerNotes);
-    // The map is made once for the whole tour: a slide change recolours it, and the targets slide
-    // only hides it behind its charts (keeping its size, so it is not redrawn on the way back).
+    let side_and_notes = move || {
+        let lang = language.get();
+        let current = slides(&atlas.bundle).get(slide.get() - 1).cloned()?;
+        Some(view! {
+            <aside class="slide-side">{slide_side(&atlas, &current.kind, lang)}</aside>
+            <aside class="speaker-notes" hidden=move || !notes.get() aria-label=lang.text(Msg::SpeakerNotes)>
+                <h2>{lang.text(Msg::SpeakerNotes)}</h2>
+                {slide_notes(&atlas, &current.kind, lang)}
+            </aside>
+            <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterHelp) /></footer>
+        })
+    };
+    // The map is made once for the whole tour, outside what each slide makes: a slide change
+    // recolours it, and the targets slide lays its charts over it in the same cell, hidden but
+    // keeping its size (so it is not redrawn on the way back).
     view! {
         <div class="presenter" data-slide=move || slide.get().to_string()>
-            <header class="slide-header">
-                <h1 class="slide-title">{title}</h1>
-                <span class="slide-counter" aria-label="slide">{move || format!("{} / {count}", slide.get())}</span>
-            </header>
-            <div class="slide-body">
-                <div class="slide-stage" class:charts-on-stage=on_targets>
-                    <MapView />
-                    {charts}
-                </div>
-                <aside class="slide-side">{side}</aside>
+            {header}
+            <div class="slide-stage" class:charts-on-stage=on_targets>
+                <MapView />
+                {charts}
             </div>
-            <aside class="speaker-notes" hidden=move || !notes.get() aria-label=notes_label>
-                <h2>{notes_label}</h2>
-                {notes_view}
-            </aside>
-            <footer class="slide-help">{help}</footer>
+            {side_and_notes}
         </div>
     }
 }
