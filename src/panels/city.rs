@@ -5,9 +5,8 @@ use atlas_core::Msg;
 use atlas_core::format::thousands;
 use leptos::prelude::*;
 
-use super::bilingual::{both_names, english_gloss, in_language, message, role_name};
+use super::bilingual::{bases, both_names, english_gloss, in_language, message, role_name};
 use super::{PlaceLink, PlanQuote};
-use crate::bases::base_list;
 use crate::context::use_atlas;
 
 /// The panel of a city or county-level place.
@@ -71,12 +70,8 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                     industry.map_or(("", ""), |i| (i.name_zh.as_str(), i.name_en.as_str()));
                 // The industry is named beside a field that is not the whole industry.
                 let industry_name = ((field_zh, field_en) != (industry_zh, industry_en)).then(|| {
-                    let (zh, en) = (industry_zh.to_string(), industry_en.to_string());
-                    let text = move || {
-                        let lang = language.get();
-                        format!("{}{}{}", lang.pick("（", " ("), lang.pick(&zh, &en), lang.pick("）", ")"))
-                    };
-                    view! { <span class="industry-name">{text}</span> }
+                    let (zh, en) = (format!("（{industry_zh}）"), format!(" ({industry_en})"));
+                    view! { <span class="industry-name">{in_language(language, &zh, &en)}</span> }
                 });
                 let field_id = fact.field.clone();
                 let b = bundle.clone();
@@ -104,10 +99,6 @@ fn place_panel(adcode: String) -> Option<AnyView> {
         Some(c) => c.mention.clone(),
         None => bundle.place(&adcode)?.mention.clone(),
     };
-    let bases = {
-        let (bundle, adcode) = (bundle.clone(), adcode.clone());
-        move || base_list(bundle.bases_in(&adcode), language.get())
-    };
     Some(
         view! {
             <section class="city-details" data-adcode=adcode.clone()>
@@ -117,7 +108,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                 <ul class="roles">{role_items}</ul>
                 <h3>{message(language, Msg::NamedInPlan)}</h3>
                 <PlanQuote quote=mention />
-                {bases}
+                {bases(language, bundle.bases_in(&adcode))}
             </section>
         }
         .into_any(),

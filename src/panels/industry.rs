@@ -5,9 +5,8 @@ use atlas_core::Msg;
 use atlas_core::layout::Topic;
 use leptos::prelude::*;
 
-use super::bilingual::{both_names, english_gloss, in_language, message, role_name};
+use super::bilingual::{bases, both_names, english_gloss, in_language, message, role_name};
 use super::{PlaceLink, PlanQuote};
-use crate::bases::base_list;
 use crate::context::use_atlas;
 
 /// The panel of an industry, narrowed to one field when one is chosen.
@@ -57,12 +56,15 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
         .subareas
         .iter()
         .map(|sub| {
-            let number = sub.number;
-            let name = in_language(language, &sub.name_zh, &sub.name_en);
+            let name = in_language(
+                language,
+                &format!("{}. {}", sub.number, sub.name_zh),
+                &format!("{}. {}", sub.number, sub.name_en),
+            );
             view! {
                 <li>
                     <details>
-                        <summary>{move || format!("{number}. {}", name())}</summary>
+                        <summary>{name}</summary>
                         <PlanQuote quote=sub.quote.clone() />
                     </details>
                 </li>
@@ -70,10 +72,6 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
         })
         .collect_view();
     let clear = move |_| state.set(state.with_untracked(|s| s.with_industry(None)));
-    let bases = {
-        let (bundle, id) = (bundle.clone(), industry.id.clone());
-        move || base_list(bundle.bases_for(Some(&id)), language.get())
-    };
     Some(view! {
         <section class="industry-details" data-industry=industry.id.clone()>
             <h2 class="industry-name">
@@ -84,7 +82,7 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
             {english_gloss(language, &industry.gloss_en)}
             <h3>{message(language, Msg::WhereLaidOut)}</h3>
             <ul class="statements">{layout}</ul>
-            {bases}
+            {bases(language, bundle.bases_for(Some(&industry.id)))}
             <h3>{message(language, Msg::Subareas)}</h3>
             <ol class="subareas">{subareas}</ol>
         </section>

@@ -4,7 +4,7 @@
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
 
-use super::bilingual::message;
+use super::bilingual::{message, section};
 use crate::context::use_atlas;
 
 /// The plan's words with their section and a "show in plan" button; the labels and the section's
@@ -13,10 +13,7 @@ use crate::context::use_atlas;
 pub fn PlanQuote(quote: Quote) -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
-    let section = {
-        let section = quote.section.clone();
-        move || language.get().section(&section)
-    };
+    let section = section(language, &quote.section);
     let text = quote.quote.clone();
     let plan_quote = atlas.plan_quote;
     view! {
