@@ -58,43 +58,66 @@ pub fn Presenter() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let slide = Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)));
-    let body = {
-        let atlas = atlas.clone();
+    let on_targets = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            slides(&bundle)
+                .get(slide.get() - 1)
+                .is_some_and(|s| s.kind == SlideKind::Targets)
+        })
+    };
+    let header = {
+        let bundle = atlas.bundle.clone();
         move || {
             let n = slide.get();
-            let lang = language.get();
-            let tour = slides(&atlas.bundle);
-            let current = tour.get(n - 1).cloned()?;
-            let side = slide_side(&atlas, &current.kind, lang);
-            let notes_view = slide_notes(&atlas, &current.kind, lang);
-            let main = match current.kind {
-                SlideKind::Targets => view! {
-                    <div class="slide-charts">
-                        <ChartFigure chart=Chart::OutputPath setting=ChartSetting::Projector quotes=Vec::new() />
-                        <ChartFigure chart=Chart::GdpShare setting=ChartSetting::Projector quotes=Vec::new() />
-                    </div>
-                }
-                .into_any(),
-                _ => view! { <MapView /> }.into_any(),
-            };
-            Some(view! {
+            let title = slides(&bundle)
+                .get(n - 1)
+                .map(|s| s.title(language.get()).to_string());
+            view! {
                 <header class="slide-header">
-                    <h1 class="slide-title">{current.title(lang).to_string()}</h1>
+                    <h1 class="slide-title">{title}</h1>
                     <span class="slide-counter" aria-label="slide">{format!("{n} / {count}")}</span>
                 </header>
-                <div class="slide-body">
-                    {main}
-                    <aside class="slide-side">{side}</aside>
-                </div>
-                <aside class="speaker-notes" hidden=move || !notes.get() aria-label=lang.text(Msg::SpeakerNotes)>
-                    <h2>{lang.text(Msg::SpeakerNotes)}</h2>
-                    {notes_view}
-                </aside>
-                <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterHelp) /></footer>
-            })
+            }
         }
     };
-    view! { <div class="presenter" data-slide=move || slide.get().to_string()>{body}</div> }
+    // The charts read the language when they are made, so a language switch makes them again.
+    let charts = move || {
+        language.track();
+        on_targets.get().then(|| {
+            view! {
+                <div class="slide-charts">
+                    <ChartFigure chart=Chart::OutputPath setting=ChartSetting::Projector quotes=Vec::new() />
+                    <ChartFigure chart=Chart::GdpShare setting=ChartSetting::Projector quotes=Vec::new() />
+                </div>
+            }
+        })
+    };
+    let side_and_notes = move || {
+        let lang = language.get();
+        let current = slides(&atlas.bundle).get(slide.get() - 1).cloned()?;
+        Some(view! {
+            <aside class="slide-side">{slide_side(&atlas, &current.kind, lang)}</aside>
+            <aside class="speaker-notes" hidden=move || !notes.get() aria-label=lang.text(Msg::SpeakerNotes)>
+                <h2>{lang.text(Msg::SpeakerNotes)}</h2>
+                {slide_notes(&atlas, &current.kind, lang)}
+            </aside>
+            <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterHelp) /></footer>
+        })
+    };
+    // The map is made once for the whole tour, outside what each slide makes: a slide change
+    // recolours it, and the targets slide lays its charts over it in the same cell, hidden but
+    // keeping its size (so it is not redrawn on the way back).
+    view! {
+        <div class="presenter" data-slide=move || slide.get().to_string()>
+            {header}
+            <div class="slide-stage" class:charts-on-stage=on_targets>
+                <MapView />
+                {charts}
+            </div>
+            {side_and_notes}
+        </div>
+    }
 }
 
 /// Whether a key was pressed on a focused control or on the page (the body has focus).

@@ -1,12 +1,12 @@
 //! A city's or county-level place's panel: names, zone or parent city, area, and every role the
 //! plan gives it, each with its quote.
 
+use atlas_core::Msg;
 use atlas_core::format::thousands;
-use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
+use super::bilingual::{bases, both_names, english_gloss, in_language, message, role_name};
 use super::{PlaceLink, PlanQuote};
-use crate::bases::base_list;
 use crate::context::use_atlas;
 
 /// The panel of a city or county-level place.
@@ -17,7 +17,7 @@ pub fn PlacePanel(adcode: String) -> impl IntoView {
 
 fn place_panel(adcode: String) -> Option<AnyView> {
     let atlas = use_atlas();
-    let lang = atlas.lang();
+    let language = atlas.language;
     let bundle = atlas.bundle.clone();
     let state = atlas.state;
     let name = bundle.place_name(&adcode)?;
@@ -33,54 +33,60 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                     on:click=move |_| state.set(state.with_untracked(|s| s.with_zone(Some(zone_id.clone()))))
                 >
                     <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
-                    {lang.pick(&zone.name_zh, &zone.name_en).to_string()}
+                    {in_language(language, &zone.name_zh, &zone.name_en)}
                 </button>
             </p>
             <dl class="facts">
-                <dt>{lang.text(Msg::Area)}</dt>
+                <dt>{message(language, Msg::Area)}</dt>
                 <dd class="city-area">{format!("{} km²", thousands(city.area_km2))}</dd>
-                <dt>{lang.text(Msg::Code)}</dt>
+                <dt>{message(language, Msg::Code)}</dt>
                 <dd>{city.adcode.clone()}</dd>
             </dl>
-            <h3>{lang.text(Msg::ZoneDirection)}</h3>
+            <h3>{message(language, Msg::ZoneDirection)}</h3>
             <PlanQuote quote=zone.direction.clone() />
-            {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{zone.direction_gloss_en.clone()}</p> })}
+            {english_gloss(language, &zone.direction_gloss_en)}
         }
         .into_any()
     } else {
         let parent = bundle.place(&adcode)?.city.clone();
         view! {
             <p class="city-zone">
-                {lang.text(Msg::CountyLevel)} " · " <PlaceLink adcode=parent />
+                {message(language, Msg::CountyLevel)} " · " <PlaceLink adcode=parent />
             </p>
         }
         .into_any()
     };
     let roles = bundle.roles_of_place(&adcode);
     let role_items = if roles.is_empty() {
-        view! { <p class="no-roles">{lang.text(Msg::NoRoles)}</p> }.into_any()
+        view! { <p class="no-roles">{message(language, Msg::NoRoles)}</p> }.into_any()
     } else {
         roles
             .into_iter()
             .map(|fact| {
                 let field = bundle.field(&fact.field);
                 let industry = bundle.industry(&fact.industry);
-                let field_name = field.map_or("", |f| lang.pick(&f.name_zh, &f.name_en)).to_string();
-                let industry_name = industry.map_or("", |i| lang.pick(&i.name_zh, &i.name_en)).to_string();
+                let (field_zh, field_en) = field.map_or(("", ""), |f| (f.name_zh.as_str(), f.name_en.as_str()));
+                let (industry_zh, industry_en) =
+                    industry.map_or(("", ""), |i| (i.name_zh.as_str(), i.name_en.as_str()));
+                // The industry is named beside a field that is not the whole industry.
+                let industry_name = ((field_zh, field_en) != (industry_zh, industry_en)).then(|| {
+                    let (zh, en) = (format!("（{industry_zh}）"), format!(" ({industry_en})"));
+                    view! { <span class="industry-name">{in_language(language, &zh, &en)}</span> }
+                });
                 let field_id = fact.field.clone();
                 let b = bundle.clone();
                 view! {
                     <li class="role-item" data-field=fact.field.clone() data-role=fact.role.as_str()>
                         <p class="role-head">
-                            <span class=format!("badge role-{}", fact.role.as_str())>{lang.role(fact.role)}</span>
+                            <span class=format!("badge role-{}", fact.role.as_str())>{role_name(language, fact.role)}</span>
                             <button
                                 type="button"
                                 class="link field-name"
                                 on:click=move |_| state.set(state.with_untracked(|s| s.with_field(&b, &field_id)))
                             >
-                                {field_name.clone()}
+                                {in_language(language, field_zh, field_en)}
                             </button>
-                            {(field_name != industry_name).then(|| view! { <span class="industry-name">{lang.pick("（", " (")}{industry_name.clone()}{lang.pick("）", ")")}</span> })}
+                            {industry_name}
                         </p>
                         <PlanQuote quote=fact.quote.clone() />
                     </li>
@@ -96,16 +102,13 @@ fn place_panel(adcode: String) -> Option<AnyView> {
     Some(
         view! {
             <section class="city-details" data-adcode=adcode.clone()>
-                <h2 class="city-name">
-                    {lang.pick(&zh, &en).to_string()} " "
-                    <span class="name-en" lang=lang.other().code()>{lang.other().pick(&zh, &en).to_string()}</span>
-                </h2>
+                <h2 class="city-name">{both_names(language, &zh, &en)}</h2>
                 {context}
-                <h3>{lang.text(Msg::RolesInPlan)}</h3>
+                <h3>{message(language, Msg::RolesInPlan)}</h3>
                 <ul class="roles">{role_items}</ul>
-                <h3>{lang.text(Msg::NamedInPlan)}</h3>
+                <h3>{message(language, Msg::NamedInPlan)}</h3>
                 <PlanQuote quote=mention />
-                {base_list(bundle.bases_in(&adcode), lang)}
+                {bases(language, bundle.bases_in(&adcode))}
             </section>
         }
         .into_any(),

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::bilingual::in_language;
 use crate::context::use_atlas;
 
-/// A button showing a city's or county-level place's name in the interface language; pressing
-/// it selects the place. Nothing is shown for an adcode the bundle does not know.
+/// A button showing a city's or county-level place's name in the interface language (following
+/// a language switch in place); pressing it selects the place. Nothing is shown for an adcode the
+/// bundle does not know.
 #[component]
 pub fn PlaceLink(adcode: String, #[prop(optional)] class: &'static str) -> impl IntoView {
     let atlas = use_atlas();
@@ -13,7 +15,7 @@ pub fn PlaceLink(adcode: String, #[prop(optional)] class: &'static str) -> impl 
     let name = atlas
         .bundle
         .place_name(&adcode)
-        .map(|n| n.in_lang(atlas.lang()).to_string())?;
+        .map(|n| in_language(atlas.language, n.zh, n.en))?;
     Some(view! {
         <button
             type="button"

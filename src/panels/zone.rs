@@ -1,9 +1,10 @@
 //! A zone's panel: its direction in the plan's words and its member cities.
 
+use atlas_core::Msg;
 use atlas_core::format::thousands;
-use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
+use super::bilingual::{both_names, english_gloss, message};
 use super::{PlaceLink, PlanQuote};
 use crate::context::use_atlas;
 
@@ -11,9 +12,8 @@ use crate::context::use_atlas;
 #[component]
 pub fn ZonePanel(id: String) -> impl IntoView {
     let atlas = use_atlas();
-    let lang = atlas.lang();
-    let bundle = atlas.bundle.clone();
-    bundle.zone(&id).cloned().map(|zone| {
+    let language = atlas.language;
+    atlas.bundle.zone(&id).cloned().map(|zone| {
         let members = zone
             .cities
             .iter()
@@ -23,17 +23,16 @@ pub fn ZonePanel(id: String) -> impl IntoView {
             <section class="zone-details" data-zone=zone.id.clone()>
                 <h2 class="city-name">
                     <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
-                    {lang.pick(&zone.name_zh, &zone.name_en).to_string()} " "
-                    <span class="name-en" lang=lang.other().code()>{lang.other().pick(&zone.name_zh, &zone.name_en).to_string()}</span>
+                    {both_names(language, &zone.name_zh, &zone.name_en)}
                 </h2>
                 <dl class="facts">
-                    <dt>{lang.text(Msg::Area)}</dt>
+                    <dt>{message(language, Msg::Area)}</dt>
                     <dd>{format!("{} km²", thousands(zone.area_km2))}</dd>
                 </dl>
-                <h3>{lang.text(Msg::ZoneDirection)}</h3>
+                <h3>{message(language, Msg::ZoneDirection)}</h3>
                 <PlanQuote quote=zone.direction.clone() />
-                {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{zone.direction_gloss_en.clone()}</p> })}
-                <h3>{lang.text(Msg::MemberCities)}</h3>
+                {english_gloss(language, &zone.direction_gloss_en)}
+                <h3>{message(language, Msg::MemberCities)}</h3>
                 <ul class="members">{members}</ul>
             </section>
         }
