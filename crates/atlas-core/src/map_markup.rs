@@ -66,21 +66,17 @@ pub fn role_word(role: RoleShown) -> &'static str {
 
 /// The class of a city's shape: its zone, its role under a topic, and whether it is selected.
 pub fn city_class(zone: &str, role: RoleShown, selected: bool) -> String {
-    let mut class = format!("city zone-{zone}");
-    if role.is_some() {
-        class.push_str(" role-");
-        class.push_str(role_word(role));
-    }
-    if selected {
-        class.push_str(" selected");
-    }
-    class
+    with_role_and_selection(format!("city zone-{zone}"), role, selected)
 }
 
 /// The class of a county-level place's marker: its role under a topic, and whether it is
 /// selected.
 pub fn place_class(role: RoleShown, selected: bool) -> String {
-    let mut class = String::from("place-marker");
+    with_role_and_selection(String::from("place-marker"), role, selected)
+}
+
+/// `class` followed by the role's class under a topic and `selected` when it is.
+fn with_role_and_selection(mut class: String, role: RoleShown, selected: bool) -> String {
     if role.is_some() {
         class.push_str(" role-");
         class.push_str(role_word(role));
