@@ -11,7 +11,8 @@ try {
     viewport: { width: Number(width), height: Number(height) },
     waitForMap: false,
   });
-  await page.waitForSelector('path.city, table.layout-table, img.chart');
+  // The app has replaced the page's prerendered atlas, in whatever view the link asks for.
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
   // Fonts and images in, transitions over, then one painted frame.
   await page.waitForFunction(() => document.fonts.status === 'loaded'
     && [...document.images].every((i) => i.complete)
