@@ -164,6 +164,19 @@ pub fn place_role(interactive: bool, selected: bool) -> &'static str {
     }
 }
 
+/// The attributes every selectable place on the map carries, a city's shape or a county-level
+/// place's marker: button (or picture), accessible name, adcode and role word under `look`.
+fn place_attributes(bundle: &Bundle, adcode: &str, look: &MapLook) -> String {
+    let role = look.role_of(adcode);
+    let selected = look.city == Some(adcode);
+    format!(
+        r#"{button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}""#,
+        button = place_role(look.interactive, selected),
+        name = escape(&accessible_name(bundle, adcode, role.flatten(), look.lang)),
+        word = role_word(role),
+    )
+}
+
 /// The whole map: `<svg id="atlas-map">` with its role patterns and groups, drawn for `look`;
 /// a map that is not interactive is the page's own, scaled to fit until the app takes it over
 /// (class `prerendered`).
@@ -213,19 +226,11 @@ pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(city.adcode.as_str());
         let _ = write!(
             s,
-            r#"<path class="{class}" d="{d}" {button} aria-label="{name}" data-adcode="{adcode}" data-zone="{zone}" data-role="{word}"></path>"#,
+            r#"<path class="{class}" d="{d}" data-zone="{zone}" {place}></path>"#,
             class = city_class(&city.zone, role, selected),
-            button = place_role(look.interactive, selected),
             d = city.path,
-            name = escape(&accessible_name(
-                bundle,
-                &city.adcode,
-                role.flatten(),
-                look.lang
-            )),
-            adcode = city.adcode,
             zone = city.zone,
-            word = role_word(role),
+            place = place_attributes(bundle, &city.adcode, look),
         );
     }
     s
@@ -290,19 +295,11 @@ pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(place.adcode.as_str());
         let _ = write!(
             s,
-            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" {button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}"></circle>"#,
+            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" {place}></circle>"#,
             class = place_class(role, selected),
-            button = place_role(look.interactive, selected),
             x = tenths(place.point.x),
             y = tenths(place.point.y),
-            name = escape(&accessible_name(
-                bundle,
-                &place.adcode,
-                role.flatten(),
-                look.lang
-            )),
-            adcode = place.adcode,
-            word = role_word(role),
+            place = place_attributes(bundle, &place.adcode, look),
         );
     }
     s
