@@ -97,7 +97,7 @@ fn cut_short(text: &str) -> bool {
 
 /// The text around the first angle bracket in `text`, written plainly or as a JSON escape
 /// (`\u003c`, `\u003e`). One pass over the bytes: it runs on every load.
-fn markup_excerpt(text: &str) -> Option<String> {
+pub(crate) fn markup_excerpt(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let escaped_bracket = |rest: &[u8]| {
         rest.len() >= 6 && rest[..5].eq_ignore_ascii_case(b"\\u003") && b"cCeE".contains(&rest[5])
