@@ -52,6 +52,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         state,
         plan_quote,
         language,
+        counties: RwSignal::new(crate::counties::Counties::default()),
     });
     let atlas = use_atlas();
     use_embedding(&atlas);

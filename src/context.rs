@@ -7,6 +7,8 @@ use atlas_core::url_state::ViewState;
 use atlas_core::{Bundle, Lang, Quote};
 use leptos::prelude::*;
 
+use crate::counties::Counties;
+
 /// The atlas's shared state, provided once by the page and read by every component.
 #[derive(Clone)]
 pub struct AtlasContext {
@@ -18,6 +20,8 @@ pub struct AtlasContext {
     pub plan_quote: RwSignal<Option<Quote>>,
     /// The interface language, derived from the state (a copyable handle for closures).
     pub language: Memo<Lang>,
+    /// The county layer, fetched on first need (see `AtlasContext::want_counties`).
+    pub counties: RwSignal<Counties>,
 }
 
 impl AtlasContext {

@@ -4,6 +4,9 @@
 
 use std::sync::Arc;
 
+use atlas_core::county_layer::{
+    COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
+};
 use atlas_core::plan::PlanText;
 use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
@@ -71,6 +74,9 @@ pub enum LoadError {
     /// The bundle arrived but is not a usable bundle.
     #[error("{0}")]
     Bundle(#[from] BundleError),
+    /// The county layer arrived but is not usable with this bundle.
+    #[error("{0}")]
+    Counties(#[from] CountyLayerError),
 }
 
 /// Downloads and checks the bundle next to the page.
@@ -90,6 +96,28 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
         parsed,
         declared_version,
         drawn.as_ref(),
+    )?))
+}
+
+/// Downloads the county layer next to the bundle and checks it against `bundle`; fetched only when
+/// a user first drills into a city, so the first load does not carry it.
+pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadError> {
+    let path = format!("assets/{COUNTY_LAYER_FILE}");
+    let text = fetch_text(&path, "the county layer", MAX_COUNTY_LAYER_BYTES).await?;
+    CountyLayer::check_text(&text)?;
+    let value = js_sys::JSON::parse(&text).map_err(|e| {
+        CountyLayerError::Json(Bundle::syntax_error(&text, &js_reason(&e)).to_string())
+    })?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    let declared_version = || {
+        js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Ok(Arc::new(CountyLayer::accept(
+        parsed,
+        declared_version,
+        bundle,
     )?))
 }
 

@@ -6,6 +6,7 @@
 mod app;
 mod bases;
 mod context;
+mod counties;
 mod dom;
 mod embed;
 mod export;
