@@ -15,13 +15,15 @@ use geo::{
 use sha2::{Digest, Sha256};
 
 use crate::bases_seed::read_bases;
+use crate::counties::{CityKey, CountyInput, read_counties};
+use crate::county_build::COUNTY_TOLERANCE_DEGREES;
 use crate::crossings::find_crossing;
 use crate::error::BuildError;
 use crate::geodata::{GeoSources, read_boundaries, read_county_points};
 use crate::industries_seed::IndustriesFile;
 use crate::seeds::Layout;
 use crate::targets_seed::TargetsFile;
-use crate::topology::{SimplifyStats, simplify_shared};
+use crate::topology::{SimplifyStats, simplify_shared_each};
 
 /// Douglas–Peucker tolerance for shared borders, degrees (about 250 m; a third of a pixel when
 /// the whole province fills 1,000 pixels).
@@ -59,8 +61,16 @@ pub struct Built {
     pub full_detail: Vec<MultiPolygon<f64>>,
     /// The simplified outlines, in the bundle's city order.
     pub simplified: Vec<MultiPolygon<f64>>,
-    /// How simplification went.
+    /// How simplification went (cities and counties together).
     pub stats: SimplifyStats,
+    /// The county layer as written to disk: compact JSON and a final newline.
+    pub counties_json: String,
+    /// The county layer itself.
+    pub county_layer: atlas_core::county_layer::CountyLayer,
+    /// The full-detail county outlines, in the layer's order.
+    pub county_full_detail: Vec<MultiPolygon<f64>>,
+    /// The simplified county outlines, in the layer's order.
+    pub county_simplified: Vec<MultiPolygon<f64>>,
 }
 
 /// Builds the bundle from the repository at `root`, checking everything on the way.
@@ -105,18 +115,29 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         full_detail.push(boundaries.swap_remove(at).geometry);
     }
 
-    let (simplified, stats) =
-        simplify_shared(&full_detail, TOLERANCE_DEGREES, DECIMALS).map_err(|source| {
-            BuildError::Simplify {
-                path: cities_path.clone(),
-                source,
-            }
-        })?;
+    let counties_path = root.join("geodata").join(&sources.counties);
+    let county_names_path = root.join("geodata").join(&sources.county_names);
+    let city_keys: Vec<CityKey<'_>> = seeds
+        .iter()
+        .map(|c| CityKey {
+            adcode: &c.adcode,
+            name_zh: &c.name_zh,
+        })
+        .collect();
+    let counties = read_counties(&counties_path, &county_names_path, &city_keys)?;
+    let (simplified, county_simplified, stats) =
+        simplify_with_counties(&full_detail, &counties, &cities_path)?;
     let names: Vec<String> = seeds
         .iter()
         .map(|c| format!("{} ({})", c.adcode, c.name_zh))
         .collect();
     check_partition(&simplified, &names, &cities_path)?;
+    let tiled: Vec<(String, String, &MultiPolygon<f64>)> = seeds
+        .iter()
+        .zip(&simplified)
+        .map(|(c, s)| (c.adcode.clone(), c.name_zh.clone(), s))
+        .collect();
+    crate::county_build::check_tiling(&counties_path, &tiled, &counties, &county_simplified)?;
 
     let cities: Vec<City> = seeds
         .iter()
@@ -242,10 +263,11 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         layout_path,
         plan_path,
         sources_path,
-        cities_path,
+        cities_path.clone(),
         industries_path,
         targets_path,
         county_points_path,
+        counties_path.clone(),
     ];
     inputs.sort();
     let sources_list = inputs
@@ -281,7 +303,21 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     json.push('\n');
     let charts =
         crate::charts::chart_files(&bundle).map_err(|e| BuildError::Chart(e.to_string()))?;
+    let county_sources = [&counties_path, &cities_path, &county_names_path]
+        .into_iter()
+        .map(|p| source_file(root, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let county_layer =
+        crate::county_build::assemble(&bundle, county_sources, &counties, &county_simplified)?;
+    let mut counties_json = serde_json::to_string(&county_layer).map_err(|e| {
+        atlas_core::BundleError::Json(format!("cannot serialise the county layer: {e}"))
+    })?;
+    counties_json.push('\n');
     Ok(Built {
+        counties_json,
+        county_layer,
+        county_full_detail: counties.into_iter().map(|c| c.geometry).collect(),
+        county_simplified,
         charts,
         csv: atlas_core::csv::layout_csv(&bundle),
         plan_text,
@@ -291,6 +327,42 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         simplified,
         stats,
     })
+}
+
+/// Simplifies the cities and their counties in one shared-arc topology: a border the city map
+/// draws is simplified once at the cities' tolerance for both layers, a border between counties of
+/// one city at the finer county tolerance. Returns the cities, then the counties, each in input order.
+fn simplify_with_counties(
+    cities: &[MultiPolygon<f64>],
+    counties: &[CountyInput],
+    cities_path: &Path,
+) -> Result<
+    (
+        Vec<MultiPolygon<f64>>,
+        Vec<MultiPolygon<f64>>,
+        SimplifyStats,
+    ),
+    BuildError,
+> {
+    let outlines: Vec<MultiPolygon<f64>> = cities
+        .iter()
+        .cloned()
+        .chain(counties.iter().map(|c| c.geometry.clone()))
+        .collect();
+    let tolerances: Vec<f64> = cities
+        .iter()
+        .map(|_| TOLERANCE_DEGREES)
+        .chain(counties.iter().map(|_| COUNTY_TOLERANCE_DEGREES))
+        .collect();
+    let (mut simplified, stats) =
+        simplify_shared_each(&outlines, &tolerances, DECIMALS).map_err(|source| {
+            BuildError::Simplify {
+                path: cities_path.to_path_buf(),
+                source,
+            }
+        })?;
+    let county_simplified = simplified.split_off(cities.len());
+    Ok((simplified, county_simplified, stats))
 }
 
 /// The simplified cities must tile the province: no ring crosses another, no two overlap (their
@@ -350,7 +422,7 @@ fn gap_message(hole: &LineString<f64>, cities: &[MultiPolygon<f64>], names: &[St
 }
 
 /// A point inside the city's largest part, where its label goes.
-fn label_point(city: &MultiPolygon<f64>) -> geojson_shape::Position {
+pub(crate) fn label_point(city: &MultiPolygon<f64>) -> geojson_shape::Position {
     let largest = city
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
@@ -362,7 +434,7 @@ fn label_point(city: &MultiPolygon<f64>) -> geojson_shape::Position {
 
 /// A geo MultiPolygon as bundle GeoJSON: exterior rings counter-clockwise, holes clockwise,
 /// coordinates rounded to [`DECIMALS`].
-fn to_shape(mp: &MultiPolygon<f64>) -> geojson_shape::MultiPolygon {
+pub(crate) fn to_shape(mp: &MultiPolygon<f64>) -> geojson_shape::MultiPolygon {
     let oriented = mp.orient(Direction::Default);
     let ring = |r: &geo::LineString<f64>| {
         r.0.iter()
@@ -382,7 +454,7 @@ fn to_shape(mp: &MultiPolygon<f64>) -> geojson_shape::MultiPolygon {
     )
 }
 
-fn bounds_of(shape: &geojson_shape::MultiPolygon) -> Bounds {
+pub(crate) fn bounds_of(shape: &geojson_shape::MultiPolygon) -> Bounds {
     Bounds::of(shape.positions()).unwrap_or(Bounds {
         west: 0.0,
         south: 0.0,
@@ -391,12 +463,12 @@ fn bounds_of(shape: &geojson_shape::MultiPolygon) -> Bounds {
     })
 }
 
-fn round_to(value: f64, decimals: i32) -> f64 {
+pub(crate) fn round_to(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (value * scale).round() / scale
 }
 
-fn source_file(root: &Path, path: &PathBuf) -> Result<SourceFile, BuildError> {
+pub(crate) fn source_file(root: &Path, path: &PathBuf) -> Result<SourceFile, BuildError> {
     let bytes = std::fs::read(path).map_err(|source| BuildError::Read {
         path: path.clone(),
         source,

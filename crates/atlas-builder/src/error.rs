@@ -264,4 +264,62 @@ pub enum BuildError {
     /// The assembled bundle failed the same check the app makes when it loads it.
     #[error("the assembled bundle is inconsistent: {0}")]
     Bundle(#[from] BundleError),
+    // The county layer (geodata/jiangsu_counties.geojson and geodata/county_names.toml).
+    /// A county feature lacks a property or has one of the wrong form.
+    #[error("{path}: county {adcode} {problem}")]
+    CountyProperty {
+        /// The county boundary file.
+        path: PathBuf,
+        /// The feature's adcode.
+        adcode: String,
+        /// What is missing or wrong.
+        problem: String,
+    },
+    /// A county's code does not fit the cities' code list.
+    #[error("{path}: county {adcode} ({name}): {problem}")]
+    CountyCode {
+        /// The county boundary file.
+        path: PathBuf,
+        /// The county's adcode.
+        adcode: String,
+        /// The county's Chinese name.
+        name: String,
+        /// How its code disagrees with its city.
+        problem: String,
+    },
+    /// The names table misses a county, has one too many, or disagrees with the boundary file.
+    #[error("{path}: county {adcode} {problem}")]
+    CountyName {
+        /// The names table.
+        path: PathBuf,
+        /// The county's adcode.
+        adcode: String,
+        /// What is wrong with its row.
+        problem: String,
+    },
+    /// A city of the layout has no county in the county file.
+    #[error(
+        "{path}: city {adcode} ({name}) has no county; every city must be covered by its counties"
+    )]
+    CityWithoutCounties {
+        /// The county boundary file.
+        path: PathBuf,
+        /// The city's adcode.
+        adcode: String,
+        /// The city's Chinese name.
+        name: String,
+    },
+    /// After simplification a city's counties do not tile it.
+    #[error("{path}: after simplification the counties of {city} {problem}")]
+    CountyTiling {
+        /// The county boundary file.
+        path: PathBuf,
+        /// The city, with its name.
+        city: String,
+        /// The gap, overlap or county outside, and where.
+        problem: String,
+    },
+    /// The assembled county layer failed the check the app makes when it loads it.
+    #[error("the assembled county layer is inconsistent with the bundle: {0}")]
+    CountyLayer(#[from] atlas_core::county_layer::CountyLayerError),
 }

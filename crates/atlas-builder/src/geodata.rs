@@ -22,6 +22,11 @@ pub struct GeoSources {
     /// One point per county-level unit (GeoJSON Points with `adcode` and `city_adcode`), relative
     /// to `geodata/`: where county-level places are marked.
     pub county_points: String,
+    /// The county-level boundary GeoJSON (`adcode`, `name`, `city_adcode`, `kind`), relative to
+    /// `geodata/`: the drill-down layer, simplified with the cities' shared borders.
+    pub counties: String,
+    /// The reviewed English names of the counties (TOML keyed by adcode), relative to `geodata/`.
+    pub county_names: String,
     /// Industrial bases (CSV), relative to `geodata/`.
     pub bases: String,
     /// The attribution line the map shows.
@@ -54,6 +59,8 @@ pub struct Boundary {
     pub adcode: String,
     /// Its outline.
     pub geometry: MultiPolygon<f64>,
+    /// All its properties, for layers that carry more than the adcode (the counties).
+    pub properties: geojson::JsonObject,
 }
 
 /// Reads every feature of a boundary file; each must have a string `adcode` and a Polygon or
@@ -84,7 +91,11 @@ pub fn read_boundaries(path: &Path) -> Result<Vec<Boundary>, BuildError> {
             .as_ref()
             .ok_or_else(|| syntax(format!("feature {adcode} has no geometry")))?;
         let geometry = to_multipolygon(path, &adcode, geometry)?;
-        boundaries.push(Boundary { adcode, geometry });
+        boundaries.push(Boundary {
+            adcode,
+            geometry,
+            properties: feature.properties.clone().unwrap_or_default(),
+        });
     }
     let outlines: Vec<MultiPolygon<f64>> = boundaries.iter().map(|b| b.geometry.clone()).collect();
     if let Some(c) = find_crossing(&outlines) {

@@ -5,6 +5,8 @@
 pub mod bases_seed;
 pub mod build;
 pub mod charts;
+pub mod counties;
+pub mod county_build;
 pub mod crossings;
 pub mod error;
 pub mod geodata;
@@ -26,17 +28,22 @@ pub const BUNDLE_FILE: &str = "assets/atlas.json";
 /// Where the layout CSV goes, next to the bundle.
 pub const CSV_FILE: &str = "assets/layout.csv";
 
+/// Where the county layer goes, next to the bundle, under the name the app fetches
+/// ([`atlas_core::county_layer::COUNTY_LAYER_FILE`]).
+pub const COUNTIES_FILE: &str = "assets/counties.json";
+
 /// Where the plan text goes, next to the bundle, for the app's plan view.
 pub const PLAN_FILE: &str = "assets/plan.txt";
 
 impl Built {
-    /// Every file the builder writes, with its content: the bundle, the CSV, the plan text and
-    /// the chart files.
+    /// Every file the builder writes, with its content: the bundle, the CSV, the plan text, the
+    /// county layer and the chart files.
     pub fn outputs(&self) -> Vec<(&str, &str)> {
         let fixed = [
             (BUNDLE_FILE, self.json.as_str()),
             (CSV_FILE, self.csv.as_str()),
             (PLAN_FILE, self.plan_text.as_str()),
+            (COUNTIES_FILE, self.counties_json.as_str()),
         ];
         fixed
             .into_iter()

@@ -74,9 +74,30 @@ pub fn simplify_shared(
     tolerance: f64,
     decimals: i32,
 ) -> Result<(Vec<MultiPolygon<f64>>, SimplifyStats), SimplifyError> {
+    simplify_shared_each(outlines, &vec![tolerance; outlines.len()], decimals)
+}
+
+/// Like [`simplify_shared`], with a tolerance per outline, so that two layers drawn at different
+/// zooms (cities and their counties) share one set of arcs: an arc takes the largest tolerance of
+/// the outlines that use it, so a border the coarser layer draws is simplified once, the same way
+/// for both layers, and a border only the finer layer draws keeps the finer detail.
+pub fn simplify_shared_each(
+    outlines: &[MultiPolygon<f64>],
+    outline_tolerances: &[f64],
+    decimals: i32,
+) -> Result<(Vec<MultiPolygon<f64>>, SimplifyStats), SimplifyError> {
     const HALVINGS: u32 = 8;
     let topology = Topology::new(outlines);
-    let mut tolerances = vec![tolerance; topology.arcs.len()];
+    let mut tolerances: Vec<f64> = topology
+        .arc_outlines
+        .iter()
+        .map(|users| {
+            users
+                .iter()
+                .filter_map(|&u| outline_tolerances.get(u).copied())
+                .fold(0.0, f64::max)
+        })
+        .collect();
     let mut attempt = 0;
     loop {
         let simplified: Vec<Vec<Coord<f64>>> = topology
@@ -109,7 +130,8 @@ pub fn simplify_shared(
         if attempt > HALVINGS {
             return Err(SimplifyError {
                 index,
-                tolerance: tolerance / 2f64.powi(HALVINGS as i32),
+                tolerance: outline_tolerances.get(index).copied().unwrap_or_default()
+                    / 2f64.powi(HALVINGS as i32),
                 reason,
             });
         }
