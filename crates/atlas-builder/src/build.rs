@@ -29,6 +29,10 @@ use crate::topology::{SimplifyStats, simplify_shared_each};
 /// the whole province fills 1,000 pixels).
 pub const TOLERANCE_DEGREES: f64 = 0.0025;
 
+/// How far simplification may move any city's or county's area (a share of it) before the arcs
+/// of that outline are simplified again more finely; the tests allow half a per cent.
+pub const MAX_AREA_CHANGE: f64 = 0.004;
+
 /// Decimal places kept in the bundle's coordinates (about 10 m).
 pub const DECIMALS: i32 = 4;
 
@@ -125,8 +129,11 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         })
         .collect();
     let counties = read_counties(&counties_path, &county_names_path, &city_keys)?;
-    let (simplified, county_simplified, stats) =
-        simplify_with_counties(&full_detail, &counties, &cities_path)?;
+    let Simplified {
+        cities: simplified,
+        counties: county_simplified,
+        stats,
+    } = simplify_with_counties(&full_detail, &counties, &cities_path, &counties_path)?;
     let names: Vec<String> = seeds
         .iter()
         .map(|c| format!("{} ({})", c.adcode, c.name_zh))
@@ -331,19 +338,14 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
 
 /// Simplifies the cities and their counties in one shared-arc topology: a border the city map
 /// draws is simplified once at the cities' tolerance for both layers, a border between counties of
-/// one city at the finer county tolerance. Returns the cities, then the counties, each in input order.
+/// one city at the finer county tolerance. A failure names the file of the outline at fault, and
+/// its position there. Returns the cities, then the counties, each in input order.
 fn simplify_with_counties(
     cities: &[MultiPolygon<f64>],
     counties: &[CountyInput],
     cities_path: &Path,
-) -> Result<
-    (
-        Vec<MultiPolygon<f64>>,
-        Vec<MultiPolygon<f64>>,
-        SimplifyStats,
-    ),
-    BuildError,
-> {
+    counties_path: &Path,
+) -> Result<Simplified, BuildError> {
     let outlines: Vec<MultiPolygon<f64>> = cities
         .iter()
         .cloned()
@@ -355,14 +357,33 @@ fn simplify_with_counties(
         .chain(counties.iter().map(|_| COUNTY_TOLERANCE_DEGREES))
         .collect();
     let (mut simplified, stats) =
-        simplify_shared_each(&outlines, &tolerances, DECIMALS).map_err(|source| {
-            BuildError::Simplify {
-                path: cities_path.to_path_buf(),
-                source,
-            }
-        })?;
-    let county_simplified = simplified.split_off(cities.len());
-    Ok((simplified, county_simplified, stats))
+        simplify_shared_each(&outlines, &tolerances, DECIMALS, MAX_AREA_CHANGE).map_err(
+            |mut source| {
+                let path = if source.index < cities.len() {
+                    cities_path.to_path_buf()
+                } else {
+                    source.index -= cities.len();
+                    counties_path.to_path_buf()
+                };
+                BuildError::Simplify { path, source }
+            },
+        )?;
+    let counties = simplified.split_off(cities.len());
+    Ok(Simplified {
+        cities: simplified,
+        counties,
+        stats,
+    })
+}
+
+/// The two boundary layers after their joint simplification.
+struct Simplified {
+    /// The cities, in input order.
+    cities: Vec<MultiPolygon<f64>>,
+    /// The counties, in input order.
+    counties: Vec<MultiPolygon<f64>>,
+    /// How it went, for both layers together.
+    stats: SimplifyStats,
 }
 
 /// The simplified cities must tile the province: no ring crosses another, no two overlap (their

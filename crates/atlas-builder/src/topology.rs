@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify, Validation};
+use geo::{Area, Coord, LineString, MultiPolygon, Polygon, Simplify, Validation};
 
 /// A vertex in integer units of the input precision, so equality is exact.
 type Key = (i64, i64);
@@ -30,10 +30,10 @@ pub struct SimplifyStats {
 /// Why the outlines could not be simplified into valid polygons.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error(
-    "outline {index} stays invalid after simplification even at a tolerance of {tolerance} degrees: {reason}"
+    "outline {index} cannot be simplified into a valid, true-to-area outline even at a tolerance of {tolerance} degrees: {reason}"
 )]
 pub struct SimplifyError {
-    /// Position of the outline in the input.
+    /// Position of the outline in the input (in its own file, once the builder has placed it).
     pub index: usize,
     /// The smallest tolerance that was tried.
     pub tolerance: f64,
@@ -74,17 +74,26 @@ pub fn simplify_shared(
     tolerance: f64,
     decimals: i32,
 ) -> Result<(Vec<MultiPolygon<f64>>, SimplifyStats), SimplifyError> {
-    simplify_shared_each(outlines, &vec![tolerance; outlines.len()], decimals)
+    simplify_shared_each(
+        outlines,
+        &vec![tolerance; outlines.len()],
+        decimals,
+        f64::INFINITY,
+    )
 }
 
 /// Like [`simplify_shared`], with a tolerance per outline, so that two layers drawn at different
 /// zooms (cities and their counties) share one set of arcs: an arc takes the largest tolerance of
 /// the outlines that use it, so a border the coarser layer draws is simplified once, the same way
-/// for both layers, and a border only the finer layer draws keeps the finer detail.
+/// for both layers, and a border only the finer layer draws keeps the finer detail. An outline
+/// whose area moves by more than `max_area_change` (a share of its area) is treated like an
+/// invalid one: its arcs are simplified again with half the tolerance, so a small county keeps its
+/// true area even where it lies on a border simplified at the coarser tolerance.
 pub fn simplify_shared_each(
     outlines: &[MultiPolygon<f64>],
     outline_tolerances: &[f64],
     decimals: i32,
+    max_area_change: f64,
 ) -> Result<(Vec<MultiPolygon<f64>>, SimplifyStats), SimplifyError> {
     const HALVINGS: u32 = 8;
     let topology = Topology::new(outlines);
@@ -111,7 +120,11 @@ pub fn simplify_shared_each(
         let invalid: Vec<(usize, String)> = result
             .iter()
             .enumerate()
-            .filter_map(|(i, mp)| invalid_reason(mp).map(|r| (i, r)))
+            .filter_map(|(i, mp)| {
+                invalid_reason(mp)
+                    .or_else(|| area_change_reason(&outlines[i], mp, max_area_change))
+                    .map(|r| (i, r))
+            })
             .collect();
         let Some((index, reason)) = invalid.first().cloned() else {
             let stats = SimplifyStats {
@@ -142,6 +155,23 @@ pub fn simplify_shared_each(
             }
         }
     }
+}
+
+/// Why a simplified outline's area has strayed too far from the original's, if it has.
+fn area_change_reason(
+    original: &MultiPolygon<f64>,
+    simplified: &MultiPolygon<f64>,
+    max_change: f64,
+) -> Option<String> {
+    let before = original.unsigned_area();
+    let change = simplified.unsigned_area() / before - 1.0;
+    (before > 0.0 && change.abs() > max_change).then(|| {
+        format!(
+            "its area changes by {:.2} %, more than {:.2} %",
+            change * 100.0,
+            max_change * 100.0
+        )
+    })
 }
 
 fn invalid_reason(mp: &MultiPolygon<f64>) -> Option<String> {

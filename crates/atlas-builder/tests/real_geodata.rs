@@ -119,10 +119,7 @@ fn neighbours_still_share_their_borders_exactly_after_simplification() {
         );
     }
     let vertices = |shapes: &[MultiPolygon<f64>]| -> usize {
-        shapes
-            .iter()
-            .map(|s| geo::CoordsIter::coords_count(s))
-            .sum()
+        shapes.iter().map(geo::CoordsIter::coords_count).sum()
     };
     assert!(
         vertices(&b.simplified) * 10 < vertices(&b.full_detail),

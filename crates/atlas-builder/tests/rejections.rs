@@ -3,7 +3,6 @@
 
 mod workspace;
 
-use serde_json::Value;
 use workspace::{Workspace, assert_names};
 
 #[test]
