@@ -2,7 +2,8 @@
 //! sources (GPS, OpenStreetMap) are converted before they are placed on the map.
 //!
 //! GCJ-02 is WGS84 shifted by a published, deterministic formula (the offset is a few hundred
-//! metres in Jiangsu); outside China the two coincide.
+//! metres in Jiangsu); outside China the two coincide. The formula has no closed inverse, so the
+//! boundaries offered to GIS users in WGS84 are converted back by iteration.
 
 use crate::geojson_shape::Position;
 
@@ -50,6 +51,31 @@ pub fn wgs84_to_gcj02(position: Position) -> Position {
     [lon + d_lon, lat + d_lat]
 }
 
+/// How close, in degrees, the inverse's forward image must come to the GCJ-02 position asked
+/// for (about 0.01 mm).
+const INVERSE_PRECISION_DEGREES: f64 = 1e-10;
+
+/// The most steps the inverse takes; the offset changes so slowly that it converges in a few.
+const INVERSE_MAX_STEPS: usize = 30;
+
+/// Converts a GCJ-02 longitude/latitude back to WGS84, for GIS users overlaying the boundaries
+/// on WGS84 maps: the WGS84 position whose forward conversion is `position`, found by fixed-point
+/// iteration (guess −= forward(guess) − target) until within [`INVERSE_PRECISION_DEGREES`] or
+/// after [`INVERSE_MAX_STEPS`] steps.
+pub fn gcj02_to_wgs84(position: Position) -> Position {
+    let [lon, lat] = position;
+    let mut guess = position;
+    for _ in 0..INVERSE_MAX_STEPS {
+        let [f_lon, f_lat] = wgs84_to_gcj02(guess);
+        let (d_lon, d_lat) = (f_lon - lon, f_lat - lat);
+        if d_lon.abs() < INVERSE_PRECISION_DEGREES && d_lat.abs() < INVERSE_PRECISION_DEGREES {
+            break;
+        }
+        guess = [guess[0] - d_lon, guess[1] - d_lat];
+    }
+    guess
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +110,64 @@ mod tests {
     #[test]
     fn outside_china_nothing_moves() {
         assert_eq!(wgs84_to_gcj02([2.35, 48.85]), [2.35, 48.85]);
+        assert_eq!(gcj02_to_wgs84([2.35, 48.85]), [2.35, 48.85]);
+    }
+
+    /// Published test vectors of the eviltransform library (WGS84, GCJ-02 as longitude/latitude):
+    /// Shanghai, Shenzhen, Beijing.
+    const KNOWN: [(Position, Position); 3] = [
+        (
+            [121.5272106, 31.1774276],
+            [121.531541859215, 31.17530398364597],
+        ),
+        (
+            [113.912316, 22.543847],
+            [113.9171764808363, 22.540796131694766],
+        ),
+        (
+            [116.377817, 39.911954],
+            [116.38404722455657, 39.91334545536069],
+        ),
+    ];
+
+    #[test]
+    fn known_pairs_convert_both_ways() {
+        for (wgs, gcj) in KNOWN {
+            let forward = wgs84_to_gcj02(wgs);
+            assert!((forward[0] - gcj[0]).abs() < 1e-9 && (forward[1] - gcj[1]).abs() < 1e-9);
+            let back = gcj02_to_wgs84(gcj);
+            let miss = Geodesic.distance(Point::new(back[0], back[1]), Point::new(wgs[0], wgs[1]));
+            assert!(
+                miss < 1e-3,
+                "{gcj:?} back to {back:?}: {miss} m from {wgs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_round_trip_over_jiangsu_stays_under_a_millimetre() {
+        let mut worst: f64 = 0.0;
+        for i in 0..=40 {
+            for j in 0..=40 {
+                let wgs = [
+                    116.3 + 5.6 * f64::from(i) / 40.0,
+                    30.7 + 4.5 * f64::from(j) / 40.0,
+                ];
+                let back = gcj02_to_wgs84(wgs84_to_gcj02(wgs));
+                let miss =
+                    Geodesic.distance(Point::new(back[0], back[1]), Point::new(wgs[0], wgs[1]));
+                worst = worst.max(miss);
+            }
+        }
+        assert!(worst < 1e-3, "worst round trip misses by {worst} m");
+    }
+
+    #[test]
+    fn the_inverse_undoes_the_few_hundred_metre_offset() {
+        let gcj = [120.62, 31.30];
+        let wgs = gcj02_to_wgs84(gcj);
+        assert!(wgs[0] < gcj[0], "WGS84 lies west of GCJ-02 in Jiangsu");
+        let m = Geodesic.distance(Point::new(wgs[0], wgs[1]), Point::new(gcj[0], gcj[1]));
+        assert!((440.0..=570.0).contains(&m), "{m} m");
     }
 }
