@@ -75,6 +75,8 @@ pub struct Built {
     pub county_full_detail: Vec<MultiPolygon<f64>>,
     /// The simplified county outlines, in the layer's order.
     pub county_simplified: Vec<MultiPolygon<f64>>,
+    /// The boundary downloads for GIS users (path relative to the root, GeoJSON text).
+    pub boundary_downloads: Vec<(String, String)>,
 }
 
 /// Builds the bundle from the repository at `root`, checking everything on the way.
@@ -320,7 +322,9 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         atlas_core::BundleError::Json(format!("cannot serialise the county layer: {e}"))
     })?;
     counties_json.push('\n');
+    let boundary_downloads = crate::downloads::boundary_downloads(&bundle, &county_layer)?;
     Ok(Built {
+        boundary_downloads,
         counties_json,
         county_layer,
         county_full_detail: counties.into_iter().map(|c| c.geometry).collect(),

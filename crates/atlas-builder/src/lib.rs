@@ -8,6 +8,7 @@ pub mod charts;
 pub mod counties;
 pub mod county_build;
 pub mod crossings;
+pub mod downloads;
 pub mod error;
 pub mod geodata;
 pub mod industries_seed;
@@ -37,7 +38,7 @@ pub const PLAN_FILE: &str = "assets/plan.txt";
 
 impl Built {
     /// Every file the builder writes, with its content: the bundle, the CSV, the plan text, the
-    /// county layer and the chart files.
+    /// county layer, the chart files and the boundary downloads.
     pub fn outputs(&self) -> Vec<(&str, &str)> {
         let fixed = [
             (BUNDLE_FILE, self.json.as_str()),
@@ -48,6 +49,11 @@ impl Built {
         fixed
             .into_iter()
             .chain(self.charts.iter().map(|(p, c)| (p.as_str(), c.as_str())))
+            .chain(
+                self.boundary_downloads
+                    .iter()
+                    .map(|(p, c)| (p.as_str(), c.as_str())),
+            )
             .collect()
     }
 }

@@ -1,5 +1,5 @@
-//! `atlas-builder [--root DIR] [--check]`: builds `assets/atlas.json` from `geodata/` and
-//! `seeds/`, or with `--check` only verifies that the committed bundle is what it would build.
+//! `atlas-builder [--root DIR] [--check]`: builds `assets/atlas.json` (and the county layer and
+//! boundary downloads beside it) from `geodata/` and `seeds/`, or with `--check` only verifies that the committed bundle is what it would build.
 //! `atlas-builder page OUT [FROM=TO …]` writes the site's final index.html (see `page`).
 
 use std::path::PathBuf;
@@ -60,7 +60,9 @@ fn main() -> ExitCode {
             );
             return ExitCode::FAILURE;
         }
-        println!("the bundle, the layout CSV, the plan text and the charts are up to date");
+        println!(
+            "the bundle, the layout CSV, the plan text, the charts, the county layer and the boundary downloads are up to date"
+        );
         return ExitCode::SUCCESS;
     }
     let target = root.join(atlas_builder::BUNDLE_FILE);
@@ -69,8 +71,22 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let s = built.stats;
+    let county_vertices: usize = built
+        .county_layer
+        .boundaries
+        .features
+        .iter()
+        .map(|f| f.geometry.vertex_count())
+        .sum();
     println!(
-        "wrote {} ({} bytes), layout.csv, plan.txt and {} charts in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} vertices kept in {} shared arcs",
+        "wrote {} ({} bytes, {} counties, {county_vertices} positions) and {} boundary downloads",
+        atlas_builder::COUNTIES_FILE,
+        built.counties_json.len(),
+        built.county_layer.counties.len(),
+        built.boundary_downloads.len(),
+    );
+    println!(
+        "wrote {} ({} bytes), layout.csv, plan.txt and {} charts in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} city and county vertices kept in {} shared arcs",
         target.display(),
         built.json.len(),
         built.charts.len(),
@@ -91,7 +107,8 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: atlas-builder [--root DIR] [--check]
-  builds assets/atlas.json from geodata/ and seeds/ under DIR (default: .)
+  builds assets/atlas.json, assets/counties.json and the boundary downloads from geodata/ and
+  seeds/ under DIR (default: .)
   --check  only verify that the committed bundle is exactly what would be built
 usage: atlas-builder lite OUT
   writes OUT, the bundle the app loads first: assets/atlas.json without its boundaries, which the

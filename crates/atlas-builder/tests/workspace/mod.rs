@@ -101,6 +101,8 @@ impl Workspace {
             "assets/layout.csv",
             "assets/plan.txt",
             "assets/counties.json",
+            "assets/boundaries.gcj02.geojson",
+            "assets/boundaries.wgs84.geojson",
         ] {
             assert!(!self.path(file).exists(), "{file} was written");
         }
