@@ -617,7 +617,9 @@ impl ViewState {
 
     /// The view once the county layer has arrived: a county the layer does not have, or one
     /// outside the chosen city, is dropped (the city stays drilled), with the notice saying so.
-    pub fn checked_county(&self, layer: &CountyLayer) -> (ViewState, Option<Notice>) {
+    /// The notice is worded later, in whatever language the bar then shows, so `_lang` (part of
+    /// the interface agreed for issue 11) is not needed.
+    pub fn checked_county(&self, layer: &CountyLayer, _lang: Lang) -> (ViewState, Option<Notice>) {
         let Some(code) = self.county.as_deref() else {
             return (self.clone(), None);
         };

@@ -131,10 +131,13 @@ fn a_linked_county_is_checked_against_the_layer_when_it_arrives() {
     let b = bundle();
     let l = layer(&b);
     let (kunshan, _) = ViewState::from_query("county=320583", &b);
-    assert_eq!(kunshan.checked_county(&l), (kunshan.clone(), None));
+    assert_eq!(
+        kunshan.checked_county(&l, Lang::Zh),
+        (kunshan.clone(), None)
+    );
     let (unknown, notices) = ViewState::from_query("city=320500&county=320599", &b);
     assert!(notices.is_empty(), "a well-formed code waits for the layer");
-    let (checked, notice) = unknown.checked_county(&l);
+    let (checked, notice) = unknown.checked_county(&l, Lang::Zh);
     assert_eq!(
         checked.to_query(),
         "?city=320500&drill=1",
@@ -146,7 +149,10 @@ fn a_linked_county_is_checked_against_the_layer_when_it_arrives() {
         ("county", NoticeReason::UnknownValue)
     );
     let (no_county, _) = ViewState::from_query("city=320500&drill=1", &b);
-    assert_eq!(no_county.checked_county(&l), (no_county.clone(), None));
+    assert_eq!(
+        no_county.checked_county(&l, Lang::Zh),
+        (no_county.clone(), None)
+    );
 }
 
 #[test]
