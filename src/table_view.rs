@@ -1,7 +1,8 @@
 //! The table view: every place × the ten industries with the roles the plan gives — the
 //! accessible twin of the map, sharing its selection. Each city is a group whose counties (from
 //! the county layer, fetched when the table opens) can be shown under it, each with its kind,
-//! area and bases. The table is built once per language and layer; only the selection marks and
+//! area and bases (a closed group still lists the counties the plan names, 昆山 under 苏州). The
+//! table is built once per language and layer; only the selection marks and
 //! the open groups follow the state, so keyboard focus stays where it is.
 
 use std::collections::HashSet;
@@ -47,11 +48,10 @@ pub fn TableView() -> impl IntoView {
             .iter()
             .map(|city| {
                 let adcode = city.adcode.clone();
-                let county_rows: Vec<&County> = layer
+                let count = layer
                     .as_deref()
-                    .map(|l| l.counties_of(&city.adcode).collect())
-                    .unwrap_or_default();
-                let toggle = (!county_rows.is_empty()).then(|| {
+                    .map_or(0, |l| l.counties_of(&city.adcode).count());
+                let toggle = (count > 0).then(|| {
                     let expanded = {
                         let adcode = adcode.clone();
                         move || open.with(|o| o.contains(&adcode))
@@ -60,10 +60,7 @@ pub fn TableView() -> impl IntoView {
                     let label = format!(
                         "{}{}",
                         lang.text(Msg::ShowCounties),
-                        lang.pick(
-                            &format!("（{}）", county_rows.len()),
-                            &format!(" ({})", county_rows.len()),
-                        )
+                        lang.pick(&format!("（{}）", count), &format!(" ({})", count),)
                     );
                     view! {
                         <button
@@ -88,25 +85,31 @@ pub fn TableView() -> impl IntoView {
                     drills: false,
                     toggle,
                     class: "city-row",
-                    shown: Signal::from(true),
                 };
-                let rows = county_rows
-                    .into_iter()
-                    .map(|county| {
-                        let city = adcode.clone();
-                        let bases = hosted_bases(&bundle, &county.adcode).len();
-                        Row {
-                            adcode: &county.adcode,
-                            name: lang.pick(&county.name_zh, &county.name_en),
-                            detail: Some(county_detail(county, bases, lang)),
-                            drills: true,
-                            toggle: None,
-                            class: "county-row",
-                            shown: Signal::derive(move || open.with(|o| o.contains(&city))),
-                        }
-                        .view(&bundle, lang)
-                    })
-                    .collect_view();
+                // A closed group still lists the counties the plan names (昆山 under 苏州); an
+                // open one all of them, in code order. Rows are made only when shown.
+                let rows = layer.clone().map(|layer| {
+                    let (bundle, city) = (bundle.clone(), adcode.clone());
+                    move || {
+                        let all = open.with(|o| o.contains(&city));
+                        layer
+                            .counties_of(&city)
+                            .filter(|c| all || bundle.place(&c.adcode).is_some())
+                            .map(|county| {
+                                let bases = hosted_bases(&bundle, &county.adcode).len();
+                                Row {
+                                    adcode: &county.adcode,
+                                    name: lang.pick(&county.name_zh, &county.name_en),
+                                    detail: Some(county_detail(county, bases, lang)),
+                                    drills: true,
+                                    toggle: None,
+                                    class: "county-row",
+                                }
+                                .view(&bundle, lang)
+                            })
+                            .collect_view()
+                    }
+                });
                 view! {
                     <tbody class="city-group" data-city=adcode.clone()>
                         {city_row.view(&bundle, lang)}
@@ -128,7 +131,6 @@ pub fn TableView() -> impl IntoView {
                         drills: false,
                         toggle: None,
                         class: "place-row",
-                        shown: Signal::from(true),
                     }
                     .view(&bundle, lang)
                 })
@@ -206,8 +208,6 @@ struct Row<'a> {
     /// The button showing or hiding the city's counties.
     toggle: Option<AnyView>,
     class: &'static str,
-    /// Whether the row is shown (a county's row only while its city's group is open).
-    shown: Signal<bool>,
 }
 
 impl Row<'_> {
@@ -221,7 +221,6 @@ impl Row<'_> {
             drills,
             toggle,
             class,
-            shown,
         } = self;
         let state = use_atlas().state;
         let chosen = {
@@ -279,8 +278,7 @@ impl Row<'_> {
                 aria-current=move || chosen().then_some("true")
                 data-adcode=adcode.to_string()
                 data-city=adcode.get(..4).map(|p| format!("{p}00"))
-                hidden=move || !shown.get()
-            >
+                >
                 <th scope="row">
                     <button type="button" class="link" on:click=select>{name.to_string()}</button>
                     {detail.map(|d| view! { <span class="place-kind">{d}</span> })}
