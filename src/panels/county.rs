@@ -35,13 +35,22 @@ fn county_panel(adcode: &str, layer: &CountyLayer) -> Option<AnyView> {
         county.kind.name(Lang::En),
     );
     let own_words = match facts.mention {
-        Some(mention) => view! {
-            <h3>{message(language, Msg::RolesInPlan)}</h3>
-            {role_list(facts.roles)}
-            <h3>{message(language, Msg::NamedInPlan)}</h3>
-            <PlanQuote quote=mention.clone() />
+        Some(mention) => {
+            // Where the plan names the county only in a role's own sentence, that sentence is
+            // shown once, with the role.
+            let apart = facts.roles.iter().all(|r| r.quote != *mention).then(|| {
+                view! {
+                    <h3>{message(language, Msg::NamedInPlan)}</h3>
+                    <PlanQuote quote=mention.clone() />
+                }
+            });
+            view! {
+                <h3>{message(language, Msg::RolesInPlan)}</h3>
+                {role_list(facts.roles)}
+                {apart}
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! { <p class="no-roles county-not-named">{message(language, Msg::CountyNotNamed)}</p> }
             .into_any(),
     };
