@@ -169,15 +169,13 @@ fn kind_label(counties: &RwSignal<Counties>, hit: &Hit, lang: atlas_core::Lang) 
     })
 }
 
-/// Opens what a result names: a place's panel, a county drilled down into its city (once the
-/// county layer is loaded; before, the plan's county-level place on the province map), a zone's
-/// panel, or an industry's layout.
+/// Opens what a result names: a city's panel, a county drilled down into its city (its panel
+/// follows once the county layer is there), a zone's panel, or an industry's layout.
 fn open_hit(atlas: &AtlasContext, hit: &Hit) {
     let bundle = atlas.bundle.clone();
-    let layer_loaded = atlas.counties.with_untracked(|c| c.layer().is_some());
     atlas.update(|s| match hit.kind {
-        HitKind::County if layer_loaded => s.with_county(Some(hit.id.clone())),
-        HitKind::City | HitKind::County => s.with_city(Some(hit.id.clone())),
+        HitKind::City => s.with_city(Some(hit.id.clone())),
+        HitKind::County => s.with_county(Some(hit.id.clone())),
         HitKind::Zone => s.with_zone(Some(hit.id.clone())),
         HitKind::Industry => s.with_industry(Some(hit.id.clone())),
         HitKind::Field => s.with_field(&bundle, &hit.id),

@@ -80,7 +80,7 @@ pub fn announcement(
         }
     } else if topic_changed
         && next.topic(bundle).is_some()
-        && let Some(adcode) = &next.city
+        && let Some(adcode) = shown_place(bundle, next)
         && let Some(name) = bundle.place_name(adcode)
         && let Some(detail) = role_line(bundle, adcode, next, lang)
     {
@@ -93,7 +93,17 @@ pub fn announcement(
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
 }
 
-/// "苏州市 — 10 个县级单位" / "Suzhou — 10 county-level units": what the map shows once it has
+/// The place whose role a new topic is told for: the chosen county where the plan names it
+/// (昆山), else the chosen city.
+fn shown_place<'a>(bundle: &Bundle, state: &'a ViewState) -> Option<&'a str> {
+    state
+        .county
+        .as_deref()
+        .filter(|c| bundle.place(c).is_some())
+        .or(state.city.as_deref())
+}
+
+/// "苏州市 — 9 个县级单位" / "Suzhou — 9 county-level units": what the map shows once it has
 /// drilled into `state`'s city; `None` outside drill-down.
 pub fn drill_line(bundle: &Bundle, layer: &CountyLayer, state: &ViewState) -> Option<String> {
     if !state.drill {

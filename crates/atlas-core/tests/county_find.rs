@@ -183,6 +183,17 @@ fn drilling_in_choosing_a_county_and_going_back_are_each_one_short_line() {
         announcement(&b, Some(&l), &drilled, &kunshan).as_deref(),
         Some("已选择 昆山市（县级市）：平板显示（重点）")
     );
+    let coloured = announcement(
+        &b,
+        Some(&l),
+        &kunshan,
+        &kunshan.with_industry(Some("next_gen_it".into())),
+    )
+    .expect("announced");
+    assert!(
+        coloured.ends_with("；昆山市：新一代信息技术和软件（重点）"),
+        "a new topic is told for the chosen county the plan names: {coloured}"
+    );
     let gusu = drilled.with_county(Some("320508".into()));
     assert_eq!(
         announcement(&b, Some(&l), &drilled, &gusu).as_deref(),
