@@ -130,6 +130,21 @@ describe('the table and bad links', () => {
     await page.close();
   });
 
+  test('without the county file the table keeps its city rows and says why', async () => {
+    const page = await openAtlas(env.browser, 'about:blank', { waitForMap: false });
+    await page.route('**/assets/counties.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${env.site.url}?view=table`);
+    await page.locator('.table-view .counties-status', { hasText: '区县数据无法加载' }).waitFor();
+    assert.equal(await page.locator('tbody.city-group').count(), bundle.cities.length);
+    assert.equal(await page.locator('.group-toggle').count(), 0);
+    assert.deepEqual(
+      await page.locator('tr.place-row').evaluateAll((rows) => rows.map((r) => r.dataset.adcode)),
+      bundle.places.map((p) => p.adcode),
+      'the plan’s county-level places keep their rows',
+    );
+    await page.close();
+  });
+
   test('bad county links give a notice; a county the layer lacks is dropped in place', async () => {
     const outside = await openAtlas(env.browser, `${env.site.url}?city=320100&county=320583`);
     assert.match(await outside.textContent('.notice-bar'), /“county” 不在所选设区市内/);
