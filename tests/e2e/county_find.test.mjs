@@ -56,6 +56,11 @@ describe('county panels', () => {
     assert.equal(await panel.locator('.base-item').count(), 1);
     assert.equal(await panel.locator('.base-item .base-name').textContent(), base.name_en);
     assert.ok(await panel.locator('.base-item .base-source a').getAttribute('href'));
+    const heading = await panel.locator('.city-name').elementHandle();
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.querySelector('.county-kind')?.textContent === '县级市');
+    assert.equal(await panel.locator('.city-link').textContent(), '无锡市');
+    assert.ok(await heading.evaluate((h) => h.isConnected), 'the panel follows the language in place');
     await page.close();
   });
 
