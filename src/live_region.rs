@@ -1,8 +1,8 @@
 //! The one live region of the page: a visually hidden status line that a screen reader reads
-//! when the selection, the industry or the slide changes. What it says is decided in
-//! `atlas_core::announce`; this only shows it.
+//! when the selection, the industry, the slide or the drill-down changes. What it says is decided
+//! in `atlas_core::announce`; this only shows it.
 
-use atlas_core::announce::announcement;
+use atlas_core::announce::{announcement, drill_line};
 use atlas_core::url_state::ViewState;
 use leptos::prelude::*;
 
@@ -13,14 +13,25 @@ use crate::context::use_atlas;
 pub fn LiveRegion() -> impl IntoView {
     let atlas = use_atlas();
     let state = atlas.state;
+    let counties = atlas.counties;
     let bundle = atlas.bundle.clone();
     let line = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<ViewState>| {
+    // Remembers the view last announced and whether the county layer was there then, so that a
+    // layer arriving after a drill-down still tells how many counties the map now shows.
+    Effect::new(move |previous: Option<(ViewState, bool)>| {
         let next = state.get();
-        if let Some(text) = previous.and_then(|p| announcement(&bundle, &p, &next)) {
-            line.set(text);
+        let layer = counties.with(|c| c.layer());
+        if let Some((before, had_layer)) = previous {
+            let text = match (&layer, before == next) {
+                (Some(layer), true) if !had_layer => drill_line(&bundle, layer, &next),
+                (_, true) => None,
+                (layer, false) => announcement(&bundle, layer.as_deref(), &before, &next),
+            };
+            if let Some(text) = text {
+                line.set(text);
+            }
         }
-        next
+        (next, layer.is_some())
     });
     view! {
         <p class="live-region" role="status" aria-live="polite" aria-atomic="true">{line}</p>

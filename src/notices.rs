@@ -1,4 +1,5 @@
-//! A dismissible bar saying which link parameters were ignored, so a bad link is never silent.
+//! A dismissible bar saying which link parameters were ignored, so a bad link is never silent;
+//! a linked county is checked once the county layer arrives, and noticed here when dropped.
 
 use atlas_core::Msg;
 use atlas_core::url_state::Notice;
@@ -10,6 +11,7 @@ use crate::context::use_atlas;
 #[component]
 pub fn NoticeBar(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
     let atlas = use_atlas();
+    crate::url_sync::check_linked_county(&atlas, notices);
     move || {
         let lang = atlas.lang();
         let items = notices.get();

@@ -1,6 +1,7 @@
 //! The search box: type a Chinese, English or pinyin name; arrow keys move through the results,
 //! Enter opens one, Escape closes the list. `/` anywhere focuses the box, except while the plan
-//! view is open over the page.
+//! view is open over the page. Focusing it fetches the county layer, so that all 95 counties are
+//! found by the time a name is typed; a county opens drilled down into its city.
 
 use atlas_core::Msg;
 use atlas_core::search::{Hit, HitKind, search};
@@ -9,6 +10,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::counties::Counties;
 
 /// The search combobox.
 #[component]
@@ -17,9 +19,13 @@ pub fn SearchBox() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let input = NodeRef::<Input>::new();
+    let counties = atlas.counties;
     let hits = {
         let atlas = atlas.clone();
-        Memo::new(move |_| query.with(|q| search(&atlas.bundle, q, atlas.lang())))
+        Memo::new(move |_| {
+            let layer = counties.with(|c| c.layer());
+            query.with(|q| search(&atlas.bundle, layer.as_deref(), q, atlas.lang()))
+        })
     };
     let plan_quote = atlas.plan_quote;
     let slash = window_event_listener(ev::keydown, move |e| {
@@ -87,7 +93,7 @@ pub fn SearchBox() -> impl IntoView {
             .enumerate()
             .map(|(i, hit)| {
                 let choose = choose.clone();
-                let kind = kind_label(hit.kind, lang);
+                let kind = kind_label(&counties, &hit, lang);
                 let picked = hit.clone();
                 view! {
                     <li
@@ -132,6 +138,10 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:keydown=on_key
                 on:blur=move |_| query.set(String::new())
+                on:focus={
+                    let atlas = atlas.clone();
+                    move |_| atlas.want_counties()
+                }
             />
             <Show when=open>
                 <ul id="search-results" role="listbox" class="search-results">
@@ -142,8 +152,15 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-fn kind_label(kind: HitKind, lang: atlas_core::Lang) -> &'static str {
-    lang.text(match kind {
+/// What a result is: a county of the layer by its kind (district, county, county-level city).
+fn kind_label(counties: &RwSignal<Counties>, hit: &Hit, lang: atlas_core::Lang) -> &'static str {
+    let county_kind = (hit.kind == HitKind::County)
+        .then(|| counties.with_untracked(|c| c.layer()?.county(&hit.id).map(|c| c.kind)))
+        .flatten();
+    if let Some(kind) = county_kind {
+        return kind.name(lang);
+    }
+    lang.text(match hit.kind {
         HitKind::City => Msg::ResultCity,
         HitKind::County => Msg::ResultCounty,
         HitKind::Zone => Msg::ResultZone,
@@ -152,11 +169,13 @@ fn kind_label(kind: HitKind, lang: atlas_core::Lang) -> &'static str {
     })
 }
 
-/// Opens what a result names: a place's panel, a zone's panel, or an industry's layout.
+/// Opens what a result names: a city's panel, a county drilled down into its city (its panel
+/// follows once the county layer is there), a zone's panel, or an industry's layout.
 fn open_hit(atlas: &AtlasContext, hit: &Hit) {
     let bundle = atlas.bundle.clone();
     atlas.update(|s| match hit.kind {
-        HitKind::City | HitKind::County => s.with_city(Some(hit.id.clone())),
+        HitKind::City => s.with_city(Some(hit.id.clone())),
+        HitKind::County => s.with_county(Some(hit.id.clone())),
         HitKind::Zone => s.with_zone(Some(hit.id.clone())),
         HitKind::Industry => s.with_industry(Some(hit.id.clone())),
         HitKind::Field => s.with_field(&bundle, &hit.id),

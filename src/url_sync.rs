@@ -1,8 +1,10 @@
 //! Keeping the view state and the address bar in step: the URL opens the view, every change
 //! of view becomes a history entry, and back/forward restore the view. In a frame the history is
 //! the host page's, so there every change replaces the atlas's one entry instead: the host's
-//! back button is never taken over.
+//! back button is never taken over. A linked county the county layer turns out not to have is
+//! dropped in place, replacing the link's entry, so that back never returns to it.
 
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,6 +13,13 @@ use atlas_core::url_state::{Notice, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+
+use crate::context::AtlasContext;
+
+thread_local! {
+    /// The next change of view corrects the current one: it replaces the history entry.
+    static CORRECTING: Cell<bool> = const { Cell::new(false) };
+}
 
 /// The view read from the page's URL, a signal that writes itself back to the URL, and the
 /// notices about parameters that were ignored.
@@ -24,6 +33,7 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
     let pending: StoredValue<Option<Address>> = StoredValue::new(None);
     Effect::new(move |previous: Option<()>| {
         write_pending(pending);
+        let correcting = CORRECTING.take();
         let query = state.with(ViewState::to_query);
         if query == current_query() {
             return;
@@ -31,7 +41,7 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
         // The first write only tidies the address the page was opened with.
         pending.set_value(Some(Address {
             query,
-            replace: previous.is_none() || crate::embed::in_frame(),
+            replace: previous.is_none() || correcting || crate::embed::in_frame(),
         }));
         request_animation_frame(move || {
             set_timeout(move || write_pending(pending), Duration::ZERO);
@@ -46,6 +56,29 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
     });
     on_cleanup(move || listener.remove());
     (state, notices)
+}
+
+/// Asks for the county layer whenever the view is drilled down (a link may open that way), and
+/// once it has arrived, drops a linked county it does not have, or one outside the city, with a
+/// notice, in place.
+pub fn check_linked_county(atlas: &AtlasContext, notices: RwSignal<Vec<Notice>>) {
+    let state = atlas.state;
+    let counties = atlas.counties;
+    let atlas = atlas.clone();
+    Effect::new(move |_| {
+        if state.with(|s| s.drill) {
+            atlas.want_counties();
+        }
+        let Some(layer) = counties.with(|c| c.layer()) else {
+            return;
+        };
+        let (checked, notice) = state.with(|s| s.checked_county(&layer, s.lang));
+        if let Some(notice) = notice {
+            notices.update(|n| n.push(notice));
+            CORRECTING.set(true);
+            state.set(checked);
+        }
+    });
 }
 
 /// Writes the address waiting to be written, if any (and if the page is still there).

@@ -1,11 +1,12 @@
 //! A city's or county-level place's panel: names, zone or parent city, area, and every role the
-//! plan gives it, each with its quote.
+//! plan gives it, each with its quote; a city's panel offers to drill down into its counties.
 
 use atlas_core::Msg;
 use atlas_core::format::thousands;
 use leptos::prelude::*;
 
-use super::bilingual::{bases, both_names, english_gloss, in_language, message, role_name};
+use super::bilingual::{bases, both_names, english_gloss, in_language, message};
+use super::roles::role_list;
 use super::{PlaceLink, PlanQuote};
 use crate::context::use_atlas;
 
@@ -25,6 +26,12 @@ fn place_panel(adcode: String) -> Option<AnyView> {
     let context = if let Some(city) = bundle.city(&adcode) {
         let zone = bundle.zone_of(city)?.clone();
         let zone_id = zone.id.clone();
+        let drilled = Memo::new(move |_| state.with(|s| s.drill));
+        let on_drill = atlas.clone();
+        let drill_down = move |_| {
+            on_drill.want_counties();
+            on_drill.update(|s| s.drilled(true));
+        };
         view! {
             <p class="city-zone">
                 <button
@@ -36,6 +43,13 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                     {in_language(language, &zone.name_zh, &zone.name_en)}
                 </button>
             </p>
+            <Show when=move || !drilled.get()>
+                <p class="drill">
+                    <button type="button" class="drill-down" on:click=drill_down.clone()>
+                        {message(language, Msg::DrillDown)}
+                    </button>
+                </p>
+            </Show>
             <dl class="facts">
                 <dt>{message(language, Msg::Area)}</dt>
                 <dd class="city-area">{format!("{} km²", thousands(city.area_km2))}</dd>
@@ -56,45 +70,6 @@ fn place_panel(adcode: String) -> Option<AnyView> {
         }
         .into_any()
     };
-    let roles = bundle.roles_of_place(&adcode);
-    let role_items = if roles.is_empty() {
-        view! { <p class="no-roles">{message(language, Msg::NoRoles)}</p> }.into_any()
-    } else {
-        roles
-            .into_iter()
-            .map(|fact| {
-                let field = bundle.field(&fact.field);
-                let industry = bundle.industry(&fact.industry);
-                let (field_zh, field_en) = field.map_or(("", ""), |f| (f.name_zh.as_str(), f.name_en.as_str()));
-                let (industry_zh, industry_en) =
-                    industry.map_or(("", ""), |i| (i.name_zh.as_str(), i.name_en.as_str()));
-                // The industry is named beside a field that is not the whole industry.
-                let industry_name = ((field_zh, field_en) != (industry_zh, industry_en)).then(|| {
-                    let (zh, en) = (format!("（{industry_zh}）"), format!(" ({industry_en})"));
-                    view! { <span class="industry-name">{in_language(language, &zh, &en)}</span> }
-                });
-                let field_id = fact.field.clone();
-                let b = bundle.clone();
-                view! {
-                    <li class="role-item" data-field=fact.field.clone() data-role=fact.role.as_str()>
-                        <p class="role-head">
-                            <span class=format!("badge role-{}", fact.role.as_str())>{role_name(language, fact.role)}</span>
-                            <button
-                                type="button"
-                                class="link field-name"
-                                on:click=move |_| state.set(state.with_untracked(|s| s.with_field(&b, &field_id)))
-                            >
-                                {in_language(language, field_zh, field_en)}
-                            </button>
-                            {industry_name}
-                        </p>
-                        <PlanQuote quote=fact.quote.clone() />
-                    </li>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
     let mention = match bundle.city(&adcode) {
         Some(c) => c.mention.clone(),
         None => bundle.place(&adcode)?.mention.clone(),
@@ -105,7 +80,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                 <h2 class="city-name">{both_names(language, &zh, &en)}</h2>
                 {context}
                 <h3>{message(language, Msg::RolesInPlan)}</h3>
-                <ul class="roles">{role_items}</ul>
+                {role_list(bundle.roles_of_place(&adcode))}
                 <h3>{message(language, Msg::NamedInPlan)}</h3>
                 <PlanQuote quote=mention />
                 {bases(language, bundle.bases_in(&adcode))}

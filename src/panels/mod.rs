@@ -1,4 +1,4 @@
-//! The side panel: the selected city, place or zone on top, the chosen industry's layout below,
+//! The side panel: the selected county, city, place or zone on top, the chosen industry's layout below,
 //! and a hint when nothing is chosen. Each part follows only what it shows (a city click leaves
 //! the industry panel's elements as they are, an industry switch the city's), and its texts follow
 //! the language in place. It is not a live region (it would read every quote); the page's live
@@ -6,10 +6,12 @@
 
 mod bilingual;
 mod city;
+mod county;
 mod industry;
 mod mixed_text;
 mod place_link;
 mod quote;
+mod roles;
 mod zone;
 
 use atlas_core::Msg;
@@ -20,6 +22,7 @@ pub use place_link::PlaceLink;
 pub use quote::PlanQuote;
 
 use crate::context::use_atlas;
+use crate::counties::Counties;
 
 /// The panel beside the map or table.
 #[component]
@@ -28,17 +31,44 @@ pub fn SidePanel() -> impl IntoView {
     let state = atlas.state;
     let language = atlas.language;
     let city = Memo::new(move |_| state.with(|s| s.city.clone()));
+    let county = Memo::new(move |_| state.with(|s| s.county.clone()));
+    let counties = atlas.counties;
     let zone = Memo::new(move |_| state.with(|s| s.zone.clone()));
     let industry = Memo::new(move |_| state.with(|s| s.industry.clone()));
     let field = Memo::new(move |_| state.with(|s| s.field.clone()));
     let nothing_chosen = Memo::new(move |_| {
         state.with(|s| s.city.is_none() && s.zone.is_none() && s.industry.is_none())
     });
-    // The city or county-level place on top, else the zone.
-    let top = move || match (city.get(), zone.get()) {
-        (Some(adcode), _) => Some(view! { <city::PlacePanel adcode /> }.into_any()),
-        (None, Some(id)) => Some(view! { <zone::ZonePanel id /> }.into_any()),
-        (None, None) => None,
+    // The county on top once the county layer is there (its city's panel until then), else the
+    // city or county-level place, else the zone.
+    let top = move || {
+        match (county.get(), city.get(), zone.get()) {
+        (Some(adcode), city, _) => Some(
+            (move || match counties.get() {
+                Counties::Ready(layer) => {
+                    view! { <county::CountyPanel adcode=adcode.clone() layer /> }.into_any()
+                }
+                other => {
+                    let status = match other {
+                        Counties::Failed(error) => view! {
+                            <p class="counties-status">{bilingual::message(language, Msg::CountiesFailed)} {error}</p>
+                        }
+                        .into_any(),
+                        _ => view! {
+                            <p class="counties-status">{bilingual::message(language, Msg::CountiesLoading)}</p>
+                        }
+                        .into_any(),
+                    };
+                    let city = city.clone().unwrap_or_default();
+                    view! { {status} <city::PlacePanel adcode=city /> }.into_any()
+                }
+            })
+            .into_any(),
+        ),
+        (None, Some(adcode), _) => Some(view! { <city::PlacePanel adcode /> }.into_any()),
+        (None, None, Some(id)) => Some(view! { <zone::ZonePanel id /> }.into_any()),
+        (None, None, None) => None,
+    }
     };
     let industry_panel = move || {
         industry

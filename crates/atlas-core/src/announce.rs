@@ -2,13 +2,15 @@
 //!
 //! The one short line it hears when the view changes: which city, place or zone was selected
 //! (with its role in the chosen industry, or its strongest role in the plan), which industry or
-//! field now colours the map, what was cleared, which slide shows. The side panel itself is not
+//! field now colours the map, what was cleared, which slide shows, which city's counties the map
+//! now shows, which county was chosen, and the way back. The side panel itself is not
 //! live (it would read a thousand characters); this line stands in for it.
 //!
 //! And the language of each run of a text that mixes Chinese and English (a bilingual credit
 //! line, key names in a Chinese help line), so that each run is read with its own voice.
 
 use crate::bundle::Bundle;
+use crate::county_layer::CountyLayer;
 use crate::facts::Role;
 use crate::i18n::Lang;
 use crate::layout::{Topic, role_counts};
@@ -17,8 +19,14 @@ use crate::url_state::ViewState;
 
 /// The line to announce when the view goes from `previous` to `next`, in `next`'s language, or
 /// `None` when nothing worth announcing changed (a language or view switch announces itself
-/// through the control that made it).
-pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> Option<String> {
+/// through the control that made it). Drilling into a city is told once the county `layer` is
+/// there to count its counties ([`drill_line`] tells it when the layer arrives later).
+pub fn announcement(
+    bundle: &Bundle,
+    layer: Option<&CountyLayer>,
+    previous: &ViewState,
+    next: &ViewState,
+) -> Option<String> {
     let lang = next.lang;
     let mut parts = Vec::new();
     if next.slide != previous.slide {
@@ -38,8 +46,31 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
     if topic_changed {
         parts.push(topic_line(bundle, next, lang));
     }
+    let entered = next.drill && (!previous.drill || next.city != previous.city);
+    if entered {
+        parts.extend(layer.and_then(|layer| drill_line(bundle, layer, next)));
+    } else if previous.drill && !next.drill && next.city == previous.city {
+        parts.push(
+            lang.pick("已返回全省地图", "Back to the province map")
+                .to_string(),
+        );
+    }
+    if next.county != previous.county {
+        match &next.county {
+            Some(adcode) => parts.extend(county_line(bundle, layer, adcode, next)),
+            None if next.drill && !entered => {
+                parts.extend(selection_name(bundle, next, lang).map(|name| match lang {
+                    Lang::Zh => format!("已返回 {name}"),
+                    Lang::En => format!("Back to {name}"),
+                }))
+            }
+            None => {}
+        }
+    }
     if next.city != previous.city || next.zone != previous.zone {
-        if let Some(line) = selection_line(bundle, next, lang) {
+        // On drilling in, the drill line names the city.
+        if entered {
+        } else if let Some(line) = selection_line(bundle, next, lang) {
             parts.push(line);
         } else if let Some(name) = selection_name(bundle, previous, lang) {
             parts.push(match lang {
@@ -49,7 +80,7 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
         }
     } else if topic_changed
         && next.topic(bundle).is_some()
-        && let Some(adcode) = &next.city
+        && let Some(adcode) = shown_place(bundle, next)
         && let Some(name) = bundle.place_name(adcode)
         && let Some(detail) = role_line(bundle, adcode, next, lang)
     {
@@ -60,6 +91,62 @@ pub fn announcement(bundle: &Bundle, previous: &ViewState, next: &ViewState) -> 
         });
     }
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
+}
+
+/// The place whose role a new topic is told for: the chosen county where the plan names it
+/// (昆山), else the chosen city.
+fn shown_place<'a>(bundle: &Bundle, state: &'a ViewState) -> Option<&'a str> {
+    state
+        .county
+        .as_deref()
+        .filter(|c| bundle.place(c).is_some())
+        .or(state.city.as_deref())
+}
+
+/// "苏州市 — 9 个县级单位" / "Suzhou — 9 county-level units": what the map shows once it has
+/// drilled into `state`'s city; `None` outside drill-down.
+pub fn drill_line(bundle: &Bundle, layer: &CountyLayer, state: &ViewState) -> Option<String> {
+    if !state.drill {
+        return None;
+    }
+    let adcode = state.city.as_deref()?;
+    let city = bundle.city(adcode)?;
+    let n = layer.counties_of(adcode).count();
+    Some(match state.lang {
+        Lang::Zh => format!("{} — {n} 个县级单位", city.name_zh),
+        Lang::En => format!("{} — {n} county-level units", city.name_en),
+    })
+}
+
+/// "已选择 昆山市（县级市）：平板显示（重点）": a chosen county, its kind, and its role where the
+/// plan names it. Without the layer, only a county-level place the plan names can be told.
+fn county_line(
+    bundle: &Bundle,
+    layer: Option<&CountyLayer>,
+    adcode: &str,
+    state: &ViewState,
+) -> Option<String> {
+    let lang = state.lang;
+    let county = layer.and_then(|l| l.county(adcode));
+    let name = match county {
+        Some(c) => lang.pick(&c.name_zh, &c.name_en).to_string(),
+        None => bundle.place_name(adcode)?.in_lang(lang).to_string(),
+    };
+    let kind = county.map(|c| c.kind.name(lang));
+    let named = bundle.place(adcode).is_some();
+    let detail = named
+        .then(|| role_line(bundle, adcode, state, lang))
+        .flatten();
+    Some(match (lang, kind, detail) {
+        (Lang::Zh, Some(kind), Some(detail)) => format!("已选择 {name}（{kind}）：{detail}"),
+        (Lang::Zh, Some(kind), None) => format!("已选择 {name}（{kind}）"),
+        (Lang::Zh, None, Some(detail)) => format!("已选择 {name}：{detail}"),
+        (Lang::Zh, None, None) => format!("已选择 {name}"),
+        (Lang::En, Some(kind), Some(detail)) => format!("{name} selected ({kind}): {detail}"),
+        (Lang::En, Some(kind), None) => format!("{name} selected ({kind})"),
+        (Lang::En, None, Some(detail)) => format!("{name} selected: {detail}"),
+        (Lang::En, None, None) => format!("{name} selected"),
+    })
 }
 
 /// The name of a field or industry topic (a role topic names itself through the role).
@@ -243,7 +330,7 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let before = state(lang);
             let after = before.with_city(Some("320200".into()));
-            let line = announcement(&b, &before, &after).expect("announced");
+            let line = announcement(&b, None, &before, &after).expect("announced");
             let facts = b.roles_of_place("320200");
             let strongest = facts.iter().map(|f| f.role).min().expect("roles");
             assert_eq!(strongest, Role::Signature);
@@ -262,6 +349,7 @@ mod tests {
         }
         let zh = announcement(
             &b,
+            None,
             &state(Lang::Zh),
             &state(Lang::Zh).with_city(Some("320200".into())),
         );
@@ -285,8 +373,13 @@ mod tests {
             .iter()
             .find(|c| role(&c.adcode).is_some())
             .expect("a named city");
-        let line = announcement(&b, &chosen, &chosen.with_city(Some(named.adcode.clone())))
-            .expect("announced");
+        let line = announcement(
+            &b,
+            None,
+            &chosen,
+            &chosen.with_city(Some(named.adcode.clone())),
+        )
+        .expect("announced");
         let word = role_word(role(&named.adcode).expect("role"), Lang::En);
         assert_eq!(
             line,
@@ -297,8 +390,13 @@ mod tests {
             .iter()
             .find(|c| role(&c.adcode).is_none())
             .expect("an unnamed city");
-        let line = announcement(&b, &chosen, &chosen.with_city(Some(unnamed.adcode.clone())))
-            .expect("announced");
+        let line = announcement(
+            &b,
+            None,
+            &chosen,
+            &chosen.with_city(Some(unnamed.adcode.clone())),
+        )
+        .expect("announced");
         assert_eq!(
             line,
             format!("{} selected: New energy (not named)", unnamed.name_en)
@@ -310,7 +408,7 @@ mod tests {
         let b = bundle();
         let before = state(Lang::Zh);
         let industry = before.with_industry(Some("biotech_medicine".into()));
-        let line = announcement(&b, &before, &industry).expect("announced");
+        let line = announcement(&b, None, &before, &industry).expect("announced");
         let strongest = b.strongest_roles(Topic::Industry("biotech_medicine"));
         let focus = strongest.values().filter(|r| **r == Role::Focus).count();
         let support = strongest.values().filter(|r| **r == Role::Support).count();
@@ -320,10 +418,10 @@ mod tests {
         assert!(line.contains(&format!("支撑 {support}")), "{line}");
 
         let field = before.with_field(&b, "iot_cloud");
-        let line = announcement(&b, &before, &field).expect("announced");
+        let line = announcement(&b, None, &before, &field).expect("announced");
         assert!(line.starts_with("地图按物联网和云计算着色"), "{line}");
 
-        let cleared = announcement(&b, &industry, &industry.with_industry(None));
+        let cleared = announcement(&b, None, &industry, &industry.with_industry(None));
         assert_eq!(cleared.as_deref(), Some("地图按区域着色"));
     }
 
@@ -331,8 +429,13 @@ mod tests {
     fn a_topic_switch_with_a_city_selected_also_gives_the_citys_new_role() {
         let b = bundle();
         let wuxi = state(Lang::En).with_city(Some("320200".into()));
-        let line = announcement(&b, &wuxi, &wuxi.with_industry(Some("new_energy".into())))
-            .expect("announced");
+        let line = announcement(
+            &b,
+            None,
+            &wuxi,
+            &wuxi.with_industry(Some("new_energy".into())),
+        )
+        .expect("announced");
         assert!(line.starts_with("Map coloured by New energy: "), "{line}");
         let role = b.strongest_roles(Topic::Industry("new_energy"))["320200"];
         assert!(
@@ -351,24 +454,29 @@ mod tests {
         let zone = before.with_zone(Some("south".into()));
         let south = b.zone("south").expect("zone");
         assert_eq!(
-            announcement(&b, &before, &zone).as_deref(),
+            announcement(&b, None, &before, &zone).as_deref(),
             Some(format!("Southern Jiangsu selected: {} cities", south.cities.len()).as_str())
         );
         let kunshan = b.places.first().expect("a county-level place");
-        let line = announcement(&b, &zone, &zone.with_city(Some(kunshan.adcode.clone())))
-            .expect("announced");
+        let line = announcement(
+            &b,
+            None,
+            &zone,
+            &zone.with_city(Some(kunshan.adcode.clone())),
+        )
+        .expect("announced");
         assert!(
             line.starts_with(&format!("{} selected: ", kunshan.name_en)),
             "{line}"
         );
         let wuxi = before.with_city(Some("320200".into()));
         assert_eq!(
-            announcement(&b, &wuxi, &wuxi.with_city(None)).as_deref(),
+            announcement(&b, None, &wuxi, &wuxi.with_city(None)).as_deref(),
             Some("Wuxi deselected")
         );
         let zh = state(Lang::Zh).with_zone(Some("north".into()));
         assert_eq!(
-            announcement(&b, &zh, &zh.with_zone(None)).as_deref(),
+            announcement(&b, None, &zh, &zh.with_zone(None)).as_deref(),
             Some("已取消选择 苏北")
         );
     }
@@ -382,20 +490,20 @@ mod tests {
         next.slide = Some(3);
         let count = slides(&b).len();
         assert_eq!(
-            announcement(&b, &presenting, &next),
+            announcement(&b, None, &presenting, &next),
             Some(format!("幻灯片 3/{count}：1. {}", b.industries[0].name_zh))
         );
         let mut left = next.clone();
         left.slide = None;
         assert_eq!(
-            announcement(&b, &next, &left),
+            announcement(&b, None, &next, &left),
             Some("已退出演示".to_string()),
             "leaving the presenter is said, so the last slide's line does not linger"
         );
         let on_slide = next.with_city(Some("320200".into()));
         let role = b.strongest_roles(Topic::Industry(&b.industries[0].id))["320200"];
         assert_eq!(
-            announcement(&b, &next, &on_slide),
+            announcement(&b, None, &next, &on_slide),
             Some(format!(
                 "已选择 无锡市：{}（{}）",
                 b.industries[0].name_zh,
@@ -406,6 +514,7 @@ mod tests {
         assert_eq!(
             announcement(
                 &b,
+                None,
                 &presenting,
                 &presenting.with_city(Some("320200".into()))
             )
@@ -414,10 +523,10 @@ mod tests {
             "the signature slide's topic is the role itself"
         );
         let mut english = state(Lang::Zh).with_city(Some("320200".into()));
-        assert_eq!(announcement(&b, &english, &english), None);
+        assert_eq!(announcement(&b, None, &english, &english), None);
         english.lang = Lang::En;
         assert_eq!(
-            announcement(&b, &state(Lang::Zh), &state(Lang::En)),
+            announcement(&b, None, &state(Lang::Zh), &state(Lang::En)),
             None,
             "a language switch is not a selection"
         );

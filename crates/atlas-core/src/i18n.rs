@@ -206,6 +206,18 @@ impl Lang {
                 "JavaScript is off: the map above is for viewing only; the table lists every industry role the plan gives a place, in the plan's words.",
             ),
             Source => ("来源", "Source"),
+            // FIND:
+            DrillDown => ("查看区县", "Drill down"),
+            CountyKindLabel => ("类型", "Kind"),
+            ParentCity => ("所属设区市", "City"),
+            CountyNotNamed => (
+                "规划未点名该县级单位；下列为其所在设区市的角色。",
+                "The plan does not name this unit; its city's roles follow.",
+            ),
+            CityRolesContext => ("所在设区市的角色", "Its city's roles"),
+            CountiesLoading => ("正在加载区县数据…", "Loading the counties…"),
+            CountiesFailed => ("区县数据无法加载：", "The counties could not be loaded: "),
+            ShowCounties => ("显示区县", "Show counties"),
         };
         self.pick(zh, en)
     }
@@ -306,6 +318,15 @@ pub enum Msg {
     PlanWords,
     StaticLayoutTitle,
     StaticLayoutNote,
+    // FIND:
+    DrillDown,
+    CountyKindLabel,
+    ParentCity,
+    CountyNotNamed,
+    CityRolesContext,
+    CountiesLoading,
+    CountiesFailed,
+    ShowCounties,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 pub mod announce;
 pub mod bundle;
 pub mod charts;
+pub mod county_facts;
 pub mod county_layer;
 pub mod crs;
 pub mod csv;

@@ -1,7 +1,9 @@
 //! Finding cities, county-level places, zones, industries and fields by Chinese, English or
-//! pinyin name, for the search box.
+//! pinyin name, for the search box; once the county layer is loaded, all 95 county-level units
+//! instead of the two places the plan names.
 
 use crate::bundle::Bundle;
+use crate::county_layer::CountyLayer;
 use crate::i18n::Lang;
 
 /// What a search result is.
@@ -9,7 +11,8 @@ use crate::i18n::Lang;
 pub enum HitKind {
     /// A prefecture-level city (id: adcode).
     City,
-    /// A county-level place (id: adcode).
+    /// A county-level place the plan names, or with the county layer any county-level unit
+    /// (id: adcode).
     County,
     /// A zone (id: zone id).
     Zone,
@@ -48,8 +51,12 @@ fn fold(text: &str) -> String {
 }
 
 /// Everything that can be found by name, as (kind, id, Chinese name, English name): kind by
-/// kind in [`HitKind`]'s order, each kind in bundle order.
-fn candidates(bundle: &Bundle) -> Vec<(HitKind, &str, &str, &str)> {
+/// kind in [`HitKind`]'s order, each kind in bundle order; the counties are the layer's when it
+/// is given (in adcode order), else the bundle's county-level places.
+fn candidates<'a>(
+    bundle: &'a Bundle,
+    layer: Option<&'a CountyLayer>,
+) -> Vec<(HitKind, &'a str, &'a str, &'a str)> {
     let mut candidates: Vec<(HitKind, &str, &str, &str)> = Vec::new();
     candidates.extend(bundle.cities.iter().map(|c| {
         (
@@ -59,14 +66,24 @@ fn candidates(bundle: &Bundle) -> Vec<(HitKind, &str, &str, &str)> {
             c.name_en.as_str(),
         )
     }));
-    candidates.extend(bundle.places.iter().map(|p| {
-        (
-            HitKind::County,
-            p.adcode.as_str(),
-            p.name_zh.as_str(),
-            p.name_en.as_str(),
-        )
-    }));
+    match layer {
+        Some(layer) => candidates.extend(layer.counties.iter().map(|c| {
+            (
+                HitKind::County,
+                c.adcode.as_str(),
+                c.name_zh.as_str(),
+                c.name_en.as_str(),
+            )
+        })),
+        None => candidates.extend(bundle.places.iter().map(|p| {
+            (
+                HitKind::County,
+                p.adcode.as_str(),
+                p.name_zh.as_str(),
+                p.name_en.as_str(),
+            )
+        })),
+    }
     candidates.extend(bundle.zones.iter().map(|z| {
         (
             HitKind::Zone,
@@ -95,8 +112,9 @@ fn candidates(bundle: &Bundle) -> Vec<(HitKind, &str, &str, &str)> {
 }
 
 /// Results for `query`, names starting with it first, then names containing it; at most
-/// [`MAX_HITS`]. An empty query finds nothing.
-pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
+/// [`MAX_HITS`]. An empty query finds nothing. With the county `layer`, all its counties are
+/// found, else the county-level places the plan names.
+pub fn search(bundle: &Bundle, layer: Option<&CountyLayer>, query: &str, lang: Lang) -> Vec<Hit> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
@@ -104,7 +122,7 @@ pub fn search(bundle: &Bundle, query: &str, lang: Lang) -> Vec<Hit> {
     // The candidates come kind by kind, so names that start with the query, then names that
     // contain it, each in candidate order, are ordered by kind and bundle order without a sort.
     let (mut starting, mut containing) = (Vec::new(), Vec::new());
-    for (kind, id, zh, en) in candidates(bundle) {
+    for (kind, id, zh, en) in candidates(bundle, layer) {
         let (fz, fe) = (fold(zh), fold(en));
         let hits = if fz.starts_with(&q) || fe.starts_with(&q) {
             &mut starting
@@ -135,7 +153,7 @@ pub fn find_by_name<'a>(bundle: &'a Bundle, name: &str, kinds: &[HitKind]) -> Op
     if q.is_empty() {
         return None;
     }
-    candidates(bundle)
+    candidates(bundle, None)
         .into_iter()
         .find(|(kind, _, zh, en)| {
             let fz = fold(zh);
@@ -167,7 +185,7 @@ mod tests {
     #[test]
     fn the_bundles_names_have_no_cased_letters_beyond_ascii() {
         let bundle = real_bundle();
-        for (_, id, zh, en) in candidates(&bundle) {
+        for (_, id, zh, en) in candidates(&bundle, None) {
             for c in zh.chars().chain(en.chars()) {
                 assert!(
                     c.is_ascii() || (!c.is_uppercase() && !c.is_lowercase()),
@@ -180,21 +198,21 @@ mod tests {
     #[test]
     fn every_name_is_found_whatever_its_case() {
         let bundle = real_bundle();
-        for (kind, id, zh, en) in candidates(&bundle) {
+        for (kind, id, zh, en) in candidates(&bundle, None) {
             for query in [
                 en.to_uppercase(),
                 en.to_lowercase(),
                 zh.to_string(),
                 format!(" {} ", en.to_uppercase().replace(' ', "-")),
             ] {
-                let hits = search(&bundle, &query, Lang::En);
+                let hits = search(&bundle, None, &query, Lang::En);
                 assert!(
                     hits.iter().any(|h| h.kind == kind && h.id == id),
                     "{query:?} does not find {id}: {hits:?}"
                 );
             }
         }
-        let hits = search(&bundle, "WUXI", Lang::En);
+        let hits = search(&bundle, None, "WUXI", Lang::En);
         assert_eq!(
             (hits[0].kind, hits[0].id.as_str()),
             (HitKind::City, "320200")
@@ -204,12 +222,12 @@ mod tests {
     #[test]
     fn candidates_come_kind_by_kind_so_results_need_no_sort() {
         let bundle = real_bundle();
-        let kinds: Vec<HitKind> = candidates(&bundle).iter().map(|c| c.0).collect();
+        let kinds: Vec<HitKind> = candidates(&bundle, None).iter().map(|c| c.0).collect();
         assert!(kinds.is_sorted(), "{kinds:?}");
         assert!(kinds.contains(&HitKind::City) && kinds.contains(&HitKind::Field));
         // "energy" starts 节能环保 Energy saving (an industry and its field) and is inside New
         // energy and New-energy vehicles: names that start with it first, whatever their kind.
-        let hits = search(&bundle, "energy", Lang::En);
+        let hits = search(&bundle, None, "energy", Lang::En);
         let order: Vec<(HitKind, &str)> = hits.iter().map(|h| (h.kind, h.id.as_str())).collect();
         assert_eq!(
             order,
@@ -227,7 +245,7 @@ mod tests {
     fn letters_beyond_ascii_in_a_query_find_nothing_and_never_panic() {
         let bundle = real_bundle();
         for query in ["É", "Ünïcödé", "ǅ", "İstanbul", "ß", "Σίσυφος", "wuxİ"] {
-            assert!(search(&bundle, query, Lang::Zh).is_empty(), "{query}");
+            assert!(search(&bundle, None, query, Lang::Zh).is_empty(), "{query}");
             assert_eq!(super::find_by_name(&bundle, query, &[HitKind::City]), None);
         }
     }

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::bundle::Bundle;
+use crate::county_layer::CountyLayer;
 use crate::i18n::Lang;
 use crate::layout::Topic;
 use crate::search::{HitKind, find_by_name};
@@ -154,6 +155,11 @@ pub struct ViewState {
     pub view: View,
     /// Selected city or county-level place (adcode).
     pub city: Option<String>,
+    /// Selected county-level unit of the county layer (adcode); set only with `drill` and with
+    /// `city` its prefecture-level city.
+    pub county: Option<String>,
+    /// The map shows `city`'s counties (drill-down) instead of the province.
+    pub drill: bool,
     /// Industry the map is coloured by.
     pub industry: Option<String>,
     /// Field within the industry, when one is chosen.
@@ -192,6 +198,10 @@ pub enum NoticeReason {
     TooLong,
     /// The field belongs to another industry than the one named; the field's industry is used.
     FieldOutsideIndustry,
+    /// The county's code is not in the city named by `city`; the county is dropped.
+    CountyOutsideCity,
+    /// `drill` asks for a city's counties but no prefecture-level city is chosen.
+    DrillWithoutCity,
     /// More parameters were ignored than are listed; `key` holds how many more.
     More,
 }
@@ -206,10 +216,12 @@ pub const MAX_VALUE_LEN: usize = 64;
 const MAX_ORIGINS_LEN: usize = 512;
 
 /// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
-pub const OWN_KEYS: [&str; 13] = [
+pub const OWN_KEYS: [&str; 15] = [
     "lang",
     "view",
     "city",
+    "county",
+    "drill",
     "industry",
     "field",
     "zone",
@@ -302,6 +314,26 @@ pub fn place_code(bundle: &Bundle, text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The code of a county-level unit a link names: six digits of a Jiangsu county (not a
+/// prefecture's `…00`), or the name of a county-level place the plan names (昆山, `yixing`).
+/// Whether the county layer has that code is checked once the layer arrives
+/// ([`ViewState::checked_county`]).
+pub fn county_code(bundle: &Bundle, text: &str) -> Option<String> {
+    let is_code = text.len() == 6
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text.starts_with("32")
+        && !text.ends_with("00");
+    if is_code {
+        return Some(text.to_string());
+    }
+    find_by_name(bundle, text, &[HitKind::County]).map(str::to_string)
+}
+
+/// The prefecture-level city a county code belongs to: its first four digits and `00`.
+pub fn prefecture_of(county: &str) -> String {
+    format!("{}00", county.get(..4).unwrap_or(county))
+}
+
 /// The id of a zone named by `text`: its id, or its Chinese or English name.
 pub fn zone_id(bundle: &Bundle, text: &str) -> Option<String> {
     bundle
@@ -320,6 +352,9 @@ impl ViewState {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
         let mut seen: HashSet<&'static str> = HashSet::new();
+        // The county and the drill flag are read once every key is, since they depend on `city`.
+        let mut county: Option<Option<String>> = None;
+        let mut drill = false;
         let query = query.strip_prefix('?').unwrap_or(query);
         for (raw_key, value) in form_urlencoded::parse(query.as_bytes()) {
             let mut notice = |reason| {
@@ -374,6 +409,11 @@ impl ViewState {
                 "city" => place_code(bundle, value)
                     .map(|c| state.city = Some(c))
                     .is_some(),
+                "county" => {
+                    county = Some(county_code(bundle, value));
+                    true
+                }
+                "drill" => flag(code).map(|f| drill = f).is_some(),
                 "industry" => bundle
                     .industry(code)
                     .map(|i| state.industry = Some(i.id.clone()))
@@ -407,6 +447,23 @@ impl ViewState {
             };
             if !known {
                 notice(NoticeReason::UnknownValue);
+            }
+        }
+        if let Some(county) = county {
+            let reason = state.place_county(bundle, county);
+            notices.extend(reason.map(|reason| Notice {
+                key: "county".to_string(),
+                reason,
+            }));
+        }
+        if drill && state.county.is_none() {
+            if state.city.as_deref().and_then(|c| bundle.city(c)).is_some() {
+                state.drill = true;
+            } else {
+                notices.push(Notice {
+                    key: "drill".to_string(),
+                    reason: NoticeReason::DrillWithoutCity,
+                });
             }
         }
         if let Some(field) = state.field.as_deref().and_then(|f| bundle.field(f)) {
@@ -449,11 +506,15 @@ impl ViewState {
             ("field", &self.field),
             ("zone", &self.zone),
             ("city", &self.city),
+            ("county", &self.county),
         ];
         for (key, value) in optional {
             if let Some(v) = value {
                 out.append_pair(key, v);
             }
+        }
+        if self.drill && self.county.is_none() {
+            out.append_pair("drill", "1");
         }
         if let Some(slide) = self.slide {
             out.append_pair("slide", &slide.to_string());
@@ -502,22 +563,102 @@ impl ViewState {
         }
     }
 
-    /// Selects a city or county-level place (clearing the zone).
+    /// Selects a city or county-level place on the province map (clearing the zone, and
+    /// leaving any drill-down with its county).
     pub fn with_city(&self, city: Option<String>) -> ViewState {
         ViewState {
             city,
             zone: None,
+            county: None,
+            drill: false,
             ..self.clone()
         }
     }
 
-    /// Selects a zone (clearing the city).
+    /// Selects a zone (clearing the city and any drill-down).
     pub fn with_zone(&self, zone: Option<String>) -> ViewState {
         ViewState {
             zone,
             city: None,
+            county: None,
+            drill: false,
             ..self.clone()
         }
+    }
+
+    /// Selects a county of the drilled city, or (`None`) goes back to the city's own panel while
+    /// keeping its counties on the map. A county drills into its city: `city` becomes the
+    /// prefecture-level city its code names.
+    pub fn with_county(&self, county: Option<String>) -> ViewState {
+        let Some(code) = county else {
+            return ViewState {
+                county: None,
+                ..self.clone()
+            };
+        };
+        ViewState {
+            city: Some(prefecture_of(&code)),
+            zone: None,
+            drill: true,
+            county: Some(code),
+            ..self.clone()
+        }
+    }
+
+    /// Shows the chosen city's counties (`true`), or goes back to the province (`false`, which
+    /// also clears the county).
+    pub fn drilled(&self, drill: bool) -> ViewState {
+        ViewState {
+            drill,
+            county: if drill { self.county.clone() } else { None },
+            ..self.clone()
+        }
+    }
+
+    /// The view once the county layer has arrived: a county the layer does not have, or one
+    /// outside the chosen city, is dropped (the city stays drilled), with the notice saying so.
+    /// The notice is worded later, in whatever language the bar then shows, so `_lang` (part of
+    /// the interface agreed for issue 11) is not needed.
+    pub fn checked_county(&self, layer: &CountyLayer, _lang: Lang) -> (ViewState, Option<Notice>) {
+        let Some(code) = self.county.as_deref() else {
+            return (self.clone(), None);
+        };
+        let reason = match layer.county(code) {
+            Some(c) if Some(c.city.as_str()) == self.city.as_deref() => {
+                return (self.clone(), None);
+            }
+            Some(_) => NoticeReason::CountyOutsideCity,
+            None => NoticeReason::UnknownValue,
+        };
+        let notice = Notice {
+            key: "county".to_string(),
+            reason,
+        };
+        (self.with_county(None), Some(notice))
+    }
+
+    /// Sets the county a link names (`None`: a value that is not a county code), with its city
+    /// and drill-down; the reason it was refused otherwise. A `city` naming a county-level place
+    /// of the county's city gives way to that city.
+    fn place_county(&mut self, bundle: &Bundle, county: Option<String>) -> Option<NoticeReason> {
+        let Some(code) = county else {
+            return Some(NoticeReason::UnknownValue);
+        };
+        let prefecture = prefecture_of(&code);
+        if bundle.city(&prefecture).is_none() {
+            return Some(NoticeReason::UnknownValue);
+        }
+        let city_ok = match self.city.as_deref() {
+            None => true,
+            Some(city) => {
+                city == prefecture || bundle.place(city).is_some_and(|p| p.city == prefecture)
+            }
+        };
+        if !city_ok {
+            return Some(NoticeReason::CountyOutsideCity);
+        }
+        *self = self.with_county(Some(code));
+        None
     }
 
     /// What colours the map: the presenter slide's topic while presenting, else the chosen field,
@@ -581,6 +722,16 @@ impl Notice {
             }
             (NoticeReason::FieldOutsideIndustry, Lang::En) => {
                 "is not in the chosen industry; the field's own industry is used"
+            }
+            (NoticeReason::CountyOutsideCity, Lang::Zh) => "不在所选设区市内，已忽略",
+            (NoticeReason::CountyOutsideCity, Lang::En) => {
+                "names a county outside the chosen city; ignored"
+            }
+            (NoticeReason::DrillWithoutCity, Lang::Zh) => {
+                "需要同时选择一个设区市（如 city=320500），已显示全省"
+            }
+            (NoticeReason::DrillWithoutCity, Lang::En) => {
+                "needs a prefecture-level city (such as city=320500); the province is shown"
             }
             (NoticeReason::More, Lang::Zh) => {
                 return format!("另有 {} 个链接参数也已忽略。", self.key);

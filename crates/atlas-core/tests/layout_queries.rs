@@ -155,7 +155,7 @@ fn the_table_cells_agree_with_the_facts() {
 fn search_finds_places_by_chinese_english_and_pinyin() {
     let b = bundle();
     let first = |q: &str| {
-        search(&b, q, Lang::Zh)
+        search(&b, None, q, Lang::Zh)
             .first()
             .map(|h| (h.kind, h.id.clone()))
     };
@@ -176,9 +176,9 @@ fn search_finds_places_by_chinese_english_and_pinyin() {
         Some((HitKind::Field, "solar_pv".to_string()))
     );
     assert_eq!(first("smart grid").map(|h| h.0), Some(HitKind::Industry));
-    assert!(search(&b, "", Lang::Zh).is_empty());
-    assert!(search(&b, "zzzz", Lang::Zh).is_empty());
-    let en = search(&b, "wuxi", Lang::En);
+    assert!(search(&b, None, "", Lang::Zh).is_empty());
+    assert!(search(&b, None, "zzzz", Lang::Zh).is_empty());
+    let en = search(&b, None, "wuxi", Lang::En);
     assert_eq!(en[0].label, "Wuxi");
     assert_eq!(en[0].other_label, "无锡市");
 }
@@ -190,6 +190,8 @@ fn a_view_round_trips_through_its_url() {
         lang: Lang::En,
         view: View::Table,
         city: Some("320583".to_string()),
+        county: None,
+        drill: false,
         industry: Some("next_gen_it".to_string()),
         field: Some("flat_panel".to_string()),
         zone: None,

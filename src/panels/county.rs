@@ -1,0 +1,97 @@
+//! A county's panel: its names, kind, code and area, its city (a link back to the city's own
+//! panel, staying drilled down), the bases it hosts, what the plan says of it where it names it
+//! (昆山, 宜兴), and the city's roles as context.
+
+use std::sync::Arc;
+
+use atlas_core::county_facts::county_facts;
+use atlas_core::county_layer::CountyLayer;
+use atlas_core::format::thousands;
+use atlas_core::{Lang, Msg};
+use leptos::prelude::*;
+
+use super::PlanQuote;
+use super::bilingual::{bases, both_names, in_language, message};
+use super::roles::role_list;
+use crate::context::use_atlas;
+
+/// The panel of one county of the loaded county layer.
+#[component]
+pub fn CountyPanel(adcode: String, layer: Arc<CountyLayer>) -> impl IntoView {
+    county_panel(&adcode, &layer)
+}
+
+fn county_panel(adcode: &str, layer: &CountyLayer) -> Option<AnyView> {
+    let atlas = use_atlas();
+    let language = atlas.language;
+    let state = atlas.state;
+    let bundle = atlas.bundle.clone();
+    let facts = county_facts(&bundle, layer, adcode)?;
+    let county = facts.county;
+    let city = facts.city;
+    let kind = in_language(
+        language,
+        county.kind.name(Lang::Zh),
+        county.kind.name(Lang::En),
+    );
+    let own_words = match facts.mention {
+        Some(mention) => {
+            // Where the plan names the county only in a role's own sentence, that sentence is
+            // shown once, with the role.
+            let apart = facts.roles.iter().all(|r| r.quote != *mention).then(|| {
+                view! {
+                    <h3>{message(language, Msg::NamedInPlan)}</h3>
+                    <PlanQuote quote=mention.clone() />
+                }
+            });
+            view! {
+                <h3>{message(language, Msg::RolesInPlan)}</h3>
+                {role_list(facts.roles)}
+                {apart}
+            }
+            .into_any()
+        }
+        None => view! { <p class="no-roles county-not-named">{message(language, Msg::CountyNotNamed)}</p> }
+            .into_any(),
+    };
+    let n = facts.city_roles.len();
+    let context_summary = in_language(
+        language,
+        &format!("{}的角色（{n} 项）", city.name_zh),
+        &format!("{}'s roles ({n})", city.name_en),
+    );
+    Some(
+        view! {
+            <section class="county-details" data-adcode=county.adcode.clone() data-kind=format!("{:?}", county.kind).to_ascii_lowercase()>
+                <h2 class="city-name">{both_names(language, &county.name_zh, &county.name_en)}</h2>
+                <dl class="facts">
+                    <dt>{message(language, Msg::CountyKindLabel)}</dt>
+                    <dd class="county-kind">{kind}</dd>
+                    <dt>{message(language, Msg::ParentCity)}</dt>
+                    <dd>
+                        <button
+                            type="button"
+                            class="link city-link"
+                            data-adcode=city.adcode.clone()
+                            on:click=move |_| state.set(state.with_untracked(|s| s.with_county(None)))
+                        >
+                            {in_language(language, &city.name_zh, &city.name_en)}
+                        </button>
+                    </dd>
+                    <dt>{message(language, Msg::Area)}</dt>
+                    <dd class="county-area">{format!("{} km²", thousands(county.area_km2))}</dd>
+                    <dt>{message(language, Msg::Code)}</dt>
+                    <dd class="county-code">{county.adcode.clone()}</dd>
+                </dl>
+                {own_words}
+                {bases(language, facts.bases)}
+                <h3>{message(language, Msg::CityRolesContext)}</h3>
+                <details class="city-roles">
+                    <summary>{context_summary}</summary>
+                    {role_list(facts.city_roles)}
+                </details>
+            </section>
+        }
+        .into_any(),
+    )
+}
