@@ -144,7 +144,7 @@ describe('search, table, language and links', () => {
     await page.keyboard.type('kunshan');
     await page.locator('#search-results .hit[data-id="320583"]').waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.city-details[data-adcode="320583"]').waitFor();
+    await page.locator('.county-details[data-adcode="320583"]').waitFor();
     await page.fill('#search', '光伏');
     await page.locator('#search-results .hit[data-id="solar_pv"]').waitFor();
     await page.keyboard.press('Enter');
