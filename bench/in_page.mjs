@@ -16,7 +16,10 @@
  *   input), first contentful paint, and every fetched address with when its response ended;
  * - `clickCity({adcode, name, point})`, `switchIndustry(value)`, and for the atlas
  *   `switchLanguage()` and `nextSlide()`: ms from the user's event to just after the next painted
- *   frame, each checking that the page really shows the result.
+ *   frame, each checking that the page really shows the result;
+ * - for the atlas, `drillIn(adcode)` (a double click on the city) and `drillOut()` (the trail's
+ *   province link): ms from the event to just after the first painted frame that shows the
+ *   city's counties, or the province map again.
  */
 export function measureInPage(side) {
   /** Resolves with the time once the frame being produced now has been painted. */
@@ -112,6 +115,31 @@ export function measureInPage(side) {
       document.querySelector('.lang-switch').click();
       const end = await afterPaint();
       if (document.documentElement.lang === before) fail(`the language stayed ${before}`);
+      return end - start;
+    };
+    /** Resolves just after the first painted frame in which `shown()` holds (checked each frame). */
+    const paintedWhen = (shown) =>
+      new Promise((resolve) => {
+        const check = () => (shown() ? afterThisFrame().then(resolve) : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+    const drilledInto = (adcode) => {
+      const svg = document.querySelector('.drill-canvas:not([hidden]) #atlas-drill-map');
+      return svg?.dataset.city === adcode && svg.querySelector('path.county') !== null
+        && document.querySelector('.map').classList.contains('drilled');
+    };
+    bench.drillIn = async (adcode) => {
+      const city = document.querySelector(`#atlas-map path.city[data-adcode="${adcode}"]`);
+      const start = performance.now();
+      city.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true }));
+      const end = await paintedWhen(() => drilledInto(adcode));
+      return end - start;
+    };
+    bench.drillOut = async () => {
+      const start = performance.now();
+      document.querySelector('.breadcrumb .crumb.province').click();
+      const end = await paintedWhen(() => !document.querySelector('.map').classList.contains('drilled')
+        && document.querySelector('.drill-canvas').hidden);
       return end - start;
     };
     bench.nextSlide = async () => {
