@@ -79,7 +79,7 @@ pub struct DrillScene {
     pub label_font: f64,
     /// SVG path data of the city's own outline, drawn strong over its counties.
     pub city_path: String,
-    /// The other cities, for orientation.
+    /// The other cities whose extent reaches into the viewport, for orientation.
     pub neighbours: Vec<NeighbourShape>,
     /// The city's counties in adcode order.
     pub counties: Vec<CountyShape>,
@@ -211,11 +211,26 @@ impl DrillScene {
     ) -> Option<DrillScene> {
         let bounds = bundle.city(city)?.bounds;
         let projection = Projection::fit(bounds, width, height, MAP_PADDING);
+        // The corners of the viewport, as positions: a city outside them is not drawn.
+        let view = projection
+            .unproject(ScreenPoint { x: 0.0, y: 0.0 })
+            .zip(projection.unproject(ScreenPoint {
+                x: width,
+                y: height,
+            }));
+        let in_view = |adcode: &str| {
+            let (Some(b), Some(([west, north], [east, south]))) =
+                (bundle.city(adcode).map(|c| c.bounds), view)
+            else {
+                return false;
+            };
+            b.west <= east && b.east >= west && b.south <= north && b.north >= south
+        };
         let neighbours = bundle
             .city_boundaries
             .features
             .iter()
-            .filter(|f| f.properties.adcode != city)
+            .filter(|f| f.properties.adcode != city && in_view(&f.properties.adcode))
             .map(|f| NeighbourShape {
                 adcode: f.properties.adcode.clone(),
                 path: svg_path(&f.geometry, &projection),

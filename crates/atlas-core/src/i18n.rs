@@ -206,6 +206,17 @@ impl Lang {
                 "JavaScript is off: the map above is for viewing only; the table lists every industry role the plan gives a place, in the plan's words.",
             ),
             Source => ("来源", "Source"),
+            // DRILL:
+            CountiesLoading => ("正在载入区县边界…", "Loading the counties…"),
+            CountiesFailed => ("区县图层无法使用", "The county layer cannot be used"),
+            CountiesHint => (
+                "全省地图仍可使用。请确认 assets/counties.json 与 atlas.json 来自同一次构建，并一同上传到服务器。",
+                "The province map still works. Check that assets/counties.json comes from the same build as atlas.json and is uploaded next to it.",
+            ),
+            BackToProvince => ("返回全省", "Back to the province"),
+            Province => ("江苏", "Jiangsu"),
+            WhereYouAre => ("当前位置", "Where you are"),
+            CountiesOf => ("区县地图", "counties map"),
         };
         self.pick(zh, en)
     }
@@ -306,6 +317,14 @@ pub enum Msg {
     PlanWords,
     StaticLayoutTitle,
     StaticLayoutNote,
+    // DRILL:
+    CountiesLoading,
+    CountiesFailed,
+    CountiesHint,
+    BackToProvince,
+    Province,
+    WhereYouAre,
+    CountiesOf,
 }
 
 #[cfg(test)]
