@@ -252,7 +252,7 @@ pub fn drill_svg(
         .map_or("", |c| look.lang.pick(&c.name_zh, &c.name_en));
     format!(
         r#"<svg id="{DRILL_SVG_ID}" class="map-svg drill-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}" data-city="{adcode}">{patterns}{body}</svg>"#,
-        label = escape(&format!("{city} · {}", look.lang.text(Msg::MapLabel))),
+        label = escape(&format!("{city} · {}", look.lang.text(Msg::CountiesOf))),
         adcode = scene.city,
         patterns = role_patterns().replace("role-pattern-", PATTERN_PREFIX),
         body = drill_body(bundle, layer, scene, look),
