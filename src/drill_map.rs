@@ -25,6 +25,7 @@ use crate::context::{AtlasContext, use_atlas};
 use crate::counties::Counties;
 use crate::county_status::{CountiesError, CountiesLoading};
 use crate::map_view::roles_for;
+use crate::resize::use_overlay_boxes;
 
 /// The city whose counties the view asks for: the selected city when the view is drilled
 /// outside the presenter (a county-level place drills into its own city).
@@ -111,6 +112,10 @@ pub fn DrillMap(
             DrillScene::project(&bundle, &layer, &city, width, height).map(Arc::new)
         })
     };
+    let canvas = NodeRef::<Div>::new();
+    let trail = NodeRef::<Div>::new();
+    // The labels keep clear of the trail (or status) over the map's top too.
+    let trail_box = use_overlay_boxes(canvas, [trail, trail], size);
     let labelled = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {
@@ -118,9 +123,11 @@ pub fn DrillMap(
             let layer = counties.with_untracked(Counties::layer)?;
             let lang = language.get();
             let font = explorer_label_font(geometry.width, geometry.height);
-            Some(Arc::new(keep_out.with(|keep_out| {
-                geometry.labelled(&bundle, &layer, lang, font, keep_out)
-            })))
+            let mut boxes = keep_out.get();
+            boxes.extend(trail_box.get());
+            Some(Arc::new(
+                geometry.labelled(&bundle, &layer, lang, font, &boxes),
+            ))
         })
     };
     let roles = {
@@ -132,7 +139,6 @@ pub fn DrillMap(
         Memo::new(move |_| state.with(|s| s.marked_industry(&bundle).map(str::to_string)))
     };
     let county = Memo::new(move |_| state.with(|s| s.county.clone()));
-    let canvas = NodeRef::<Div>::new();
 
     // A new scene, topic, language or selection while shown: the drilled map is drawn anew
     // where its markup changed, keeping the keyboard focus on the county that had it.
@@ -228,14 +234,16 @@ pub fn DrillMap(
             on:click=on_click
             on:keydown=on_key
         ></div>
-        {move || {
-            let city = city.get()?;
-            Some(match counties.get() {
-                Counties::Idle | Counties::Loading => view! { <CountiesLoading /> }.into_any(),
-                Counties::Failed(message) => view! { <CountiesError message /> }.into_any(),
-                Counties::Ready(_) => view! { <Breadcrumb city /> }.into_any(),
-            })
-        }}
+        <div class="drill-trail" node_ref=trail>
+            {move || {
+                let city = city.get()?;
+                Some(match counties.get() {
+                    Counties::Idle | Counties::Loading => view! { <CountiesLoading /> }.into_any(),
+                    Counties::Failed(message) => view! { <CountiesError message /> }.into_any(),
+                    Counties::Ready(_) => view! { <Breadcrumb city /> }.into_any(),
+                })
+            }}
+        </div>
     }
 }
 

@@ -153,6 +153,23 @@ pub fn short_label(county: &County, lang: Lang) -> Option<String> {
     }
 }
 
+/// Where a base's marker goes: at `at`, or, when a place's marker is there already (a base whose
+/// position is approximate stands at its host's point, as 宜兴's park does), just right of it, so
+/// both show.
+fn clear_of(at: ScreenPoint, places: &[DrillMarker]) -> ScreenPoint {
+    let reach = MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
+    match places
+        .iter()
+        .find(|p| (p.point.x - at.x).hypot(p.point.y - at.y) < reach)
+    {
+        Some(place) => ScreenPoint {
+            x: place.point.x + reach,
+            y: place.point.y,
+        },
+        None => at,
+    }
+}
+
 /// The box a marker covers, which no label may overlap.
 fn marker_box(point: ScreenPoint, radius: f64) -> LabelBox {
     LabelBox {
@@ -256,7 +273,7 @@ impl DrillScene {
                 })
             })
             .collect();
-        let places = bundle
+        let places: Vec<DrillMarker> = bundle
             .places
             .iter()
             .filter(|p| p.city == city)
@@ -276,7 +293,7 @@ impl DrillScene {
             .map(|(i, b)| DrillMarker {
                 key: i.to_string(),
                 host: b.host.clone(),
-                point: projection.project(b.point),
+                point: clear_of(projection.project(b.point), &places),
                 label: String::new(),
                 label_box: None,
             })

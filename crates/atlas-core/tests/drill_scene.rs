@@ -1,6 +1,7 @@
 //! The drilled-down map on the real bundle and the real county layer: 苏州 and 无锡 at the widths
 //! people use, in both languages — every county drawn, each label inside its county, no two
-//! labels overlapping, no label over a marker, the legend or the credit line.
+//! labels overlapping, no label over a marker, the legend or the credit line, no marker hiding
+//! another.
 
 use atlas_core::county_layer::CountyLayer;
 use atlas_core::county_scene::DrillScene;
@@ -230,6 +231,12 @@ fn the_plan_places_and_the_bases_stand_in_their_counties() {
             marker.key,
             home.label
         );
+    }
+    let boxes = wuxi.marker_boxes();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(!a.overlaps(b), "无锡's markers {a:?} and {b:?} overlap");
+        }
     }
     let kunshan = suzhou
         .counties
