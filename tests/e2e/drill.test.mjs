@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
 
 const layer = JSON.parse(await readFile(join(DIST, 'assets', 'counties.json'), 'utf8'));
 const countiesOf = (city) => layer.counties.filter((c) => c.city === city);
@@ -165,6 +165,58 @@ describe('drilling down into a city', () => {
         for (const b of labels.slice(i + 1)) assert.ok(!overlaps(a, b, 1), `${lang} ${width}: ${a.text} overlaps ${b.text}`);
         for (const m of markers) assert.ok(!overlaps(a, m, 1), `${lang} ${width}: ${a.text} covers a marker`);
       }
+      await page.close();
+    }
+  });
+});
+
+describe('the drilled map in exports and for assistive technology', () => {
+  test('SVG and PNG exports draw the drilled city, with title and credit line', async () => {
+    const page = await open(`?industry=energy_saving&city=${WUXI}&county=${YIXING}`);
+    await drilledInto(page, WUXI);
+    const download = async (selector) => {
+      await page.click('.export-menu summary');
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+    };
+    const svg = await download('.export-svg');
+    assert.equal(svg.name, `jiangsu-atlas-${WUXI}-energy_saving.svg`);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+      return {
+        counties: [...doc.querySelectorAll('path.county')].map((p) => p.dataset.adcode),
+        buttons: doc.querySelectorAll('[tabindex]').length,
+        title: doc.querySelector('text.title').textContent,
+        credit: doc.querySelector('text.attribution').textContent,
+        yixing: doc.querySelector('circle[data-county="320282"]').getAttribute('fill'),
+        bases: doc.querySelectorAll('path.base-marker').length,
+      };
+    }, svg.bytes.toString('utf8'));
+    assert.equal(parsed.error, undefined);
+    assert.deepEqual(parsed.counties, countiesOf(WUXI).map((c) => c.adcode));
+    assert.equal(parsed.buttons, 0);
+    assert.match(parsed.title, /节能环保 · 无锡市$/);
+    assert.equal(parsed.credit, (await page.textContent('.attribution')).trim());
+    assert.equal(parsed.yixing, 'url(#drill-pattern-focus)', '宜兴 is a focus of 节能环保');
+    assert.equal(parsed.bases, 1, 'the environmental park, the one base of 节能环保 in 无锡');
+    const png = await download('.export-png >> nth=0');
+    assert.equal(png.name, `jiangsu-atlas-${WUXI}-energy_saving.1x.png`);
+    assert.deepEqual([...png.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('axe-core finds no serious or critical violation on the drilled map', async () => {
+    for (const query of [`?city=${SUZHOU}&county=${KUNSHAN}&industry=next_gen_it`, `?lang=en&city=${WUXI}&drill=1`]) {
+      const page = await open(query);
+      await page.waitForSelector('#atlas-drill-map');
+      await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      assert.deepEqual(serious, [], query);
       await page.close();
     }
   });

@@ -251,7 +251,7 @@ pub fn drill_svg(
         .city(&scene.city)
         .map_or("", |c| look.lang.pick(&c.name_zh, &c.name_en));
     format!(
-        r#"<svg id="{DRILL_SVG_ID}" class="map-svg drill-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}" data-city="{adcode}">{patterns}{body}</svg>"#,
+        r#"<svg id="{DRILL_SVG_ID}" class="drill-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}" data-city="{adcode}">{patterns}{body}</svg>"#,
         label = escape(&format!("{city} · {}", look.lang.text(Msg::CountiesOf))),
         adcode = scene.city,
         patterns = role_patterns().replace("role-pattern-", PATTERN_PREFIX),
