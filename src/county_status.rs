@@ -12,7 +12,7 @@ use crate::context::use_atlas;
 pub fn CountiesLoading() -> impl IntoView {
     let language = use_atlas().language;
     view! {
-        <p class="counties-status" role="status">{move || language.get().text(Msg::CountiesLoading)}</p>
+        <p class="counties-status" role="status">{move || language.get().text(Msg::DrillLoading)}</p>
     }
 }
 
@@ -24,9 +24,9 @@ pub fn CountiesError(message: String) -> impl IntoView {
     let language = atlas.language;
     view! {
         <div class="counties-error" role="alert">
-            <h2>{move || language.get().text(Msg::CountiesFailed)}</h2>
+            <h2>{move || language.get().text(Msg::DrillFailed)}</h2>
             <p class="detail" lang="en">{message}</p>
-            <p class="hint">{move || language.get().text(Msg::CountiesHint)}</p>
+            <p class="hint">{move || language.get().text(Msg::DrillHint)}</p>
             <button type="button" class="back" on:click=move |_| atlas.update(|s| s.drilled(false))>
                 {move || language.get().text(Msg::BackToProvince)}
             </button>

@@ -207,9 +207,9 @@ impl Lang {
             ),
             Source => ("来源", "Source"),
             // DRILL:
-            CountiesLoading => ("正在载入区县边界…", "Loading the counties…"),
-            CountiesFailed => ("区县图层无法使用", "The county layer cannot be used"),
-            CountiesHint => (
+            DrillLoading => ("正在载入区县边界…", "Loading the counties…"),
+            DrillFailed => ("区县图层无法使用", "The county layer cannot be used"),
+            DrillHint => (
                 "全省地图仍可使用。请确认 assets/counties.json 与 atlas.json 来自同一次构建，并一同上传到服务器。",
                 "The province map still works. Check that assets/counties.json comes from the same build as atlas.json and is uploaded next to it.",
             ),
@@ -318,9 +318,9 @@ pub enum Msg {
     StaticLayoutTitle,
     StaticLayoutNote,
     // DRILL:
-    CountiesLoading,
-    CountiesFailed,
-    CountiesHint,
+    DrillLoading,
+    DrillFailed,
+    DrillHint,
     BackToProvince,
     Province,
     WhereYouAre,
