@@ -75,8 +75,14 @@ describe('drilling down into a city', () => {
     await onCity(page, WUXI);
     await page.waitForFunction(() => location.search.includes('city=320200'));
     assert.deepEqual(page.countyRequests, [], 'no county layer before the first drill');
+    const start = await page.evaluate(() => performance.now());
     await onCity(page, SUZHOU, 'dblclick');
     await drilledInto(page, SUZHOU);
+    const first = await page.evaluate((start) => ({
+      drilled: performance.now() - start,
+      fetch: performance.getEntriesByType('resource').find((e) => e.name.includes('counties.json'))?.duration,
+    }), start);
+    console.log(`first drill into 苏州 (fetch, parse and check the county layer, then draw), ms: ${JSON.stringify(first)}`);
     assert.equal(page.countyRequests.length, 1, 'fetched once on the first drill');
     const names = await page.$$eval('#atlas-drill-map path.county', (ps) => ps.map((p) => p.getAttribute('aria-label')));
     for (const county of countiesOf(SUZHOU)) {
