@@ -7,14 +7,15 @@
 //! working. Counties are buttons: a click, Enter or Space selects one (one listener for all).
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use atlas_core::Bundle;
 use atlas_core::county_markup::{DrillLook, drill_svg};
 use atlas_core::county_scene::DrillScene;
 use atlas_core::labels::LabelBox;
 use atlas_core::scene::explorer_label_font;
 use atlas_core::url_state::ViewState;
+use atlas_core::{Bundle, Lang, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -116,6 +117,15 @@ pub fn DrillMap(
     let trail = NodeRef::<Div>::new();
     // The labels keep clear of the trail (or status) over the map's top too.
     let trail_box = use_overlay_boxes(canvas, [trail, trail], size);
+    // Hidden, the trail covers nothing; its last box is kept, so drilling in again places no
+    // label anew.
+    let trail_box = Memo::new(move |previous: Option<&Vec<LabelBox>>| {
+        let now = trail_box.get();
+        match previous {
+            Some(kept) if now.is_empty() => kept.clone(),
+            _ => now,
+        }
+    });
     let labelled = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {
@@ -140,9 +150,9 @@ pub fn DrillMap(
     };
     let county = Memo::new(move |_| state.with(|s| s.county.clone()));
 
-    // A new scene, topic, language or selection while shown: the drilled map is drawn anew
-    // where its markup changed, keeping the keyboard focus on the county that had it.
-    let last_drawn = StoredValue::new(String::new());
+    // A new scene, topic, language or selection while shown: the drilled map is drawn anew,
+    // keeping the keyboard focus on the county that had it. Shown again unchanged, it is not.
+    let last_drawn: StoredValue<Option<DrawnFrom>> = StoredValue::new(None);
     Effect::new({
         let bundle = atlas.bundle.clone();
         move |_| {
@@ -155,22 +165,26 @@ pub fn DrillMap(
             let Some(layer) = counties.with(Counties::layer) else {
                 return;
             };
-            let (industry, county, lang) = (industry.get(), county.get(), language.get());
+            let from = DrawnFrom {
+                scene,
+                roles: roles.get(),
+                industry: industry.get(),
+                county: county.get(),
+                lang: language.get(),
+            };
+            if last_drawn.with_value(|last| last.as_ref() == Some(&from)) {
+                return;
+            }
             let focused = focused_county(&canvas);
-            roles.with(|roles| {
-                let look = DrillLook {
-                    roles: roles.as_ref(),
-                    industry: industry.as_deref(),
-                    lang,
-                    county: county.as_deref(),
-                    interactive: true,
-                };
-                let markup = drill_svg(&bundle, &layer, &scene, &look);
-                if last_drawn.with_value(|last| *last != markup) {
-                    canvas.set_inner_html(&markup);
-                    last_drawn.set_value(markup);
-                }
-            });
+            let look = DrillLook {
+                roles: from.roles.as_ref(),
+                industry: from.industry.as_deref(),
+                lang: from.lang,
+                county: from.county.as_deref(),
+                interactive: true,
+            };
+            canvas.set_inner_html(&drill_svg(&bundle, &layer, &from.scene, &look));
+            last_drawn.set_value(Some(from));
             if let Some(adcode) = focused {
                 focus(&canvas, &format!(r#"[data-adcode="{adcode}"][tabindex]"#));
             }
@@ -244,6 +258,26 @@ pub fn DrillMap(
                 })
             }}
         </div>
+    }
+}
+
+/// What the drilled map was last drawn from: the scene (the very one, compared by address) and
+/// the look.
+struct DrawnFrom {
+    scene: Arc<DrillScene>,
+    roles: Option<BTreeMap<String, Role>>,
+    industry: Option<String>,
+    county: Option<String>,
+    lang: Lang,
+}
+
+impl PartialEq for DrawnFrom {
+    fn eq(&self, other: &DrawnFrom) -> bool {
+        Arc::ptr_eq(&self.scene, &other.scene)
+            && self.roles == other.roles
+            && self.industry == other.industry
+            && self.county == other.county
+            && self.lang == other.lang
     }
 }
 
