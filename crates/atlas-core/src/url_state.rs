@@ -164,10 +164,6 @@ pub struct ViewState {
     pub slide: Option<usize>,
     /// Embedding flags.
     pub embed: Embed,
-    /// The selected county's adcode; implies drill-down into its city.
-    pub county: Option<String>,
-    /// Whether the map shows `city`'s counties.
-    pub drill: bool,
 }
 
 /// A parameter that was ignored, and why; shown to the user so a bad link is not silent.
@@ -210,9 +206,7 @@ pub const MAX_VALUE_LEN: usize = 64;
 const MAX_ORIGINS_LEN: usize = 512;
 
 /// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
-pub const OWN_KEYS: [&str; 15] = [
-    "county",
-    "drill",
+pub const OWN_KEYS: [&str; 13] = [
     "lang",
     "view",
     "city",
@@ -391,10 +385,6 @@ impl ViewState {
                 "zone" => zone_id(bundle, value)
                     .map(|z| state.zone = Some(z))
                     .is_some(),
-                "county" => (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| state.county = Some(code.to_string()))
-                    .is_some(),
-                "drill" => flag(code).map(|f| state.drill = f).is_some(),
                 "embed" => flag(code).map(|f| state.embed.embedded = f).is_some(),
                 "plain" => flag(code).map(|f| state.embed.plain = f).is_some(),
                 "transparent" => flag(code).map(|f| state.embed.transparent = f).is_some(),
@@ -432,13 +422,6 @@ impl ViewState {
             }
             state.industry = Some(field.industry.clone());
         }
-        if let Some(county) = &state.county {
-            let city = format!("{}00", &county[..4]);
-            if state.city.is_none() && bundle.city(&city).is_some() {
-                state.city = Some(city);
-            }
-            state.drill = true;
-        }
         if notices.len() > MAX_NOTICES {
             let more = notices.len() - MAX_NOTICES;
             notices.truncate(MAX_NOTICES);
@@ -471,11 +454,6 @@ impl ViewState {
             if let Some(v) = value {
                 out.append_pair(key, v);
             }
-        }
-        if let Some(county) = &self.county {
-            out.append_pair("county", county);
-        } else if self.drill {
-            out.append_pair("drill", "1");
         }
         if let Some(slide) = self.slide {
             out.append_pair("slide", &slide.to_string());
@@ -531,47 +509,6 @@ impl ViewState {
             zone: None,
             ..self.clone()
         }
-    }
-
-    /// Selects a county of the drilled city, or none (keeping the city and the drill-down).
-    pub fn with_county(&self, county: Option<String>) -> ViewState {
-        ViewState {
-            drill: self.drill || county.is_some(),
-            county,
-            ..self.clone()
-        }
-    }
-
-    /// Drills into the city's counties, or back out (which also clears the county).
-    pub fn drilled(&self, drill: bool) -> ViewState {
-        ViewState {
-            drill,
-            county: if drill { self.county.clone() } else { None },
-            ..self.clone()
-        }
-    }
-
-    /// This view with an unknown county, or one outside the city, dropped with a notice, once the
-    /// county layer has arrived.
-    pub fn checked_county(
-        &self,
-        layer: &crate::county_layer::CountyLayer,
-        _lang: Lang,
-    ) -> (ViewState, Option<Notice>) {
-        let Some(county) = &self.county else {
-            return (self.clone(), None);
-        };
-        let fits = layer
-            .county(county)
-            .is_some_and(|c| self.city.as_deref() == Some(c.city.as_str()));
-        if fits {
-            return (self.clone(), None);
-        }
-        let notice = Notice {
-            key: "county".to_string(),
-            reason: NoticeReason::UnknownValue,
-        };
-        (self.with_county(None), Some(notice))
     }
 
     /// Selects a zone (clearing the city).

@@ -195,8 +195,6 @@ fn a_view_round_trips_through_its_url() {
         zone: None,
         slide: None,
         embed: Default::default(),
-        county: None,
-        drill: false,
     };
     let query = state.to_query();
     assert_eq!(
