@@ -66,11 +66,20 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         }
         document().set_title(lang.text(Msg::Title));
     });
+    use_checked_county(&atlas, notices);
     let on_escape = atlas.clone();
     // Esc closes an open export menu first; otherwise, outside the plan view and the presenter,
-    // it clears the selection.
+    // it leaves a drilled city for the province, or clears the selection.
     let escape = window_event_listener(ev::keydown, move |e| {
         if e.key() != "Escape" || crate::export::close_menu() {
+            return;
+        }
+        if plan_quote.with_untracked(Option::is_none)
+            && on_escape
+                .state
+                .with_untracked(|s| s.drill && s.slide.is_none())
+        {
+            on_escape.update(|s| s.drilled(false));
             return;
         }
         if plan_quote.with_untracked(Option::is_none)
@@ -109,6 +118,22 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         <LiveRegion />
         <PlanDialog />
     }
+}
+
+/// Once the county layer has arrived, drops a county the view names that the layer lacks or
+/// that lies outside the view's city, with a notice (as for any other unknown link value).
+fn use_checked_county(atlas: &AtlasContext, notices: RwSignal<Vec<atlas_core::url_state::Notice>>) {
+    let (state, counties, language) = (atlas.state, atlas.counties, atlas.language);
+    Effect::new(move |_| {
+        let Some(layer) = counties.with(crate::counties::Counties::layer) else {
+            return;
+        };
+        let (checked, notice) = state.with(|s| s.checked_county(&layer, language.get_untracked()));
+        if let Some(notice) = notice {
+            notices.update(|n| n.push(notice));
+            state.set(checked);
+        }
+    });
 }
 
 /// The selector of the map element (city shape, place marker or legend zone) showing the

@@ -1,6 +1,9 @@
-//! Exports of the current view: the map as a self-contained SVG or as PNG at 1×, 2× or 3×, and
-//! the layout as JSON (the CSV is a static file beside the bundle).
+//! Exports of the current view: the map (the province, or the drilled city's counties) as a
+//! self-contained SVG or as PNG at 1×, 2× or 3×, and the layout as JSON (the CSV is a static file
+//! beside the bundle).
 
+use atlas_core::county_markup::{DrillLook, drill_export_svg};
+use atlas_core::county_scene::DrillScene;
 use atlas_core::export::{layout_json, map_svg};
 use atlas_core::scene::{LABEL_FONT_PX, Scene};
 use atlas_core::url_state::ViewState;
@@ -10,6 +13,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::context::AtlasContext;
+use crate::counties::Counties;
+use crate::drill_map::drilled_city;
 use crate::map_view::roles_for;
 
 /// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
@@ -34,9 +39,37 @@ fn title(atlas: &AtlasContext, state: &ViewState, lang: Lang) -> String {
     format!("{} · {topic}", lang.text(Msg::Title))
 }
 
-/// The current map as standalone SVG text.
+/// The drilled map of the current view as standalone SVG text, when a city is drilled and its
+/// counties have arrived.
+fn drilled_map_svg(atlas: &AtlasContext, state: &ViewState) -> Option<String> {
+    let bundle = &atlas.bundle;
+    let city = drilled_city(bundle, state)?;
+    let layer = atlas.counties.with_untracked(Counties::layer)?;
+    let lang = state.lang;
+    let scene = DrillScene::new(bundle, &layer, &city, EXPORT_SIZE, lang, LABEL_FONT_PX, &[])?;
+    let roles = roles_for(atlas, state);
+    let industry = state.marked_industry(bundle);
+    let look = DrillLook {
+        roles: roles.as_ref(),
+        industry,
+        lang,
+        county: state.county.as_deref(),
+        interactive: false,
+    };
+    let name = bundle
+        .city(&city)
+        .map_or("", |c| lang.pick(&c.name_zh, &c.name_en));
+    let title = format!("{} · {name}", title(atlas, state, lang));
+    Some(drill_export_svg(bundle, &layer, &scene, &look, &title))
+}
+
+/// The current map as standalone SVG text: the drilled city's counties when drilled, else the
+/// province.
 pub fn current_map_svg(atlas: &AtlasContext) -> String {
     let state = atlas.state.get_untracked();
+    if let Some(svg) = drilled_map_svg(atlas, &state) {
+        return svg;
+    }
     let lang = state.lang;
     let scene = Scene::new(
         &atlas.bundle,
@@ -57,14 +90,15 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
     )
 }
 
-/// A file name for the current view.
+/// A file name for the current view (with the city's adcode when drilled).
 fn file_name(atlas: &AtlasContext, extension: &str) -> String {
     let state = atlas.state.get_untracked();
+    let city = drilled_city(&atlas.bundle, &state).map_or_else(String::new, |c| format!("{c}-"));
     let topic = state
         .field
         .or(state.industry)
         .unwrap_or_else(|| "zones".to_string());
-    format!("jiangsu-atlas-{topic}.{extension}")
+    format!("jiangsu-atlas-{city}{topic}.{extension}")
 }
 
 /// Offers `content` as a download.

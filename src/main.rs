@@ -5,9 +5,12 @@
 
 mod app;
 mod bases;
+mod breadcrumb;
 mod context;
 mod counties;
+mod county_status;
 mod dom;
+mod drill_map;
 mod embed;
 mod export;
 mod legend;

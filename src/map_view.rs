@@ -6,7 +6,8 @@
 //! touches only what it changes: a new size re-projects the paths; a new language redraws the
 //! labels and renames the places; a new industry changes role classes, names and base markers;
 //! a click moves the selection. Every city and place is a focusable button named for screen
-//! readers; a click, Enter or Space selects it (one listener on the map for all of them).
+//! readers; a click, Enter or Space selects it (one listener on the map for all of them); a
+//! double click, or Enter on the selected one, drills into its counties (src/drill_map.rs).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use web_sys::Element;
 
 use crate::context::{AtlasContext, use_atlas};
 use crate::dom::query_all;
+use crate::drill_map::{DrillMap, drill_into, use_drill_shown};
 use crate::legend::Legend;
 use crate::panels::MixedText;
 use crate::prerendered;
@@ -297,6 +299,7 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
+    // Enter on the selected city (or place) drills into it; on another, it selects it.
     let on_key = {
         let atlas = atlas.clone();
         move |e: leptos::ev::KeyboardEvent| {
@@ -305,14 +308,36 @@ pub fn MapView() -> impl IntoView {
             }
             if let Some(code) = chosen_place(&e) {
                 e.prevent_default();
-                select(&atlas, code);
+                let selected = city.get_untracked().as_deref() == Some(code.as_str());
+                if e.key() == "Enter" && selected {
+                    drill_into(&atlas, code, true);
+                } else {
+                    select(&atlas, code);
+                }
             }
         }
     };
+    let on_double_click = {
+        let atlas = atlas.clone();
+        move |e: leptos::ev::MouseEvent| {
+            if let Some(code) = chosen_place(&e) {
+                drill_into(&atlas, code, false);
+            }
+        }
+    };
+    let drilled = use_drill_shown(&atlas);
     let attribution = atlas.bundle.credit_line();
     view! {
-        <div class="map" class:by-role=move || roles.with(Option::is_some)>
-            <div class="map-canvas" node_ref=container on:click=on_click on:keydown=on_key></div>
+        <div class="map" class:by-role=move || roles.with(Option::is_some) class:drilled=drilled>
+            <div
+                class="map-canvas"
+                node_ref=container
+                inert=drilled
+                on:click=on_click
+                on:dblclick=on_double_click
+                on:keydown=on_key
+            ></div>
+            <DrillMap size keep_out shown=drilled />
             <Legend roles node_ref=legend />
             <div class="attribution" node_ref=credit><MixedText text=attribution /></div>
         </div>

@@ -218,6 +218,16 @@ impl Lang {
             CountiesLoading => ("正在加载区县数据…", "Loading the counties…"),
             CountiesFailed => ("区县数据无法加载：", "The counties could not be loaded: "),
             ShowCounties => ("显示区县", "Show counties"),
+            // DRILL:
+            DrillFailed => ("区县图层无法使用", "The county layer cannot be used"),
+            DrillHint => (
+                "全省地图仍可使用。请确认 assets/counties.json 与 atlas.json 来自同一次构建，并一同上传到服务器。",
+                "The province map still works. Check that assets/counties.json comes from the same build as atlas.json and is uploaded next to it.",
+            ),
+            BackToProvince => ("返回全省", "Back to the province"),
+            Province => ("江苏", "Jiangsu"),
+            WhereYouAre => ("当前位置", "Where you are"),
+            CountiesOf => ("区县地图", "counties map"),
         };
         self.pick(zh, en)
     }
@@ -327,6 +337,13 @@ pub enum Msg {
     CountiesLoading,
     CountiesFailed,
     ShowCounties,
+    // DRILL:
+    DrillFailed,
+    DrillHint,
+    BackToProvince,
+    Province,
+    WhereYouAre,
+    CountiesOf,
 }
 
 #[cfg(test)]

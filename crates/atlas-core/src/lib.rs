@@ -9,6 +9,8 @@ pub mod bundle;
 pub mod charts;
 pub mod county_facts;
 pub mod county_layer;
+pub mod county_markup;
+pub mod county_scene;
 pub mod crs;
 pub mod csv;
 pub mod export;

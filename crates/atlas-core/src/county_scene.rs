@@ -1,0 +1,478 @@
+//! What the drilled-down map draws for one city at a given size: the city's counties fitted to
+//! the viewport, their labels, the city's county-level places and bases, and the other cities
+//! faint around it for orientation (drawn, never selectable).
+//!
+//! Pure, like [`crate::scene`], so the live drill map, its export and the native tests share it.
+
+use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Polygon};
+
+use crate::bundle::Bundle;
+use crate::county_layer::{County, CountyLayer};
+use crate::geojson_shape;
+use crate::i18n::Lang;
+use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
+use crate::projection::{Projection, ScreenPoint};
+use crate::scene::{BASE_MARKER_SIZE, MAP_PADDING, MARKER_RADIUS};
+use crate::svg_path::svg_path;
+
+/// A county label that finds no room wholly inside its county at the scene's size tries this
+/// fraction of it.
+pub const SMALLER_LABEL: f64 = 0.8;
+
+/// The smallest size a county label shrinks to, px.
+pub const MIN_COUNTY_FONT_PX: f64 = 10.0;
+
+/// Base labels are this fraction of the county labels' size: they name a park, not a place.
+pub const BASE_LABEL_SCALE: f64 = 0.8;
+
+/// One county as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountyShape {
+    /// The county's adcode.
+    pub adcode: String,
+    /// SVG path data of its outline.
+    pub path: String,
+    /// The label text.
+    pub label: String,
+    /// Where its label goes, or `None` when there is no room for it.
+    pub label_box: Option<LabelBox>,
+    /// Its label's font size, px: the scene's, or a size smaller where that found no room.
+    pub label_font: f64,
+    /// Its outline in screen pixels, the shape its label stays inside.
+    pub outline: MultiPolygon,
+}
+
+/// A marker of the drilled city: a county-level place of the plan or a base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrillMarker {
+    /// The place's adcode, or the base's index in the bundle.
+    pub key: String,
+    /// The county it stands in.
+    pub host: String,
+    /// Where the marker goes.
+    pub point: ScreenPoint,
+    /// The label text (empty for a place: its county's label names it).
+    pub label: String,
+    /// Where its label goes, or `None` when it has none or no room.
+    pub label_box: Option<LabelBox>,
+}
+
+/// Another city, drawn faint behind the drilled one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeighbourShape {
+    /// The city's adcode.
+    pub adcode: String,
+    /// SVG path data of its outline.
+    pub path: String,
+}
+
+/// Everything the drilled map draws for one city and viewport size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrillScene {
+    /// The drilled city's adcode.
+    pub city: String,
+    /// Width of the viewport, px.
+    pub width: f64,
+    /// Height of the viewport, px.
+    pub height: f64,
+    /// Font size of the county labels, px.
+    pub label_font: f64,
+    /// SVG path data of the city's own outline, drawn strong over its counties.
+    pub city_path: String,
+    /// The other cities whose extent reaches into the viewport, for orientation.
+    pub neighbours: Vec<NeighbourShape>,
+    /// The city's counties in adcode order.
+    pub counties: Vec<CountyShape>,
+    /// The city's county-level places of the plan, in bundle order.
+    pub places: Vec<DrillMarker>,
+    /// The city's bases, in bundle order (`key` is the index in `bundle.bases`).
+    pub bases: Vec<DrillMarker>,
+}
+
+/// A boundary projected to screen pixels.
+fn screen_outline(geometry: &geojson_shape::MultiPolygon, projection: &Projection) -> MultiPolygon {
+    let ring = |ring: &geojson_shape::Ring| {
+        LineString::from(
+            ring.iter()
+                .map(|&position| {
+                    let p = projection.project(position);
+                    (p.x, p.y)
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    MultiPolygon::new(
+        geometry
+            .coordinates
+            .iter()
+            .filter_map(|rings| {
+                let (exterior, holes) = rings.split_first()?;
+                Some(Polygon::new(
+                    ring(exterior),
+                    holes.iter().map(ring).collect(),
+                ))
+            })
+            .collect(),
+    )
+}
+
+/// A county's map label: the short Chinese name ([`County::label_zh`]) or the English name.
+pub fn county_label(county: &County, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => county.label_zh().to_string(),
+        Lang::En => county.name_en.clone(),
+    }
+}
+
+/// The request for a county's label `text` at `size` px, searched near its `anchor` first.
+fn county_request<'a>(
+    outline: &'a MultiPolygon,
+    anchor: ScreenPoint,
+    text: &str,
+    size: f64,
+) -> LabelRequest<'a> {
+    let line_height = size * 1.3;
+    LabelRequest {
+        spots: spots_around(anchor, size / 2.0),
+        search_step: Some(line_height / 3.0),
+        width: text_width(text, size) + 4.0,
+        height: line_height,
+        home: outline,
+    }
+}
+
+/// A county's shorter map label, where it has one: the English name without its "District" or
+/// "County", for a label that finds no room in full (the accessible name stays whole).
+pub fn short_label(county: &County, lang: Lang) -> Option<String> {
+    match lang {
+        Lang::Zh => None,
+        Lang::En => [" District", " County"]
+            .iter()
+            .find_map(|suffix| county.name_en.strip_suffix(suffix))
+            .map(str::to_string),
+    }
+}
+
+/// Where a base's marker goes: at `at`, or, when a place's marker is there already (a base whose
+/// position is approximate stands at its host's point, as 宜兴's park does), just right of it, so
+/// both show.
+fn clear_of(at: ScreenPoint, places: &[DrillMarker]) -> ScreenPoint {
+    let reach = MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
+    match places
+        .iter()
+        .find(|p| (p.point.x - at.x).hypot(p.point.y - at.y) < reach)
+    {
+        Some(place) => ScreenPoint {
+            x: place.point.x + reach,
+            y: place.point.y,
+        },
+        None => at,
+    }
+}
+
+/// The box a marker covers, which no label may overlap.
+fn marker_box(point: ScreenPoint, radius: f64) -> LabelBox {
+    LabelBox {
+        center: point,
+        width: 2.0 * radius + 2.0,
+        height: 2.0 * radius + 2.0,
+    }
+}
+
+/// How many steps out from its anchor a county label's nearby spots reach, each way.
+const NEAR_STEPS: i32 = 6;
+
+/// Spots near a county label's anchor, nearest first, `step` px apart: tried exactly, before the
+/// coarser grid search, since small districts are narrow and a label fits only a few pixels off
+/// its anchor.
+fn spots_around(anchor: ScreenPoint, step: f64) -> Vec<ScreenPoint> {
+    let mut offsets: Vec<(i32, i32)> = (-NEAR_STEPS..=NEAR_STEPS)
+        .flat_map(|i| (-NEAR_STEPS..=NEAR_STEPS).map(move |j| (i, j)))
+        .collect();
+    offsets.sort_by_key(|&(i, j)| (i * i + j * j, i, j));
+    offsets
+        .into_iter()
+        .map(|(i, j)| ScreenPoint {
+            x: anchor.x + f64::from(i) * step,
+            y: anchor.y + f64::from(j) * step,
+        })
+        .collect()
+}
+
+impl DrillScene {
+    /// The drilled map of `city` in a `width` × `height` viewport with labels in `lang` at
+    /// `font_px`, clear of the `keep_out` boxes; `None` when `city` is not a city of the bundle.
+    pub fn new(
+        bundle: &Bundle,
+        layer: &CountyLayer,
+        city: &str,
+        (width, height): (f64, f64),
+        lang: Lang,
+        font_px: f64,
+        keep_out: &[LabelBox],
+    ) -> Option<DrillScene> {
+        Some(
+            DrillScene::project(bundle, layer, city, width, height)?
+                .labelled(bundle, layer, lang, font_px, keep_out),
+        )
+    }
+
+    /// The geometry alone, fitted to the city's bounds: what depends on the city and the
+    /// viewport's size only, kept while the language, industry or selection change.
+    pub fn project(
+        bundle: &Bundle,
+        layer: &CountyLayer,
+        city: &str,
+        width: f64,
+        height: f64,
+    ) -> Option<DrillScene> {
+        let bounds = bundle.city(city)?.bounds;
+        let projection = Projection::fit(bounds, width, height, MAP_PADDING);
+        // The corners of the viewport, as positions: a city outside them is not drawn.
+        let view = projection
+            .unproject(ScreenPoint { x: 0.0, y: 0.0 })
+            .zip(projection.unproject(ScreenPoint {
+                x: width,
+                y: height,
+            }));
+        let in_view = |adcode: &str| {
+            let (Some(b), Some(([west, north], [east, south]))) =
+                (bundle.city(adcode).map(|c| c.bounds), view)
+            else {
+                return false;
+            };
+            b.west <= east && b.east >= west && b.south <= north && b.north >= south
+        };
+        let neighbours = bundle
+            .city_boundaries
+            .features
+            .iter()
+            .filter(|f| f.properties.adcode != city && in_view(&f.properties.adcode))
+            .map(|f| NeighbourShape {
+                adcode: f.properties.adcode.clone(),
+                path: svg_path(&f.geometry, &projection),
+            })
+            .collect();
+        let city_path = bundle
+            .city_boundaries
+            .features
+            .iter()
+            .find(|f| f.properties.adcode == city)
+            .map_or_else(String::new, |f| svg_path(&f.geometry, &projection));
+        let counties = layer
+            .counties_of(city)
+            .filter_map(|c| {
+                let geometry = layer.boundary(&c.adcode)?;
+                Some(CountyShape {
+                    adcode: c.adcode.clone(),
+                    path: svg_path(geometry, &projection),
+                    label: String::new(),
+                    label_box: None,
+                    label_font: 0.0,
+                    outline: screen_outline(geometry, &projection),
+                })
+            })
+            .collect();
+        let places: Vec<DrillMarker> = bundle
+            .places
+            .iter()
+            .filter(|p| p.city == city)
+            .map(|p| DrillMarker {
+                key: p.adcode.clone(),
+                host: p.adcode.clone(),
+                point: projection.project(p.point),
+                label: String::new(),
+                label_box: None,
+            })
+            .collect();
+        let bases = bundle
+            .bases
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.city == city)
+            .map(|(i, b)| DrillMarker {
+                key: i.to_string(),
+                host: b.host.clone(),
+                point: clear_of(projection.project(b.point), &places),
+                label: String::new(),
+                label_box: None,
+            })
+            .collect();
+        Some(DrillScene {
+            city: city.to_string(),
+            width,
+            height,
+            label_font: 0.0,
+            city_path,
+            neighbours,
+            counties,
+            places,
+            bases,
+        })
+    }
+
+    /// The boxes of every marker, which labels keep clear of.
+    pub fn marker_boxes(&self) -> Vec<LabelBox> {
+        self.places
+            .iter()
+            .map(|p| marker_box(p.point, MARKER_RADIUS))
+            .chain(
+                self.bases
+                    .iter()
+                    .map(|b| marker_box(b.point, BASE_MARKER_SIZE)),
+            )
+            .collect()
+    }
+
+    /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes and of
+    /// every marker: counties largest first, each inside its outline, then each base's name
+    /// beside its marker inside its county.
+    pub fn labelled(
+        &self,
+        bundle: &Bundle,
+        layer: &CountyLayer,
+        lang: Lang,
+        font_px: f64,
+        keep_out: &[LabelBox],
+    ) -> DrillScene {
+        let mut scene = self.clone();
+        scene.label_font = font_px;
+        let Some(city) = bundle.city(&self.city) else {
+            return scene;
+        };
+        let projection = Projection::fit(city.bounds, self.width, self.height, MAP_PADDING);
+        let labels: Vec<(String, Option<String>)> = scene
+            .counties
+            .iter()
+            .map(|shape| {
+                layer.county(&shape.adcode).map_or_else(
+                    || (String::new(), None),
+                    |c| (county_label(c, lang), short_label(c, lang)),
+                )
+            })
+            .collect();
+        for (shape, (label, _)) in scene.counties.iter_mut().zip(&labels) {
+            shape.label.clone_from(label);
+        }
+        for (marker, base) in scene.bases.iter_mut().filter_map(|m| {
+            let base = bundle.bases.get(m.key.parse::<usize>().ok()?)?;
+            Some((m, base))
+        }) {
+            marker.label = lang.pick(&base.name_zh, &base.name_en).to_string();
+        }
+        // Each label's size and form are chosen on its own county first (the full name at the
+        // scene's size, then smaller, then the short form), which is cheap as the failing ones
+        // are the small counties; then all are placed together.
+        let obstacles: Vec<LabelBox> = keep_out
+            .iter()
+            .copied()
+            .chain(scene.marker_boxes())
+            .collect();
+        let floor = MIN_COUNTY_FONT_PX.min(font_px);
+        let mut sizes = Vec::with_capacity(scene.counties.len());
+        for (shape, (full, short)) in scene.counties.iter_mut().zip(&labels) {
+            let anchor = layer
+                .county(&shape.adcode)
+                .map_or([0.0, 0.0], |c| c.label_point);
+            let anchor = projection.project(anchor);
+            let variants = std::iter::once(full).chain(short).flat_map(|text| {
+                [font_px, (font_px * SMALLER_LABEL).max(floor), floor]
+                    .into_iter()
+                    .map(move |size| (text, size))
+            });
+            let mut chosen = (full, font_px);
+            let room = shape.outline.bounding_rect();
+            for (text, size) in variants {
+                let request = county_request(&shape.outline, anchor, text, size);
+                // A box wider or taller than the county cannot lie wholly inside it.
+                if room.is_none_or(|r| request.width > r.width() || request.height > r.height()) {
+                    continue;
+                }
+                let alone = place_labels(&[request], self.width, self.height, &obstacles);
+                if alone[0].is_some_and(|b| box_within(&shape.outline, &b)) {
+                    chosen = (text, size);
+                    break;
+                }
+            }
+            shape.label.clone_from(chosen.0);
+            sizes.push(chosen.1);
+        }
+        scene.place(layer, &projection, &sizes, keep_out);
+        scene
+    }
+
+    /// Places the county labels (county `i` at `sizes[i]` px, smallest county first) and then the
+    /// base labels beside their markers, clear of `keep_out` and of every marker.
+    fn place(
+        &mut self,
+        layer: &CountyLayer,
+        projection: &Projection,
+        sizes: &[f64],
+        keep_out: &[LabelBox],
+    ) {
+        let area = |adcode: &str| layer.county(adcode).map_or(0.0, |c| c.area_km2);
+        let mut order: Vec<usize> = (0..self.counties.len()).collect();
+        order.sort_by(|&a, &b| {
+            area(&self.counties[a].adcode).total_cmp(&area(&self.counties[b].adcode))
+        });
+        let counties = &self.counties;
+        let mut requests: Vec<LabelRequest> = order
+            .iter()
+            .map(|&i| {
+                let anchor = layer
+                    .county(&counties[i].adcode)
+                    .map_or([0.0, 0.0], |c| c.label_point);
+                county_request(
+                    &counties[i].outline,
+                    projection.project(anchor),
+                    &counties[i].label,
+                    sizes[i],
+                )
+            })
+            .collect();
+        let base_font = self.label_font * BASE_LABEL_SCALE;
+        let mut labelled_bases = Vec::new();
+        for (i, base) in self.bases.iter().enumerate() {
+            let Some(home) = counties.iter().find(|c| c.adcode == base.host) else {
+                continue;
+            };
+            let width = text_width(&base.label, base_font) + 4.0;
+            let height = base_font * 1.3;
+            requests.push(LabelRequest {
+                spots: spots_beside(base.point, BASE_MARKER_SIZE, width, height),
+                search_step: None,
+                width,
+                height,
+                home: &home.outline,
+            });
+            labelled_bases.push(i);
+        }
+        let obstacles: Vec<LabelBox> = keep_out
+            .iter()
+            .copied()
+            .chain(self.marker_boxes())
+            .collect();
+        let placed = place_labels(&requests, self.width, self.height, &obstacles);
+        let (county_labels, base_labels) = placed.split_at(order.len());
+        for (&i, label) in order.iter().zip(county_labels) {
+            self.counties[i].label_box = *label;
+            self.counties[i].label_font = sizes[i];
+        }
+        for (&i, label) in labelled_bases.iter().zip(base_labels) {
+            self.bases[i].label_box = *label;
+        }
+    }
+}
+
+/// Whether a label's box lies wholly inside `outline`: its corners and centre do.
+pub fn box_within(outline: &MultiPolygon, b: &LabelBox) -> bool {
+    let (dx, dy) = (b.width / 2.0, b.height / 2.0);
+    [(-dx, -dy), (dx, -dy), (dx, dy), (-dx, dy), (0.0, 0.0)]
+        .iter()
+        .all(|(ox, oy)| {
+            outline.contains(&Coord {
+                x: b.center.x + ox,
+                y: b.center.y + oy,
+            })
+        })
+}

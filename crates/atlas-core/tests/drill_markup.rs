@@ -1,0 +1,139 @@
+//! The drilled map's markup on the real bundle and county layer: counties as named buttons
+//! coloured by their city's role, the selection, the markers of the chosen industry's bases, and
+//! the standalone export with its title, credit line and every fill it refers to.
+
+use std::collections::BTreeMap;
+
+use atlas_core::county_layer::CountyLayer;
+use atlas_core::county_markup::{DrillLook, drill_export_svg, drill_svg};
+use atlas_core::county_scene::DrillScene;
+use atlas_core::layout::Topic;
+use atlas_core::{Bundle, Lang, Role};
+
+fn bundle() -> Bundle {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
+}
+
+fn layer(bundle: &Bundle) -> CountyLayer {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/counties.json");
+    let text = std::fs::read_to_string(path).expect("assets/counties.json is readable");
+    CountyLayer::from_json(&text, bundle).expect("loads")
+}
+
+fn roles(bundle: &Bundle, industry: &str) -> BTreeMap<String, Role> {
+    bundle
+        .strongest_roles(Topic::Industry(industry))
+        .into_iter()
+        .map(|(p, r)| (p.to_string(), r))
+        .collect()
+}
+
+fn scene(bundle: &Bundle, layer: &CountyLayer, city: &str, lang: Lang) -> DrillScene {
+    DrillScene::new(bundle, layer, city, (1280.0, 760.0), lang, 14.0, &[]).expect("a city")
+}
+
+#[test]
+fn counties_are_named_buttons_coloured_by_their_city_role() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    let roles = roles(&bundle, "next_gen_it");
+    let look = DrillLook {
+        roles: Some(&roles),
+        industry: Some("next_gen_it"),
+        lang: Lang::Zh,
+        county: Some("320583"),
+        interactive: true,
+    };
+    let scene = scene(&bundle, &layer, "320500", Lang::Zh);
+    let svg = drill_svg(&bundle, &layer, &scene, &look);
+    let counties = layer.counties_of("320500").count();
+    assert_eq!(svg.matches(r#"role="button""#).count(), counties);
+    assert_eq!(svg.matches(r#"aria-pressed="true""#).count(), 1);
+    assert_eq!(
+        svg.matches("class=\"county zone-south role-focus").count(),
+        counties,
+        "苏州 is a focus of next-generation IT, and so its counties show"
+    );
+    assert!(
+        svg.contains(r#"aria-label="昆山市 Kunshan，县级市，苏州市；苏州市：重点""#),
+        "{svg}"
+    );
+    assert!(svg.contains(r#"class="county zone-south role-focus selected""#));
+    assert!(svg.contains(">昆山</text>"), "the county label of 昆山");
+    assert!(
+        !svg.contains("class=\"city "),
+        "no county is taken for a city"
+    );
+    for id in svg
+        .split("url(#")
+        .skip(1)
+        .filter_map(|s| s.split(')').next())
+    {
+        assert!(svg.contains(&format!(r#"id="{id}""#)), "{id} is defined");
+    }
+}
+
+#[test]
+fn the_bases_shown_are_the_chosen_industry_s() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    let scene = scene(&bundle, &layer, "320200", Lang::En);
+    let look = |industry| DrillLook {
+        roles: None,
+        industry,
+        lang: Lang::En,
+        county: None,
+        interactive: true,
+    };
+    let all = drill_svg(&bundle, &layer, &scene, &look(None));
+    assert_eq!(all.matches(r#"class="base-marker""#).count(), 2);
+    let iot = drill_svg(&bundle, &layer, &scene, &look(Some("iot_cloud")));
+    assert_eq!(iot.matches(r#"class="base-marker""#).count(), 1);
+    assert!(
+        iot.contains(r#"data-county="320214""#),
+        "无锡's hi-tech zone in 新吴区"
+    );
+    assert!(
+        all.contains("Yixing, county-level city, Wuxi"),
+        "English names"
+    );
+}
+
+#[test]
+fn the_export_is_a_standalone_picture_with_title_and_credit() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    let roles = roles(&bundle, "energy_saving");
+    let scene = scene(&bundle, &layer, "320200", Lang::Zh);
+    let look = DrillLook {
+        roles: Some(&roles),
+        industry: Some("energy_saving"),
+        lang: Lang::Zh,
+        county: None,
+        interactive: false,
+    };
+    let svg = drill_export_svg(&bundle, &layer, &scene, &look, "无锡市 · 节能环保");
+    assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
+    assert!(svg.contains(">无锡市 · 节能环保</text>"));
+    let credit = bundle.credit_line().replace('&', "&amp;");
+    assert!(svg.contains(&credit), "the credit line");
+    assert!(!svg.contains("tabindex"), "nothing to focus in a file");
+    assert_eq!(
+        svg.matches("<path class=\"county").count(),
+        layer.counties_of("320200").count()
+    );
+    assert!(
+        svg.contains("fill=\"url(#drill-pattern-focus)\""),
+        "宜兴 focus marker"
+    );
+    for id in svg
+        .split("url(#")
+        .skip(1)
+        .filter_map(|s| s.split(')').next())
+    {
+        assert!(svg.contains(&format!(r#"id="{id}""#)), "{id} is defined");
+    }
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert_eq!(svg.matches("</svg>").count(), 1);
+}

@@ -1,0 +1,247 @@
+//! The drilled-down map on the real bundle and the real county layer: 苏州 and 无锡 at the widths
+//! people use, in both languages — every county drawn, each label inside its county, no two
+//! labels overlapping, no label over a marker, the legend or the credit line, no marker hiding
+//! another.
+
+use atlas_core::county_layer::CountyLayer;
+use atlas_core::county_scene::DrillScene;
+use atlas_core::labels::LabelBox;
+use atlas_core::scene::explorer_label_font;
+use atlas_core::{Bundle, Lang};
+use geo::{Contains, Coord};
+
+fn bundle() -> Bundle {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+    Bundle::from_json(&text).expect("loads")
+}
+
+fn layer(bundle: &Bundle) -> CountyLayer {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/counties.json");
+    let text = std::fs::read_to_string(path).expect("assets/counties.json is readable");
+    CountyLayer::from_json(&text, bundle).expect("the county layer loads with the bundle")
+}
+
+/// Map sizes at the four widths: a phone, a tablet, a laptop and a full-HD screen.
+const SIZES: [(f64, f64); 4] = [
+    (320.0, 420.0),
+    (768.0, 640.0),
+    (1280.0, 760.0),
+    (1920.0, 980.0),
+];
+
+/// The cities drilled into: the two whose county-level places the plan names.
+const CITIES: [&str; 2] = ["320500", "320200"];
+
+/// The legend and the credit band, as in the province's label test.
+fn overlays(width: f64, height: f64) -> Vec<LabelBox> {
+    let credit = LabelBox::from_corner(0.0, height - 24.0, width, 24.0);
+    let legend = if width > 700.0 {
+        LabelBox::from_corner(12.0, height - 32.0 - 150.0, 150.0, 150.0)
+    } else {
+        LabelBox::from_corner(width - 8.0 - 120.0, 8.0, 120.0, 130.0)
+    };
+    vec![credit, legend]
+}
+
+fn centre_inside(outline: &geo::MultiPolygon, b: &LabelBox) -> bool {
+    outline.contains(&Coord {
+        x: b.center.x,
+        y: b.center.y,
+    })
+}
+
+fn box_inside(outline: &geo::MultiPolygon, b: &LabelBox) -> bool {
+    let (dx, dy) = (b.width / 2.0, b.height / 2.0);
+    [(-dx, -dy), (dx, -dy), (dx, dy), (-dx, dy), (0.0, 0.0)]
+        .iter()
+        .all(|(ox, oy)| {
+            outline.contains(&Coord {
+                x: b.center.x + ox,
+                y: b.center.y + oy,
+            })
+        })
+}
+
+fn scenes<'a>(
+    bundle: &'a Bundle,
+    layer: &'a CountyLayer,
+) -> impl Iterator<Item = (String, DrillScene, Vec<LabelBox>)> + 'a {
+    CITIES.into_iter().flat_map(move |city| {
+        SIZES.into_iter().flat_map(move |(w, h)| {
+            [Lang::Zh, Lang::En].into_iter().map(move |lang| {
+                let keep_out = overlays(w, h);
+                let font = explorer_label_font(w, h);
+                let scene = DrillScene::new(bundle, layer, city, (w, h), lang, font, &keep_out)
+                    .expect("a city of the bundle");
+                (format!("{city} {w}×{h} {lang:?}"), scene, keep_out)
+            })
+        })
+    })
+}
+
+#[test]
+fn every_county_of_the_city_is_drawn() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    for (case, scene, _) in scenes(&bundle, &layer) {
+        let expected: Vec<&str> = layer
+            .counties_of(&scene.city)
+            .map(|c| c.adcode.as_str())
+            .collect();
+        let drawn: Vec<&str> = scene.counties.iter().map(|c| c.adcode.as_str()).collect();
+        assert_eq!(drawn, expected, "{case}");
+        assert!(expected.len() >= 5, "{case}: a city has several counties");
+        for county in &scene.counties {
+            assert!(county.path.starts_with('M'), "{case}: {}", county.adcode);
+            assert!(
+                !county.label.is_empty(),
+                "{case}: {} has a name",
+                county.adcode
+            );
+        }
+        let around: Vec<&str> = scene.neighbours.iter().map(|n| n.adcode.as_str()).collect();
+        assert!(around.contains(&"320400"), "{case}: 常州 borders both");
+        assert!(!around.contains(&"320300"), "{case}: 徐州 is far off");
+        assert!(!around.contains(&scene.city.as_str()), "{case}");
+    }
+    assert!(DrillScene::project(&bundle, &layer, "320583", 800.0, 600.0).is_none());
+}
+
+#[test]
+fn labels_stay_in_their_counties_and_clear_of_each_other_markers_and_overlays() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    for (case, scene, keep_out) in scenes(&bundle, &layer) {
+        let mut boxes: Vec<(String, LabelBox)> = Vec::new();
+        for county in &scene.counties {
+            let Some(b) = county.label_box else { continue };
+            assert!(
+                centre_inside(&county.outline, &b),
+                "{case}: {}'s label leaves its county",
+                county.label
+            );
+            boxes.push((county.label.clone(), b));
+        }
+        for base in &scene.bases {
+            let Some(b) = base.label_box else { continue };
+            let home = scene.counties.iter().find(|c| c.adcode == base.host);
+            assert!(
+                home.is_some_and(|h| centre_inside(&h.outline, &b)),
+                "{case}: {} leaves its county",
+                base.label
+            );
+            boxes.push((base.label.clone(), b));
+        }
+        let markers = scene.marker_boxes();
+        for (i, (name, b)) in boxes.iter().enumerate() {
+            for (other, c) in &boxes[i + 1..] {
+                assert!(!b.overlaps(c), "{case}: {name} overlaps {other}");
+            }
+            for m in markers.iter().chain(&keep_out) {
+                assert!(!b.overlaps(m), "{case}: {name} covers {m:?}");
+            }
+            let inside_map = b.center.x - b.width / 2.0 >= 0.0
+                && b.center.x + b.width / 2.0 <= scene.width
+                && b.center.y - b.height / 2.0 >= 0.0
+                && b.center.y + b.height / 2.0 <= scene.height;
+            assert!(inside_map, "{case}: {name} leaves the map");
+        }
+    }
+}
+
+#[test]
+fn on_a_laptop_or_wider_every_county_is_named_wholly_inside_itself() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    for (case, scene, _) in scenes(&bundle, &layer).filter(|(_, s, _)| s.width >= 1280.0) {
+        for county in &scene.counties {
+            let b = county
+                .label_box
+                .unwrap_or_else(|| panic!("{case}: {} has no label", county.label));
+            assert!(
+                box_inside(&county.outline, &b),
+                "{case}: {} sticks out of its county",
+                county.label
+            );
+        }
+    }
+}
+
+#[test]
+fn the_plan_places_and_the_bases_stand_in_their_counties() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    let wuxi = DrillScene::new(
+        &bundle,
+        &layer,
+        "320200",
+        (1280.0, 760.0),
+        Lang::Zh,
+        14.0,
+        &[],
+    )
+    .expect("无锡");
+    let suzhou = DrillScene::new(
+        &bundle,
+        &layer,
+        "320500",
+        (1280.0, 760.0),
+        Lang::Zh,
+        14.0,
+        &[],
+    )
+    .expect("苏州");
+    assert_eq!(
+        suzhou
+            .places
+            .iter()
+            .map(|p| p.host.as_str())
+            .collect::<Vec<_>>(),
+        ["320583"],
+        "昆山 on 苏州's map"
+    );
+    assert_eq!(
+        wuxi.places
+            .iter()
+            .map(|p| p.host.as_str())
+            .collect::<Vec<_>>(),
+        ["320282"],
+        "宜兴 on 无锡's map"
+    );
+    assert_eq!(wuxi.bases.len(), 2, "无锡's two bases");
+    for marker in wuxi.places.iter().chain(&wuxi.bases).chain(&suzhou.places) {
+        let scene = if suzhou.places.contains(marker) {
+            &suzhou
+        } else {
+            &wuxi
+        };
+        let home = scene
+            .counties
+            .iter()
+            .find(|c| c.adcode == marker.host)
+            .expect("its county is drawn");
+        let at = Coord {
+            x: marker.point.x,
+            y: marker.point.y,
+        };
+        assert!(
+            home.outline.contains(&at),
+            "{} outside {}",
+            marker.key,
+            home.label
+        );
+    }
+    let boxes = wuxi.marker_boxes();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(!a.overlaps(b), "无锡's markers {a:?} and {b:?} overlap");
+        }
+    }
+    let kunshan = suzhou
+        .counties
+        .iter()
+        .find(|c| c.adcode == "320583")
+        .expect("昆山");
+    assert_eq!(kunshan.label, "昆山");
+}

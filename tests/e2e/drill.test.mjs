@@ -1,0 +1,321 @@
+// Browser tests of the drill-down into a city's counties, against the built release site: by
+// mouse and by keyboard, the counties drawn and selectable, the link round trip, Esc and the
+// trail back, the county layer fetched only on the first drill, and its error panels while the
+// province map keeps working. Prints the drill-in and back times (median of several).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, ROOT, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
+
+const layer = JSON.parse(await readFile(join(DIST, 'assets', 'counties.json'), 'utf8'));
+const countiesOf = (city) => layer.counties.filter((c) => c.city === city);
+const SUZHOU = '320500';
+const WUXI = '320200';
+const KUNSHAN = '320583';
+const YIXING = '320282';
+
+const env = useBrowserAndSite();
+
+/** Opens the atlas at `query`. */
+function open(query = '', viewport) {
+  return openAtlas(env.browser, env.site.url + query, viewport ? { viewport } : undefined);
+}
+
+/** Opens the atlas and records every request for the county layer in `page.countyRequests`. */
+async function openCounting(query = '') {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.countyRequests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('counties.json')) page.countyRequests.push(r.url());
+  });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.goto(env.site.url + query);
+  await page.waitForFunction(() => !document.getElementById('prerendered')
+    && document.querySelectorAll('path.city').length === 13);
+  return page;
+}
+
+/** Waits until the drilled map shows `city` with all its counties. */
+async function drilledInto(page, city) {
+  await page.waitForFunction(
+    ([city, count]) => {
+      const svg = document.querySelector('.drill-canvas:not([hidden]) #atlas-drill-map');
+      return svg?.dataset.city === city
+        && svg.querySelectorAll('path.county[role="button"]').length === count
+        && document.querySelector('.map').classList.contains('drilled');
+    },
+    [city, countiesOf(city).length],
+  );
+}
+
+/** Waits until the province map is back. */
+async function backToProvince(page) {
+  await page.waitForFunction(() => !document.querySelector('.map').classList.contains('drilled')
+    && document.querySelector('.drill-canvas').hidden
+    && !document.querySelector('.map-canvas').inert);
+}
+
+const query = (page) => new URL(page.url()).search;
+
+/**
+ * Clicks (or double-clicks) a city of the province map where its label is drawn: inside its
+ * outline, where the centre of its bounding box may lie in a neighbour.
+ */
+async function onCity(page, adcode, action = 'click') {
+  const b = await page.$eval(`#atlas-map text.city-label[data-adcode="${adcode}"]`, (t) => t.getBoundingClientRect().toJSON());
+  await page.mouse[action](b.left + b.width / 2, b.top + b.height / 2);
+}
+
+describe('drilling down into a city', () => {
+  test('a double click drills into 苏州, fetching the county layer only then', async () => {
+    const page = await openCounting('?industry=next_gen_it');
+    // Selecting cities and changing the view fetch no counties.
+    await onCity(page, WUXI);
+    await page.waitForFunction(() => location.search.includes('city=320200'));
+    assert.deepEqual(page.countyRequests, [], 'no county layer before the first drill');
+    const start = await page.evaluate(() => performance.now());
+    await onCity(page, SUZHOU, 'dblclick');
+    await drilledInto(page, SUZHOU);
+    const first = await page.evaluate((start) => ({
+      drilled: performance.now() - start,
+      fetch: performance.getEntriesByType('resource').find((e) => e.name.includes('counties.json'))?.duration,
+    }), start);
+    console.log(`first drill into 苏州 (fetch, parse and check the county layer, then draw), ms: ${JSON.stringify(first)}`);
+    assert.equal(page.countyRequests.length, 1, 'fetched once on the first drill');
+    const names = await page.$$eval('#atlas-drill-map path.county', (ps) => ps.map((p) => p.getAttribute('aria-label')));
+    for (const county of countiesOf(SUZHOU)) {
+      assert.ok(names.some((n) => n.startsWith(`${county.name_zh} ${county.name_en}`)), `${county.name_zh} drawn`);
+    }
+    const kunshan = await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-label');
+    assert.match(kunshan, /^昆山市 Kunshan，县级市，苏州市；苏州市：重点$/);
+    assert.match(await page.textContent('.breadcrumb'), /江苏\s*›\s*苏州市/);
+    assert.ok(await page.$eval('.map-canvas', (c) => c.inert), 'the province map is inert under it');
+    // 昆山 is selectable with the mouse; the link names it and the trail shows it.
+    await page.click(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('county') === '320583');
+    assert.equal(await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-pressed'), 'true');
+    assert.match(await page.textContent('.breadcrumb'), /苏州市\s*›\s*昆山市/);
+    // Back with the trail: the province map, the county layer kept.
+    await page.click('.breadcrumb .crumb.province');
+    await backToProvince(page);
+    assert.equal(new URLSearchParams(query(page)).get('city'), SUZHOU, 'the city stays selected');
+    assert.equal(new URLSearchParams(query(page)).get('county'), null);
+    await onCity(page, WUXI, 'dblclick');
+    await drilledInto(page, WUXI);
+    assert.equal(page.countyRequests.length, 1, 'the layer is fetched once');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('Enter on the selected city drills into 无锡; 宜兴 is reached with Tab and chosen with Enter; Esc returns', async () => {
+    const page = await open();
+    await page.focus(`#atlas-map path.city[data-adcode="${WUXI}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('city') === '320200');
+    await page.keyboard.press('Enter');
+    await drilledInto(page, WUXI);
+    await page.waitForFunction(() => document.activeElement?.matches('#atlas-drill-map path.county'));
+    let reached = false;
+    for (let i = 0; i < countiesOf(WUXI).length && !reached; i++) {
+      reached = await page.evaluate((c) => document.activeElement?.dataset.adcode === c, YIXING);
+      if (!reached) await page.keyboard.press('Tab');
+    }
+    assert.ok(reached, 'Tab reaches 宜兴 among 无锡\'s counties');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('county') === '320282');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.dataset.adcode),
+      YIXING,
+      'the focus stays on 宜兴 after the map is redrawn',
+    );
+    await page.keyboard.press('Escape');
+    await backToProvince(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.adcode), WUXI, 'focus back on 无锡');
+    const params = new URLSearchParams(query(page));
+    assert.equal(params.get('city'), WUXI);
+    assert.equal(params.get('county'), null);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('the link ?city=320500&county=320583 opens drilled with 昆山 selected, and stays that link', async () => {
+    const page = await open(`?city=${SUZHOU}&county=${KUNSHAN}`);
+    await drilledInto(page, SUZHOU);
+    assert.equal(await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-pressed'), 'true');
+    assert.equal(await page.$$eval('#atlas-drill-map [aria-pressed="true"]', (e) => e.length), 1);
+    const params = new URLSearchParams(query(page));
+    assert.equal(params.get('city'), SUZHOU);
+    assert.equal(params.get('county'), KUNSHAN);
+    await page.reload();
+    await drilledInto(page, SUZHOU);
+    assert.equal(await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-pressed'), 'true');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('drawn county labels overlap neither each other nor a marker, in both languages', async () => {
+    for (const [lang, city, width] of [['zh', SUZHOU, 1280], ['en', SUZHOU, 390], ['en', WUXI, 1280], ['zh', WUXI, 390]]) {
+      const page = await open(`?lang=${lang}&city=${city}&drill=1`, { width, height: 800 });
+      await drilledInto(page, city);
+      const { labels, markers } = await page.evaluate(() => {
+        const box = (e) => e.getBoundingClientRect().toJSON();
+        return {
+          labels: [...document.querySelectorAll('#atlas-drill-map text')].map((t) => ({ text: t.textContent, ...box(t) })),
+          markers: [...document.querySelectorAll('#atlas-drill-map .places circle, #atlas-drill-map .base-marker')].map(box),
+        };
+      });
+      assert.ok(labels.length >= countiesOf(city).length - 1, `${lang} ${width}: counties named (${labels.length})`);
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1)) assert.ok(!overlaps(a, b, 1), `${lang} ${width}: ${a.text} overlaps ${b.text}`);
+        for (const m of markers) assert.ok(!overlaps(a, m, 1), `${lang} ${width}: ${a.text} covers a marker`);
+      }
+      await page.close();
+    }
+  });
+});
+
+describe('the drilled map in exports and for assistive technology', () => {
+  test('SVG and PNG exports draw the drilled city, with title and credit line', async () => {
+    const page = await open(`?industry=energy_saving&city=${WUXI}&county=${YIXING}`);
+    await drilledInto(page, WUXI);
+    const download = async (selector) => {
+      await page.click('.export-menu summary');
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+    };
+    const svg = await download('.export-svg');
+    assert.equal(svg.name, `jiangsu-atlas-${WUXI}-energy_saving.svg`);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+      return {
+        counties: [...doc.querySelectorAll('path.county')].map((p) => p.dataset.adcode),
+        buttons: doc.querySelectorAll('[tabindex]').length,
+        title: doc.querySelector('text.title').textContent,
+        credit: doc.querySelector('text.attribution').textContent,
+        yixing: doc.querySelector('circle[data-county="320282"]').getAttribute('fill'),
+        bases: doc.querySelectorAll('path.base-marker').length,
+      };
+    }, svg.bytes.toString('utf8'));
+    assert.equal(parsed.error, undefined);
+    assert.deepEqual(parsed.counties, countiesOf(WUXI).map((c) => c.adcode));
+    assert.equal(parsed.buttons, 0);
+    assert.match(parsed.title, /节能环保 · 无锡市$/);
+    assert.equal(parsed.credit, (await page.textContent('.attribution')).trim());
+    assert.equal(parsed.yixing, 'url(#drill-pattern-focus)', '宜兴 is a focus of 节能环保');
+    assert.equal(parsed.bases, 1, 'the environmental park, the one base of 节能环保 in 无锡');
+    const png = await download('.export-png >> nth=0');
+    assert.equal(png.name, `jiangsu-atlas-${WUXI}-energy_saving.1x.png`);
+    assert.deepEqual([...png.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('axe-core finds no serious or critical violation on the drilled map', async () => {
+    for (const query of [`?city=${SUZHOU}&county=${KUNSHAN}&industry=next_gen_it`, `?lang=en&city=${WUXI}&drill=1`]) {
+      const page = await open(query);
+      await page.waitForSelector('#atlas-drill-map');
+      await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      assert.deepEqual(serious, [], query);
+      await page.close();
+    }
+  });
+});
+
+describe('when the county layer cannot be used', () => {
+  for (const [kind, fulfil, message] of [
+    ['missing (404)', (route) => route.fulfill({ status: 404, body: 'not found' }), /404/],
+    ['truncated', async (route) => {
+      const text = await readFile(join(DIST, 'assets', 'counties.json'), 'utf8');
+      return route.fulfill({ status: 200, contentType: 'application/json', body: text.slice(0, text.length / 2) });
+    }, /not valid JSON/],
+  ]) {
+    test(`a ${kind} county file gives its error panel and the province map still works`, async () => {
+      const page = await open();
+      await page.route('**/counties.json', fulfil);
+      await onCity(page, SUZHOU, 'dblclick');
+      await page.waitForSelector('.counties-error[role="alert"]');
+      assert.match(await page.textContent('.counties-error .detail'), message);
+      assert.match(await page.textContent('.counties-error'), /区县图层无法使用/);
+      assert.equal(await page.$('#atlas-drill-map'), null, 'no drilled map');
+      assert.ok(!(await page.$eval('.map-canvas', (c) => c.inert)), 'the province map is live');
+      await page.click('.counties-error button.back');
+      await page.waitForFunction(() => !document.querySelector('.counties-error'));
+      assert.equal(new URLSearchParams(query(page)).get('drill'), null);
+      // Drilled again, the panel says so again, and the province map still selects.
+      await onCity(page, SUZHOU, 'dblclick');
+      await page.waitForSelector('.counties-error[role="alert"]');
+      await onCity(page, '320100');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('city') === '320100');
+      assert.equal(await page.getAttribute('#atlas-map path.city[data-adcode="320100"]', 'aria-pressed'), 'true');
+      await page.close();
+    });
+  }
+});
+
+describe('timing', () => {
+  test('drill-in to 苏州 and back once its data has arrived (median of 7)', async () => {
+    const page = await open(`?city=${SUZHOU}&drill=1`);
+    await drilledInto(page, SUZHOU);
+    await page.keyboard.press('Escape');
+    await backToProvince(page);
+    const times = await page.evaluate(async ([suzhou, wuxi]) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const until = (cond) => new Promise((resolve) => {
+        const check = () => (cond() ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+      });
+      // Work: from the event to the updated DOM laid out; paint: to the start of the frame after
+      // the one that shows it (so that frame has been painted).
+      const measure = async (act, cond) => {
+        await frame();
+        const start = performance.now();
+        let work = null;
+        const observer = new MutationObserver(() => {
+          if (work === null && cond()) {
+            document.body.getBoundingClientRect();
+            work = performance.now() - start;
+          }
+        });
+        observer.observe(document.querySelector('.map'), { subtree: true, childList: true, attributes: true });
+        act();
+        await until(cond);
+        const painted = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+        observer.disconnect();
+        return { work: work ?? painted - start, paint: painted - start };
+      };
+      const inside = (city) => () => document.querySelector('.map').classList.contains('drilled')
+        && document.querySelector('#atlas-drill-map')?.dataset.city === city
+        && !document.querySelector('.drill-canvas').hidden;
+      const outside = () => !document.querySelector('.map').classList.contains('drilled');
+      const dblclick = (city) => () => document.querySelector(`#atlas-map path.city[data-adcode="${city}"]`)
+        .dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      const escape = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+      const runs = { first: [], again: [], back: [] };
+      for (let i = 0; i < 7; i++) {
+        // 无锡 in between, so that each drill into 苏州 draws it afresh.
+        await measure(dblclick(wuxi), inside(wuxi));
+        await measure(escape, outside);
+        runs.first.push(await measure(dblclick(suzhou), inside(suzhou)));
+        runs.back.push(await measure(escape, outside));
+        runs.again.push(await measure(dblclick(suzhou), inside(suzhou)));
+        await measure(escape, outside);
+      }
+      return runs;
+    }, [SUZHOU, WUXI]);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const report = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, {
+      work: Number(median(v.map((t) => t.work)).toFixed(1)),
+      paint: Number(median(v.map((t) => t.paint)).toFixed(1)),
+    }]));
+    console.log(`drill timing, ms, median of 7 (first: 苏州 drawn afresh; again: drawn before): ${JSON.stringify(report)}`);
+    for (const [kind, { work }] of Object.entries(report)) assert.ok(work < 100, `${kind}: ${work} ms of work`);
+    await page.close();
+  });
+});
