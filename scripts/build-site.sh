@@ -32,8 +32,9 @@ if [ -n "${ATLAS_WASM_NAMES:-}" ]; then "${WASM_OPT[@]}" -g "$OUT/atlas_bg.wasm"
 mkdir -p "$OUT/assets"
 cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/noscript.css" "$OUT/assets/"
 # The county layer keeps its stable name beside the bundle: the app fetches it only on the first
-# drill-down (src/load.rs), so the first load does not carry it.
-cp "$ROOT/assets/counties.json" "$OUT/assets/"
+# drill-down (src/load.rs), so the first load does not carry it. The boundary downloads (WGS84 and
+# GCJ-02, from the export menu) keep theirs, as GIS users link them.
+cp "$ROOT/assets/counties.json" "$ROOT/assets/boundaries.wgs84.geojson" "$ROOT/assets/boundaries.gcj02.geojson" "$OUT/assets/"
 # The stylesheet is kept as one file per concern in assets/css/, joined in name order.
 cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
 cp -r "$ROOT/examples" "$OUT/examples"

@@ -219,6 +219,26 @@ fn opaque_origin() -> bool {
     window().origin() == "null"
 }
 
+/// A menu entry that downloads a file the site ships (`href`) under `name`, with a line saying
+/// what it is for when `note` is given.
+fn file_link(
+    href: &'static str,
+    name: &'static str,
+    label: &'static str,
+    note: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <li>
+            <a class="download" href=href download=name on:click=|_| {
+                close_menu();
+            }>
+                {label}
+            </a>
+            {note.map(|n| view! { <small class="download-note">{n}</small> })}
+        </li>
+    }
+}
+
 /// The export menu of the toolbar. Where downloads cannot work it says what the host must add
 /// instead of offering buttons that would fail silently; each export closes the menu.
 #[component]
@@ -260,18 +280,19 @@ pub fn ExportMenu() -> impl IntoView {
                         .into_iter()
                         .map(|scale| item(format!("PNG {scale}×"), "export-png", Box::new(move |a| export_png(a, scale))))
                         .collect_view()}
-                    <li>
-                        <a
-                            class="download"
-                            href="assets/layout.csv"
-                            download="jiangsu-industry-layout.csv"
-                            on:click=|_| {
-                                close_menu();
-                            }
-                        >
-                            {lang.text(Msg::ExportCsv)}
-                        </a>
-                    </li>
+                    {file_link("assets/layout.csv", "jiangsu-industry-layout.csv", lang.text(Msg::ExportCsv), None)}
+                    {file_link(
+                        "assets/boundaries.wgs84.geojson",
+                        "jiangsu-boundaries-wgs84.geojson",
+                        lang.text(Msg::ExportBoundariesWgs84),
+                        Some(lang.text(Msg::ExportBoundariesWgs84Note)),
+                    )}
+                    {file_link(
+                        "assets/boundaries.gcj02.geojson",
+                        "jiangsu-boundaries-gcj02.geojson",
+                        lang.text(Msg::ExportBoundariesGcj02),
+                        Some(lang.text(Msg::ExportBoundariesGcj02Note)),
+                    )}
                     {item(lang.text(Msg::ExportJson).to_string(), "export-json", Box::new(export_json))}
                 </ul>
             </details>

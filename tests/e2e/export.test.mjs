@@ -36,7 +36,7 @@ describe('the export menu from the keyboard', () => {
     await page.close();
   });
 
-  for (const [what, selector] of [['SVG', '.export-svg'], ['PNG 2×', '.export-png >> nth=1'], ['JSON', '.export-json'], ['CSV', 'a.download']]) {
+  for (const [what, selector] of [['SVG', '.export-svg'], ['PNG 2×', '.export-png >> nth=1'], ['JSON', '.export-json'], ['CSV', 'a.download[href$="layout.csv"]'], ['WGS84 boundaries', 'a.download[href$="wgs84.geojson"]']]) {
     test(`the menu closes after the ${what} export`, async () => {
       const page = await openAtlas(env.browser, env.site.url);
       const { bytes } = await downloadFrom(page, selector);
@@ -94,6 +94,33 @@ describe('exports', () => {
       await page.close();
     });
   }
+
+  test('the boundaries download in WGS84 and in GCJ-02, each named and described, about 500 m apart', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?lang=en');
+    const files = {};
+    for (const crs of ['wgs84', 'gcj02']) {
+      const { name, bytes } = await downloadFrom(page, `a.download[href$="${crs}.geojson"]`);
+      assert.equal(name, `jiangsu-boundaries-${crs}.geojson`);
+      files[crs] = JSON.parse(bytes.toString('utf8'));
+      const link = page.locator(`a.download[href$="${crs}.geojson"]`);
+      const note = await link.locator('xpath=following-sibling::small').textContent();
+      assert.match(await link.textContent(), crs === 'wgs84' ? /\(WGS84\)/ : /\(GCJ-02, as published\)/);
+      assert.match(note, crs === 'wgs84' ? /GIS tools/ : /about 500 m off on a WGS84 basemap/);
+    }
+    const { wgs84, gcj02 } = files;
+    assert.match(wgs84.name, /wgs84/);
+    assert.match(gcj02.name, /gcj02/);
+    assert.match(gcj02.crs_note, /NOT WGS84/);
+    const layers = (fc) => fc.features.reduce((n, f) => ({ ...n, [f.properties.layer]: (n[f.properties.layer] ?? 0) + 1 }), {});
+    assert.deepEqual(layers(wgs84), { zone: 3, city: 13, county: 95 });
+    assert.deepEqual(layers(gcj02), layers(wgs84));
+    // The same vertex in both files: the GCJ-02 offset in Jiangsu is about 465–547 m.
+    const first = (fc) => fc.features.find((f) => f.properties.adcode === '320583').geometry.coordinates[0][0][0];
+    const [[lon1, lat1], [lon2, lat2]] = [first(wgs84), first(gcj02)];
+    const metres = Math.hypot((lon2 - lon1) * Math.cos((lat1 * Math.PI) / 180), lat2 - lat1) * 111320;
+    assert.ok(metres > 400 && metres < 600, `昆山's first vertex moves ${metres.toFixed(0)} m`);
+    await page.close();
+  });
 
   test('the layout exports as JSON with one object per role fact', async () => {
     const page = await openAtlas(env.browser, env.site.url);

@@ -144,6 +144,19 @@ impl Lang {
             ExportSvg => ("地图 SVG", "Map as SVG"),
             ExportJson => ("布局数据 JSON", "Layout as JSON"),
             ExportCsv => ("布局数据 CSV", "Layout as CSV"),
+            ExportBoundariesWgs84 => ("边界 GeoJSON（WGS84）", "Boundaries as GeoJSON (WGS84)"),
+            ExportBoundariesWgs84Note => (
+                "设区市、区县和三大区域；已换算为 WGS84，可叠加于 GPS 数据和 QGIS、GDAL 等 GIS 软件中的国际底图",
+                "cities, counties and zones, converted to WGS84: for GIS tools (QGIS, GDAL), GPS data and international basemaps",
+            ),
+            ExportBoundariesGcj02 => (
+                "边界 GeoJSON（GCJ-02 原始坐标）",
+                "Boundaries as GeoJSON (GCJ-02, as published)",
+            ),
+            ExportBoundariesGcj02Note => (
+                "与本图相同的 GCJ-02 坐标，适用于高德等国内底图；叠加在 WGS84 底图上会偏移约 500 米",
+                "the map's own GCJ-02 coordinates, for Chinese basemaps such as AMap; about 500 m off on a WGS84 basemap",
+            ),
             ExportNeedsDownloads => (
                 "此框架不允许下载。嵌入页面如需提供导出，请在 iframe 的 sandbox 中加入 allow-downloads，并在地图地址中加上 downloads=1。",
                 "This frame does not allow downloads. To offer exports, the host page adds allow-downloads to the iframe's sandbox and downloads=1 to the atlas's address.",
@@ -290,6 +303,10 @@ pub enum Msg {
     ExportSvg,
     ExportJson,
     ExportCsv,
+    ExportBoundariesWgs84,
+    ExportBoundariesWgs84Note,
+    ExportBoundariesGcj02,
+    ExportBoundariesGcj02Note,
     ExportNeedsDownloads,
     ThreeZones,
     PresenterHelp,
