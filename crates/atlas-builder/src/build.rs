@@ -61,6 +61,8 @@ pub struct Built {
     pub simplified: Vec<MultiPolygon<f64>>,
     /// How simplification went.
     pub stats: SimplifyStats,
+    /// The water as built, with its vertex counts.
+    pub water: crate::water::Water,
 }
 
 /// Builds the bundle from the repository at `root`, checking everything on the way.
@@ -237,7 +239,9 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let bases_path = root.join("geodata").join(&sources.bases);
     let bases = read_bases(&bases_path, &county_points, &industry_ids, bounds)?;
 
-    let mut inputs = [
+    let water = crate::water::build_water(root, sources.water.as_ref(), bounds)?;
+
+    let mut inputs = vec![
         bases_path,
         layout_path,
         plan_path,
@@ -247,6 +251,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         targets_path,
         county_points_path,
     ];
+    inputs.extend(water.inputs.iter().cloned());
     inputs.sort();
     let sources_list = inputs
         .iter()
@@ -274,6 +279,8 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         bases,
         city_boundaries: FeatureCollection::new(city_features),
         zone_outlines: FeatureCollection::new(zone_features),
+        water: water.features.clone(),
+        water_attribution: water.attribution.clone(),
     };
     bundle.validate()?;
     let mut json = serde_json::to_string(&bundle)
@@ -290,6 +297,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         full_detail,
         simplified,
         stats,
+        water,
     })
 }
 

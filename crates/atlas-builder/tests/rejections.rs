@@ -29,6 +29,8 @@ impl Workspace {
             "geodata/jiangsu_cities.geojson",
             "geodata/jiangsu_county_points.geojson",
             "geodata/bases.csv",
+            "geodata/jiangsu_water_gshhs.geojson",
+            "geodata/water.toml",
         ] {
             std::fs::copy(repo.join(file), dir.path().join(file)).expect(file);
         }
