@@ -6,12 +6,16 @@
 
 use geo::{LineString, MultiPolygon, Polygon};
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, WaterKind};
 use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::svg_path;
+
+mod water;
+
+pub use water::{ChannelPiece, WaterShape};
 
 /// Pixels left free around the province.
 pub const MAP_PADDING: f64 = 16.0;
@@ -116,7 +120,14 @@ pub struct Scene {
     pub places: Vec<PlaceMarker>,
     /// Where each base's marker goes, in bundle order.
     pub bases: Vec<ScreenPoint>,
+    /// Lakes and rivers in bundle order, drawn over the cities and under everything else.
+    pub water: Vec<WaterShape>,
+    /// The river carried on from where its data stops to the sea (see `scene::water`).
+    pub channel: Vec<ChannelPiece>,
 }
+
+/// Font size of lake names relative to the city labels.
+pub const WATER_LABEL_SCALE: f64 = 0.8;
 
 /// A map label: the Chinese name without its 市, or the English name.
 fn label_text(zh: &str, en: &str, lang: Lang) -> String {
@@ -212,6 +223,8 @@ impl Scene {
             .iter()
             .map(|b| projection.project(b.point))
             .collect();
+        let water = water::water_shapes(bundle, &projection);
+        let channel = water::channel(bundle, &projection, &water);
         Scene {
             width,
             label_font: 0.0,
@@ -220,6 +233,8 @@ impl Scene {
             zones,
             places,
             bases,
+            water,
+            channel,
         }
     }
 
@@ -296,23 +311,64 @@ impl Scene {
             });
             labelled_places.push(i);
         }
-        // Labels stay clear of what overlays the map and of the place markers.
+        // Lakes are named where the whole name fits inside the lake, after every city and place.
+        let water_font = font_px * WATER_LABEL_SCALE;
+        let mut named_water = Vec::new();
+        for (i, (shape, feature)) in scene
+            .water
+            .iter_mut()
+            .zip(&bundle.water.features)
+            .enumerate()
+        {
+            shape.label_box = None;
+            shape.label = match feature.properties.kind {
+                WaterKind::Lake => feature
+                    .properties
+                    .name(lang)
+                    .unwrap_or_default()
+                    .to_string(),
+                WaterKind::River => String::new(),
+            };
+            if !shape.label.is_empty() {
+                named_water.push(i);
+            }
+        }
+        for &i in &named_water {
+            let shape = &scene.water[i];
+            let width = text_width(&shape.label, water_font) + 2.0;
+            let height = water_font * 1.2;
+            requests.push(LabelRequest {
+                spots: water::spots_inside(&shape.outline, width, height, height / 3.0),
+                search_step: None,
+                width,
+                height,
+                home: &shape.outline,
+            });
+        }
+        // Labels stay clear of what overlays the map and of every marker, place or base (all
+        // bases, so that the labels stay put when an industry shows only some of them).
+        let marker = |center: ScreenPoint, half: f64| LabelBox {
+            center,
+            width: 2.0 * half + 2.0,
+            height: 2.0 * half + 2.0,
+        };
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
-            .chain(places.iter().map(|p| LabelBox {
-                center: p.point,
-                width: 2.0 * MARKER_RADIUS + 2.0,
-                height: 2.0 * MARKER_RADIUS + 2.0,
-            }))
+            .chain(places.iter().map(|p| marker(p.point, MARKER_RADIUS)))
+            .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);
-        let (city_labels, place_labels) = placed.split_at(order.len());
+        let (city_labels, rest) = placed.split_at(order.len());
+        let (place_labels, water_labels) = rest.split_at(labelled_places.len());
         for (&i, label) in order.iter().zip(city_labels) {
             cities[i].label_box = *label;
         }
         for (&i, label) in labelled_places.iter().zip(place_labels) {
             places[i].label_box = *label;
+        }
+        for (&i, label) in named_water.iter().zip(water_labels) {
+            scene.water[i].label_box = *label;
         }
         scene
     }
