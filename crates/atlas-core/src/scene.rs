@@ -238,9 +238,10 @@ impl Scene {
         }
     }
 
-    /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes:
-    /// cities largest first, each inside its outline, then the county-level places beside their
-    /// markers, inside their cities.
+    /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes and
+    /// of every place and base marker: the county-level places beside their markers, inside
+    /// their cities, then the cities largest first, each inside its outline, then the lakes'
+    /// names wholly inside their lakes. No two labels overlap (`labels::place_labels`).
     pub fn labelled(
         &self,
         bundle: &Bundle,
@@ -270,7 +271,7 @@ impl Scene {
         let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
         order.sort_by(|a, b| area(b).total_cmp(&area(a)));
         let line_height = font_px * 1.3;
-        let mut requests: Vec<LabelRequest> = order
+        let city_requests: Vec<LabelRequest> = order
             .iter()
             .map(|&i| {
                 let anchor = bundle
@@ -297,13 +298,17 @@ impl Scene {
             })
             .collect();
         let place_font = font_px * 0.9;
+        // Places first: each has only the few spots beside its marker, while a city's label can
+        // search its whole city for room around them.
+        let mut requests: Vec<LabelRequest> = Vec::new();
         let mut labelled_places = Vec::new();
         for (i, (place, home)) in places.iter().zip(&place_homes).enumerate() {
             let Some(home) = home else { continue };
             let width = text_width(&place.label, place_font) + 4.0;
             let height = font_px * 1.2;
             requests.push(LabelRequest {
-                spots: spots_beside(place.point, MARKER_RADIUS, width, height),
+                // Clear of a base's diamond too, where a base stands at the place's point.
+                spots: spots_beside(place.point, BASE_MARKER_SIZE + 1.0, width, height),
                 search_step: None,
                 width,
                 height,
@@ -311,8 +316,10 @@ impl Scene {
             });
             labelled_places.push(i);
         }
+        requests.extend(city_requests);
         // Lakes are named where the whole name fits inside the lake, after every city and place.
         let water_font = font_px * WATER_LABEL_SCALE;
+        let lake_height = water_font * 1.2;
         let mut named_water = Vec::new();
         for (i, (shape, feature)) in scene
             .water
@@ -321,28 +328,31 @@ impl Scene {
             .enumerate()
         {
             shape.label_box = None;
-            shape.label = match feature.properties.kind {
-                WaterKind::Lake => feature
-                    .properties
-                    .name(lang)
-                    .unwrap_or_default()
-                    .to_string(),
-                WaterKind::River => String::new(),
+            shape.label = String::new();
+            let (WaterKind::Lake, Some(name)) =
+                (feature.properties.kind, feature.properties.name(lang))
+            else {
+                continue;
             };
-            if !shape.label.is_empty() {
-                named_water.push(i);
+            // Where the whole English name does not fit, it goes without its "Lake".
+            for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
+                let width = text_width(text, water_font) + 2.0;
+                let spots =
+                    water::spots_inside(&shape.outline, width, lake_height, lake_height / 3.0);
+                if !spots.is_empty() {
+                    shape.label = text.to_string();
+                    named_water.push((i, spots, width));
+                    break;
+                }
             }
         }
-        for &i in &named_water {
-            let shape = &scene.water[i];
-            let width = text_width(&shape.label, water_font) + 2.0;
-            let height = water_font * 1.2;
+        for (i, spots, width) in &named_water {
             requests.push(LabelRequest {
-                spots: water::spots_inside(&shape.outline, width, height, height / 3.0),
+                spots: spots.clone(),
                 search_step: None,
-                width,
-                height,
-                home: &shape.outline,
+                width: *width,
+                height: lake_height,
+                home: &scene.water[*i].outline,
             });
         }
         // Labels stay clear of what overlays the map and of every marker, place or base (all
@@ -359,16 +369,16 @@ impl Scene {
             .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);
-        let (city_labels, rest) = placed.split_at(order.len());
-        let (place_labels, water_labels) = rest.split_at(labelled_places.len());
+        let (place_labels, rest) = placed.split_at(labelled_places.len());
+        let (city_labels, water_labels) = rest.split_at(order.len());
         for (&i, label) in order.iter().zip(city_labels) {
             cities[i].label_box = *label;
         }
         for (&i, label) in labelled_places.iter().zip(place_labels) {
             places[i].label_box = *label;
         }
-        for (&i, label) in named_water.iter().zip(water_labels) {
-            scene.water[i].label_box = *label;
+        for ((i, _, _), label) in named_water.iter().zip(water_labels) {
+            scene.water[*i].label_box = *label;
         }
         scene
     }
