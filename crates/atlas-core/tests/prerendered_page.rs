@@ -45,8 +45,7 @@ fn the_prerendered_page_names_every_city_and_lists_every_role() {
     assert!(page.contains(r#"<g class="water" aria-hidden="true">"#));
     for lake in ["太湖", "洪泽湖"] {
         assert!(
-            page.contains(&format!(r#"class="water-label""#))
-                && page.contains(&format!(">{lake}</text>")),
+            page.contains(r#"class="water-label""#) && page.contains(&format!(">{lake}</text>")),
             "{lake} is named"
         );
     }

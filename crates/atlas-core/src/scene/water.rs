@@ -122,10 +122,10 @@ pub fn channel(
     let mut best: Option<Vec<ScreenPoint>> = None;
     for (i, a) in rings.iter().enumerate() {
         for b in &rings[i + 1..] {
-            if let Some(line) = shared_eastward(a, b, end) {
-                if best.as_ref().is_none_or(|best| line.len() > best.len()) {
-                    best = Some(line);
-                }
+            if let Some(line) = shared_eastward(a, b, end)
+                && best.as_ref().is_none_or(|best| line.len() > best.len())
+            {
+                best = Some(line);
             }
         }
     }
