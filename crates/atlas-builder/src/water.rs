@@ -18,13 +18,16 @@ use crate::error::BuildError;
 use crate::geodata::{WaterFeature, WaterSources, read_water};
 
 /// Visvalingam–Whyatt tolerance for water, square degrees: a vertex goes when the triangle it
-/// makes with its neighbours is smaller than this (half a 0.02° square: on a 928 px map of the
+/// makes with its neighbours is smaller than this (half a 0.025° square: on a 928 px map of the
 /// province, a bump of about a pixel), and never so that a ring crosses itself.
-pub const WATER_TOLERANCE: f64 = 0.02 * 0.02 / 2.0;
+pub const WATER_TOLERANCE: f64 = 0.025 * 0.025 / 2.0;
 
 /// Parts (lakes, islands) smaller than this are left out, square degrees (about 5 km²: a blot of
 /// 3 × 3 px on a 928 px map; the slivers of 微山湖 inside Jiangsu are smaller).
 pub const MIN_WATER_AREA: f64 = 0.0005;
+
+/// How much simplification may change a feature's area, as a share of it.
+const MAX_AREA_CHANGE: f64 = 0.1;
 
 /// Decimal places kept in the water's coordinates (about 10 m, as the boundaries).
 const DECIMALS: i32 = 4;
@@ -167,18 +170,36 @@ fn valid(
         })
 }
 
-/// The outline simplified at the largest tolerance up to [`WATER_TOLERANCE`] (a quarter of it,
-/// a sixteenth …) that keeps it valid, or at full detail (rounded) when none does.
+/// The outline simplified at the largest tolerance up to [`WATER_TOLERANCE`] (half of it, a
+/// quarter …) that keeps it valid and its area within [`MAX_AREA_CHANGE`] of the unsimplified
+/// parts' (so a narrow river keeps its course), or at full detail (rounded) when none does.
+/// Where the simplified shores would no longer hold an island (a river's narrow channel round a
+/// sandbank), the islands are dropped before the tolerance is lowered: on the province map they
+/// are specks.
 fn simplified(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let full = simplified_at(shape, 0.0);
+    let area = full.unsigned_area();
+    let kept = |simple: &MultiPolygon<f64>| {
+        simple.is_valid() && (simple.unsigned_area() - area).abs() <= area * MAX_AREA_CHANGE
+    };
     let mut tolerance = WATER_TOLERANCE;
     while tolerance > WATER_TOLERANCE / 1e4 {
         let simple = simplified_at(shape, tolerance);
-        if simple.is_valid() {
+        if kept(&simple) {
             return simple;
         }
-        tolerance /= 4.0;
+        let without_islands = MultiPolygon::new(
+            simple
+                .iter()
+                .map(|p| Polygon::new(p.exterior().clone(), Vec::new()))
+                .collect(),
+        );
+        if kept(&without_islands) {
+            return without_islands;
+        }
+        tolerance /= 2.0;
     }
-    simplified_at(shape, 0.0)
+    full
 }
 
 /// The outline simplified at `tolerance` (each ring on its own keeps from crossing itself), each
