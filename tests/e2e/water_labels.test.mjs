@@ -113,7 +113,7 @@ describe('water and labels that never collide', () => {
     assert.ok(water.lakes >= 8, `${water.lakes} lakes drawn`);
     assert.equal(water.rivers, 1);
     assert.ok(water.channel >= 5, 'the river is carried on to the sea');
-    for (const lake of ['太湖', '洪泽湖']) assert.ok(water.names.includes(lake), `${lake} not named: ${water.names}`);
+    for (const lake of ['太湖', '洪泽湖', '长江']) assert.ok(water.names.includes(lake), `${lake} not named: ${water.names}`);
     await page.click('button.lang-switch');
     await page.waitForFunction(() => [...document.querySelectorAll('text.water-label')].some((t) => t.textContent.startsWith('Taihu')));
     await page.close();

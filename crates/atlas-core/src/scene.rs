@@ -241,7 +241,7 @@ impl Scene {
     /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes and
     /// of every place and base marker: the county-level places beside their markers, inside
     /// their cities, then the cities largest first, each inside its outline, then the lakes'
-    /// names wholly inside their lakes. No two labels overlap (`labels::place_labels`).
+    /// names wholly inside their lakes and the river's on its channel. No two labels overlap (`labels::place_labels`).
     pub fn labelled(
         &self,
         bundle: &Bundle,
@@ -329,11 +329,25 @@ impl Scene {
         {
             shape.label_box = None;
             shape.label = String::new();
-            let (WaterKind::Lake, Some(name)) =
-                (feature.properties.kind, feature.properties.name(lang))
-            else {
+            let Some(name) = feature.properties.name(lang) else {
                 continue;
             };
+            if feature.properties.kind == WaterKind::River {
+                // The river is named on its channel, the widest stretches first, over the cities
+                // on its banks (it is drawn there, its data's outline is too narrow to hold it).
+                let text = name.strip_suffix(" River").unwrap_or(name);
+                let spots: Vec<ScreenPoint> = scene
+                    .channel
+                    .iter()
+                    .rev()
+                    .map(|piece| piece.middle)
+                    .collect();
+                if !spots.is_empty() {
+                    shape.label = text.to_string();
+                    named_water.push((i, spots, text_width(text, water_font) + 2.0));
+                }
+                continue;
+            }
             // Where the whole English name does not fit, it goes without its "Lake".
             for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
                 let width = text_width(text, water_font) + 2.0;
@@ -346,13 +360,26 @@ impl Scene {
                 }
             }
         }
-        for (i, spots, width) in &named_water {
+        let whole_map = MultiPolygon::new(vec![Polygon::new(
+            LineString::from(vec![
+                (0.0, 0.0),
+                (width, 0.0),
+                (width, height),
+                (0.0, height),
+            ]),
+            Vec::new(),
+        )]);
+        for (i, spots, label_width) in &named_water {
+            let shape = &scene.water[*i];
             requests.push(LabelRequest {
                 spots: spots.clone(),
                 search_step: None,
-                width: *width,
+                width: *label_width,
                 height: lake_height,
-                home: &scene.water[*i].outline,
+                home: match shape.kind {
+                    WaterKind::Lake => &shape.outline,
+                    WaterKind::River => &whole_map,
+                },
             });
         }
         // Labels stay clear of what overlays the map and of every marker, place or base (all

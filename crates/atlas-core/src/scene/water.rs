@@ -37,6 +37,8 @@ pub struct ChannelPiece {
     pub path: String,
     /// Stroke width, px.
     pub width: f64,
+    /// The stretch's middle vertex: where the river's name may go.
+    pub middle: ScreenPoint,
 }
 
 /// The river's width where the data stops, km (the Yangtze at 镇江 is about 1.5–2 km wide).
@@ -200,6 +202,7 @@ fn tapered(line: &[ScreenPoint], px_per_km: f64) -> Vec<ChannelPiece> {
             ChannelPiece {
                 path: open_path(&points),
                 width: (km * px_per_km).max(CHANNEL_MIN_PX),
+                middle: points[points.len() / 2],
             }
         })
         .collect()
