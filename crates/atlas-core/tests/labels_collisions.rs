@@ -4,11 +4,11 @@
 //! or lies under the legend or the credit line, and a lake's name lies inside its lake (the
 //! Yangtze's on the channel drawn for it).
 
+use atlas_core::bundle::WaterKind;
 use atlas_core::labels::{LabelBox, text_width};
 use atlas_core::scene::{
     BASE_MARKER_SIZE, MARKER_RADIUS, Scene, explorer_label_font, projector_label_font,
 };
-use atlas_core::bundle::WaterKind;
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 
