@@ -54,6 +54,7 @@ struct MapElements {
     selected: Element,
     bases: Element,
     labels: Element,
+    water: Element,
 }
 
 impl MapElements {
@@ -73,6 +74,7 @@ impl MapElements {
             selected: group("g.selected-outline")?,
             bases: group("g.bases")?,
             labels: group("g.labels")?,
+            water: group("g.water")?,
             svg,
         })
     }
@@ -211,6 +213,18 @@ pub fn MapView() -> impl IntoView {
             }
             if let Some(map) = elements.borrow().as_ref() {
                 reproject(map, &scene);
+            }
+        }
+    });
+
+    // A new size: the water is drawn anew (it is a picture: no element of it is kept).
+    Effect::new({
+        let elements = elements.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let (generation, scene) = (found.get(), geometry.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
+                redraw(&map.water, generation, map_markup::water(&scene), &last);
             }
         }
     });

@@ -36,6 +36,7 @@ pub fn drawn_outlines() -> Option<DrawnOutlines> {
         height: size("height")?,
         cities: paths("g.cities > path", "data-adcode"),
         zones: paths("g.zone-outlines > path", "data-zone"),
+        water: paths("g.water > path[data-water]", "data-water"),
     })
 }
 

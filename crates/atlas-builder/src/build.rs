@@ -77,6 +77,8 @@ pub struct Built {
     pub county_simplified: Vec<MultiPolygon<f64>>,
     /// The boundary downloads for GIS users (path relative to the root, GeoJSON text).
     pub boundary_downloads: Vec<(String, String)>,
+    /// The water as built, with its vertex counts.
+    pub water: crate::water::Water,
 }
 
 /// Builds the bundle from the repository at `root`, checking everything on the way.
@@ -267,7 +269,9 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let bases_path = root.join("geodata").join(&sources.bases);
     let bases = read_bases(&bases_path, &county_points, &industry_ids, bounds)?;
 
-    let mut inputs = [
+    let water = crate::water::build_water(root, sources.water.as_ref(), bounds)?;
+
+    let mut inputs = vec![
         bases_path,
         layout_path,
         plan_path,
@@ -278,6 +282,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         county_points_path,
         counties_path.clone(),
     ];
+    inputs.extend(water.inputs.iter().cloned());
     inputs.sort();
     let sources_list = inputs
         .iter()
@@ -305,6 +310,8 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         bases,
         city_boundaries: FeatureCollection::new(city_features),
         zone_outlines: FeatureCollection::new(zone_features),
+        water: water.features.clone(),
+        water_attribution: water.attribution.clone(),
     };
     bundle.validate()?;
     let mut json = serde_json::to_string(&bundle)
@@ -337,6 +344,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         full_detail,
         simplified,
         stats,
+        water,
     })
 }
 

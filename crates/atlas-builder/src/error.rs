@@ -322,4 +322,43 @@ pub enum BuildError {
     /// The assembled county layer failed the check the app makes when it loads it.
     #[error("the assembled county layer is inconsistent with the bundle: {0}")]
     CountyLayer(#[from] atlas_core::county_layer::CountyLayerError),
+    // Water (lakes and rivers drawn for orientation).
+    /// A water feature is not a valid polygon, before or after simplification.
+    #[error("{path}: water {feature} is not a valid polygon: {reason}")]
+    InvalidWater {
+        /// The water file.
+        path: PathBuf,
+        /// The feature's number and name.
+        feature: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A water feature reaches outside the province's bounds.
+    #[error(
+        "{path}: water {feature} reaches ({lon}, {lat}), outside the province's bounds ({bounds}); clip it to Jiangsu"
+    )]
+    WaterOutside {
+        /// The water file.
+        path: PathBuf,
+        /// The feature's number and name.
+        feature: String,
+        /// Longitude of the first position outside.
+        lon: f64,
+        /// Latitude of that position.
+        lat: f64,
+        /// The bounds, west south east north.
+        bounds: String,
+    },
+    /// A water feature's name is not in the names file.
+    #[error(
+        "{path}: water {feature} has a name the names file {names} does not list; add it there with its English name and kind"
+    )]
+    UnknownWaterName {
+        /// The water file.
+        path: PathBuf,
+        /// The feature's number and name.
+        feature: String,
+        /// The names file.
+        names: PathBuf,
+    },
 }

@@ -33,6 +33,20 @@ pub struct GeoSources {
     pub attribution: String,
     /// The map approval number (审图号) to show, if the operator has one.
     pub approval_number: Option<String>,
+    /// The water drawn for orientation (the `[water]` table), if any.
+    pub water: Option<WaterSources>,
+}
+
+/// The `[water]` table of `geodata/sources.toml`: lakes and rivers drawn under the labels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaterSources {
+    /// The water GeoJSON ((Multi)Polygons with a `name` or null), relative to `geodata/`.
+    pub file: String,
+    /// The names file (Chinese name → English name and kind), relative to `geodata/`.
+    pub names: String,
+    /// Where the water comes from, added to the credit line.
+    pub attribution: String,
 }
 
 impl GeoSources {
@@ -212,6 +226,64 @@ pub fn read_county_points(path: &Path) -> Result<Vec<CountyPoint>, BuildError> {
                 city,
                 point,
             })
+        })
+        .collect()
+}
+
+/// One water feature as read: where it stands in the file, its `name` (if any) and its outline.
+#[derive(Debug, Clone)]
+pub struct WaterFeature {
+    /// The feature's position in the file, from 0.
+    pub index: usize,
+    /// Its `name` property, when it is a string.
+    pub name: Option<String>,
+    /// Its outline.
+    pub geometry: MultiPolygon<f64>,
+}
+
+impl WaterFeature {
+    /// How messages name the feature: its number in the file and its name.
+    pub fn label(&self) -> String {
+        format!(
+            "feature #{} ({})",
+            self.index,
+            self.name.as_deref().unwrap_or("unnamed")
+        )
+    }
+}
+
+/// Reads the water file: each feature a Polygon or MultiPolygon of closed rings in degrees,
+/// with an optional string `name`.
+pub fn read_water(path: &Path) -> Result<Vec<WaterFeature>, BuildError> {
+    let collection = read_feature_collection(path)?;
+    collection
+        .features
+        .iter()
+        .enumerate()
+        .map(|(index, feature)| {
+            let name = feature
+                .property("name")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            let mut water = WaterFeature {
+                index,
+                name,
+                geometry: MultiPolygon::new(Vec::new()),
+            };
+            let invalid = |reason: String| BuildError::InvalidWater {
+                path: path.to_path_buf(),
+                feature: water.label(),
+                reason,
+            };
+            let geometry = feature
+                .geometry
+                .as_ref()
+                .ok_or_else(|| invalid("it has no geometry".to_string()))?;
+            water.geometry = to_multipolygon(path, "", geometry).map_err(|e| match e {
+                BuildError::InvalidPolygon { reason, .. } => invalid(reason),
+                other => other,
+            })?;
+            Ok(water)
         })
         .collect()
 }

@@ -16,6 +16,7 @@ pub mod page;
 pub mod seeds;
 pub mod targets_seed;
 pub mod topology;
+pub mod water;
 
 use std::path::{Path, PathBuf};
 

@@ -17,7 +17,7 @@ pub(crate) use parsed::markup_excerpt;
 pub const CITY_COUNT: usize = 13;
 
 /// The schema version this code reads and writes; bump it on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +56,11 @@ pub struct Bundle {
     pub city_boundaries: FeatureCollection<CityRef>,
     /// Zone outlines: the union of each zone's member cities.
     pub zone_outlines: FeatureCollection<ZoneRef>,
+    /// Lakes and the Yangtze, drawn for orientation under the labels; simplified for the
+    /// province map and never clickable.
+    pub water: FeatureCollection<WaterRef>,
+    /// Where the water comes from, shown in the credit line after the boundaries' source.
+    pub water_attribution: Option<String>,
 }
 
 /// Which plan the bundle quotes.
@@ -198,6 +203,37 @@ pub struct ZoneRef {
     pub name: String,
 }
 
+/// Properties of a water feature: a lake or a river, named when the names file knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaterRef {
+    /// Chinese name, e.g. 太湖; `None` for the small unnamed lakes.
+    pub name_zh: Option<String>,
+    /// English name, e.g. Taihu Lake.
+    pub name_en: Option<String>,
+    /// Lake or river: lakes are named on the map where the name fits inside them.
+    pub kind: WaterKind,
+}
+
+/// What kind of water a feature is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaterKind {
+    /// A lake.
+    Lake,
+    /// A river.
+    River,
+}
+
+impl WaterRef {
+    /// The name in `lang`, if the feature has one.
+    pub fn name(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        match lang {
+            crate::i18n::Lang::Zh => self.name_zh.as_deref(),
+            crate::i18n::Lang::En => self.name_en.as_deref(),
+        }
+    }
+}
+
 impl Bundle {
     /// The city with this adcode.
     pub fn city(&self, adcode: &str) -> Option<&City> {
@@ -215,15 +251,20 @@ impl Bundle {
     }
 
     /// The credit line under every map (live, printed, exported): the boundaries' source, the
-    /// map approval number when there is one, and the coordinate reference.
+    /// water's source, the map approval number when there is one, and the coordinate reference.
     pub fn credit_line(&self) -> String {
-        match &self.approval_number {
-            Some(number) => format!(
-                "{} · 审图号 {number} · 坐标系 {}",
-                self.attribution, self.crs
-            ),
-            None => format!("{} · 坐标系 {}", self.attribution, self.crs),
+        let mut line = self.attribution.clone();
+        if let Some(water) = &self.water_attribution {
+            line.push_str(" · ");
+            line.push_str(water);
         }
+        if let Some(number) = &self.approval_number {
+            line.push_str(" · 审图号 ");
+            line.push_str(number);
+        }
+        line.push_str(" · 坐标系 ");
+        line.push_str(&self.crs);
+        line
     }
 }
 

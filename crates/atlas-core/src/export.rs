@@ -8,11 +8,13 @@ use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
+use crate::labels::LabelBox;
+use crate::map_markup::CHANNEL_EDGE;
 use crate::map_markup::escape as xml;
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::projection::ScreenPoint;
 use crate::role_marks::{pattern_defs, pattern_id};
-use crate::scene::{Scene, base_marker_path};
+use crate::scene::{Scene, WATER_LABEL_SCALE, base_marker_path};
 
 /// Height of the title band above the map, px.
 const TITLE_BAND: f64 = 44.0;
@@ -98,7 +100,9 @@ pub fn map_svg(
             xml(name)
         );
     }
-    s.push_str("</g><g class=\"zone-outlines\">");
+    s.push_str("</g>");
+    water(&mut s, scene);
+    s.push_str("<g class=\"zone-outlines\">");
     for zone in &scene.zones {
         let _ = write!(
             s,
@@ -145,13 +149,13 @@ pub fn map_svg(
                 .filter_map(|p| Some((p.label_box?, &p.label, scene.label_font * 0.9))),
         );
     for (b, text, size) in labels {
-        let _ = write!(
-            s,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="#1d2733" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
-            b.center.x,
-            b.center.y,
-            xml(text)
-        );
+        label(&mut s, b, text, size, "600", palette::INK);
+    }
+    for shape in &scene.water {
+        if let Some(b) = shape.label_box {
+            let size = scene.label_font * WATER_LABEL_SCALE;
+            label(&mut s, b, &shape.label, size, "500", palette::WATER_INK);
+        }
     }
     s.push_str("</g>");
     legend(&mut s, bundle, roles, !bases.is_empty(), lang, scene.height);
@@ -165,6 +169,42 @@ pub fn map_svg(
     );
     s.push_str("</svg>");
     s
+}
+
+/// A label as the live map draws it, with its colours as attributes.
+fn label(s: &mut String, b: LabelBox, text: &str, size: f64, weight: &str, fill: &str) {
+    let _ = write!(
+        s,
+        r##"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" font-weight="{weight}" text-anchor="middle" dominant-baseline="central" fill="{fill}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+        b.center.x,
+        b.center.y,
+        xml(text)
+    );
+}
+
+/// The water as the live map draws it (`map_markup::water`), with its colours as attributes.
+fn water(s: &mut String, scene: &Scene) {
+    s.push_str(r#"<g class="water">"#);
+    for shape in &scene.water {
+        let _ = write!(
+            s,
+            r#"<path d="{}" fill="{}" stroke="{}" stroke-width="0.8"/>"#,
+            shape.path,
+            palette::WATER,
+            palette::WATER_EDGE
+        );
+    }
+    for (color, widen) in [(palette::WATER_EDGE, CHANNEL_EDGE), (palette::WATER, 0.0)] {
+        for piece in &scene.channel {
+            let _ = write!(
+                s,
+                r#"<path d="{}" fill="none" stroke="{color}" stroke-width="{:.1}" stroke-linecap="round" stroke-linejoin="round"/>"#,
+                piece.path,
+                piece.width + widen
+            );
+        }
+    }
+    s.push_str("</g>");
 }
 
 fn legend(

@@ -10,11 +10,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, WaterKind};
 use crate::facts::{Base, Role};
 use crate::i18n::{Lang, Msg};
 use crate::role_marks::{self, ROLE_MARKS, TILE};
-use crate::scene::{MARKER_RADIUS, Scene, base_marker_path};
+use crate::scene::{MARKER_RADIUS, Scene, WATER_LABEL_SCALE, base_marker_path};
 use crate::svg_path::push_tenths;
 
 /// The id of the map's `<svg>`, by which the app finds the prerendered map to adopt.
@@ -188,10 +188,11 @@ pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         "map-svg prerendered"
     };
     format!(
-        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g></svg>"#,
+        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g></svg>"#,
         label = escape(look.lang.text(Msg::MapLabel)),
         patterns = role_patterns(),
         cities = cities(bundle, scene, look),
+        water = water(scene),
         zones = zone_outlines(scene, look.zone),
         selected = selected_outline(scene, look.city),
         bases = bases(bundle, scene, look),
@@ -235,6 +236,39 @@ pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     }
     s
 }
+
+/// The lakes and the river over the cities, then the river carried on along its channel to the
+/// sea: pictures only, never focusable and never taking a click (the stylesheet sets
+/// `pointer-events: none`), so the city under the water keeps its clicks.
+pub fn water(scene: &Scene) -> String {
+    let mut s = String::new();
+    for (i, shape) in scene.water.iter().enumerate() {
+        let kind = match shape.kind {
+            WaterKind::Lake => "lake",
+            WaterKind::River => "river",
+        };
+        let _ = write!(
+            s,
+            r#"<path class="water-{kind}" data-water="{i}" d="{}"></path>"#,
+            shape.path
+        );
+    }
+    for (class, widen) in [("water-channel edge", CHANNEL_EDGE), ("water-channel", 0.0)] {
+        for piece in &scene.channel {
+            let _ = write!(
+                s,
+                r#"<path class="{class}" d="{}" stroke-width="{}"></path>"#,
+                piece.path,
+                tenths(piece.width + widen)
+            );
+        }
+    }
+    s
+}
+
+/// How much wider the channel's edge is drawn than its water, px: a 0.8 px edge each side, as
+/// the lakes have.
+pub const CHANNEL_EDGE: f64 = 1.6;
 
 /// The zone outlines, the selected zone's marked.
 pub fn zone_outlines(scene: &Scene, selected: Option<&str>) -> String {
@@ -305,7 +339,8 @@ pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     s
 }
 
-/// The labels that have room: cities', then county-level places' (at 0.9 of the size).
+/// The labels that have room: cities', then county-level places' (at 0.9 of the size), then the
+/// lakes' names.
 pub fn labels(scene: &Scene) -> String {
     let mut s = String::new();
     let font = scene.label_font;
@@ -331,6 +366,17 @@ pub fn labels(scene: &Scene) -> String {
             y = tenths(b.center.y),
             size = tenths(size),
             text = escape(text),
+        );
+    }
+    let size = tenths(font * WATER_LABEL_SCALE);
+    for shape in &scene.water {
+        let Some(b) = shape.label_box else { continue };
+        let _ = write!(
+            s,
+            r#"<text class="water-label" x="{x}" y="{y}" font-size="{size}">{text}</text>"#,
+            x = tenths(b.center.x),
+            y = tenths(b.center.y),
+            text = escape(&shape.label),
         );
     }
     s

@@ -1,6 +1,6 @@
 //! The boundaries read back from the prerendered map's paths.
 //!
-//! The page brings every city and zone outline already drawn (`map_markup`, at
+//! The page brings every city and zone outline and every lake already drawn (`map_markup`, at
 //! [`PRERENDER_SIZE`](crate::page::PRERENDER_SIZE)), so the bundle the app loads first need not
 //! carry the same geometry a second time: the app reads the paths back into GeoJSON-shaped
 //! boundaries (to a tenth of a pixel of that map, about 55 m) and draws every other size, the
@@ -24,6 +24,8 @@ pub struct DrawnOutlines {
     pub cities: Vec<(String, String)>,
     /// `(id, d)` of each zone's outline.
     pub zones: Vec<(String, String)>,
+    /// `(index, d)` of each lake and river, by its index in the bundle's water.
+    pub water: Vec<(String, String)>,
 }
 
 impl Bundle {
@@ -33,9 +35,9 @@ impl Bundle {
         self.city_boundaries.features.is_empty() && self.zone_outlines.features.is_empty()
     }
 
-    /// The bundle with the boundaries `drawn` reads back into (in the bundle's order of cities
-    /// and zones), then checked as any bundle is: a city the page does not draw is refused as a
-    /// bundle without its boundary would be.
+    /// The bundle with the boundaries and water `drawn` reads back into (in the bundle's order of
+    /// cities, zones and water), then checked as any bundle is: a city or lake the page does not
+    /// draw is refused as a bundle without its outline would be.
     pub fn with_drawn_boundaries(mut self, drawn: &DrawnOutlines) -> Result<Bundle, BundleError> {
         let projection = Projection::fit(self.bounds, drawn.width, drawn.height, MAP_PADDING);
         let read = |what: &str, d: &str| {
@@ -64,18 +66,28 @@ impl Bundle {
                 zones.push(Feature::new(properties, read(&zone.id, d)?));
             }
         }
+        for (i, feature) in self.water.features.iter_mut().enumerate() {
+            let index = i.to_string();
+            if let Some((_, d)) = drawn.water.iter().find(|(k, _)| *k == index) {
+                feature.geometry = read(&format!("water #{i}"), d)?;
+            }
+        }
         self.city_boundaries = FeatureCollection::new(cities);
         self.zone_outlines = FeatureCollection::new(zones);
         self.validate()?;
         Ok(self)
     }
 
-    /// This bundle without its boundaries: what the site build serves the app, next to the
-    /// page that draws them (the whole bundle stays at its stable address for GIS tools).
+    /// This bundle without its boundaries and without the water's outlines (each lake keeps its
+    /// names and kind): what the site build serves the app, next to the page that draws them (the
+    /// whole bundle stays at its stable address for GIS tools).
     pub fn without_boundaries(&self) -> Bundle {
         let mut lite = self.clone();
         lite.city_boundaries = FeatureCollection::new(Vec::new());
         lite.zone_outlines = FeatureCollection::new(Vec::new());
+        for feature in &mut lite.water.features {
+            feature.geometry = MultiPolygon::new(Vec::new());
+        }
         lite
     }
 }

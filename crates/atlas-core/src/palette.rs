@@ -44,6 +44,12 @@ pub const ZONE_CENTRAL: &str = "#7fbf7a";
 pub const ZONE_NORTH: &str = "#e8b04e";
 /// Fill of an industrial base's diamond marker (the interface's navy).
 pub const BASE_MARKER: &str = "#1d3557";
+/// Fill of lakes and rivers: a pale blue apart from every zone and role fill.
+pub const WATER: &str = "#d4ecfa";
+/// Edge of lakes and rivers, so water reads on the pale fills too.
+pub const WATER_EDGE: &str = "#3a7fb8";
+/// Lake names (dark blue, 4.5:1 and more on the water).
+pub const WATER_INK: &str = "#164a75";
 
 /// The fill of a role.
 pub fn role(role: Role) -> &'static str {
@@ -57,7 +63,7 @@ pub fn role(role: Role) -> &'static str {
 
 /// The stylesheet's custom properties for these colours, by name, so that a test can hold
 /// `assets/css/10-base.css` to the palette.
-pub const CSS_PROPERTIES: [(&str, &str); 14] = [
+pub const CSS_PROPERTIES: [(&str, &str); 17] = [
     ("--role-signature", ROLE_SIGNATURE),
     ("--role-focus", ROLE_FOCUS),
     ("--role-support", ROLE_SUPPORT),
@@ -72,4 +78,7 @@ pub const CSS_PROPERTIES: [(&str, &str); 14] = [
     ("--zone-central", ZONE_CENTRAL),
     ("--zone-north", ZONE_NORTH),
     ("--base-marker", BASE_MARKER),
+    ("--water", WATER),
+    ("--water-edge", WATER_EDGE),
+    ("--water-ink", WATER_INK),
 ];

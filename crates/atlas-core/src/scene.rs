@@ -6,12 +6,16 @@
 
 use geo::{LineString, MultiPolygon, Polygon};
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, WaterKind};
 use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::svg_path;
+
+mod water;
+
+pub use water::{ChannelPiece, WaterShape};
 
 /// Pixels left free around the province.
 pub const MAP_PADDING: f64 = 16.0;
@@ -116,7 +120,14 @@ pub struct Scene {
     pub places: Vec<PlaceMarker>,
     /// Where each base's marker goes, in bundle order.
     pub bases: Vec<ScreenPoint>,
+    /// Lakes and rivers in bundle order, drawn over the cities and under everything else.
+    pub water: Vec<WaterShape>,
+    /// The river carried on from where its data stops to the sea (see `scene::water`).
+    pub channel: Vec<ChannelPiece>,
 }
+
+/// Font size of lake names relative to the city labels.
+pub const WATER_LABEL_SCALE: f64 = 0.8;
 
 /// A map label: the Chinese name without its 市, or the English name.
 fn label_text(zh: &str, en: &str, lang: Lang) -> String {
@@ -212,6 +223,8 @@ impl Scene {
             .iter()
             .map(|b| projection.project(b.point))
             .collect();
+        let water = water::water_shapes(bundle, &projection);
+        let channel = water::channel(bundle, &projection, &water);
         Scene {
             width,
             label_font: 0.0,
@@ -220,12 +233,15 @@ impl Scene {
             zones,
             places,
             bases,
+            water,
+            channel,
         }
     }
 
-    /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes:
-    /// cities largest first, each inside its outline, then the county-level places beside their
-    /// markers, inside their cities.
+    /// This geometry with its labels in `lang` at `font_px`, clear of the `keep_out` boxes and
+    /// of every place and base marker: the county-level places beside their markers, inside
+    /// their cities, then the cities largest first, each inside its outline, then the lakes'
+    /// names wholly inside their lakes and the river's on its channel. No two labels overlap (`labels::place_labels`).
     pub fn labelled(
         &self,
         bundle: &Bundle,
@@ -255,7 +271,7 @@ impl Scene {
         let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
         order.sort_by(|a, b| area(b).total_cmp(&area(a)));
         let line_height = font_px * 1.3;
-        let mut requests: Vec<LabelRequest> = order
+        let city_requests: Vec<LabelRequest> = order
             .iter()
             .map(|&i| {
                 let anchor = bundle
@@ -282,13 +298,17 @@ impl Scene {
             })
             .collect();
         let place_font = font_px * 0.9;
+        // Places first: each has only the few spots beside its marker, while a city's label can
+        // search its whole city for room around them.
+        let mut requests: Vec<LabelRequest> = Vec::new();
         let mut labelled_places = Vec::new();
         for (i, (place, home)) in places.iter().zip(&place_homes).enumerate() {
             let Some(home) = home else { continue };
             let width = text_width(&place.label, place_font) + 4.0;
             let height = font_px * 1.2;
             requests.push(LabelRequest {
-                spots: spots_beside(place.point, MARKER_RADIUS, width, height),
+                // Clear of a base's diamond too, where a base stands at the place's point.
+                spots: spots_beside(place.point, BASE_MARKER_SIZE + 1.0, width, height),
                 search_step: None,
                 width,
                 height,
@@ -296,23 +316,96 @@ impl Scene {
             });
             labelled_places.push(i);
         }
-        // Labels stay clear of what overlays the map and of the place markers.
+        requests.extend(city_requests);
+        // Lakes are named where the whole name fits inside the lake, after every city and place.
+        let water_font = font_px * WATER_LABEL_SCALE;
+        let lake_height = water_font * 1.2;
+        let mut named_water = Vec::new();
+        for (i, (shape, feature)) in scene
+            .water
+            .iter_mut()
+            .zip(&bundle.water.features)
+            .enumerate()
+        {
+            shape.label_box = None;
+            shape.label = String::new();
+            let Some(name) = feature.properties.name(lang) else {
+                continue;
+            };
+            if feature.properties.kind == WaterKind::River {
+                // The river is named on its channel, the widest stretches first, over the cities
+                // on its banks (it is drawn there, its data's outline is too narrow to hold it).
+                let text = name.strip_suffix(" River").unwrap_or(name);
+                let spots: Vec<ScreenPoint> = scene
+                    .channel
+                    .iter()
+                    .rev()
+                    .map(|piece| piece.middle)
+                    .collect();
+                if !spots.is_empty() {
+                    shape.label = text.to_string();
+                    named_water.push((i, spots, text_width(text, water_font) + 2.0));
+                }
+                continue;
+            }
+            // Where the whole English name does not fit, it goes without its "Lake".
+            for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
+                let width = text_width(text, water_font) + 2.0;
+                let spots =
+                    water::spots_inside(&shape.outline, width, lake_height, lake_height / 3.0);
+                if !spots.is_empty() {
+                    shape.label = text.to_string();
+                    named_water.push((i, spots, width));
+                    break;
+                }
+            }
+        }
+        let whole_map = MultiPolygon::new(vec![Polygon::new(
+            LineString::from(vec![
+                (0.0, 0.0),
+                (width, 0.0),
+                (width, height),
+                (0.0, height),
+            ]),
+            Vec::new(),
+        )]);
+        for (i, spots, label_width) in &named_water {
+            let shape = &scene.water[*i];
+            requests.push(LabelRequest {
+                spots: spots.clone(),
+                search_step: None,
+                width: *label_width,
+                height: lake_height,
+                home: match shape.kind {
+                    WaterKind::Lake => &shape.outline,
+                    WaterKind::River => &whole_map,
+                },
+            });
+        }
+        // Labels stay clear of what overlays the map and of every marker, place or base (all
+        // bases, so that the labels stay put when an industry shows only some of them).
+        let marker = |center: ScreenPoint, half: f64| LabelBox {
+            center,
+            width: 2.0 * half + 2.0,
+            height: 2.0 * half + 2.0,
+        };
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
-            .chain(places.iter().map(|p| LabelBox {
-                center: p.point,
-                width: 2.0 * MARKER_RADIUS + 2.0,
-                height: 2.0 * MARKER_RADIUS + 2.0,
-            }))
+            .chain(places.iter().map(|p| marker(p.point, MARKER_RADIUS)))
+            .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);
-        let (city_labels, place_labels) = placed.split_at(order.len());
+        let (place_labels, rest) = placed.split_at(labelled_places.len());
+        let (city_labels, water_labels) = rest.split_at(order.len());
         for (&i, label) in order.iter().zip(city_labels) {
             cities[i].label_box = *label;
         }
         for (&i, label) in labelled_places.iter().zip(place_labels) {
             places[i].label_box = *label;
+        }
+        for ((i, _, _), label) in named_water.iter().zip(water_labels) {
+            scene.water[*i].label_box = *label;
         }
         scene
     }

@@ -185,6 +185,10 @@ impl Bundle {
                 &zone.geometry,
             )?;
         }
+        for (i, water) in self.water.features.iter().enumerate() {
+            let name = water.properties.name_zh.as_deref().unwrap_or("unnamed");
+            check_geometry(&format!("water feature #{i} ({name})"), &water.geometry)?;
+        }
         Ok(())
     }
 

@@ -36,6 +36,19 @@ fn the_prerendered_page_names_every_city_and_lists_every_role() {
         bundle.roles.len()
     );
     assert!(page.contains(&escape(&bundle.credit_line())));
+    assert!(bundle.credit_line().contains("GSHHG"));
+    assert_eq!(
+        page.matches("<path class=\"water-").count(),
+        bundle.water.features.len() + 2 * Scene::project(&bundle, 928.0, 700.0).channel.len(),
+        "every lake, the river and its channel drawn"
+    );
+    assert!(page.contains(r#"<g class="water" aria-hidden="true">"#));
+    for lake in ["太湖", "洪泽湖"] {
+        assert!(
+            page.contains(r#"class="water-label""#) && page.contains(&format!(">{lake}</text>")),
+            "{lake} is named"
+        );
+    }
     assert!(page.contains(&escape(&bundle.roles[0].quote.quote)));
 }
 
@@ -65,6 +78,12 @@ fn drawn(bundle: &Bundle) -> DrawnOutlines {
             .iter()
             .map(|z| (z.id.clone(), z.path.clone()))
             .collect(),
+        water: scene
+            .water
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i.to_string(), w.path.clone()))
+            .collect(),
     }
 }
 
@@ -74,6 +93,7 @@ fn the_boundaries_read_back_from_the_page_match_the_bundle_within_a_tenth_of_its
     let lite = bundle.without_boundaries();
     assert!(lite.lacks_boundaries());
     let read = lite
+        .clone()
         .with_drawn_boundaries(&drawn(&bundle))
         .expect("the page's outlines make a valid bundle");
     let tolerance = 0.001; // degrees: a tenth of a pixel of the 928 x 700 map is about 0.0005
@@ -105,6 +125,22 @@ fn the_boundaries_read_back_from_the_page_match_the_bundle_within_a_tenth_of_its
         read.zone_outlines.features.len(),
         bundle.zone_outlines.features.len()
     );
+    assert!(
+        lite.water
+            .features
+            .iter()
+            .all(|w| w.geometry.coordinates.is_empty()),
+        "the app's first bundle carries no water outline"
+    );
+    assert_eq!(read.water.features.len(), bundle.water.features.len());
+    for (original, back) in bundle.water.features.iter().zip(&read.water.features) {
+        assert_eq!(original.properties, back.properties);
+        let (a, b) = (
+            Bounds::of(original.geometry.positions()).expect("bounds"),
+            Bounds::of(back.geometry.positions()).expect("bounds"),
+        );
+        assert!((a.west - b.west).abs() < tolerance && (a.north - b.north).abs() < tolerance);
+    }
     let scene = Scene::new(&read, 1280.0, 800.0, Lang::En, 14.0, &[]);
     assert!(
         scene.cities.iter().all(|c| c.label_box.is_some()),
@@ -120,6 +156,12 @@ fn a_page_that_lost_a_city_or_holds_foreign_paths_is_refused() {
     assert!(matches!(
         bundle.without_boundaries().with_drawn_boundaries(&missing),
         Err(BundleError::MissingBoundary { adcode }) if adcode == "320600"
+    ));
+    let mut no_lake = drawn(&bundle);
+    no_lake.water.remove(0);
+    assert!(matches!(
+        bundle.without_boundaries().with_drawn_boundaries(&no_lake),
+        Err(BundleError::BadRing { item }) if item.starts_with("water feature #0")
     ));
     let mut foreign = drawn(&bundle);
     foreign.zones[0].1 = "M0 0C1 1 2 2 3 3Z".to_string();

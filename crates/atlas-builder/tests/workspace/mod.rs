@@ -36,6 +36,8 @@ impl Workspace {
             "geodata/jiangsu_counties.geojson",
             "geodata/county_names.toml",
             "geodata/bases.csv",
+            "geodata/jiangsu_water_gshhs.geojson",
+            "geodata/water.toml",
         ] {
             std::fs::copy(repo.join(file), dir.path().join(file)).expect(file);
         }

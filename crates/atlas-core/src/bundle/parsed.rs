@@ -231,8 +231,8 @@ mod tests {
             Err(BundleError::Json(_))
         ));
         assert!(matches!(
-            Bundle::from_parsed(shape(), || Some(3.0), None),
-            Err(BundleError::SchemaVersion { found: 3, .. })
+            Bundle::from_parsed(shape(), || Some(99.0), None),
+            Err(BundleError::SchemaVersion { found: 99, .. })
         ));
     }
 }
