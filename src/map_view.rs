@@ -224,7 +224,12 @@ pub fn MapView() -> impl IntoView {
         move |_| {
             let (generation, scene) = (found.get(), geometry.get());
             if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
-                redraw(&map.water, generation, map_markup::water(&scene), &last);
+                redraw(
+                    &map.water,
+                    generation,
+                    map_markup::water(&scene.water, &scene.channel),
+                    &last,
+                );
             }
         }
     });

@@ -16,10 +16,12 @@ use crate::county_scene::{BASE_LABEL_SCALE, DrillMarker, DrillScene};
 use crate::export::{MAP_BACKGROUND, role_color, zone_color};
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
-use crate::map_markup::{base_title, city_class, escape, place_role, role_patterns, tenths};
+use crate::map_markup::{
+    base_title, city_class, escape, place_role, role_patterns, tenths, water, water_labels,
+};
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::role_marks::pattern_defs;
-use crate::scene::{MARKER_RADIUS, base_marker_path};
+use crate::scene::{MARKER_RADIUS, WATER_LABEL_SCALE, base_marker_path};
 
 /// The id of the drilled map's `<svg>`.
 pub const DRILL_SVG_ID: &str = "atlas-drill-map";
@@ -105,7 +107,8 @@ fn role_paint(role: Option<Role>) -> String {
 }
 
 /// The drilled map's body: the other cities faint, the counties (buttons on the live map), the
-/// city's outline, the selected county's outline, base and place markers, and the labels.
+/// water over them (as on the province map), the city's outline, the selected county's outline,
+/// base and place markers, and the labels with the lakes' names.
 pub fn drill_body(
     bundle: &Bundle,
     layer: &CountyLayer,
@@ -148,6 +151,11 @@ pub fn drill_body(
             word = crate::map_markup::role_word(city_role),
         );
     }
+    let _ = write!(
+        s,
+        r#"</g><g class="water" aria-hidden="true">{}"#,
+        water(&scene.water, &scene.channel)
+    );
     let _ = write!(
         s,
         r##"</g><g class="city-outline" aria-hidden="true"><path d="{}" fill="none" stroke="#26323f" stroke-width="2.5"></path></g><g class="selected-outline" aria-hidden="true">"##,
@@ -229,6 +237,7 @@ pub fn drill_body(
             text = escape(text),
         );
     }
+    s.push_str(&water_labels(&scene.water, font * WATER_LABEL_SCALE));
     s.push_str("</g>");
     s
 }

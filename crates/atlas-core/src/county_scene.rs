@@ -12,7 +12,11 @@ use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
-use crate::scene::{BASE_MARKER_SIZE, MAP_PADDING, MARKER_RADIUS};
+use crate::scene::water::{channel, water_shapes};
+use crate::scene::{
+    BASE_MARKER_SIZE, ChannelPiece, MAP_PADDING, MARKER_RADIUS, WATER_LABEL_SCALE, WaterNames,
+    WaterShape,
+};
 use crate::svg_path::svg_path;
 
 /// A county label that finds no room wholly inside its county at the scene's size tries this
@@ -87,6 +91,11 @@ pub struct DrillScene {
     pub places: Vec<DrillMarker>,
     /// The city's bases, in bundle order (`key` is the index in `bundle.bases`).
     pub bases: Vec<DrillMarker>,
+    /// Lakes and rivers in bundle order as on the province map, drawn over the counties and
+    /// under everything else; the svg clips what lies outside the viewport.
+    pub water: Vec<WaterShape>,
+    /// The river carried on from where its data stops to the sea, as on the province map.
+    pub channel: Vec<ChannelPiece>,
 }
 
 /// A boundary projected to screen pixels.
@@ -298,6 +307,8 @@ impl DrillScene {
                 label_box: None,
             })
             .collect();
+        let water = water_shapes(bundle, &projection);
+        let channel = channel(bundle, &projection, &water);
         Some(DrillScene {
             city: city.to_string(),
             width,
@@ -308,6 +319,8 @@ impl DrillScene {
             counties,
             places,
             bases,
+            water,
+            channel,
         })
     }
 
@@ -397,19 +410,29 @@ impl DrillScene {
             shape.label.clone_from(chosen.0);
             sizes.push(chosen.1);
         }
-        scene.place(layer, &projection, &sizes, keep_out);
+        scene.place(bundle, layer, &projection, &sizes, (lang, keep_out));
         scene
     }
 
-    /// Places the county labels (county `i` at `sizes[i]` px, smallest county first) and then the
-    /// base labels beside their markers, clear of `keep_out` and of every marker.
+    /// Places the county labels (county `i` at `sizes[i]` px, smallest county first), the base
+    /// labels beside their markers, and then the water's names in `lang` as the province map
+    /// places them, all in one run clear of `keep_out` and of every marker.
     fn place(
         &mut self,
+        bundle: &Bundle,
         layer: &CountyLayer,
         projection: &Projection,
         sizes: &[f64],
-        keep_out: &[LabelBox],
+        (lang, keep_out): (Lang, &[LabelBox]),
     ) {
+        let water_names = WaterNames::new(
+            &mut self.water,
+            bundle,
+            &self.channel,
+            lang,
+            self.label_font * WATER_LABEL_SCALE,
+            (self.width, self.height),
+        );
         let area = |adcode: &str| layer.county(adcode).map_or(0.0, |c| c.area_km2);
         let mut order: Vec<usize> = (0..self.counties.len()).collect();
         order.sort_by(|&a, &b| {
@@ -447,13 +470,15 @@ impl DrillScene {
             });
             labelled_bases.push(i);
         }
+        requests.extend(water_names.requests(&self.water));
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
             .chain(self.marker_boxes())
             .collect();
         let placed = place_labels(&requests, self.width, self.height, &obstacles);
-        let (county_labels, base_labels) = placed.split_at(order.len());
+        let (county_labels, rest) = placed.split_at(order.len());
+        let (base_labels, water_labels) = rest.split_at(labelled_bases.len());
         for (&i, label) in order.iter().zip(county_labels) {
             self.counties[i].label_box = *label;
             self.counties[i].label_font = sizes[i];
@@ -461,6 +486,7 @@ impl DrillScene {
         for (&i, label) in labelled_bases.iter().zip(base_labels) {
             self.bases[i].label_box = *label;
         }
+        water_names.assign(&mut self.water, water_labels);
     }
 }
 

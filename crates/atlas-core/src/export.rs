@@ -9,8 +9,7 @@ use crate::csv::layout_rows;
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
 use crate::labels::LabelBox;
-use crate::map_markup::CHANNEL_EDGE;
-use crate::map_markup::escape as xml;
+use crate::map_markup::{self, escape as xml};
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::projection::ScreenPoint;
 use crate::role_marks::{pattern_defs, pattern_id};
@@ -101,7 +100,11 @@ pub fn map_svg(
         );
     }
     s.push_str("</g>");
-    water(&mut s, scene);
+    let _ = write!(
+        s,
+        r#"<g class="water">{}</g>"#,
+        map_markup::water(&scene.water, &scene.channel)
+    );
     s.push_str("<g class=\"zone-outlines\">");
     for zone in &scene.zones {
         let _ = write!(
@@ -180,31 +183,6 @@ fn label(s: &mut String, b: LabelBox, text: &str, size: f64, weight: &str, fill:
         b.center.y,
         xml(text)
     );
-}
-
-/// The water as the live map draws it (`map_markup::water`), with its colours as attributes.
-fn water(s: &mut String, scene: &Scene) {
-    s.push_str(r#"<g class="water">"#);
-    for shape in &scene.water {
-        let _ = write!(
-            s,
-            r#"<path d="{}" fill="{}" stroke="{}" stroke-width="0.8"/>"#,
-            shape.path,
-            palette::WATER,
-            palette::WATER_EDGE
-        );
-    }
-    for (color, widen) in [(palette::WATER_EDGE, CHANNEL_EDGE), (palette::WATER, 0.0)] {
-        for piece in &scene.channel {
-            let _ = write!(
-                s,
-                r#"<path d="{}" fill="none" stroke="{color}" stroke-width="{:.1}" stroke-linecap="round" stroke-linejoin="round"/>"#,
-                piece.path,
-                piece.width + widen
-            );
-        }
-    }
-    s.push_str("</g>");
 }
 
 fn legend(

@@ -13,8 +13,11 @@ use std::fmt::Write;
 use crate::bundle::{Bundle, WaterKind};
 use crate::facts::{Base, Role};
 use crate::i18n::{Lang, Msg};
+use crate::palette;
 use crate::role_marks::{self, ROLE_MARKS, TILE};
-use crate::scene::{MARKER_RADIUS, Scene, WATER_LABEL_SCALE, base_marker_path};
+use crate::scene::{
+    ChannelPiece, MARKER_RADIUS, Scene, WATER_LABEL_SCALE, WaterShape, base_marker_path,
+};
 use crate::svg_path::push_tenths;
 
 /// The id of the map's `<svg>`, by which the app finds the prerendered map to adopt.
@@ -192,7 +195,7 @@ pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         label = escape(look.lang.text(Msg::MapLabel)),
         patterns = role_patterns(),
         cities = cities(bundle, scene, look),
-        water = water(scene),
+        water = water(&scene.water, &scene.channel),
         zones = zone_outlines(scene, look.zone),
         selected = selected_outline(scene, look.city),
         bases = bases(bundle, scene, look),
@@ -237,31 +240,57 @@ pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     s
 }
 
-/// The lakes and the river over the cities, then the river carried on along its channel to the
-/// sea: pictures only, never focusable and never taking a click (the stylesheet sets
-/// `pointer-events: none`), so the city under the water keeps its clicks.
-pub fn water(scene: &Scene) -> String {
+/// The lakes and the river over the cities (or a drilled city's counties), then the river
+/// carried on along its channel to the sea: pictures only, never focusable and never taking a
+/// click (the stylesheet sets `pointer-events: none`), so the place under the water keeps its
+/// clicks. Each shape carries its class, which the live map's stylesheet colours per theme, and
+/// its colours as presentation attributes, so an exported file needs no stylesheet.
+pub fn water(water: &[WaterShape], channel: &[ChannelPiece]) -> String {
     let mut s = String::new();
-    for (i, shape) in scene.water.iter().enumerate() {
+    for (i, shape) in water.iter().enumerate() {
         let kind = match shape.kind {
             WaterKind::Lake => "lake",
             WaterKind::River => "river",
         };
         let _ = write!(
             s,
-            r#"<path class="water-{kind}" data-water="{i}" d="{}"></path>"#,
-            shape.path
+            r#"<path class="water-{kind}" data-water="{i}" d="{}" fill="{}" stroke="{}" stroke-width="0.8"></path>"#,
+            shape.path,
+            palette::WATER,
+            palette::WATER_EDGE,
         );
     }
-    for (class, widen) in [("water-channel edge", CHANNEL_EDGE), ("water-channel", 0.0)] {
-        for piece in &scene.channel {
+    for (class, color, widen) in [
+        ("water-channel edge", palette::WATER_EDGE, CHANNEL_EDGE),
+        ("water-channel", palette::WATER, 0.0),
+    ] {
+        for piece in channel {
             let _ = write!(
                 s,
-                r#"<path class="{class}" d="{}" stroke-width="{}"></path>"#,
+                r#"<path class="{class}" d="{}" fill="none" stroke="{color}" stroke-width="{}" stroke-linecap="round" stroke-linejoin="round"></path>"#,
                 piece.path,
                 tenths(piece.width + widen)
             );
         }
+    }
+    s
+}
+
+/// The names of the water that has room, at `size` px, with their colours as attributes as
+/// [`water`] has.
+pub fn water_labels(water: &[WaterShape], size: f64) -> String {
+    let mut s = String::new();
+    for shape in water {
+        let Some(b) = shape.label_box else { continue };
+        let _ = write!(
+            s,
+            r##"<text class="water-label" x="{x}" y="{y}" font-size="{size}" font-weight="500" text-anchor="middle" dominant-baseline="central" fill="{ink}" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">{text}</text>"##,
+            x = tenths(b.center.x),
+            y = tenths(b.center.y),
+            size = tenths(size),
+            ink = palette::WATER_INK,
+            text = escape(&shape.label),
+        );
     }
     s
 }
@@ -368,17 +397,7 @@ pub fn labels(scene: &Scene) -> String {
             text = escape(text),
         );
     }
-    let size = tenths(font * WATER_LABEL_SCALE);
-    for shape in &scene.water {
-        let Some(b) = shape.label_box else { continue };
-        let _ = write!(
-            s,
-            r#"<text class="water-label" x="{x}" y="{y}" font-size="{size}">{text}</text>"#,
-            x = tenths(b.center.x),
-            y = tenths(b.center.y),
-            text = escape(&shape.label),
-        );
-    }
+    s.push_str(&water_labels(&scene.water, font * WATER_LABEL_SCALE));
     s
 }
 

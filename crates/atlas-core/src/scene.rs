@@ -6,16 +6,18 @@
 
 use geo::{LineString, MultiPolygon, Polygon};
 
-use crate::bundle::{Bundle, WaterKind};
+use crate::bundle::Bundle;
 use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::svg_path;
 
-mod water;
+pub(crate) mod water;
+mod water_names;
 
 pub use water::{ChannelPiece, WaterShape};
+pub(crate) use water_names::WaterNames;
 
 /// Pixels left free around the province.
 pub const MAP_PADDING: f64 = 16.0;
@@ -318,70 +320,15 @@ impl Scene {
         }
         requests.extend(city_requests);
         // Lakes are named where the whole name fits inside the lake, after every city and place.
-        let water_font = font_px * WATER_LABEL_SCALE;
-        let lake_height = water_font * 1.2;
-        let mut named_water = Vec::new();
-        for (i, (shape, feature)) in scene
-            .water
-            .iter_mut()
-            .zip(&bundle.water.features)
-            .enumerate()
-        {
-            shape.label_box = None;
-            shape.label = String::new();
-            let Some(name) = feature.properties.name(lang) else {
-                continue;
-            };
-            if feature.properties.kind == WaterKind::River {
-                // The river is named on its channel, the widest stretches first, over the cities
-                // on its banks (it is drawn there, its data's outline is too narrow to hold it).
-                let text = name.strip_suffix(" River").unwrap_or(name);
-                let spots: Vec<ScreenPoint> = scene
-                    .channel
-                    .iter()
-                    .rev()
-                    .map(|piece| piece.middle)
-                    .collect();
-                if !spots.is_empty() {
-                    shape.label = text.to_string();
-                    named_water.push((i, spots, text_width(text, water_font) + 2.0));
-                }
-                continue;
-            }
-            // Where the whole English name does not fit, it goes without its "Lake".
-            for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
-                let width = text_width(text, water_font) + 2.0;
-                let spots =
-                    water::spots_inside(&shape.outline, width, lake_height, lake_height / 3.0);
-                if !spots.is_empty() {
-                    shape.label = text.to_string();
-                    named_water.push((i, spots, width));
-                    break;
-                }
-            }
-        }
-        let whole_map = MultiPolygon::new(vec![Polygon::new(
-            LineString::from(vec![
-                (0.0, 0.0),
-                (width, 0.0),
-                (width, height),
-                (0.0, height),
-            ]),
-            Vec::new(),
-        )]);
-        for (i, spots, label_width) in &named_water {
-            let shape = &scene.water[*i];
-            requests.push(LabelRequest {
-                spots: spots.clone(),
-                search_step: None,
-                width: *label_width,
-                height: lake_height,
-                home: match shape.kind {
-                    WaterKind::Lake => &shape.outline,
-                    WaterKind::River => &whole_map,
-                },
-            });
-        }
+        let water_names = WaterNames::new(
+            &mut scene.water,
+            bundle,
+            &scene.channel,
+            lang,
+            font_px * WATER_LABEL_SCALE,
+            (width, height),
+        );
+        requests.extend(water_names.requests(&scene.water));
         // Labels stay clear of what overlays the map and of every marker, place or base (all
         // bases, so that the labels stay put when an industry shows only some of them).
         let marker = |center: ScreenPoint, half: f64| LabelBox {
@@ -404,9 +351,7 @@ impl Scene {
         for (&i, label) in labelled_places.iter().zip(place_labels) {
             places[i].label_box = *label;
         }
-        for ((i, _, _), label) in named_water.iter().zip(water_labels) {
-            scene.water[*i].label_box = *label;
-        }
+        water_names.assign(&mut scene.water, water_labels);
         scene
     }
 }

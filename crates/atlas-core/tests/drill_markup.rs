@@ -137,3 +137,36 @@ fn the_export_is_a_standalone_picture_with_title_and_credit() {
     assert_eq!(svg.matches("<svg").count(), 1);
     assert_eq!(svg.matches("</svg>").count(), 1);
 }
+
+#[test]
+fn the_water_is_drawn_over_the_counties_hidden_and_named_under_the_labels() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    let look = DrillLook {
+        roles: None,
+        industry: None,
+        lang: Lang::Zh,
+        county: None,
+        interactive: true,
+    };
+    let scene = scene(&bundle, &layer, "320500", Lang::Zh);
+    let svg = drill_svg(&bundle, &layer, &scene, &look);
+    let at = |needle: &str| {
+        svg.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {svg}"))
+    };
+    let water = at(r#"<g class="water" aria-hidden="true"><path class="water-lake""#);
+    assert!(at(r#"<g class="counties">"#) < water, "over the counties");
+    assert!(
+        water < at(r#"<g class="city-outline""#),
+        "under the outline"
+    );
+    assert!(at(r#"<g class="labels" aria-hidden="true">"#) < at(">太湖</text>"));
+    assert!(svg.contains(">阳澄湖</text>"), "{svg}");
+    let export = drill_export_svg(&bundle, &layer, &scene, &look, "苏州");
+    assert!(
+        export.contains(r##"class="water-lake" data-water="0""##)
+            && export.contains(r##"fill="#d4ecfa""##),
+        "the export colours its water without a stylesheet"
+    );
+}

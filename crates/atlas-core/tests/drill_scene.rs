@@ -1,8 +1,9 @@
 //! The drilled-down map on the real bundle and the real county layer: 苏州 and 无锡 at the widths
 //! people use, in both languages — every county drawn, each label inside its county, no two
 //! labels overlapping, no label over a marker, the legend or the credit line, no marker hiding
-//! another.
+//! another, and the water in view drawn and its lakes named inside themselves.
 
+use atlas_core::bundle::WaterKind;
 use atlas_core::county_layer::CountyLayer;
 use atlas_core::county_scene::DrillScene;
 use atlas_core::labels::LabelBox;
@@ -133,6 +134,17 @@ fn labels_stay_in_their_counties_and_clear_of_each_other_markers_and_overlays() 
             );
             boxes.push((base.label.clone(), b));
         }
+        for water in &scene.water {
+            let Some(b) = water.label_box else { continue };
+            if water.kind == WaterKind::Lake {
+                assert!(
+                    box_inside(&water.outline, &b),
+                    "{case}: {}'s name sticks out of the lake",
+                    water.label
+                );
+            }
+            boxes.push((water.label.clone(), b));
+        }
         let markers = scene.marker_boxes();
         for (i, (name, b)) in boxes.iter().enumerate() {
             for (other, c) in &boxes[i + 1..] {
@@ -244,4 +256,60 @@ fn the_plan_places_and_the_bases_stand_in_their_counties() {
         .find(|c| c.adcode == "320583")
         .expect("昆山");
     assert_eq!(kunshan.label, "昆山");
+}
+
+/// The index in the scene's water of the lake named `zh` in the bundle.
+fn lake(bundle: &Bundle, zh: &str) -> usize {
+    bundle
+        .water
+        .features
+        .iter()
+        .position(|f| f.properties.name(Lang::Zh) == Some(zh))
+        .unwrap_or_else(|| panic!("the bundle has {zh}"))
+}
+
+/// Whether some of `water`'s outline lies inside the `scene`'s viewport.
+fn in_view(scene: &DrillScene, water: &atlas_core::scene::WaterShape) -> bool {
+    water
+        .outline
+        .iter()
+        .flat_map(|p| p.exterior().0.iter())
+        .any(|c| (0.0..=scene.width).contains(&c.x) && (0.0..=scene.height).contains(&c.y))
+}
+
+#[test]
+fn drilled_cities_draw_and_name_their_lakes() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    // The city, its lakes drawn and named in Chinese, and the one named in English too (阳澄湖's
+    // "Yangcheng" is wider than the lake at this size, so it goes unnamed in English).
+    let cases = [
+        ("320500", &["太湖", "阳澄湖"][..], ("太湖", "Taihu")),
+        ("320200", &["太湖"][..], ("太湖", "Taihu")),
+        ("320800", &["洪泽湖"][..], ("洪泽湖", "Hongze")),
+        ("321000", &["高邮湖"][..], ("高邮湖", "Gaoyou")),
+    ];
+    let (w, h) = (1280.0, 760.0);
+    let keep_out = overlays(w, h);
+    for (city, lakes, (big, english)) in cases {
+        let scene = DrillScene::new(&bundle, &layer, city, (w, h), Lang::Zh, 14.0, &keep_out)
+            .expect("a city of the bundle");
+        for zh in lakes {
+            let water = &scene.water[lake(&bundle, zh)];
+            assert!(!water.path.is_empty(), "{city}: {zh} has a path");
+            assert!(in_view(&scene, water), "{city}: {zh} is in view");
+            assert!(water.label_box.is_some(), "{city}: {zh} is named");
+            assert_eq!(&water.label, zh);
+        }
+        let scene = DrillScene::new(&bundle, &layer, city, (w, h), Lang::En, 14.0, &keep_out)
+            .expect("a city of the bundle");
+        let water = &scene.water[lake(&bundle, big)];
+        assert!(water.label_box.is_some(), "{city}: {english} is named");
+        assert!(water.label.starts_with(english), "{city}: {}", water.label);
+    }
+    let xuzhou =
+        DrillScene::new(&bundle, &layer, "320300", (w, h), Lang::Zh, 14.0, &[]).expect("徐州");
+    let taihu = &xuzhou.water[lake(&bundle, "太湖")];
+    assert!(!in_view(&xuzhou, taihu), "太湖 is far off 徐州");
+    assert!(taihu.label_box.is_none(), "and not named there");
 }

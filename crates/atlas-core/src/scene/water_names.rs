@@ -1,0 +1,105 @@
+//! Which water is named and where its name may go: each lake where the whole name fits inside
+//! it, the river on its channel. One logic for the province map and the drilled map, whose label
+//! runs each add these requests after their own, so no name overlaps another label or a marker.
+
+use geo::{LineString, MultiPolygon, Polygon};
+
+use crate::bundle::{Bundle, WaterKind};
+use crate::i18n::Lang;
+use crate::labels::{LabelRequest, text_width};
+use crate::projection::ScreenPoint;
+
+use super::water::{ChannelPiece, WaterShape, spots_inside};
+
+/// The water to be named: which shape, the spots its name may take, and the name's box.
+#[derive(Debug, Clone)]
+pub struct WaterNames {
+    /// Per named shape: its index in the scene's water, its spots best first, its name's width.
+    named: Vec<(usize, Vec<ScreenPoint>, f64)>,
+    /// Height of a name's box, px.
+    height: f64,
+    /// The whole map, the river's name's home (its data's outline is too narrow to hold it).
+    whole_map: MultiPolygon,
+}
+
+impl WaterNames {
+    /// Sets each shape of `water` (in the order of `bundle.water`) its name in `lang` at
+    /// `font_px` and finds where it may go on a `width` × `height` map: a lake's name wholly
+    /// inside the lake (without its "Lake" where the whole English name does not fit), the
+    /// river's on the `channel`'s stretches, the widest first.
+    pub fn new(
+        water: &mut [WaterShape],
+        bundle: &Bundle,
+        channel: &[ChannelPiece],
+        lang: Lang,
+        font_px: f64,
+        (width, height): (f64, f64),
+    ) -> WaterNames {
+        let line = font_px * 1.2;
+        let mut named = Vec::new();
+        for (i, (shape, feature)) in water.iter_mut().zip(&bundle.water.features).enumerate() {
+            shape.label_box = None;
+            shape.label = String::new();
+            let Some(name) = feature.properties.name(lang) else {
+                continue;
+            };
+            if feature.properties.kind == WaterKind::River {
+                // Over the cities on its banks: it is drawn there.
+                let text = name.strip_suffix(" River").unwrap_or(name);
+                let spots: Vec<ScreenPoint> = channel.iter().rev().map(|p| p.middle).collect();
+                if !spots.is_empty() {
+                    shape.label = text.to_string();
+                    named.push((i, spots, text_width(text, font_px) + 2.0));
+                }
+                continue;
+            }
+            for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
+                let text_box = text_width(text, font_px) + 2.0;
+                let spots = spots_inside(&shape.outline, text_box, line, line / 3.0);
+                if !spots.is_empty() {
+                    shape.label = text.to_string();
+                    named.push((i, spots, text_box));
+                    break;
+                }
+            }
+        }
+        let whole_map = MultiPolygon::new(vec![Polygon::new(
+            LineString::from(vec![
+                (0.0, 0.0),
+                (width, 0.0),
+                (width, height),
+                (0.0, height),
+            ]),
+            Vec::new(),
+        )]);
+        WaterNames {
+            named,
+            height: line,
+            whole_map,
+        }
+    }
+
+    /// The label requests of the named water, to add after a scene's own labels.
+    pub fn requests<'a>(&'a self, water: &'a [WaterShape]) -> Vec<LabelRequest<'a>> {
+        self.named
+            .iter()
+            .map(|(i, spots, width)| LabelRequest {
+                spots: spots.clone(),
+                search_step: None,
+                width: *width,
+                height: self.height,
+                home: match water[*i].kind {
+                    WaterKind::Lake => &water[*i].outline,
+                    WaterKind::River => &self.whole_map,
+                },
+            })
+            .collect()
+    }
+
+    /// Sets the water's name boxes from what the label run `placed` for [`WaterNames::requests`].
+    pub fn assign(&self, water: &mut [WaterShape], placed: &[Option<crate::labels::LabelBox>]) {
+        for ((i, _, _), label) in self.named.iter().zip(placed) {
+            water[*i].label_box = *label;
+        }
+    }
+}
