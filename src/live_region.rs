@@ -2,7 +2,7 @@
 //! when the selection, the industry, the slide or the drill-down changes. What it says is decided
 //! in `atlas_core::announce`; this only shows it.
 
-use atlas_core::announce::{announcement, drill_line};
+use atlas_core::announce::{announcement, layer_arrived_line};
 use atlas_core::url_state::ViewState;
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn LiveRegion() -> impl IntoView {
         let layer = counties.with(|c| c.layer());
         if let Some((before, had_layer)) = previous {
             let text = match (&layer, before == next) {
-                (Some(layer), true) if !had_layer => drill_line(&bundle, layer, &next),
+                (Some(layer), true) if !had_layer => layer_arrived_line(&bundle, layer, &next),
                 (_, true) => None,
                 (layer, false) => announcement(&bundle, layer.as_deref(), &before, &next),
             };

@@ -20,7 +20,7 @@ use crate::url_state::ViewState;
 /// The line to announce when the view goes from `previous` to `next`, in `next`'s language, or
 /// `None` when nothing worth announcing changed (a language or view switch announces itself
 /// through the control that made it). Drilling into a city is told once the county `layer` is
-/// there to count its counties ([`drill_line`] tells it when the layer arrives later).
+/// there to count its counties ([`layer_arrived_line`] tells it when the layer arrives later).
 pub fn announcement(
     bundle: &Bundle,
     layer: Option<&CountyLayer>,
@@ -101,6 +101,21 @@ fn shown_place<'a>(bundle: &Bundle, state: &'a ViewState) -> Option<&'a str> {
         .as_deref()
         .filter(|c| bundle.place(c).is_some())
         .or(state.city.as_deref())
+}
+
+/// What to say when the county layer arrives after the view drilled in (a link, a search hit, a
+/// first double click): the whole drill-down line, the county chosen included ("Suzhou — 9
+/// county-level units; Kunshan selected (county-level city): …"), as if the drill-down happened
+/// now, so that the last thing said is complete; `None` outside drill-down.
+pub fn layer_arrived_line(
+    bundle: &Bundle,
+    layer: &CountyLayer,
+    state: &ViewState,
+) -> Option<String> {
+    if !state.drill {
+        return None;
+    }
+    announcement(bundle, Some(layer), &state.drilled(false), state)
 }
 
 /// "苏州市 — 9 个县级单位" / "Suzhou — 9 county-level units": what the map shows once it has

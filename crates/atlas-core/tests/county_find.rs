@@ -3,7 +3,7 @@
 //! English and pinyin, a linked county checked once the layer arrives, and the live region's
 //! lines for drilling in, choosing a county and going back.
 
-use atlas_core::announce::{announcement, drill_line};
+use atlas_core::announce::{announcement, drill_line, layer_arrived_line};
 use atlas_core::county_facts::county_facts;
 use atlas_core::county_layer::{CountyKind, CountyLayer};
 use atlas_core::search::{HitKind, search};
@@ -182,6 +182,16 @@ fn drilling_in_choosing_a_county_and_going_back_are_each_one_short_line() {
     assert_eq!(
         announcement(&b, Some(&l), &drilled, &kunshan).as_deref(),
         Some("已选择 昆山市（县级市）：平板显示（重点）")
+    );
+    assert_eq!(
+        layer_arrived_line(&b, &l, &kunshan).as_deref(),
+        Some("苏州市 — 9 个县级单位；已选择 昆山市（县级市）：平板显示（重点）"),
+        "a layer arriving late tells the whole drill-down, the chosen county included"
+    );
+    assert_eq!(
+        layer_arrived_line(&b, &l, &suzhou),
+        None,
+        "nothing outside drill-down"
     );
     let coloured = announcement(
         &b,
