@@ -34,10 +34,15 @@ impl Counties {
 }
 
 impl AtlasContext {
-    /// Starts downloading the county layer unless it is loading, loaded or has failed; every
-    /// part that needs counties calls this, and reads `counties` for the outcome.
+    /// Starts downloading the county layer unless it is loading or loaded: every part that
+    /// needs counties calls this, and reads `counties` for the outcome. After a failure the next
+    /// call (drilling in again, focusing the search) tries once more, so a passing network fault
+    /// does not need a reload; until then the failure's panel stays.
     pub fn want_counties(&self) {
-        if !matches!(self.counties.get_untracked(), Counties::Idle) {
+        if matches!(
+            self.counties.get_untracked(),
+            Counties::Loading | Counties::Ready(_)
+        ) {
             return;
         }
         self.counties.set(Counties::Loading);

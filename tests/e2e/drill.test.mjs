@@ -1,7 +1,7 @@
 // Browser tests of the drill-down into a city's counties, against the built release site: by
 // mouse and by keyboard, the counties drawn and selectable, the link round trip, Esc and the
 // trail back, the county layer fetched only on the first drill, and its error panels while the
-// province map keeps working. Prints the drill-in and back times (median of several).
+// province map keeps working; the water drawn over the counties without taking their clicks. Prints the drill-in and back times (median of several).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DIST, ROOT, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
 
 const layer = JSON.parse(await readFile(join(DIST, 'assets', 'counties.json'), 'utf8'));
+const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
 const countiesOf = (city) => layer.counties.filter((c) => c.city === city);
 const SUZHOU = '320500';
 const WUXI = '320200';
@@ -150,6 +151,47 @@ describe('drilling down into a city', () => {
     assert.equal(params.get('county'), KUNSHAN);
     await page.reload();
     await drilledInto(page, SUZHOU);
+    assert.equal(await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-pressed'), 'true');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('drilled 苏州 draws 太湖 and 阳澄湖 over its counties, taking no click: 昆山 under 阳澄湖 still selects', async () => {
+    const page = await open(`?city=${SUZHOU}&drill=1`);
+    await drilledInto(page, SUZHOU);
+    const lake = (zh) => bundle.water.features.findIndex((f) => f.properties.name_zh === zh);
+    const water = await page.$$eval('#atlas-drill-map .water path', (paths) => paths.map((p) => ({
+      index: p.dataset.water,
+      events: getComputedStyle(p).pointerEvents,
+      fill: getComputedStyle(p).fill,
+      hidden: p.closest('[aria-hidden="true"]') !== null,
+    })));
+    for (const zh of ['太湖', '阳澄湖']) {
+      const drawn = water.find((w) => w.index === String(lake(zh)));
+      assert.ok(drawn, `${zh} drawn`);
+      assert.equal(drawn.events, 'none', `${zh} takes no pointer`);
+      assert.ok(drawn.hidden, `${zh} is hidden from screen readers`);
+      assert.notEqual(drawn.fill, 'none', `${zh} is filled`);
+    }
+    const names = await page.$$eval('#atlas-drill-map text.water-label', (t) => t.map((e) => e.textContent));
+    assert.ok(names.includes('太湖') && names.includes('阳澄湖'), names.join());
+    // A point of 阳澄湖 over 昆山: the click goes through the water to the county.
+    const spot = await page.evaluate(([index, kunshan]) => {
+      const lakePath = document.querySelector(`#atlas-drill-map .water path[data-water="${index}"]`);
+      const b = lakePath.getBoundingClientRect();
+      const county = document.querySelector(`#atlas-drill-map path.county[data-adcode="${kunshan}"]`);
+      const svg = lakePath.ownerSVGElement;
+      for (let x = b.left + 1; x < b.right; x += 2) {
+        for (let y = b.top + 1; y < b.bottom; y += 2) {
+          const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
+          if (lakePath.isPointInFill(p) && county.isPointInFill(p)) return { x, y };
+        }
+      }
+      return null;
+    }, [lake('阳澄湖'), KUNSHAN]);
+    assert.ok(spot, '阳澄湖 reaches into 昆山');
+    await page.mouse.click(spot.x, spot.y);
+    await page.waitForFunction((k) => new URLSearchParams(location.search).get('county') === k, KUNSHAN);
     assert.equal(await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-pressed'), 'true');
     assert.deepEqual(page.problems, []);
     await page.close();

@@ -193,6 +193,14 @@ pub enum CountyLayerError {
         /// What is wrong.
         problem: String,
     },
+    /// A county's own facts are missing or impossible.
+    #[error("county {adcode} in the county layer has {problem}; rebuild it with the builder")]
+    BadCounty {
+        /// The county.
+        adcode: String,
+        /// What is wrong.
+        problem: String,
+    },
     /// A place or base of the bundle stands in a county the layer lacks.
     #[error("{item} stands in county {adcode}, which the county layer lacks")]
     MissingHost {
@@ -291,6 +299,12 @@ impl CountyLayer {
                     adcode: county.adcode.clone(),
                 });
             }
+            if let Some(problem) = county_problem(county, bundle.bounds) {
+                return Err(CountyLayerError::BadCounty {
+                    adcode: county.adcode.clone(),
+                    problem,
+                });
+            }
             let in_city = bundle.city(&county.city).is_some()
                 && county.adcode.len() == 6
                 && county.adcode.get(..4) == county.city.get(..4);
@@ -383,6 +397,26 @@ impl CountyLayer {
             .iter()
             .find(|f| f.properties.adcode == adcode)
             .map(|f| &f.geometry)
+    }
+}
+
+/// Why a county's facts cannot be shown: an empty name, an area that is not a positive number,
+/// or a label point outside the province.
+fn county_problem(county: &County, bounds: Bounds) -> Option<String> {
+    let s = BOUNDS_SLACK_DEGREES;
+    let [lon, lat] = county.label_point;
+    if county.name_zh.trim().is_empty() || county.name_en.trim().is_empty() {
+        Some("an empty name".to_string())
+    } else if !(county.area_km2.is_finite() && county.area_km2 > 0.0) {
+        Some(format!("an impossible area ({} km²)", county.area_km2))
+    } else if !(lon >= bounds.west - s
+        && lon <= bounds.east + s
+        && lat >= bounds.south - s
+        && lat <= bounds.north + s)
+    {
+        Some(format!("a label point outside Jiangsu ({lon}, {lat})"))
+    } else {
+        None
     }
 }
 

@@ -159,3 +159,28 @@ fn markup_in_a_name_is_refused() {
         Err(CountyLayerError::Markup { .. })
     ));
 }
+
+#[test]
+fn a_county_without_a_name_an_area_or_a_label_point_in_jiangsu_is_refused() {
+    let cases: [(&str, Value, &str); 4] = [
+        ("name_zh", Value::from(""), "an empty name"),
+        ("name_en", Value::from("  "), "an empty name"),
+        ("area_km2", Value::from(-1.0), "an impossible area (-1 km²)"),
+        (
+            "label_point",
+            serde_json::json!([999.0, 999.0]),
+            "a label point outside Jiangsu (999, 999)",
+        ),
+    ];
+    for (field, value, problem) in cases {
+        let other = changed(|v| county(v, "320583")[field] = value);
+        assert_eq!(
+            CountyLayer::from_json(&other, bundle()),
+            Err(CountyLayerError::BadCounty {
+                adcode: "320583".to_string(),
+                problem: problem.to_string(),
+            }),
+            "{field}"
+        );
+    }
+}

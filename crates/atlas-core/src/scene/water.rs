@@ -57,6 +57,10 @@ const CHANNEL_PIECES: usize = 10;
 /// How close, px, the shared border must pass to the river's end to continue it.
 const CHANNEL_REACH_PX: f64 = 12.0;
 
+/// How close, km, the shared border may pass to the river's end on a zoomed-in map (a drilled
+/// city), where [`CHANNEL_REACH_PX`] is less ground than the data's coarseness.
+const CHANNEL_REACH_KM: f64 = 8.0;
+
 /// The water of `bundle` projected, unnamed (names come with the labels).
 pub fn water_shapes(bundle: &Bundle, projection: &Projection) -> Vec<WaterShape> {
     bundle
@@ -121,10 +125,11 @@ pub fn channel(
             ring[..ring.len().saturating_sub(1)].to_vec()
         })
         .collect();
+    let reach = CHANNEL_REACH_PX.max(CHANNEL_REACH_KM * px_per_km(projection));
     let mut best: Option<Vec<ScreenPoint>> = None;
     for (i, a) in rings.iter().enumerate() {
         for b in &rings[i + 1..] {
-            if let Some(line) = shared_eastward(a, b, end)
+            if let Some(line) = shared_eastward(a, b, end, reach)
                 && best.as_ref().is_none_or(|best| line.len() > best.len())
             {
                 best = Some(line);
@@ -135,15 +140,20 @@ pub fn channel(
 }
 
 /// The border rings `a` and `b` (open, both turning the same way) share from their common vertex
-/// nearest `end` eastward, when there is one within [`CHANNEL_REACH_PX`]: a shared border runs
-/// forward along one ring and backward along the other, so it is walked on both at once.
-fn shared_eastward(a: &[Coord], b: &[Coord], end: ScreenPoint) -> Option<Vec<ScreenPoint>> {
+/// nearest `end` eastward, when there is one within `reach` px: a shared border runs forward
+/// along one ring and backward along the other, so it is walked on both at once.
+fn shared_eastward(
+    a: &[Coord],
+    b: &[Coord],
+    end: ScreenPoint,
+    reach: f64,
+) -> Option<Vec<ScreenPoint>> {
     let point = |c: &Coord| ScreenPoint { x: c.x, y: c.y };
     let (start, _) = a
         .iter()
         .enumerate()
         .map(|(i, c)| (i, distance(point(c), end)))
-        .filter(|&(i, d)| d <= CHANNEL_REACH_PX && b.iter().any(|c| key(c) == key(&a[i])))
+        .filter(|&(i, d)| d <= reach && b.iter().any(|c| key(c) == key(&a[i])))
         .min_by(|x, y| x.1.total_cmp(&y.1))?;
     let their_start = b.iter().position(|d| key(d) == key(&a[start]))?;
     let (n, m) = (a.len() as isize, b.len() as isize);
