@@ -1,6 +1,6 @@
 //! The county layer as the app holds it: not asked for until a user drills into a city, searches
 //! or opens the table, then fetched once; a broken or missing file is kept as its message, shown
-//! in its own panel while the province map keeps working.
+//! in its own panel while the province map keeps working, until the next need tries again.
 
 use std::sync::Arc;
 
