@@ -4,13 +4,12 @@
 //! found by the time a name is typed; a county opens drilled down into its city.
 
 use atlas_core::Msg;
-use atlas_core::search::{Hit, HitKind, search};
+use atlas_core::search::{Hit, HitKind, county_detail, search};
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::context::{AtlasContext, use_atlas};
-use crate::counties::Counties;
 
 /// The search combobox.
 #[component]
@@ -82,18 +81,20 @@ pub fn SearchBox() -> impl IntoView {
     let lang = move || language.get();
     let lang2 = lang;
     let open = move || !query.with(String::is_empty);
-    let results = move || {
-        let lang = lang2();
-        let list = hits.get();
-        if list.is_empty() {
-            return view! { <li class="no-results" role="option" aria-disabled="true">{lang.text(Msg::NoResults)}</li> }
+    let results = {
+        let atlas = atlas.clone();
+        move || {
+            let lang = lang2();
+            let list = hits.get();
+            if list.is_empty() {
+                return view! { <li class="no-results" role="option" aria-disabled="true">{lang.text(Msg::NoResults)}</li> }
                 .into_any();
-        }
-        list.into_iter()
+            }
+            list.into_iter()
             .enumerate()
             .map(|(i, hit)| {
                 let choose = choose.clone();
-                let kind = kind_label(&counties, &hit, lang);
+                let kind = kind_label(&atlas, &hit, lang);
                 let picked = hit.clone();
                 view! {
                     <li
@@ -116,6 +117,7 @@ pub fn SearchBox() -> impl IntoView {
             })
             .collect_view()
             .into_any()
+        }
     };
     view! {
         <div class="search">
@@ -152,20 +154,18 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// What a result is: a county of the layer by its kind (district, county, county-level city).
-fn kind_label(counties: &RwSignal<Counties>, hit: &Hit, lang: atlas_core::Lang) -> &'static str {
-    let county_kind = (hit.kind == HitKind::County)
-        .then(|| counties.with_untracked(|c| c.layer()?.county(&hit.id).map(|c| c.kind)))
-        .flatten();
-    if let Some(kind) = county_kind {
-        return kind.name(lang);
-    }
-    lang.text(match hit.kind {
-        HitKind::City => Msg::ResultCity,
-        HitKind::County => Msg::ResultCounty,
-        HitKind::Zone => Msg::ResultZone,
-        HitKind::Industry => Msg::ResultIndustry,
-        HitKind::Field => Msg::ResultField,
+/// What a result is: a county of the layer by its kind and city, anything else by its kind.
+fn kind_label(atlas: &AtlasContext, hit: &Hit, lang: atlas_core::Lang) -> String {
+    let layer = atlas.counties.with_untracked(|c| c.layer());
+    county_detail(&atlas.bundle, layer.as_deref(), hit, lang).unwrap_or_else(|| {
+        lang.text(match hit.kind {
+            HitKind::City => Msg::ResultCity,
+            HitKind::County => Msg::ResultCounty,
+            HitKind::Zone => Msg::ResultZone,
+            HitKind::Industry => Msg::ResultIndustry,
+            HitKind::Field => Msg::ResultField,
+        })
+        .to_string()
     })
 }
 

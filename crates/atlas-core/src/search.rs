@@ -35,6 +35,27 @@ pub struct Hit {
     pub other_label: String,
 }
 
+/// What a result is, as its line says: a county of the layer by its kind and city ("市辖区 · 南京市",
+/// "district · Xuzhou"), since names repeat across cities (two 鼓楼区); `None` for other results,
+/// whose kind the interface names.
+pub fn county_detail(
+    bundle: &Bundle,
+    layer: Option<&CountyLayer>,
+    hit: &Hit,
+    lang: Lang,
+) -> Option<String> {
+    if hit.kind != HitKind::County {
+        return None;
+    }
+    let county = layer?.county(&hit.id)?;
+    let city = bundle.city(&county.city)?;
+    Some(format!(
+        "{} · {}",
+        county.kind.name(lang),
+        lang.pick(&city.name_zh, &city.name_en)
+    ))
+}
+
 /// The most results shown.
 pub const MAX_HITS: usize = 8;
 

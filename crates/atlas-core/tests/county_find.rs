@@ -6,7 +6,7 @@
 use atlas_core::announce::{announcement, drill_line, layer_arrived_line};
 use atlas_core::county_facts::county_facts;
 use atlas_core::county_layer::{CountyKind, CountyLayer};
-use atlas_core::search::{HitKind, search};
+use atlas_core::search::{HitKind, county_detail, search};
 use atlas_core::url_state::{NoticeReason, ViewState};
 use atlas_core::{Bundle, Lang, Role};
 
@@ -221,5 +221,29 @@ fn drilling_in_choosing_a_county_and_going_back_are_each_one_short_line() {
     assert_eq!(
         announcement(&b, Some(&l), &ViewState::default(), &from_search).as_deref(),
         Some("苏州市 — 9 个县级单位；已选择 昆山市（县级市）：平板显示（重点）")
+    );
+}
+
+#[test]
+fn counties_of_the_same_name_are_told_apart_by_their_city() {
+    let b = bundle();
+    let l = layer(&b);
+    let hits = search(&b, Some(&l), "鼓楼", Lang::Zh);
+    let details: Vec<String> = hits
+        .iter()
+        .filter(|h| h.kind == HitKind::County)
+        .filter_map(|h| county_detail(&b, Some(&l), h, Lang::Zh))
+        .collect();
+    assert_eq!(details, ["市辖区 · 南京市", "市辖区 · 徐州市"]);
+    let english: Vec<String> = search(&b, Some(&l), "gulou", Lang::En)
+        .iter()
+        .filter_map(|h| county_detail(&b, Some(&l), h, Lang::En))
+        .collect();
+    assert_eq!(english, ["district · Nanjing", "district · Xuzhou"]);
+    let city = search(&b, Some(&l), "南京", Lang::Zh);
+    assert_eq!(
+        county_detail(&b, Some(&l), &city[0], Lang::Zh),
+        None,
+        "a city's kind is the interface's to name"
     );
 }
