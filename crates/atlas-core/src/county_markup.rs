@@ -59,16 +59,23 @@ impl DrillLook<'_> {
 }
 
 /// The accessible name of a county on the drilled map: its names, its kind, its city and, when
-/// an industry is chosen, the city's role in it (the counties' context).
+/// an industry is chosen, the role shown: its own where the plan names it (`own`, as 宜兴 in
+/// 节能环保), else the city's (the counties' context).
 pub fn county_accessible_name(
     bundle: &Bundle,
     county: &County,
-    city_role: Option<Role>,
+    role: Option<Role>,
+    own: bool,
     lang: Lang,
 ) -> String {
     let city = bundle
         .city(&county.city)
         .map_or("", |c| lang.pick(&c.name_zh, &c.name_en));
+    let holder = if own {
+        lang.pick(&county.name_zh, &county.name_en)
+    } else {
+        city
+    };
     let mut text = match lang {
         Lang::Zh => format!(
             "{} {}，{}，{city}",
@@ -83,10 +90,10 @@ pub fn county_accessible_name(
             county.kind.name(lang)
         ),
     };
-    if let Some(role) = city_role {
+    if let Some(role) = role {
         let _ = match lang {
-            Lang::Zh => write!(text, "；{city}：{}", lang.role(role)),
-            Lang::En => write!(text, "; {city}: {}", lang.role(role)),
+            Lang::Zh => write!(text, "；{holder}：{}", lang.role(role)),
+            Lang::En => write!(text, "; {holder}: {}", lang.role(role)),
         };
     }
     text
@@ -126,16 +133,19 @@ pub fn drill_body(
     s.push_str(r#"</g><g class="counties">"#);
     let zone = bundle.city(&scene.city).map_or("", |c| c.zone.as_str());
     let city_role = look.role_of(&scene.city);
-    let (fill, stroke) = match city_role {
-        None => (zone_color(zone).to_string(), "#ffffff"),
-        Some(role) => (role_paint(role), ROLE_BORDER),
-    };
     for shape in &scene.counties {
         let Some(county) = layer.county(&shape.adcode) else {
             continue;
         };
+        // A county the plan names (宜兴 for 节能环保) shows its own role; any other its city's.
+        let own = look.role_of(&shape.adcode).flatten();
+        let role = own.map_or(city_role, |r| Some(Some(r)));
+        let (fill, stroke) = match role {
+            None => (zone_color(zone).to_string(), "#ffffff"),
+            Some(role) => (role_paint(role), ROLE_BORDER),
+        };
         let selected = look.county == Some(shape.adcode.as_str());
-        let name = county_accessible_name(bundle, county, city_role.flatten(), look.lang);
+        let name = county_accessible_name(bundle, county, role.flatten(), own.is_some(), look.lang);
         let button = if look.interactive {
             place_role(true, selected)
         } else {
@@ -144,11 +154,11 @@ pub fn drill_body(
         let _ = write!(
             s,
             r#"<path class="{class}" d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="0.6" {button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}"><title>{name}</title></path>"#,
-            class = county_class(zone, city_role, selected),
+            class = county_class(zone, role, selected),
             d = shape.path,
             name = escape(&name),
             adcode = shape.adcode,
-            word = crate::map_markup::role_word(city_role),
+            word = crate::map_markup::role_word(role),
         );
     }
     let _ = write!(
@@ -269,7 +279,8 @@ pub fn drill_svg(
 }
 
 /// The drilled map as a standalone SVG file: `title` on top, the map with its colours as
-/// attributes, and the bundle's credit line under it.
+/// attributes, clipped to its own area (the neighbours it draws faintly reach beyond it and would
+/// cover the title and the credit line), and the bundle's credit line under it.
 pub fn drill_export_svg(
     bundle: &Bundle,
     layer: &CountyLayer,
@@ -282,8 +293,9 @@ pub fn drill_export_svg(
     let patterns = pattern_defs(|r| role_color(Some(r)), MARK_LIGHT, MARK_DARK)
         .replace("role-pattern-", PATTERN_PREFIX);
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/><text class="title" x="16" y="29" font-size="20" font-weight="600" fill="#1d2733">{title}</text><g class="map" transform="translate(0 {TITLE_BAND})">{body}</g><text class="attribution" x="12" y="{credit_y:.1}" font-size="11" fill="#5a6675">{credit}</text></svg>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/><text class="title" x="16" y="29" font-size="20" font-weight="600" fill="#1d2733">{title}</text><g class="map" transform="translate(0 {TITLE_BAND})" clip-path="url(#drill-map-area)">{body}</g><text class="attribution" x="12" y="{credit_y:.1}" font-size="11" fill="#5a6675">{credit}</text></svg>"##,
         title = escape(title),
+        map_h = scene.height,
         body = drill_body(bundle, layer, scene, look),
         credit_y = h - 9.0,
         credit = escape(&bundle.credit_line()),

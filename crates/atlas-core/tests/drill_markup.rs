@@ -56,7 +56,7 @@ fn counties_are_named_buttons_coloured_by_their_city_role() {
         "苏州 is a focus of next-generation IT, and so its counties show"
     );
     assert!(
-        svg.contains(r#"aria-label="昆山市 Kunshan，县级市，苏州市；苏州市：重点""#),
+        svg.contains(r#"aria-label="昆山市 Kunshan，县级市，苏州市；昆山市：重点""#),
         "{svg}"
     );
     assert!(svg.contains(r#"class="county zone-south role-focus selected""#));
@@ -168,5 +168,41 @@ fn the_water_is_drawn_over_the_counties_hidden_and_named_under_the_labels() {
         export.contains(r##"class="water-lake" data-water="0""##)
             && export.contains(r##"fill="#d4ecfa""##),
         "the export colours its water without a stylesheet"
+    );
+}
+
+#[test]
+fn a_county_the_plan_names_shows_its_own_role_and_the_export_keeps_the_title_clear() {
+    let bundle = bundle();
+    let layer = layer(&bundle);
+    let roles = roles(&bundle, "energy_saving");
+    let scene = scene(&bundle, &layer, "320200", Lang::Zh);
+    let look = DrillLook {
+        roles: Some(&roles),
+        industry: Some("energy_saving"),
+        lang: Lang::Zh,
+        county: None,
+        interactive: true,
+    };
+    let svg = drill_svg(&bundle, &layer, &scene, &look);
+    let yixing = svg
+        .split("<path ")
+        .find(|p| p.contains(r#"data-adcode="320282""#) && p.contains("class=\"county"))
+        .expect("宜兴 is drawn");
+    assert!(
+        yixing.contains(r#"data-role="focus""#) && yixing.contains("role-focus"),
+        "宜兴 is a focus of 节能环保 though 无锡 is not named: {yixing}"
+    );
+    assert!(yixing.contains("；宜兴市：重点"), "{yixing}");
+    let other = svg
+        .split("<path ")
+        .find(|p| p.contains(r#"data-adcode="320205""#))
+        .expect("锡山区 is drawn");
+    assert!(other.contains(r#"data-role="none""#), "{other}");
+    let export = drill_export_svg(&bundle, &layer, &scene, &look, "无锡市 · 节能环保");
+    assert!(
+        export.contains(r#"<g class="map" transform="translate(0 "#)
+            && export.contains(r#"clip-path="url(#drill-map-area)""#),
+        "the map is clipped to its area, under the title band"
     );
 }
