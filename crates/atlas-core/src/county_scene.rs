@@ -15,7 +15,7 @@ use crate::projection::{Projection, ScreenPoint};
 use crate::scene::water::{channel, water_shapes};
 use crate::scene::{
     BASE_MARKER_SIZE, ChannelPiece, MAP_PADDING, MARKER_RADIUS, WATER_LABEL_SCALE, WaterNames,
-    WaterShape,
+    WaterShape, base_point,
 };
 use crate::svg_path::svg_path;
 
@@ -162,23 +162,6 @@ pub fn short_label(county: &County, lang: Lang) -> Option<String> {
     }
 }
 
-/// Where a base's marker goes: at `at`, or, when a place's marker is there already (a base whose
-/// position is approximate stands at its host's point, as 宜兴's park does), just right of it, so
-/// both show.
-fn clear_of(at: ScreenPoint, places: &[DrillMarker]) -> ScreenPoint {
-    let reach = MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
-    match places
-        .iter()
-        .find(|p| (p.point.x - at.x).hypot(p.point.y - at.y) < reach)
-    {
-        Some(place) => ScreenPoint {
-            x: place.point.x + reach,
-            y: place.point.y,
-        },
-        None => at,
-    }
-}
-
 /// The box a marker covers, which no label may overlap.
 fn marker_box(point: ScreenPoint, radius: f64) -> LabelBox {
     LabelBox {
@@ -294,6 +277,7 @@ impl DrillScene {
                 label_box: None,
             })
             .collect();
+        let place_points: Vec<ScreenPoint> = places.iter().map(|p| p.point).collect();
         let bases = bundle
             .bases
             .iter()
@@ -302,7 +286,7 @@ impl DrillScene {
             .map(|(i, b)| DrillMarker {
                 key: i.to_string(),
                 host: b.host.clone(),
-                point: clear_of(projection.project(b.point), &places),
+                point: base_point(projection.project(b.point), &place_points),
                 label: String::new(),
                 label_box: None,
             })

@@ -93,6 +93,24 @@ pub fn base_marker_path(at: ScreenPoint) -> String {
     )
 }
 
+/// Where a base's marker goes: at `at`, or, when a place's marker is there already (a base whose
+/// position is approximate stands at its host's point, as 宜兴's park does), just right of it, so
+/// that neither marker covers the other. The province map, the drilled map and the exports all
+/// place bases with this.
+pub fn base_point(at: ScreenPoint, places: &[ScreenPoint]) -> ScreenPoint {
+    let reach = MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
+    match places
+        .iter()
+        .find(|p| (p.x - at.x).hypot(p.y - at.y) < reach)
+    {
+        Some(place) => ScreenPoint {
+            x: place.x + reach,
+            y: place.y,
+        },
+        None => at,
+    }
+}
+
 /// Radius of a place marker, px.
 pub const MARKER_RADIUS: f64 = 6.0;
 
@@ -201,7 +219,7 @@ impl Scene {
                 })
             })
             .collect();
-        let places = bundle
+        let places: Vec<PlaceMarker> = bundle
             .places
             .iter()
             .map(|p| PlaceMarker {
@@ -220,10 +238,11 @@ impl Scene {
                 path: svg_path(&f.geometry, &projection),
             })
             .collect();
+        let place_points: Vec<ScreenPoint> = places.iter().map(|p| p.point).collect();
         let bases = bundle
             .bases
             .iter()
-            .map(|b| projection.project(b.point))
+            .map(|b| base_point(projection.project(b.point), &place_points))
             .collect();
         let water = water::water_shapes(bundle, &projection);
         let channel = water::channel(bundle, &projection, &water);

@@ -6,6 +6,7 @@
 
 use atlas_core::bundle::WaterKind;
 use atlas_core::labels::{LabelBox, text_width};
+use atlas_core::projection::ScreenPoint;
 use atlas_core::scene::{
     BASE_MARKER_SIZE, MARKER_RADIUS, Scene, explorer_label_font, projector_label_font,
 };
@@ -94,6 +95,46 @@ fn markers(scene: &Scene) -> Vec<LabelBox> {
         .collect()
 }
 
+/// Asserts that no two markers share a pixel, each with its stroke: a place's circle, a base's
+/// diamond (the shapes themselves, measured with geo's distances).
+fn assert_markers_apart(scene: &Scene, where_: &str) {
+    use geo::{Distance, Euclidean, Point, Polygon, polygon};
+    let diamond = |b: &ScreenPoint| -> Polygon {
+        let r = BASE_MARKER_SIZE + 0.75;
+        polygon![(x: b.x, y: b.y - r), (x: b.x + r, y: b.y), (x: b.x, y: b.y + r), (x: b.x - r, y: b.y)]
+    };
+    let circle = MARKER_RADIUS + 1.0;
+    let places: Vec<Point> = scene
+        .places
+        .iter()
+        .map(|p| Point::new(p.point.x, p.point.y))
+        .collect();
+    let bases: Vec<Polygon> = scene.bases.iter().map(diamond).collect();
+    for (i, a) in places.iter().enumerate() {
+        for b in &places[i + 1..] {
+            assert!(
+                Euclidean.distance(a, b) >= 2.0 * circle,
+                "{where_}: places at {a:?} and {b:?} overlap"
+            );
+        }
+        for d in &bases {
+            assert!(
+                Euclidean.distance(a, d) >= circle,
+                "{where_}: a base covers the place at {a:?}"
+            );
+        }
+    }
+    for (i, a) in bases.iter().enumerate() {
+        for b in &bases[i + 1..] {
+            assert!(
+                Euclidean.distance(a, b) > 0.0,
+                "{where_}: two bases overlap near {:?}",
+                a.exterior().0[0]
+            );
+        }
+    }
+}
+
 #[test]
 fn no_label_overlaps_another_or_a_marker_or_the_overlays_at_any_size_or_language() {
     let bundle = bundle();
@@ -116,6 +157,9 @@ fn no_label_overlaps_another_or_a_marker_or_the_overlays_at_any_size_or_language
                 9
             };
             assert!(cities >= least, "{where_}: only {cities} cities labelled");
+            // No marker covers another: a base standing at a place's point (宜兴's park) is drawn
+            // beside the place's circle.
+            assert_markers_apart(&scene, &where_);
             for (i, (text, a)) in labels.iter().enumerate() {
                 let (left, top) = (a.center.x - a.width / 2.0, a.center.y - a.height / 2.0);
                 assert!(
