@@ -15,7 +15,7 @@ use crate::facts::Role;
 use crate::i18n::Lang;
 use crate::layout::{Topic, role_counts};
 use crate::slides::slides;
-use crate::url_state::ViewState;
+use crate::url_state::{View, ViewState};
 
 /// The line to announce when the view goes from `previous` to `next`, in `next`'s language, or
 /// `None` when nothing worth announcing changed (a language or view switch announces itself
@@ -46,10 +46,13 @@ pub fn announcement(
     if topic_changed {
         parts.push(topic_line(bundle, next, lang));
     }
-    let entered = next.drill && (!previous.drill || next.city != previous.city);
+    // Drilling in and out is told only where a map shows it: the table and the targets show no
+    // map to drill (a county chosen there is still told).
+    let on_map = next.view == View::Map;
+    let entered = on_map && next.drill && (!previous.drill || next.city != previous.city);
     if entered {
         parts.extend(layer.and_then(|layer| drill_line(bundle, layer, next)));
-    } else if previous.drill && !next.drill && next.city == previous.city {
+    } else if on_map && previous.drill && !next.drill && next.city == previous.city {
         parts.push(
             lang.pick("已返回全省地图", "Back to the province map")
                 .to_string(),

@@ -247,3 +247,22 @@ fn counties_of_the_same_name_are_told_apart_by_their_city() {
         "a city's kind is the interface's to name"
     );
 }
+
+#[test]
+fn the_table_does_not_speak_of_a_map_it_does_not_show() {
+    let b = bundle();
+    let l = layer(&b);
+    let (table, _) = ViewState::from_query("lang=en&view=table", &b);
+    let kunshan = table.with_county(Some("320583".into()));
+    let chosen = announcement(&b, Some(&l), &table, &kunshan).expect("a county chosen is told");
+    assert!(
+        !chosen.contains("county-level units") && chosen.contains("Kunshan selected"),
+        "{chosen}"
+    );
+    let back = announcement(&b, Some(&l), &kunshan, &kunshan.drilled(false));
+    assert!(
+        back.as_deref()
+            .is_none_or(|line| !line.contains("province map")),
+        "{back:?}"
+    );
+}
