@@ -299,6 +299,23 @@ describe('when the county layer cannot be used', () => {
       await page.close();
     });
   }
+
+  test('after a network failure the next drill-down fetches the county file again, and works', async () => {
+    const page = await open();
+    let requests = 0;
+    await page.route('**/counties.json', (route) => {
+      requests += 1;
+      return requests === 1 ? route.abort('failed') : route.continue();
+    });
+    await onCity(page, SUZHOU, 'dblclick');
+    await page.waitForSelector('.counties-error[role="alert"]');
+    await page.click('.counties-error button.back');
+    await page.waitForFunction(() => !document.querySelector('.counties-error'));
+    await onCity(page, SUZHOU, 'dblclick');
+    await drilledInto(page, SUZHOU);
+    assert.equal(requests, 2, 'one failed fetch, one that worked');
+    await page.close();
+  });
 });
 
 describe('timing', () => {
