@@ -1,6 +1,6 @@
 //! The county layer as the app holds it: not asked for until a user drills into a city, searches
 //! or opens the table, then fetched once; a broken or missing file is kept as its message, shown
-//! in its own panel while the province map keeps working, until the next need tries again.
+//! in its own panel while the province map keeps working, until a user drills in anew.
 
 use std::sync::Arc;
 
@@ -34,15 +34,10 @@ impl Counties {
 }
 
 impl AtlasContext {
-    /// Starts downloading the county layer unless it is loading or loaded: every part that
-    /// needs counties calls this, and reads `counties` for the outcome. After a failure the next
-    /// call (drilling in again, focusing the search) tries once more, so a passing network fault
-    /// does not need a reload; until then the failure's panel stays.
+    /// Starts downloading the county layer unless it is loading, loaded or has failed; every
+    /// part that needs counties calls this, and reads `counties` for the outcome.
     pub fn want_counties(&self) {
-        if matches!(
-            self.counties.get_untracked(),
-            Counties::Loading | Counties::Ready(_)
-        ) {
+        if !matches!(self.counties.get_untracked(), Counties::Idle) {
             return;
         }
         self.counties.set(Counties::Loading);
@@ -54,5 +49,15 @@ impl AtlasContext {
                 Err(e) => Counties::Failed(e.to_string()),
             });
         });
+    }
+
+    /// Like [`AtlasContext::want_counties`], but after a failure tries once more: called when a
+    /// user drills into a city anew, so a passing network fault needs no reload, while the parts
+    /// that only follow the view (links, panels, search) never retry on their own.
+    pub fn want_counties_again(&self) {
+        if matches!(self.counties.get_untracked(), Counties::Failed(_)) {
+            self.counties.set(Counties::Idle);
+        }
+        self.want_counties();
     }
 }

@@ -92,7 +92,7 @@ pub fn DrillMap(
         let atlas = atlas.clone();
         move |_| {
             if city.with(Option::is_some) {
-                atlas.want_counties();
+                atlas.want_counties_again();
             }
         }
     });

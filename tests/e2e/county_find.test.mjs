@@ -91,7 +91,7 @@ describe('drill-down, search and the live region', () => {
     // Focusing the box fetched the layer: a district only the layer knows is found.
     await page.keyboard.type('xuanwu');
     await page.locator('#search-results .hit[data-id="320102"][data-kind="county"]').waitFor();
-    assert.equal(await page.textContent('#search-results .hit[data-id="320102"] .hit-kind'), '市辖区');
+    assert.equal(await page.textContent('#search-results .hit[data-id="320102"] .hit-kind'), '市辖区 · 南京市', 'its kind and its city');
     await page.fill('#search', 'kunshan');
     await page.locator('#search-results .hit[data-id="320583"]').waitFor();
     await page.keyboard.press('Enter');
