@@ -4,18 +4,17 @@
 //!
 //! Pure, like [`crate::scene`], so the live drill map, its export and the native tests share it.
 
-use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Polygon};
+use geo::{BoundingRect, Contains, Coord, MultiPolygon};
 
 use crate::bundle::Bundle;
 use crate::county_layer::{County, CountyLayer};
-use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
 use crate::scene::water::{channel, water_shapes};
 use crate::scene::{
     BASE_MARKER_SIZE, ChannelPiece, MAP_PADDING, MARKER_RADIUS, WATER_LABEL_SCALE, WaterNames,
-    WaterShape, base_point,
+    WaterShape, base_point, screen_outline,
 };
 use crate::svg_path::svg_path;
 
@@ -96,33 +95,6 @@ pub struct DrillScene {
     pub water: Vec<WaterShape>,
     /// The river carried on from where its data stops to the sea, as on the province map.
     pub channel: Vec<ChannelPiece>,
-}
-
-/// A boundary projected to screen pixels.
-fn screen_outline(geometry: &geojson_shape::MultiPolygon, projection: &Projection) -> MultiPolygon {
-    let ring = |ring: &geojson_shape::Ring| {
-        LineString::from(
-            ring.iter()
-                .map(|&position| {
-                    let p = projection.project(position);
-                    (p.x, p.y)
-                })
-                .collect::<Vec<_>>(),
-        )
-    };
-    MultiPolygon::new(
-        geometry
-            .coordinates
-            .iter()
-            .filter_map(|rings| {
-                let (exterior, holes) = rings.split_first()?;
-                Some(Polygon::new(
-                    ring(exterior),
-                    holes.iter().map(ring).collect(),
-                ))
-            })
-            .collect(),
-    )
 }
 
 /// A county's map label: the short Chinese name ([`County::label_zh`]) or the English name.

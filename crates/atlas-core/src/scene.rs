@@ -157,8 +157,12 @@ fn label_text(zh: &str, en: &str, lang: Lang) -> String {
     }
 }
 
-/// A boundary projected to screen pixels, as a shape to test label positions against.
-fn screen_outline(geometry: &geojson_shape::MultiPolygon, projection: &Projection) -> MultiPolygon {
+/// A boundary projected to screen pixels, as a shape to test label positions against (the
+/// province's cities and a drilled city's counties alike).
+pub fn screen_outline(
+    geometry: &geojson_shape::MultiPolygon,
+    projection: &Projection,
+) -> MultiPolygon {
     let ring = |ring: &geojson_shape::Ring| {
         LineString::from(
             ring.iter()

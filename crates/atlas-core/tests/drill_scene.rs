@@ -5,7 +5,7 @@
 
 use atlas_core::bundle::WaterKind;
 use atlas_core::county_layer::CountyLayer;
-use atlas_core::county_scene::DrillScene;
+use atlas_core::county_scene::{DrillScene, box_within};
 use atlas_core::labels::LabelBox;
 use atlas_core::scene::explorer_label_font;
 use atlas_core::{Bundle, Lang};
@@ -50,18 +50,6 @@ fn centre_inside(outline: &geo::MultiPolygon, b: &LabelBox) -> bool {
         x: b.center.x,
         y: b.center.y,
     })
-}
-
-fn box_inside(outline: &geo::MultiPolygon, b: &LabelBox) -> bool {
-    let (dx, dy) = (b.width / 2.0, b.height / 2.0);
-    [(-dx, -dy), (dx, -dy), (dx, dy), (-dx, dy), (0.0, 0.0)]
-        .iter()
-        .all(|(ox, oy)| {
-            outline.contains(&Coord {
-                x: b.center.x + ox,
-                y: b.center.y + oy,
-            })
-        })
 }
 
 fn scenes<'a>(
@@ -138,7 +126,7 @@ fn labels_stay_in_their_counties_and_clear_of_each_other_markers_and_overlays() 
             let Some(b) = water.label_box else { continue };
             if water.kind == WaterKind::Lake {
                 assert!(
-                    box_inside(&water.outline, &b),
+                    box_within(&water.outline, &b),
                     "{case}: {}'s name sticks out of the lake",
                     water.label
                 );
@@ -172,7 +160,7 @@ fn on_a_laptop_or_wider_every_county_is_named_wholly_inside_itself() {
                 .label_box
                 .unwrap_or_else(|| panic!("{case}: {} has no label", county.label));
             assert!(
-                box_inside(&county.outline, &b),
+                box_within(&county.outline, &b),
                 "{case}: {} sticks out of its county",
                 county.label
             );
