@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 
 use atlas_core::Bounds;
 use atlas_core::bundle::{WaterKind, WaterRef};
-use atlas_core::geojson_shape::{self, Feature, FeatureCollection};
-use geo::orient::{Direction, Orient};
+use atlas_core::geojson_shape::{Feature, FeatureCollection};
 use geo::{Area, LineString, MultiPolygon, Polygon, SimplifyVwPreserve, Validation};
 use serde::Deserialize;
 
@@ -127,7 +126,7 @@ pub fn build_water(
             continue;
         }
         water.vertices_out += geo::CoordsIter::coords_count(&simple);
-        features.push(Feature::new(properties, to_shape(&simple)));
+        features.push(Feature::new(properties, crate::build::to_shape(&simple)));
     }
     water.features = FeatureCollection::new(features);
     Ok(water)
@@ -225,23 +224,6 @@ fn simplified_at(shape: &MultiPolygon<f64>, tolerance: f64) -> MultiPolygon<f64>
                     exterior,
                     p.interiors().iter().filter_map(ring).collect(),
                 ))
-            })
-            .collect(),
-    )
-}
-
-/// A geo MultiPolygon as bundle GeoJSON: exterior rings counter-clockwise, holes clockwise.
-fn to_shape(shape: &MultiPolygon<f64>) -> geojson_shape::MultiPolygon {
-    let oriented = shape.orient(Direction::Default);
-    let ring = |r: &LineString<f64>| r.0.iter().map(|c| [c.x, c.y]).collect();
-    geojson_shape::MultiPolygon::new(
-        oriented
-            .iter()
-            .map(|p| {
-                std::iter::once(p.exterior())
-                    .chain(p.interiors())
-                    .map(ring)
-                    .collect()
             })
             .collect(),
     )
