@@ -8,14 +8,17 @@ use atlas_core::{Bundle, Msg};
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::briefs_view::BriefsView;
 use crate::context::{AtlasContext, use_atlas};
 use crate::embed::use_embedding;
 use crate::live_region::LiveRegion;
 use crate::load::load_bundle;
 use crate::map_view::MapView;
 use crate::notices::NoticeBar;
+use crate::overview_view::OverviewView;
 use crate::panels::SidePanel;
 use crate::plan_dialog::PlanDialog;
+use crate::plan_view::PlanView;
 use crate::prerendered;
 use crate::presenter::Presenter;
 use crate::status_panels::{ErrorPanel, LoadingPanel};
@@ -110,8 +113,13 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
                     View::Map => view! { <MapView /> }.into_any(),
                     View::Table => view! { <TableView /> }.into_any(),
                     View::Targets => view! { <TargetsView /> }.into_any(),
+                    View::Overview => view! { <OverviewView /> }.into_any(),
+                    View::Plan => view! { <PlanView /> }.into_any(),
+                    View::Briefs => view! { <BriefsView /> }.into_any(),
                 }}
-                <SidePanel />
+                <Show when=move || matches!(main_view.get(), View::Map | View::Table | View::Targets)>
+                    <SidePanel />
+                </Show>
             </main>
         </div>
         </Show>

@@ -6,6 +6,7 @@
 mod app;
 mod bases;
 mod breadcrumb;
+mod briefs_view;
 mod context;
 mod counties;
 mod county_status;
@@ -18,8 +19,10 @@ mod live_region;
 mod load;
 mod map_view;
 mod notices;
+mod overview_view;
 mod panels;
 mod plan_dialog;
+mod plan_view;
 mod prerendered;
 mod presenter;
 mod resize;

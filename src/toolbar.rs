@@ -131,6 +131,9 @@ fn ViewSwitch() -> impl IntoView {
             {button(View::Map, Msg::ViewMap)}
             {button(View::Table, Msg::ViewTable)}
             {button(View::Targets, Msg::ViewTargets)}
+            {button(View::Overview, Msg::ViewOverview)}
+            {button(View::Plan, Msg::ViewPlan)}
+            {button(View::Briefs, Msg::ViewBriefs)}
         </div>
     }
 }

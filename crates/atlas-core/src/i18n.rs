@@ -117,6 +117,9 @@ impl Lang {
             ViewMap => ("地图", "Map"),
             ViewTable => ("表格", "Table"),
             ViewTargets => ("目标", "Targets"),
+            ViewOverview => ("总览", "Overview"),
+            ViewPlan => ("规划原文", "Plan text"),
+            ViewBriefs => ("城市简报", "City briefs"),
             TargetsCaption => ("规划的量化目标", "The plan's quantified targets"),
             ProjectionNote => (
                 "以2010年新兴产业销售收入为起点，按规划“产值年均增长率保持在30%以上”逐年推算；是规划增速的推算，不是统计数据。",
@@ -241,6 +244,9 @@ impl Lang {
             Province => ("江苏", "Jiangsu"),
             WhereYouAre => ("当前位置", "Where you are"),
             CountiesOf => ("区县地图", "counties map"),
+            // OVERVIEW:
+            // PLAN:
+            // BRIEFS:
         };
         self.pick(zh, en)
     }
@@ -291,6 +297,12 @@ pub enum Msg {
     ViewMap,
     ViewTable,
     ViewTargets,
+    /// The overview of ten small maps.
+    ViewOverview,
+    /// The plan reading view.
+    ViewPlan,
+    /// The printable city briefs.
+    ViewBriefs,
     TargetsCaption,
     ProjectionNote,
     ChartOutputPath,
@@ -361,6 +373,9 @@ pub enum Msg {
     Province,
     WhereYouAre,
     CountiesOf,
+    // OVERVIEW:
+    // PLAN:
+    // BRIEFS:
 }
 
 #[cfg(test)]

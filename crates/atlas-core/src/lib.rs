@@ -25,6 +25,7 @@ pub mod page;
 pub mod page_geometry;
 pub mod palette;
 pub mod plan;
+pub mod plan_doc;
 pub mod projection;
 pub mod role_marks;
 pub mod scene;

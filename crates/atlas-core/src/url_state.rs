@@ -26,6 +26,12 @@ pub enum View {
     Table,
     /// The charts of the plan's targets.
     Targets,
+    /// The ten industries side by side as small maps (issue 12).
+    Overview,
+    /// The whole plan text to read, with the map beside it (issue 12).
+    Plan,
+    /// One-page printable briefs of the cities (issue 12).
+    Briefs,
 }
 
 impl View {
@@ -35,6 +41,9 @@ impl View {
             View::Map => "map",
             View::Table => "table",
             View::Targets => "targets",
+            View::Overview => "overview",
+            View::Plan => "plan",
+            View::Briefs => "briefs",
         }
     }
 }
@@ -168,6 +177,10 @@ pub struct ViewState {
     pub zone: Option<String>,
     /// The presenter's slide, 1-based; `None` outside the presenter.
     pub slide: Option<usize>,
+    /// The plan view's paragraph (`p`), 1-based, counted as [`crate::plan::PlanText`] splits
+    /// the text; set only with `view=plan`. Whether the plan has it is checked once the plan
+    /// text arrives ([`ViewState::checked_paragraph`]).
+    pub paragraph: Option<usize>,
     /// Embedding flags.
     pub embed: Embed,
 }
@@ -202,6 +215,8 @@ pub enum NoticeReason {
     CountyOutsideCity,
     /// `drill` asks for a city's counties but no prefecture-level city is chosen.
     DrillWithoutCity,
+    /// `p` names a paragraph of the plan but the view is not the plan view.
+    ParagraphOutsidePlan,
     /// More parameters were ignored than are listed; `key` holds how many more.
     More,
 }
@@ -216,9 +231,10 @@ pub const MAX_VALUE_LEN: usize = 64;
 const MAX_ORIGINS_LEN: usize = 512;
 
 /// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
-pub const OWN_KEYS: [&str; 15] = [
+pub const OWN_KEYS: [&str; 16] = [
     "lang",
     "view",
+    "p",
     "city",
     "county",
     "drill",
@@ -355,6 +371,8 @@ impl ViewState {
         // The county and the drill flag are read once every key is, since they depend on `city`.
         let mut county: Option<Option<String>> = None;
         let mut drill = false;
+        // The paragraph is read once every key is, since it belongs to the plan view only.
+        let mut paragraph: Option<usize> = None;
         let query = query.strip_prefix('?').unwrap_or(query);
         for (raw_key, value) in form_urlencoded::parse(query.as_bytes()) {
             let mut notice = |reason| {
@@ -402,6 +420,9 @@ impl ViewState {
                     "map" => Some(View::Map),
                     "table" => Some(View::Table),
                     "targets" => Some(View::Targets),
+                    "overview" => Some(View::Overview),
+                    "plan" => Some(View::Plan),
+                    "briefs" => Some(View::Briefs),
                     _ => None,
                 }
                 .map(|v| state.view = v)
@@ -414,6 +435,12 @@ impl ViewState {
                     true
                 }
                 "drill" => flag(code).map(|f| drill = f).is_some(),
+                "p" => code
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .map(|n| paragraph = Some(n))
+                    .is_some(),
                 "industry" => bundle
                     .industry(code)
                     .map(|i| state.industry = Some(i.id.clone()))
@@ -463,6 +490,20 @@ impl ViewState {
                 notices.push(Notice {
                     key: "drill".to_string(),
                     reason: NoticeReason::DrillWithoutCity,
+                });
+            }
+        }
+        if let Some(n) = paragraph {
+            // A paragraph alone opens the plan at it; with another view it cannot be shown.
+            if !seen.contains("view") {
+                state.view = View::Plan;
+            }
+            if state.view == View::Plan {
+                state.paragraph = Some(n);
+            } else {
+                notices.push(Notice {
+                    key: "p".to_string(),
+                    reason: NoticeReason::ParagraphOutsidePlan,
                 });
             }
         }
@@ -518,6 +559,9 @@ impl ViewState {
         }
         if let Some(slide) = self.slide {
             out.append_pair("slide", &slide.to_string());
+        }
+        if let Some(n) = self.paragraph.filter(|_| self.view == View::Plan) {
+            out.append_pair("p", &n.to_string());
         }
         let e = &self.embed;
         let flags = [
@@ -637,6 +681,31 @@ impl ViewState {
         (self.with_county(None), Some(notice))
     }
 
+    /// The view once the plan text has arrived with its `count` paragraphs: a paragraph the plan
+    /// does not have is dropped (the plan opens at its start), with the notice saying so.
+    pub fn checked_paragraph(&self, count: usize) -> (ViewState, Option<Notice>) {
+        match self.paragraph {
+            Some(n) if n > count => {
+                let notice = Notice {
+                    key: "p".to_string(),
+                    reason: NoticeReason::UnknownValue,
+                };
+                (self.at_paragraph(None), Some(notice))
+            }
+            _ => (self.clone(), None),
+        }
+    }
+
+    /// Opens the plan view at a paragraph (`None`: at its start).
+    pub fn at_paragraph(&self, paragraph: Option<usize>) -> ViewState {
+        ViewState {
+            view: View::Plan,
+            paragraph,
+            slide: None,
+            ..self.clone()
+        }
+    }
+
     /// Sets the county a link names (`None`: a value that is not a county code), with its city
     /// and drill-down; the reason it was refused otherwise. A `city` naming a county-level place
     /// of the county's city gives way to that city.
@@ -732,6 +801,12 @@ impl Notice {
             }
             (NoticeReason::DrillWithoutCity, Lang::En) => {
                 "needs a prefecture-level city (such as city=320500); the province is shown"
+            }
+            (NoticeReason::ParagraphOutsidePlan, Lang::Zh) => {
+                "只用于规划原文视图（view=plan），已忽略"
+            }
+            (NoticeReason::ParagraphOutsidePlan, Lang::En) => {
+                "belongs to the plan view (view=plan) only; ignored"
             }
             (NoticeReason::More, Lang::Zh) => {
                 return format!("另有 {} 个链接参数也已忽略。", self.key);

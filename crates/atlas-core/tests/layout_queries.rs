@@ -196,6 +196,7 @@ fn a_view_round_trips_through_its_url() {
         field: Some("flat_panel".to_string()),
         zone: None,
         slide: None,
+        paragraph: None,
         embed: Default::default(),
     };
     let query = state.to_query();
