@@ -115,21 +115,28 @@ pub fn stray_charts(root: &Path, built: &Built) -> Vec<PathBuf> {
 /// files the builder no longer makes are removed.
 pub fn write_outputs(root: &Path, built: &Built) -> Result<(), BuildError> {
     let stray = stray_charts(root, built);
-    let mut staged = Vec::new();
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (file, content) in built.outputs() {
         let target = root.join(file);
         // The whole name plus `.tmp`, so that plan.txt and plan.json stage apart.
         let mut temporary = target.clone().into_os_string();
         temporary.push(".tmp");
         let temporary = PathBuf::from(temporary);
-        let fail = |source| BuildError::Write {
-            path: target.clone(),
-            source,
-        };
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(fail)?;
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&temporary, content));
+        if let Err(source) = written {
+            // Nothing is left half-written: the files staged so far go again.
+            let _ = std::fs::remove_file(&temporary);
+            for (staged_file, _) in &staged {
+                let _ = std::fs::remove_file(staged_file);
+            }
+            return Err(BuildError::Write {
+                path: target,
+                source,
+            });
         }
-        std::fs::write(&temporary, content).map_err(fail)?;
         staged.push((temporary, target));
     }
     for (temporary, target) in staged {
