@@ -30,12 +30,28 @@ pub const MIN_FITTED_WIDTH: f64 = 170.0;
 /// columns as fit, at least one.
 pub const SCROLLING_WIDTH: f64 = 280.0;
 
-/// The height of a small map's title line in the explorer, px (two lines of it: the industry,
-/// then its counts); the stylesheet sets the same line height.
+/// The height of a small map's title line in the explorer, px; the stylesheet sets the same line
+/// height.
 pub const TITLE_LINE: f64 = 20.0;
 
 /// The height of a title line on the presenter's slide, px.
 pub const PROJECTOR_TITLE_LINE: f64 = 30.0;
+
+/// The height of a small map's title, px: the industry's name (one line in Chinese, up to two in
+/// English, whose names run longer), then its counts on a line of their own. The stylesheet
+/// gives each title this height, so the grid's sums hold.
+pub fn title_height(lang: Lang, projector: bool) -> f64 {
+    let line = if projector {
+        PROJECTOR_TITLE_LINE
+    } else {
+        TITLE_LINE
+    };
+    let name_lines = match lang {
+        Lang::Zh => 1.0,
+        Lang::En => 2.0,
+    };
+    (name_lines + 1.0) * line
+}
 
 /// The label size on a small map, px: the smallest explorer label, so the label placer keeps the
 /// names that fit and leaves out the rest.

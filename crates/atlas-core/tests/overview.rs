@@ -4,8 +4,7 @@
 use atlas_core::i18n::Lang;
 use atlas_core::layout::Topic;
 use atlas_core::overview::{
-    GAP, Grid, MIN_FITTED_WIDTH, PROJECTOR_TITLE_LINE, TITLE_LINE, Tally, aspect, grid,
-    small_map_svg, small_maps,
+    GAP, Grid, MIN_FITTED_WIDTH, Tally, aspect, grid, small_map_svg, small_maps, title_height,
 };
 use atlas_core::scene::Scene;
 use atlas_core::{Bundle, Role};
@@ -17,7 +16,7 @@ fn bundle() -> Bundle {
 
 /// The grid for a `width` × `height` view of the explorer's ten maps.
 fn ten(b: &Bundle, width: f64, height: f64) -> Grid {
-    grid(width, height, 2.0 * TITLE_LINE, aspect(b.bounds), 10)
+    grid(width, height, title_height(Lang::En, false), aspect(b.bounds), 10)
 }
 
 /// Whether the grid's maps, titles and gaps fit `width` × `height` (`title` px per title).
@@ -34,10 +33,10 @@ fn a_wide_screen_shows_five_by_two_without_scrolling() {
     for (w, h) in [(1888.0, 900.0), (1248.0, 640.0)] {
         let g = ten(&b, w, h);
         assert_eq!((g.columns, g.rows, g.scrolls), (5, 2, false), "{w}×{h}: {g:?}");
-        assert_eq!(fits(&g, w, h, 2.0 * TITLE_LINE), (true, true), "{g:?}");
+        assert_eq!(fits(&g, w, h, title_height(Lang::En, false)), (true, true), "{g:?}");
         assert!(g.map_width >= 230.0, "{w}×{h}: maps {}", g.map_width);
     }
-    let projector = grid(1880.0, 860.0, 2.0 * PROJECTOR_TITLE_LINE, aspect(b.bounds), 10);
+    let projector = grid(1870.0, 880.0, title_height(Lang::En, true), aspect(b.bounds), 10);
     assert_eq!((projector.columns, projector.rows), (5, 2));
     assert!(!projector.scrolls);
 }
@@ -49,7 +48,7 @@ fn a_phone_scrolls_one_column_and_nothing_is_wider_than_the_screen() {
         let g = ten(&b, w, h);
         assert_eq!((g.columns, g.rows, g.scrolls), (1, 10, true), "{w}×{h}");
         assert_eq!(g.map_width, w.floor());
-        assert_eq!(fits(&g, w, h, 2.0 * TITLE_LINE).0, true);
+        assert_eq!(fits(&g, w, h, title_height(Lang::En, false)).0, true);
     }
 }
 
@@ -62,10 +61,10 @@ fn in_between_the_columns_grow_with_the_width_and_maps_never_shrink_below_the_mi
         assert!(g.columns >= last, "{w}: {} columns after {last}", g.columns);
         last = g.columns;
         assert!(g.columns * g.rows >= 10);
-        assert!(fits(&g, f64::from(w), 700.0, 2.0 * TITLE_LINE).0, "{w}: {g:?}");
+        assert!(fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).0, "{w}: {g:?}");
         if !g.scrolls {
             assert!(g.map_width >= MIN_FITTED_WIDTH);
-            assert!(fits(&g, f64::from(w), 700.0, 2.0 * TITLE_LINE).1, "{w}: {g:?}");
+            assert!(fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).1, "{w}: {g:?}");
         }
     }
     // 200 % zoom of a 1280×800 window: two columns, scrolling.
