@@ -67,7 +67,9 @@ impl GridEvents {
         for element in lit.elements.drain(..) {
             let _ = element.class_list().remove_1(LINKED);
         }
-        let root = adcode.as_deref().and_then(|_| document().query_selector(".overview-frame").ok().flatten());
+        let root = adcode
+            .as_deref()
+            .and_then(|_| document().query_selector(".overview-frame").ok().flatten());
         if let (Some(code), Some(root)) = (adcode.as_deref(), root) {
             let selector = format!(r#".overview-map [data-adcode="{code}"][tabindex]"#);
             lit.elements = query_all(&root, &selector);

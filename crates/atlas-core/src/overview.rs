@@ -210,11 +210,7 @@ impl SmallMap {
                     .roles
                     .get(place.adcode)
                     .map_or(lang.text(Msg::NotNamed), |r| lang.role(*r));
-                format!(
-                    "{}{}{role}",
-                    place.in_lang(lang),
-                    lang.pick("：", ": ")
-                )
+                format!("{}{}{role}", place.in_lang(lang), lang.pick("：", ": "))
             })
             .collect()
     }

@@ -16,7 +16,13 @@ fn bundle() -> Bundle {
 
 /// The grid for a `width` × `height` view of the explorer's ten maps.
 fn ten(b: &Bundle, width: f64, height: f64) -> Grid {
-    grid(width, height, title_height(Lang::En, false), aspect(b.bounds), 10)
+    grid(
+        width,
+        height,
+        title_height(Lang::En, false),
+        aspect(b.bounds),
+        10,
+    )
 }
 
 /// Whether the grid's maps, titles and gaps fit `width` × `height` (`title` px per title).
@@ -32,11 +38,25 @@ fn a_wide_screen_shows_five_by_two_without_scrolling() {
     // 1920×1080 less the top bar and the view's legend and padding.
     for (w, h) in [(1888.0, 900.0), (1248.0, 640.0)] {
         let g = ten(&b, w, h);
-        assert_eq!((g.columns, g.rows, g.scrolls), (5, 2, false), "{w}×{h}: {g:?}");
-        assert_eq!(fits(&g, w, h, title_height(Lang::En, false)), (true, true), "{g:?}");
+        assert_eq!(
+            (g.columns, g.rows, g.scrolls),
+            (5, 2, false),
+            "{w}×{h}: {g:?}"
+        );
+        assert_eq!(
+            fits(&g, w, h, title_height(Lang::En, false)),
+            (true, true),
+            "{g:?}"
+        );
         assert!(g.map_width >= 230.0, "{w}×{h}: maps {}", g.map_width);
     }
-    let projector = grid(1870.0, 880.0, title_height(Lang::En, true), aspect(b.bounds), 10);
+    let projector = grid(
+        1870.0,
+        880.0,
+        title_height(Lang::En, true),
+        aspect(b.bounds),
+        10,
+    );
     assert_eq!((projector.columns, projector.rows), (5, 2));
     assert!(!projector.scrolls);
 }
@@ -48,7 +68,7 @@ fn a_phone_scrolls_one_column_and_nothing_is_wider_than_the_screen() {
         let g = ten(&b, w, h);
         assert_eq!((g.columns, g.rows, g.scrolls), (1, 10, true), "{w}×{h}");
         assert_eq!(g.map_width, w.floor());
-        assert_eq!(fits(&g, w, h, title_height(Lang::En, false)).0, true);
+        assert!(fits(&g, w, h, title_height(Lang::En, false)).0);
     }
 }
 
@@ -61,10 +81,16 @@ fn in_between_the_columns_grow_with_the_width_and_maps_never_shrink_below_the_mi
         assert!(g.columns >= last, "{w}: {} columns after {last}", g.columns);
         last = g.columns;
         assert!(g.columns * g.rows >= 10);
-        assert!(fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).0, "{w}: {g:?}");
+        assert!(
+            fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).0,
+            "{w}: {g:?}"
+        );
         if !g.scrolls {
             assert!(g.map_width >= MIN_FITTED_WIDTH);
-            assert!(fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).1, "{w}: {g:?}");
+            assert!(
+                fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).1,
+                "{w}: {g:?}"
+            );
         }
     }
     // 200 % zoom of a 1280×800 window: two columns, scrolling.
@@ -72,7 +98,10 @@ fn in_between_the_columns_grow_with_the_width_and_maps_never_shrink_below_the_mi
     assert_eq!((zoomed.columns, zoomed.scrolls), (2, true));
     // A tablet upright: all ten fit, three or four side by side.
     let tablet = ten(&b, 736.0, 860.0);
-    assert!(!tablet.scrolls && (3..=4).contains(&tablet.columns), "{tablet:?}");
+    assert!(
+        !tablet.scrolls && (3..=4).contains(&tablet.columns),
+        "{tablet:?}"
+    );
 }
 
 #[test]
@@ -105,9 +134,10 @@ fn each_industry_counts_its_places_by_strongest_role() {
         )
     );
     assert!(
-        biotech
-            .title(&b, Lang::En)
-            .ends_with(&format!("· 1 focus / {} support / {} signature", biotech.tally.support, biotech.tally.signature)),
+        biotech.title(&b, Lang::En).ends_with(&format!(
+            "· 1 focus / {} support / {} signature",
+            biotech.tally.support, biotech.tally.signature
+        )),
         "{}",
         biotech.title(&b, Lang::En)
     );
@@ -132,9 +162,15 @@ fn the_text_alternative_names_every_place_with_its_role() {
             }
         }
     }
-    let iot = maps.iter().find(|m| m.industry == "iot_cloud").expect("iot");
+    let iot = maps
+        .iter()
+        .find(|m| m.industry == "iot_cloud")
+        .expect("iot");
     let lines = iot.text_lines(&b, Lang::Zh);
-    assert!(lines.contains(&"无锡市：标志性产业".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"无锡市：标志性产业".to_string()),
+        "{lines:?}"
+    );
     assert!(lines.iter().any(|l| l.ends_with("：未点名")), "{lines:?}");
 }
 
@@ -147,10 +183,7 @@ fn every_small_map_draws_the_13_cities_as_named_buttons_with_their_roles() {
         assert!(!svg.contains(" id="), "no ids: ten maps share a page");
         assert_eq!(svg.matches(r#"class="city zone-"#).count(), 13);
         for city in &b.cities {
-            let word = map
-                .roles
-                .get(&city.adcode)
-                .map_or("none", |r| r.as_str());
+            let word = map.roles.get(&city.adcode).map_or("none", |r| r.as_str());
             let needle = format!(r#"data-adcode="{}" data-role="{word}""#, city.adcode);
             assert!(svg.contains(&needle), "{}: {needle}", map.industry);
         }
