@@ -219,6 +219,19 @@ describe('the overview', () => {
     assert.deepEqual(page.problems, []);
   });
 
+  test('prints on one A4 landscape page with all ten maps, refitted to the paper', async () => {
+    const page = await openOverview();
+    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.equal(pages.length, 1);
+    // Measured again for the paper (A4 landscape is about 1123 px wide less its margins).
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => {
+      const figures = [...document.querySelectorAll('.overview-figure')];
+      return figures.length === 10 && figures.every((f) => f.getBoundingClientRect().right <= 1123);
+    });
+  });
+
   test('forced colours keep the role fills of the small maps', async () => {
     const page = await openOverview();
     await page.emulateMedia({ forcedColors: 'active' });
