@@ -8,7 +8,7 @@ mod events;
 use std::sync::Arc;
 
 use atlas_core::overview::{
-    GAP, LABEL_FONT, PROJECTOR_LABEL_FONT, aspect, grid, small_map_svg, small_maps, title_height,
+    GAP, LABEL_FONT, PROJECTOR_LABEL_FONT, aspect, layout, small_map_svg, small_maps,
 };
 use atlas_core::role_marks::pattern_id;
 use atlas_core::scene::Scene;
@@ -69,7 +69,7 @@ pub fn RoleLegend() -> impl IntoView {
     }
 }
 
-/// The ten small maps, sized to the space they have (the core's [`grid`]); `projector` draws
+/// The ten small maps, sized to the space they have (the core's [`layout`]); `projector` draws
 /// them for the presenter's slide (larger titles and labels).
 #[component]
 pub fn OverviewGrid(projector: bool) -> impl IntoView {
@@ -89,20 +89,20 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(height);
-        let title = title_height(language.get(), projector);
-        (width > 0.0).then(|| grid(width, height.min(screen), title, province, 10))
+        let lang = language.get();
+        (width > 0.0).then(|| layout(width, height.min(screen), lang, projector, province))
     });
     let scene = {
         let bundle = bundle.clone();
         Memo::new(move |_| {
-            let layout = layout.get()?;
+            let (grid, _) = layout.get()?;
             let font = if projector {
                 PROJECTOR_LABEL_FONT
             } else {
                 LABEL_FONT
             };
             Some(Arc::new(
-                Scene::project(&bundle, layout.map_width, layout.map_height).labelled(
+                Scene::project(&bundle, grid.map_width, grid.map_height).labelled(
                     &bundle,
                     language.get(),
                     font,
@@ -112,13 +112,15 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
         })
     };
     let figures = move || {
-        let (layout, scene) = (layout.get()?, scene.get()?);
+        let ((grid, title), scene) = (layout.get()?, scene.get()?);
         let lang = language.get();
-        let title_style = format!("height: {}px", title_height(lang, projector));
-        let canvas_style = format!(
-            "width: {}px; height: {}px",
-            layout.map_width, layout.map_height
+        let title_style = format!(
+            "height: {}px; font-size: {}px; line-height: {}px",
+            title.height(),
+            title.font,
+            title.line
         );
+        let canvas_style = format!("width: {}px; height: {}px", grid.map_width, grid.map_height);
         let figures = maps
             .iter()
             .map(|map| {
@@ -145,10 +147,10 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
             .collect_view();
         let columns = format!(
             "grid-template-columns: repeat({}, {}px); gap: {GAP}px",
-            layout.columns, layout.map_width
+            grid.columns, grid.map_width
         );
         Some(view! {
-            <div class="overview-grid" style=columns data-columns=layout.columns.to_string() data-scrolls=layout.scrolls.to_string()>
+            <div class="overview-grid" style=columns data-columns=grid.columns.to_string() data-scrolls=grid.scrolls.to_string()>
                 {figures}
             </div>
         })

@@ -208,10 +208,11 @@ describe('the overview', () => {
         bottom: Math.max(...figures.map((f) => f.bottom)),
         scrolls: document.documentElement.scrollHeight > 1080,
         titlePx: parseFloat(getComputedStyle(document.querySelector('.slide-overview .overview-open')).fontSize),
+        titlesFit: [...document.querySelectorAll('.slide-overview figcaption')].every((c) => c.scrollHeight <= c.clientHeight),
         mapInert: document.querySelector('.slide-stage').inert,
       };
     });
-    assert.deepEqual(layout, { ...layout, figures: 10, lefts: 5, tops: 2, scrolls: false, mapInert: true });
+    assert.deepEqual(layout, { ...layout, figures: 10, lefts: 5, tops: 2, scrolls: false, titlesFit: true, mapInert: true });
     assert.ok(layout.bottom <= 1080 && layout.titlePx >= 20, JSON.stringify(layout));
     const at = await pointOn(page, '.slide-overview .overview-figure[data-industry="new_materials"] path.city[data-adcode="320700"]');
     await page.mouse.move(at.x, at.y);
@@ -230,6 +231,24 @@ describe('the overview', () => {
       const figures = [...document.querySelectorAll('.overview-figure')];
       return figures.length === 10 && figures.every((f) => f.getBoundingClientRect().right <= 1123);
     });
+  });
+
+  test('the slide fits a 1024×768 projector in English, 5 × 2 with every title inside its box', async () => {
+    const page = await openAtlas(env.browser, `${env.site.url}?slide=1&lang=en`, { viewport: { width: 1024, height: 768 } });
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.querySelectorAll('.slide-overview path.city').length === 130);
+    const layout = await page.evaluate(() => {
+      const figures = [...document.querySelectorAll('.slide-overview .overview-figure')].map((f) => f.getBoundingClientRect());
+      return {
+        lefts: new Set(figures.map((f) => Math.round(f.left))).size,
+        tops: new Set(figures.map((f) => Math.round(f.top))).size,
+        below: Math.max(...figures.map((f) => f.bottom)) > 768,
+        titlesFit: [...document.querySelectorAll('.slide-overview figcaption')].every((c) => c.scrollHeight <= c.clientHeight),
+        titlePx: parseFloat(getComputedStyle(document.querySelector('.slide-overview .overview-open')).fontSize),
+      };
+    });
+    assert.deepEqual(layout, { ...layout, lefts: 5, tops: 2, below: false, titlesFit: true });
+    assert.ok(layout.titlePx >= 14, `titles at ${layout.titlePx} px`);
   });
 
   test('forced colours keep the role fills of the small maps', async () => {

@@ -30,27 +30,70 @@ pub const MIN_FITTED_WIDTH: f64 = 170.0;
 /// columns as fit, at least one.
 pub const SCROLLING_WIDTH: f64 = 280.0;
 
-/// The height of a small map's title line in the explorer, px; the stylesheet sets the same line
-/// height.
-pub const TITLE_LINE: f64 = 20.0;
+/// How a small map's title is set: the industry's name (one line in Chinese; up to two in
+/// English, whose names run longer), then its counts (one line in Chinese, up to two in English),
+/// at a size that fits the map's width. The app sets these on each title, so the grid's sums
+/// hold whatever the screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TitleStyle {
+    /// Font size, px.
+    pub font: f64,
+    /// Line height, px.
+    pub line: f64,
+    /// Lines the title may take.
+    pub lines: usize,
+}
 
-/// The height of a title line on the presenter's slide, px.
-pub const PROJECTOR_TITLE_LINE: f64 = 30.0;
+impl TitleStyle {
+    /// The height the title takes above its map, px.
+    pub fn height(&self) -> f64 {
+        self.line * self.lines as f64
+    }
+}
 
-/// The height of a small map's title, px: the industry's name (one line in Chinese, up to two in
-/// English, whose names run longer), then its counts on a line of their own. The stylesheet
-/// gives each title this height, so the grid's sums hold.
-pub fn title_height(lang: Lang, projector: bool) -> f64 {
-    let line = if projector {
-        PROJECTOR_TITLE_LINE
+/// The title's font size range, px: the explorer's (12 to 14.4, the panel's text) and the
+/// projector's (16 to 24).
+fn title_font_range(projector: bool) -> (f64, f64) {
+    if projector {
+        (16.0, 24.0)
     } else {
-        TITLE_LINE
-    };
-    let name_lines = match lang {
-        Lang::Zh => 1.0,
-        Lang::En => 2.0,
-    };
-    (name_lines + 1.0) * line
+        (12.0, 14.4)
+    }
+}
+
+/// How many of the title's font size fit a Chinese counts line ("1 重点 / 5 支撑 / 0 标志性":
+/// seven characters, and digits, spaces and slashes at about half as wide, with some room).
+const COUNTS_LINE_EMS: f64 = 13.0;
+
+/// The title's style over a map `map_width` px wide: as large as the setting allows while the
+/// Chinese counts fit on one line.
+pub fn title_style(map_width: f64, lang: Lang, projector: bool) -> TitleStyle {
+    let (smallest, largest) = title_font_range(projector);
+    let font = (map_width / COUNTS_LINE_EMS).clamp(smallest, largest);
+    TitleStyle {
+        font: (font * 10.0).floor() / 10.0,
+        line: (font * 1.35).ceil(),
+        lines: match lang {
+            Lang::Zh => 2,
+            Lang::En => 4,
+        },
+    }
+}
+
+/// The small maps' layout and their titles' style for a `width` × `height` px view: the grid for
+/// titles at their largest, then the titles sized to that grid's maps and the grid again for
+/// them (the titles only get smaller, so the maps only get larger, and the titles still fit).
+pub fn layout(
+    width: f64,
+    height: f64,
+    lang: Lang,
+    projector: bool,
+    aspect: f64,
+) -> (Grid, TitleStyle) {
+    let largest = title_style(f64::INFINITY, lang, projector);
+    let first = grid(width, height, largest.height(), aspect, 10);
+    let title = title_style(first.map_width, lang, projector);
+    (grid(width, height, title.height(), aspect, 10), title)
 }
 
 /// The label size on a small map, px: the smallest explorer label, so the label placer keeps the

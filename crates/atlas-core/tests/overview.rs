@@ -4,7 +4,8 @@
 use atlas_core::i18n::Lang;
 use atlas_core::layout::Topic;
 use atlas_core::overview::{
-    GAP, Grid, MIN_FITTED_WIDTH, Tally, aspect, grid, small_map_svg, small_maps, title_height,
+    GAP, Grid, MIN_FITTED_WIDTH, Tally, aspect, grid, layout, small_map_svg, small_maps,
+    title_style,
 };
 use atlas_core::scene::Scene;
 use atlas_core::{Bundle, Role};
@@ -19,7 +20,7 @@ fn ten(b: &Bundle, width: f64, height: f64) -> Grid {
     grid(
         width,
         height,
-        title_height(Lang::En, false),
+        title_style(f64::INFINITY, Lang::En, false).height(),
         aspect(b.bounds),
         10,
     )
@@ -44,7 +45,12 @@ fn a_wide_screen_shows_five_by_two_without_scrolling() {
             "{w}×{h}: {g:?}"
         );
         assert_eq!(
-            fits(&g, w, h, title_height(Lang::En, false)),
+            fits(
+                &g,
+                w,
+                h,
+                title_style(f64::INFINITY, Lang::En, false).height()
+            ),
             (true, true),
             "{g:?}"
         );
@@ -53,7 +59,7 @@ fn a_wide_screen_shows_five_by_two_without_scrolling() {
     let projector = grid(
         1870.0,
         880.0,
-        title_height(Lang::En, true),
+        title_style(f64::INFINITY, Lang::En, true).height(),
         aspect(b.bounds),
         10,
     );
@@ -68,7 +74,15 @@ fn a_phone_scrolls_one_column_and_nothing_is_wider_than_the_screen() {
         let g = ten(&b, w, h);
         assert_eq!((g.columns, g.rows, g.scrolls), (1, 10, true), "{w}×{h}");
         assert_eq!(g.map_width, w.floor());
-        assert!(fits(&g, w, h, title_height(Lang::En, false)).0);
+        assert!(
+            fits(
+                &g,
+                w,
+                h,
+                title_style(f64::INFINITY, Lang::En, false).height()
+            )
+            .0
+        );
     }
 }
 
@@ -82,13 +96,25 @@ fn in_between_the_columns_grow_with_the_width_and_maps_never_shrink_below_the_mi
         last = g.columns;
         assert!(g.columns * g.rows >= 10);
         assert!(
-            fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).0,
+            fits(
+                &g,
+                f64::from(w),
+                700.0,
+                title_style(f64::INFINITY, Lang::En, false).height()
+            )
+            .0,
             "{w}: {g:?}"
         );
         if !g.scrolls {
             assert!(g.map_width >= MIN_FITTED_WIDTH);
             assert!(
-                fits(&g, f64::from(w), 700.0, title_height(Lang::En, false)).1,
+                fits(
+                    &g,
+                    f64::from(w),
+                    700.0,
+                    title_style(f64::INFINITY, Lang::En, false).height()
+                )
+                .1,
                 "{w}: {g:?}"
             );
         }
@@ -102,6 +128,26 @@ fn in_between_the_columns_grow_with_the_width_and_maps_never_shrink_below_the_mi
         !tablet.scrolls && (3..=4).contains(&tablet.columns),
         "{tablet:?}"
     );
+}
+
+#[test]
+fn titles_shrink_with_narrow_maps_within_their_range_and_the_layout_keeps_them_fitting() {
+    let b = bundle();
+    let wide = title_style(400.0, Lang::Zh, true);
+    let narrow = title_style(180.0, Lang::Zh, true);
+    assert_eq!(wide.font, 24.0);
+    assert!(narrow.font < wide.font && narrow.font >= 16.0, "{narrow:?}");
+    assert_eq!(title_style(100.0, Lang::En, false).font, 12.0);
+    assert_eq!(
+        (wide.lines, title_style(400.0, Lang::En, true).lines),
+        (2, 4)
+    );
+    // The presenter's slide at 1024×768 and 1920×1080, in English (the longest titles).
+    for (w, h) in [(990.0, 600.0), (1870.0, 880.0)] {
+        let (g, title) = layout(w, h, Lang::En, true, aspect(b.bounds));
+        assert_eq!((g.columns, g.rows, g.scrolls), (5, 2, false), "{w}×{h}");
+        assert_eq!(fits(&g, w, h, title.height()), (true, true));
+    }
 }
 
 #[test]
