@@ -1,10 +1,12 @@
 //! What the overview's one set of listeners does: pointing at or focusing a city highlights that
 //! city in all ten maps (straight on the elements, so it costs one style change within the frame);
-//! choosing a map opens its industry in the explorer, choosing a city in it opens both.
+//! choosing a map opens its industry in the explorer, choosing a city in it opens both (on the
+//! presenter's slide: that industry's slide, with the city selected).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use atlas_core::slides::industry_slide;
 use atlas_core::url_state::View;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, FocusEvent, KeyboardEvent, MouseEvent};
@@ -94,7 +96,8 @@ impl GridEvents {
         }
     }
 
-    /// Opens the explorer on what the event chose, as a new history entry.
+    /// Opens the explorer on what the event chose (or, presenting, the industry's slide), as a
+    /// new history entry.
     fn choose(&self, e: &Event) {
         let Some(target) = element_of(e.target().as_ref()) else {
             return;
@@ -109,10 +112,17 @@ impl GridEvents {
         };
         let city = city_of(e.target().as_ref()).map(|(code, _)| code);
         self.light(None);
+        // On the presenter's slide the tour goes on to the industry's own slide.
+        let slide = industry_slide(&self.atlas.bundle, &industry);
         self.atlas.update(|s| {
-            let mut next = s.with_industry(Some(industry)).with_city(city);
-            next.view = View::Map;
-            next.slide = None;
+            let mut next = s.with_city(city);
+            if s.slide.is_some() && slide.is_some() {
+                next.slide = slide;
+            } else {
+                next = next.with_industry(Some(industry));
+                next.view = View::Map;
+                next.slide = None;
+            }
             next
         });
     }

@@ -217,6 +217,11 @@ describe('the overview', () => {
     const at = await pointOn(page, '.slide-overview .overview-figure[data-industry="new_materials"] path.city[data-adcode="320700"]');
     await page.mouse.move(at.x, at.y);
     await page.waitForFunction(() => document.querySelectorAll('.slide-overview .linked[data-adcode="320700"]').length === 10);
+    // Choosing a city there goes on to that industry's slide with the city selected.
+    await page.mouse.click(at.x, at.y);
+    const nth = bundle.industries.findIndex((i) => i.id === 'new_materials') + 1;
+    await page.waitForFunction((t) => document.querySelector('.slide-title')?.textContent === t, `${nth}. ${bundle.industries[nth - 1].name_zh}`);
+    await page.waitForFunction(() => document.querySelector('.map-svg path.city.selected')?.dataset.adcode === '320700');
     assert.deepEqual(page.problems, []);
   });
 

@@ -92,6 +92,15 @@ pub fn slides(bundle: &Bundle) -> Vec<Slide> {
     slides
 }
 
+/// The number (1-based, as `?slide=`) of the slide showing `industry`'s layout, where choosing a
+/// small map on the overview slide goes.
+pub fn industry_slide(bundle: &Bundle, industry: &str) -> Option<usize> {
+    slides(bundle)
+        .iter()
+        .position(|s| matches!(&s.kind, SlideKind::Industry(id) if id == industry))
+        .map(|i| i + 1)
+}
+
 /// What a key press asks the presenter to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PresenterAction {

@@ -236,3 +236,16 @@ fn every_small_map_draws_the_13_cities_as_named_buttons_with_their_roles() {
         assert!(svg.contains(r#"tabindex="0" role="button""#));
     }
 }
+
+#[test]
+fn choosing_a_small_map_on_the_presenters_slide_goes_to_that_industrys_slide() {
+    use atlas_core::slides::{SlideKind, industry_slide, slides};
+    let b = bundle();
+    let tour = slides(&b);
+    assert_eq!(tour.last().map(|s| &s.kind), Some(&SlideKind::SmallMaps));
+    for industry in &b.industries {
+        let n = industry_slide(&b, &industry.id).expect("each industry has its slide");
+        assert_eq!(tour[n - 1].kind, SlideKind::Industry(industry.id.clone()));
+    }
+    assert_eq!(industry_slide(&b, "no_such_industry"), None);
+}
