@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, openAtlas, readBundle, tabTo, useBrowserAndSite } from './harness.mjs';
+import { ROOT, nextFrame, openAtlas, readBundle, serveSite, tabTo, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
 const bundle = readBundle();
@@ -263,6 +263,38 @@ describe('the overview', () => {
       (e) => [getComputedStyle(e).forcedColorAdjust, getComputedStyle(e).fill]);
     assert.equal(fill[0], 'none');
     assert.match(fill[1], /role-pattern-signature/);
+  });
+
+  test('works under the README\'s strict Content Security Policy (sizes set without inline style)', async () => {
+    const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+    const SENTINEL = 'https://csp-sentinel.invalid/overview.png';
+    const VIOLATION = /Content Security Policy|Refused to/;
+    const site = await serveSite({ headers: { 'Content-Security-Policy': CSP } });
+    try {
+      for (const query of ['?view=overview', '?view=overview&lang=en']) {
+        const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const violations = [];
+        let sentinelReported;
+        const sentinel = new Promise((ok) => (sentinelReported = ok));
+        page.on('console', (m) => {
+          if (m.text().includes(SENTINEL)) sentinelReported(m.text());
+          else if (VIOLATION.test(m.text())) violations.push(m.text().slice(0, 200));
+        });
+        await page.goto(site.url + query);
+        await page.waitForFunction(() => document.querySelectorAll('.overview-map path.city').length === 130);
+        await nextFrame(page);
+        const columns = await page.$eval('.overview-grid', (g) => getComputedStyle(g).gridTemplateColumns.split(' ').length);
+        assert.equal(columns, 5, 'the core\'s columns are applied');
+        await page.evaluate((src) => {
+          new Image().src = src;
+        }, SENTINEL);
+        assert.match(await sentinel, VIOLATION);
+        assert.deepEqual(violations, [], query);
+        await page.close();
+      }
+    } finally {
+      site.server.close();
+    }
   });
 
   for (const lang of ['zh', 'en']) {
