@@ -116,8 +116,13 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
         let lang = language.get();
         // Sizes go through the element's style object (`style:`), which a strict Content
         // Security Policy allows where it refuses a `style` attribute.
+        // Where the view scrolls anyway, a title takes only the lines it needs.
         let (title_height, title_font, title_line) = (
-            format!("{}px", title.height()),
+            if grid.scrolls {
+                "auto".to_string()
+            } else {
+                format!("{}px", title.height())
+            },
             format!("{}px", title.font),
             format!("{}px", title.line),
         );
