@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::context::{AtlasContext, use_atlas};
 use crate::map_view::MapView;
+use crate::overview_view::{OverviewGrid, RoleLegend};
 use crate::panels::{MixedText, PlanQuote};
 use crate::targets_view::ChartFigure;
 
@@ -66,6 +67,26 @@ pub fn Presenter() -> impl IntoView {
                 .is_some_and(|s| s.kind == SlideKind::Targets)
         })
     };
+    let on_small_maps = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            slides(&bundle)
+                .get(slide.get() - 1)
+                .is_some_and(|s| s.kind == SlideKind::SmallMaps)
+        })
+    };
+    // The ten small maps cover the stage and the side, over the map, which keeps its size and
+    // is inert beneath them.
+    let small_maps = move || {
+        on_small_maps.get().then(|| {
+            view! {
+                <div class="slide-overview">
+                    <RoleLegend />
+                    <OverviewGrid projector=true />
+                </div>
+            }
+        })
+    };
     let header = {
         let bundle = atlas.bundle.clone();
         move || {
@@ -109,12 +130,13 @@ pub fn Presenter() -> impl IntoView {
     // recolours it, and the targets slide lays its charts over it in the same cell, hidden but
     // keeping its size (so it is not redrawn on the way back).
     view! {
-        <div class="presenter" data-slide=move || slide.get().to_string()>
+        <div class="presenter" class:small-maps-slide=on_small_maps data-slide=move || slide.get().to_string()>
             {header}
-            <div class="slide-stage" class:charts-on-stage=on_targets>
+            <div class="slide-stage" class:charts-on-stage=on_targets inert=on_small_maps>
                 <MapView />
                 {charts}
             </div>
+            {small_maps}
             {side_and_notes}
         </div>
     }
@@ -198,6 +220,7 @@ fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
             })
             .collect_view()
             .into_any(),
+        SlideKind::SmallMaps => ().into_any(),
     }
 }
 
@@ -264,5 +287,6 @@ fn slide_notes(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
             })
             .into_any(),
         SlideKind::Targets => view! { <p>{lang.text(Msg::ProjectionNote)}</p> }.into_any(),
+        SlideKind::SmallMaps => view! { <p>{lang.text(Msg::OverviewNote)}</p> }.into_any(),
     }
 }

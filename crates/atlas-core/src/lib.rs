@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod labels;
 pub mod layout;
 pub mod map_markup;
+pub mod overview;
 pub mod page;
 pub mod page_geometry;
 pub mod palette;

@@ -1,5 +1,5 @@
 //! The presenter's tour through the plan: the three zones, the signature industries, each of the
-//! ten industries with its layout, then the targets.
+//! ten industries with its layout, the targets, then the ten industries side by side.
 
 use crate::bundle::Bundle;
 use crate::facts::Role;
@@ -17,16 +17,20 @@ pub enum SlideKind {
     Industry(String),
     /// The quantified targets.
     Targets,
+    /// The ten industries as small maps side by side (the overview, `crate::overview`); last,
+    /// so that every earlier slide keeps its number.
+    SmallMaps,
 }
 
 impl SlideKind {
     /// What the map is coloured by on this slide: the signature role, or the slide's industry;
-    /// `None` on the overview (coloured by zone) and the targets slide (no map).
+    /// `None` on the overview (coloured by zone), the targets slide (no map) and the small maps
+    /// (each coloured by its own industry).
     pub fn topic(&self) -> Option<Topic<'_>> {
         match self {
             SlideKind::Signature => Some(Topic::Role(Role::Signature)),
             SlideKind::Industry(id) => Some(Topic::Industry(id)),
-            SlideKind::Overview | SlideKind::Targets => None,
+            SlideKind::Overview | SlideKind::Targets | SlideKind::SmallMaps => None,
         }
     }
 }
@@ -49,7 +53,8 @@ impl Slide {
     }
 }
 
-/// The tour: overview, signature industries, the ten industries in the plan's order, targets.
+/// The tour: overview, signature industries, the ten industries in the plan's order, targets, the
+/// ten industries side by side.
 pub fn slides(bundle: &Bundle) -> Vec<Slide> {
     let mut slides = vec![
         Slide {
@@ -79,7 +84,21 @@ pub fn slides(bundle: &Bundle) -> Vec<Slide> {
         title_zh: "发展目标".to_string(),
         title_en: "Targets".to_string(),
     });
+    slides.push(Slide {
+        kind: SlideKind::SmallMaps,
+        title_zh: "十大产业布局一览".to_string(),
+        title_en: "The ten industries at a glance".to_string(),
+    });
     slides
+}
+
+/// The number (1-based, as `?slide=`) of the slide showing `industry`'s layout, where choosing a
+/// small map on the overview slide goes.
+pub fn industry_slide(bundle: &Bundle, industry: &str) -> Option<usize> {
+    slides(bundle)
+        .iter()
+        .position(|s| matches!(&s.kind, SlideKind::Industry(id) if id == industry))
+        .map(|i| i + 1)
 }
 
 /// What a key press asks the presenter to do.

@@ -1,0 +1,152 @@
+//! What the overview's one set of listeners does: pointing at or focusing a city highlights that
+//! city in all ten maps (straight on the elements, so it costs one style change within the frame);
+//! choosing a map opens its industry in the explorer, choosing a city in it opens both (on the
+//! presenter's slide: that industry's slide, with the city selected).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use atlas_core::slides::industry_slide;
+use atlas_core::url_state::View;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, FocusEvent, KeyboardEvent, MouseEvent};
+
+use crate::context::AtlasContext;
+use crate::dom::query_all;
+
+/// The class of a city (or county-level place) highlighted in every map.
+const LINKED: &str = "linked";
+
+/// The city highlighted now and its elements, one per map.
+#[derive(Default)]
+struct Lit {
+    adcode: Option<String>,
+    elements: Vec<Element>,
+}
+
+/// The grid's listeners, sharing what is highlighted.
+#[derive(Clone)]
+pub struct GridEvents {
+    atlas: AtlasContext,
+    lit: Rc<RefCell<Lit>>,
+}
+
+impl GridEvents {
+    /// Listeners acting on `atlas`'s view, nothing highlighted.
+    pub fn new(atlas: AtlasContext) -> GridEvents {
+        GridEvents {
+            atlas,
+            lit: Rc::default(),
+        }
+    }
+
+    /// The pointer moved onto an element: its city is highlighted, or none off the cities.
+    pub fn pointed(&self, e: &MouseEvent) {
+        self.light(city_of(e.target().as_ref()).map(|(code, _)| code));
+    }
+
+    /// Focus moved onto an element: its city is highlighted.
+    pub fn focused(&self, e: &FocusEvent) {
+        if let Some((code, _)) = city_of(e.target().as_ref()) {
+            self.light(Some(code));
+        }
+    }
+
+    /// Focus left an element: the highlight goes unless focus moved onto a city.
+    pub fn blurred(&self, e: &FocusEvent) {
+        if city_of(e.related_target().as_ref()).is_none() {
+            self.light(None);
+        }
+    }
+
+    /// Highlights `adcode`'s elements in every map (the element of each map with that code that
+    /// takes focus: a city's shape or a place's marker), clearing the ones before.
+    pub fn light(&self, adcode: Option<String>) {
+        let mut lit = self.lit.borrow_mut();
+        if lit.adcode == adcode {
+            return;
+        }
+        for element in lit.elements.drain(..) {
+            let _ = element.class_list().remove_1(LINKED);
+        }
+        let root = adcode
+            .as_deref()
+            .and_then(|_| document().query_selector(".overview-frame").ok().flatten());
+        if let (Some(code), Some(root)) = (adcode.as_deref(), root) {
+            let selector = format!(r#".overview-map [data-adcode="{code}"][tabindex]"#);
+            lit.elements = query_all(&root, &selector);
+            for element in &lit.elements {
+                let _ = element.class_list().add_1(LINKED);
+            }
+        }
+        lit.adcode = adcode;
+    }
+
+    /// A click: on a city, its map's industry opens with the city selected; elsewhere on a map
+    /// (its title, its sea), the map's industry opens.
+    pub fn clicked(&self, e: &MouseEvent) {
+        self.choose(e);
+    }
+
+    /// Enter or Space on a city does what a click does (the titles are buttons, which click).
+    pub fn pressed(&self, e: &KeyboardEvent) {
+        if matches!(e.key().as_str(), "Enter" | " ") && city_of(e.target().as_ref()).is_some() {
+            e.prevent_default();
+            self.choose(e);
+        }
+    }
+
+    /// Opens the explorer on what the event chose (or, presenting, the industry's slide), as a
+    /// new history entry.
+    fn choose(&self, e: &Event) {
+        let Some(target) = element_of(e.target().as_ref()) else {
+            return;
+        };
+        let Some(industry) = target
+            .closest(".overview-figure[data-industry]")
+            .ok()
+            .flatten()
+            .and_then(|f| f.get_attribute("data-industry"))
+        else {
+            return;
+        };
+        let city = city_of(e.target().as_ref()).map(|(code, _)| code);
+        self.light(None);
+        // On the presenter's slide the tour goes on to the industry's own slide.
+        let slide = industry_slide(&self.atlas.bundle, &industry);
+        self.atlas.update(|s| {
+            let mut next = s.with_city(city);
+            if s.slide.is_some() && slide.is_some() {
+                next.slide = slide;
+            } else {
+                next = next.with_industry(Some(industry));
+                next.view = View::Map;
+                next.slide = None;
+            }
+            next
+        });
+    }
+}
+
+/// The element an event target is, if it is one.
+fn element_of(target: Option<&web_sys::EventTarget>) -> Option<Element> {
+    target?.dyn_ref::<Element>().cloned()
+}
+
+/// The city (or county-level place) a target is on, with its element: a focusable element with an
+/// adcode of digits (the only thing put into a selector).
+fn city_of(target: Option<&web_sys::EventTarget>) -> Option<(String, Element)> {
+    let element = element_of(target)?
+        .closest(".overview-map [data-adcode][tabindex]")
+        .ok()
+        .flatten()?;
+    let code = element.get_attribute("data-adcode")?;
+    code.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then_some((code, element))
+}
+
+/// The page's document.
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
