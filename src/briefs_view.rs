@@ -31,6 +31,18 @@ pub fn BriefsView() -> impl IntoView {
             .into_iter()
             .collect(),
     );
+    // A link to one city (the panel's "City brief") brings that city's brief into view.
+    if let Some(adcode) = opened
+        .as_deref()
+        .and_then(|_| ticked.with_untracked(|t| t.first().cloned()))
+    {
+        Effect::new(move |_| {
+            let selector = format!(r#".brief[data-adcode="{adcode}"]"#);
+            if let Some(brief) = document().query_selector(&selector).ok().flatten() {
+                brief.scroll_into_view();
+            }
+        });
+    }
     let scene = Arc::new(locator_scene(&bundle));
     let date = today();
     let briefs = match all_briefs(&bundle) {

@@ -128,6 +128,11 @@ describe('a city brief from its panel and its link', () => {
     assert.equal(params.get('city'), '320500');
     assert.deepEqual(await page.$$eval('.brief-tick input:checked', (i) => i.map((x) => x.value)), ['320500']);
     assert.deepEqual(await page.$$eval('.brief:not(.unticked)', (b) => b.map((x) => x.dataset.adcode)), ['320500']);
+    // Its brief, the fifth, is brought into view.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.brief[data-adcode="320500"]').getBoundingClientRect();
+      return box.top >= 0 && box.top < innerHeight / 2;
+    });
     const pdf = await printed(page);
     assert.equal(pdf.pages, 1);
     assert.ok(pdf.texts[0].includes('Suzhou') && pdf.texts[0].includes('Kunshan'));
