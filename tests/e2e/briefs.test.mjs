@@ -199,9 +199,9 @@ describe('what each brief shows', () => {
 });
 
 describe('briefs for every reader', () => {
-  for (const lang of ['zh', 'en']) {
-    test(`axe-core finds no serious or critical violation (${lang})`, async () => {
-      const page = await openBriefs({ lang, city: '320200' });
+  for (const params of [{ lang: 'zh' }, { lang: 'en' }, { lang: 'en', theme: 'dark' }]) {
+    test(`axe-core finds no serious or critical violation (${new URLSearchParams(params)})`, async () => {
+      const page = await openBriefs({ ...params, city: '320200' });
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
       const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
