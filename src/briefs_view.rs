@@ -1,9 +1,125 @@
-//! One-page printable briefs of the cities (issue 12; being built).
+//! The briefs view (`?view=briefs`): all 13 cities' one-page briefs, a chooser of which to print
+//! (a brief left unticked is shown collapsed to its heading and is not printed), and a button that
+//! prints the ticked ones, one A4 page each. A link naming a city (the city panel's "City brief")
+//! opens the view with that city's brief alone ticked (`atlas_core::brief::ticked_at_open`).
 
+mod page;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use atlas_core::Msg;
+use atlas_core::brief::date::PrintDate;
+use atlas_core::brief::locator::locator_scene;
+use atlas_core::brief::{all_briefs, ticked_at_open};
 use leptos::prelude::*;
 
-/// One-page printable briefs of the cities.
+use crate::context::use_atlas;
+use page::BriefPage;
+
+/// The briefs view: chooser, print button and the briefs.
 #[component]
 pub fn BriefsView() -> impl IntoView {
-    view! { <section class="briefs-view"></section> }
+    let atlas = use_atlas();
+    // The locators draw the city's counties once the county layer is here.
+    atlas.want_counties();
+    let language = atlas.language;
+    let bundle = Arc::clone(&atlas.bundle);
+    let opened = atlas.state.with_untracked(|s| s.city.clone());
+    let ticked: RwSignal<BTreeSet<String>> = RwSignal::new(
+        ticked_at_open(&bundle, opened.as_deref())
+            .into_iter()
+            .collect(),
+    );
+    // A link to one city (the panel's "City brief") brings that city's brief into view.
+    if let Some(adcode) = opened
+        .as_deref()
+        .and_then(|_| ticked.with_untracked(|t| t.first().cloned()))
+    {
+        Effect::new(move |_| {
+            let selector = format!(r#".brief[data-adcode="{adcode}"]"#);
+            if let Some(brief) = document().query_selector(&selector).ok().flatten() {
+                brief.scroll_into_view();
+            }
+        });
+    }
+    let scene = Arc::new(locator_scene(&bundle));
+    let date = today();
+    let briefs = match all_briefs(&bundle) {
+        Ok(briefs) => briefs
+            .into_iter()
+            .map(|brief| {
+                view! { <BriefPage adcode=brief.city.adcode.clone() ticked scene=Arc::clone(&scene) date /> }
+            })
+            .collect_view()
+            .into_any(),
+        Err(error) => view! { <p class="briefs-error" role="alert">{error.to_string()}</p> }.into_any(),
+    };
+    let text = move |msg: Msg| move || language.get().text(msg);
+    let all: Vec<String> = bundle.cities.iter().map(|c| c.adcode.clone()).collect();
+    let ticks = bundle
+        .cities
+        .iter()
+        .map(|city| {
+            let adcode = city.adcode.clone();
+            let (zh, en) = (city.short_name_zh().to_string(), city.name_en.clone());
+            let checked = {
+                let adcode = adcode.clone();
+                move || ticked.with(|t| t.contains(&adcode))
+            };
+            let toggle = move |e| {
+                let on = event_target_checked(&e);
+                ticked.update(|t| {
+                    if on {
+                        t.insert(adcode.clone());
+                    } else {
+                        t.remove(&adcode);
+                    }
+                });
+            };
+            view! {
+                <label class="brief-tick">
+                    <input type="checkbox" value=city.adcode.clone() prop:checked=checked on:change=toggle />
+                    {move || language.get().pick(&zh, &en).to_string()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="briefs-view" aria-labelledby="briefs-heading">
+            <div class="briefs-chooser">
+                <h2 id="briefs-heading">{text(Msg::ViewBriefs)}</h2>
+                <fieldset>
+                    <legend>{text(Msg::BriefsChooser)}</legend>
+                    <div class="brief-ticks">{ticks}</div>
+                </fieldset>
+                <div class="briefs-actions">
+                    <button type="button" class="briefs-all" on:click=move |_| ticked.set(all.iter().cloned().collect())>
+                        {text(Msg::BriefsAll)}
+                    </button>
+                    <button type="button" class="briefs-none" on:click=move |_| ticked.set(BTreeSet::new())>
+                        {text(Msg::BriefsNone)}
+                    </button>
+                    <button
+                        type="button"
+                        class="briefs-print"
+                        disabled=move || ticked.with(BTreeSet::is_empty)
+                        on:click=|_| {
+                            let _ = window().print();
+                        }
+                    >
+                        {text(Msg::BriefsPrint)}
+                    </button>
+                </div>
+            </div>
+            <div class="briefs">{briefs}</div>
+        </section>
+    }
+}
+
+/// Today in the browser's time zone, the date the briefs say they were printed on.
+fn today() -> Option<PrintDate> {
+    let now = js_sys::Date::new_0();
+    let year = i32::try_from(now.get_full_year()).ok()?;
+    PrintDate::new(year, now.get_month() + 1, now.get_date())
 }

@@ -3,6 +3,7 @@
 
 use atlas_core::Msg;
 use atlas_core::format::thousands;
+use atlas_core::url_state::View;
 use leptos::prelude::*;
 
 use super::bilingual::{bases, both_names, english_gloss, in_language, message};
@@ -50,6 +51,22 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                     </button>
                 </p>
             </Show>
+            <p class="brief-link">
+                <button
+                    type="button"
+                    class="open-brief"
+                    on:click={
+                        let adcode = city.adcode.clone();
+                        move |_| {
+                            let mut next = state.with_untracked(|s| s.with_city(Some(adcode.clone())));
+                            next.view = View::Briefs;
+                            state.set(next);
+                        }
+                    }
+                >
+                    {message(language, Msg::CityBrief)}
+                </button>
+            </p>
             <dl class="facts">
                 <dt>{message(language, Msg::Area)}</dt>
                 <dd class="city-area">{format!("{} km²", thousands(city.area_km2))}</dd>

@@ -260,6 +260,17 @@ impl Lang {
             ),
             // PLAN:
             // BRIEFS:
+            BriefsChooser => ("选择要打印的城市简报", "Choose the briefs to print"),
+            BriefsAll => ("全选", "All"),
+            BriefsNone => ("全不选", "None"),
+            BriefsPrint => ("打印所选简报", "Print the chosen briefs"),
+            BriefsUnticked => ("未选中：不打印", "Not ticked: not printed"),
+            CityBrief => ("城市简报", "City brief"),
+            BriefPlaces => ("县级单位", "County-level places"),
+            BriefSources => (
+                "角色与方向均引自规划原文；产业基地不在规划中，各附来源。",
+                "Roles and directions quote the plan; industrial bases are not in the plan and each carries its source.",
+            ),
         };
         self.pick(zh, en)
     }
@@ -396,6 +407,22 @@ pub enum Msg {
     OverviewNote,
     // PLAN:
     // BRIEFS:
+    /// The briefs view's chooser: which cities' briefs to print.
+    BriefsChooser,
+    /// Ticks every brief.
+    BriefsAll,
+    /// Unticks every brief.
+    BriefsNone,
+    /// Prints the ticked briefs.
+    BriefsPrint,
+    /// Said of an unticked brief, shown collapsed.
+    BriefsUnticked,
+    /// The city panel's button opening its brief.
+    CityBrief,
+    /// A brief's heading over its county-level places.
+    BriefPlaces,
+    /// A brief's footnote on where its facts come from.
+    BriefSources,
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! tested with plain `cargo test`.
 
 pub mod announce;
+pub mod brief;
 pub mod bundle;
 pub mod charts;
 pub mod county_facts;
