@@ -96,7 +96,7 @@ export function readBundle() {
 
 /**
  * The presenter's slide titles in Chinese, in order, built from `bundle` as atlas_core::slides
- * builds the tour: the three zones, the signature industries, each industry, the targets.
+ * builds the tour: the three zones, the signature industries, each industry, the targets, the ten small maps.
  */
 export function slideTitles(bundle) {
   return [
@@ -104,6 +104,7 @@ export function slideTitles(bundle) {
     '区域标志性高端产业',
     ...bundle.industries.map((industry, i) => `${i + 1}. ${industry.name_zh}`),
     '发展目标',
+    '十大产业布局一览',
   ];
 }
 

@@ -32,7 +32,7 @@ const showsSlide = (page, n) =>
 describe('presenter mode', () => {
   test(`steps through all ${COUNT} slides with clicker keys, each with its title and URL`, async () => {
     const page = await openSlide('?slide=1');
-    const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' '];
+    const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown', ' ', 'ArrowRight'];
     assert.equal(await title(page), TITLES[0]);
     for (let i = 1; i < TITLES.length; i++) {
       await page.keyboard.press(keys[i - 1]);

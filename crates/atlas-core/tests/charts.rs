@@ -74,15 +74,16 @@ fn roles_per_city_count_industries_and_include_county_level_places() {
 }
 
 #[test]
-fn the_tour_has_thirteen_slides_in_order() {
+fn the_tour_has_fourteen_slides_in_order() {
     let b = bundle();
     let tour = slides(&b);
-    assert_eq!(tour.len(), 13);
+    assert_eq!(tour.len(), 14);
     assert_eq!(tour[0].kind, SlideKind::Overview);
     assert_eq!(tour[1].kind, SlideKind::Signature);
     assert_eq!(tour[2].kind, SlideKind::Industry("new_energy".to_string()));
     assert_eq!(tour[2].title(Lang::Zh), "1. 新能源");
     assert_eq!(tour[12].kind, SlideKind::Targets);
+    assert_eq!(tour[13].kind, SlideKind::SmallMaps);
     let signature = b.strongest_roles(Topic::Role(Role::Signature));
     assert_eq!(signature.len(), 5, "南京 苏州 无锡 常州 南通");
 }

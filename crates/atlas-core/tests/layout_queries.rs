@@ -246,7 +246,7 @@ fn a_slide_is_a_link_within_the_tour() {
     assert_eq!(state.slide, Some(13));
     assert!(notices.is_empty());
     assert_eq!(state.to_query(), "?lang=en&slide=13");
-    for bad in ["slide=0", "slide=14", "slide=x", "slide=-1"] {
+    for bad in ["slide=0", "slide=15", "slide=x", "slide=-1"] {
         let (state, notices) = ViewState::from_query(bad, &b);
         assert_eq!(state.slide, None, "{bad}");
         assert_eq!(notices[0].reason, NoticeReason::UnknownValue);
