@@ -1,0 +1,236 @@
+//! The plan's text: its title, parts (`<h2>`), sections (`<h3>`) and paragraphs, each with a share
+//! link (shown on hover and focus) and its mentions as links, with the search's matches and the
+//! quote being shown marked. Each paragraph re-renders only when its own marks change.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use atlas_core::plan_doc::{Mention, MentionTarget, Paragraph, ParagraphFocus, ParagraphKind};
+use atlas_core::plan_view_state::{PlanReading, paragraph_link_name};
+use atlas_core::url_state::View;
+use leptos::prelude::*;
+
+use super::{Reader, modified_click, paragraph_href, paragraph_id};
+use crate::context::{AtlasContext, use_atlas};
+
+/// The marks inside one paragraph: the search's matches, the current one, and the quote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct OwnMarks {
+    matches: Vec<Range<usize>>,
+    current: Option<Range<usize>>,
+    quote: Option<Range<usize>>,
+}
+
+/// The whole text.
+#[component]
+pub(super) fn PlanText(
+    reading: Arc<PlanReading>,
+    reader: Reader,
+    matches: Memo<Vec<Range<usize>>>,
+    quote_range: Memo<Option<Range<usize>>>,
+) -> impl IntoView {
+    let atlas = use_atlas();
+    let paragraphs = reading
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let span = p.span.clone();
+            let own = Memo::new(move |_| {
+                let touches = |r: &Range<usize>| r.start < span.end && r.end > span.start;
+                let current = reader
+                    .current_match
+                    .get()
+                    .and_then(|i| matches.with(|m| m.get(i).cloned()))
+                    .filter(touches);
+                OwnMarks {
+                    matches: matches.with(|m| m.iter().filter(|r| touches(r)).cloned().collect()),
+                    current,
+                    quote: quote_range.get().filter(touches),
+                }
+            });
+            paragraph_view(&atlas, reading.clone(), p.clone(), reader, own)
+        })
+        .collect_view();
+    view! { <article class="plan-text" lang="zh-CN">{paragraphs}</article> }
+}
+
+/// One paragraph with its share link.
+fn paragraph_view(
+    atlas: &AtlasContext,
+    reading: Arc<PlanReading>,
+    paragraph: Paragraph,
+    reader: Reader,
+    own: Memo<OwnMarks>,
+) -> impl IntoView + use<> {
+    let n = paragraph.number;
+    let kind = paragraph.kind;
+    let content = {
+        let atlas = atlas.clone();
+        move || own.with(|marks| pieces_view(&atlas, &reading, &paragraph, reader, marks))
+    };
+    let body = match kind {
+        ParagraphKind::PartHeading => view! { <h2 class="plan-part">{content}</h2> }.into_any(),
+        ParagraphKind::SectionHeading => {
+            view! { <h3 class="plan-section">{content}</h3> }.into_any()
+        }
+        ParagraphKind::Front if n == 1 => {
+            view! { <h2 class="plan-title">{content}</h2> }.into_any()
+        }
+        ParagraphKind::Front | ParagraphKind::Body => view! { <p>{content}</p> }.into_any(),
+    };
+    let language = atlas.language;
+    let href = {
+        let atlas = atlas.clone();
+        move || paragraph_href(&atlas, n)
+    };
+    let on_share = {
+        let atlas = atlas.clone();
+        move |e: leptos::ev::MouseEvent| {
+            if !modified_click(&e) {
+                e.prevent_default();
+                reader.choose(&atlas, n, true);
+            }
+        }
+    };
+    view! {
+        <div
+            class="plan-para"
+            id=paragraph_id(n)
+            data-p=n
+            tabindex="-1"
+            class:plan-target=move || reader.highlight.get() == Some(n)
+            class:plan-reading=move || reader.in_view.get() == n
+        >
+            <a
+                class="plan-share"
+                href=href
+                aria-label=move || paragraph_link_name(language.get(), n)
+                on:click=on_share
+            ></a>
+            {body}
+        </div>
+    }
+}
+
+/// A paragraph's runs: plain text, marks and mention links.
+fn pieces_view(
+    atlas: &AtlasContext,
+    reading: &PlanReading,
+    paragraph: &Paragraph,
+    reader: Reader,
+    marks: &OwnMarks,
+) -> AnyView {
+    let mut ranges = marks.matches.clone();
+    ranges.extend(marks.quote.clone());
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut at = paragraph.span.start;
+    reading
+        .doc
+        .pieces(paragraph, &ranges)
+        .into_iter()
+        .map(|piece| {
+            let start = at;
+            at += piece.text.len();
+            let text = piece.text.to_string();
+            let inside = |r: &Option<Range<usize>>| r.as_ref().is_some_and(|r| r.contains(&start));
+            let inner = if !piece.marked {
+                text.into_any()
+            } else if inside(&marks.quote) {
+                view! { <mark class="plan-mark">{text}</mark> }.into_any()
+            } else if inside(&marks.current) {
+                view! { <mark class="plan-match current">{text}</mark> }.into_any()
+            } else {
+                view! { <mark class="plan-match">{text}</mark> }.into_any()
+            };
+            match piece.mention {
+                Some(mention) => mention_link(atlas, mention, reader, inner).into_any(),
+                None => inner,
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A mention as a link: its address opens the thing in the explorer (for a new tab); a plain
+/// click chooses it for the map beside the text.
+fn mention_link(
+    atlas: &AtlasContext,
+    mention: &Mention,
+    reader: Reader,
+    inner: AnyView,
+) -> impl IntoView + use<> {
+    let target = mention.target.clone();
+    let kind = kind_word(&target);
+    let href = {
+        let (atlas, target) = (atlas.clone(), target.clone());
+        move || {
+            let path = window().location().pathname().unwrap_or_default();
+            let query = atlas
+                .state
+                .with(|s| explorer_for(&atlas, s, &target).to_query());
+            format!("{path}{query}")
+        }
+    };
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        if modified_click(&e) {
+            return;
+        }
+        e.prevent_default();
+        choose_target(reader, &target);
+    };
+    view! { <a class="plan-mention" data-kind=kind href=href on:click=on_click>{inner}</a> }
+}
+
+/// Chooses a mentioned thing for the map: a place lists its paragraphs; a zone, industry or field
+/// is shown on the map until the reader scrolls on.
+fn choose_target(reader: Reader, target: &MentionTarget) {
+    let focus = match target {
+        MentionTarget::City(id) | MentionTarget::Place(id) => {
+            reader.chosen.set(Some(id.clone()));
+            return;
+        }
+        MentionTarget::Zone(id) => ParagraphFocus {
+            zones: vec![id.clone()],
+            ..ParagraphFocus::default()
+        },
+        MentionTarget::Industry(id) => ParagraphFocus {
+            industry: Some(id.clone()),
+            ..ParagraphFocus::default()
+        },
+        MentionTarget::Field(id) => ParagraphFocus {
+            field: Some(id.clone()),
+            ..ParagraphFocus::default()
+        },
+    };
+    reader.pinned.set(Some(focus));
+}
+
+/// The explorer's view of a mentioned thing, for the mention's address.
+fn explorer_for(
+    atlas: &AtlasContext,
+    state: &atlas_core::url_state::ViewState,
+    target: &MentionTarget,
+) -> atlas_core::url_state::ViewState {
+    let base = atlas_core::url_state::ViewState {
+        view: View::Map,
+        paragraph: None,
+        ..state.clone()
+    };
+    match target {
+        MentionTarget::City(id) | MentionTarget::Place(id) => base.with_city(Some(id.clone())),
+        MentionTarget::Zone(id) => base.with_zone(Some(id.clone())),
+        MentionTarget::Industry(id) => base.with_industry(Some(id.clone())),
+        MentionTarget::Field(id) => base.with_field(&atlas.bundle, id),
+    }
+}
+
+/// The `data-kind` word of a mention, which the stylesheet and tests read.
+fn kind_word(target: &MentionTarget) -> &'static str {
+    match target {
+        MentionTarget::City(_) => "city",
+        MentionTarget::Place(_) => "place",
+        MentionTarget::Zone(_) => "zone",
+        MentionTarget::Industry(_) => "industry",
+        MentionTarget::Field(_) => "field",
+    }
+}
