@@ -53,6 +53,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         state,
         plan_quote: RwSignal::new(None),
         plan_return: RwSignal::new(None),
+        plan_opened_from: RwSignal::new(None),
         plan: RwSignal::new(crate::context::PlanState::default()),
         notices,
         language,

@@ -39,6 +39,8 @@ pub struct AtlasContext {
     /// The quote whose "show in plan" button takes focus back when its panel is shown again
     /// (after Back from the plan view), so keyboard users return to where they were.
     pub plan_return: RwSignal<Option<Quote>>,
+    /// The view "show in plan" left, to which Esc in the plan view returns.
+    pub plan_opened_from: RwSignal<Option<ViewState>>,
     /// The plan document with its mentions, fetched on first need (see `want_plan`).
     pub plan: RwSignal<PlanState>,
     /// The notices about link parameters that were ignored, shown in the notice bar.

@@ -36,6 +36,9 @@ pub fn show_in_plan(atlas: &AtlasContext, quote: Quote) {
     });
     atlas.plan_return.set(Some(quote.clone()));
     atlas.plan_quote.set(Some(quote));
+    atlas
+        .plan_opened_from
+        .set(Some(atlas.state.get_untracked()));
     atlas.want_plan();
     atlas.update(|s| s.at_paragraph(paragraph));
 }
@@ -46,10 +49,13 @@ pub fn PlanView() -> impl IntoView {
     let atlas = use_atlas();
     atlas.want_plan();
     let (plan, plan_quote, language) = (atlas.plan, atlas.plan_quote, atlas.language);
+    let opened_from = atlas.plan_opened_from;
     // The quote's mark belongs to the visit that "show in plan" opened.
     on_cleanup(move || {
         plan_quote.try_set(None);
+        opened_from.try_set(None);
     });
+    return_on_escape(&atlas);
     move || match plan.get() {
         PlanState::Ready(reading) => view! { <PlanReader reading /> }.into_any(),
         PlanState::Failed(error) => view! {
@@ -65,6 +71,27 @@ pub fn PlanView() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// Esc in a plan view that "show in plan" opened returns to the view it was opened from (as
+/// Back does; in a frame, whose history is the host's, by setting that view again).
+fn return_on_escape(atlas: &AtlasContext) {
+    let atlas = atlas.clone();
+    let listener = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() != "Escape" || e.default_prevented() {
+            return;
+        }
+        let Some(previous) = atlas.plan_opened_from.get_untracked() else {
+            return;
+        };
+        e.prevent_default();
+        if crate::embed::in_frame() {
+            atlas.state.set(previous);
+        } else if let Ok(history) = window().history() {
+            let _ = history.back();
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 /// What the parts of the reader share.
@@ -134,6 +161,7 @@ impl Reader {
             let target = within
                 .and_then(|selector| paragraph.query_selector(selector).ok().flatten())
                 .unwrap_or(paragraph);
+            let before = target.get_bounding_client_rect().top();
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(if within.is_some() {
                 web_sys::ScrollLogicalPosition::Center
@@ -141,6 +169,10 @@ impl Reader {
                 web_sys::ScrollLogicalPosition::Start
             });
             target.scroll_into_view_with_scroll_into_view_options(&options);
+            // Already in place: no scroll follows, so none is waited for.
+            if (target.get_bounding_client_rect().top() - before).abs() < 0.5 {
+                self.jumping.set_value(None);
+            }
         });
     }
 }

@@ -96,14 +96,20 @@ fn update_in_view(reader: Reader, column: &Element, side: Option<&Element>, list
         .and_then(|h| h.as_f64())
         .unwrap_or(rect.bottom());
     let mut top = rect.top().max(0.0);
-    // On a phone the map sticks over the top of the text.
-    if let Some(side) = side.map(Element::get_bounding_client_rect)
-        && side.left() < rect.right()
-        && side.right() > rect.left()
-        && side.top() <= top + 1.0
-        && side.bottom() > top
+    // What sticks over the top of the text: the search bar, and on a phone the map.
+    let search = column.query_selector(".plan-search").ok().flatten();
+    for cover in search
+        .iter()
+        .chain(side)
+        .map(Element::get_bounding_client_rect)
     {
-        top = side.bottom();
+        if cover.left() < rect.right()
+            && cover.right() > rect.left()
+            && cover.top() <= top + 1.0
+            && cover.bottom() > top
+        {
+            top = cover.bottom();
+        }
     }
     let probe = reading_line(top, rect.bottom().min(height));
     let index = paragraph_in_view(list.len(), probe, |i| {

@@ -48,6 +48,12 @@ pub(super) fn PlanSearch(
                 e.prevent_default();
                 go(!e.shift_key());
             }
+            // Esc first clears the search (then, pressed again, leaves the view).
+            if e.key() == "Escape" && reader.query.with_untracked(|q| !q.is_empty()) {
+                e.prevent_default();
+                reader.query.set(String::new());
+                reader.current_match.set(None);
+            }
         }
     };
     let go_back = go.clone();

@@ -157,9 +157,9 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
         }
     };
     view! {
-        <figure class="plan-map" aria-labelledby="plan-map-caption">
+        <figure class="plan-map map" aria-labelledby="plan-map-caption">
             <div
-                class="plan-map-canvas"
+                class="map-canvas plan-map-canvas"
                 node_ref=canvas
                 on:click=move |e| {
                     choose(e.target());
@@ -212,6 +212,11 @@ fn restyle(canvas: &Element, bundle: &atlas_core::Bundle, look: &MapLook, focus:
         };
         let on = focus.zones.iter().any(|z| *z == id);
         let _ = zone.class_list().toggle_with_force("plan-focus", on);
+    }
+    if let Ok(Some(map)) = canvas.closest(".map") {
+        let _ = map
+            .class_list()
+            .toggle_with_force("by-role", look.roles.is_some());
     }
     if let Some(svg) = canvas.first_element_child() {
         set(
