@@ -30,7 +30,7 @@ if [ -n "${ATLAS_WASM_NAMES:-}" ]; then "${WASM_OPT[@]}" -g "$OUT/atlas_bg.wasm"
 "${WASM_OPT[@]}" "$OUT/atlas_bg.wasm" -o "$OUT/atlas_bg.wasm"
 
 mkdir -p "$OUT/assets"
-cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/noscript.css" "$OUT/assets/"
+cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/plan.json" "$ROOT/assets/noscript.css" "$OUT/assets/"
 # The county layer keeps its stable name beside the bundle: the app fetches it only on the first
 # drill-down (src/load.rs), so the first load does not carry it. The boundary downloads (WGS84 and
 # GCJ-02, from the export menu) keep theirs, as GIS users link them.

@@ -55,8 +55,12 @@ pub struct Built {
     pub json: String,
     /// The layout as CSV, written next to the bundle.
     pub csv: String,
-    /// The plan text, copied next to the bundle for the app's plan view.
+    /// The plan text, copied next to the bundle for those who link it.
     pub plan_text: String,
+    /// The plan document (the text with its mentions) as written to disk, for the reading view.
+    pub plan_doc_json: String,
+    /// How many mentions the plan document holds.
+    pub plan_doc_mentions: usize,
     /// The chart files: path relative to the root, and SVG text.
     pub charts: Vec<(String, String)>,
     /// The bundle itself.
@@ -274,7 +278,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     let mut inputs = vec![
         bases_path,
         layout_path,
-        plan_path,
+        plan_path.clone(),
         sources_path,
         cities_path.clone(),
         industries_path,
@@ -330,7 +334,11 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
     })?;
     counties_json.push('\n');
     let boundary_downloads = crate::downloads::boundary_downloads(&bundle, &county_layer)?;
+    let (plan_doc_json, plan_doc_mentions) =
+        crate::plan_doc_file::plan_doc_json(&plan_path, &plan_text, &bundle)?;
     Ok(Built {
+        plan_doc_json,
+        plan_doc_mentions,
         boundary_downloads,
         counties_json,
         county_layer,

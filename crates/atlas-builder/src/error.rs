@@ -261,6 +261,24 @@ pub enum BuildError {
     /// A target chart could not be drawn.
     #[error("the target charts could not be drawn: {0}")]
     Chart(String),
+    /// The plan document (the plan text with its mentions) does not fit the text or the bundle.
+    #[error("{path}: {problem}")]
+    PlanDoc {
+        /// The plan document's file (or the plan text it is built from).
+        path: PathBuf,
+        /// What is wrong, naming the mention's name and offset where one is at fault.
+        problem: atlas_core::plan_doc::PlanDocError,
+    },
+    /// The committed plan document is not JSON of the plan document's form.
+    #[error(
+        "{path}: not a plan document: {reason}; run `cargo run -p atlas-builder` to write it again"
+    )]
+    PlanDocSyntax {
+        /// The plan document's file.
+        path: PathBuf,
+        /// What the JSON reader said.
+        reason: String,
+    },
     /// The assembled bundle failed the same check the app makes when it loads it.
     #[error("the assembled bundle is inconsistent: {0}")]
     Bundle(#[from] BundleError),

@@ -13,6 +13,7 @@ pub mod error;
 pub mod geodata;
 pub mod industries_seed;
 pub mod page;
+pub mod plan_doc_file;
 pub mod seeds;
 pub mod targets_seed;
 pub mod topology;
@@ -34,17 +35,22 @@ pub const CSV_FILE: &str = "assets/layout.csv";
 /// ([`atlas_core::county_layer::COUNTY_LAYER_FILE`]).
 pub const COUNTIES_FILE: &str = "assets/counties.json";
 
-/// Where the plan text goes, next to the bundle, for the app's plan view.
+/// Where the plan text goes, next to the bundle, for those who link the plain text.
 pub const PLAN_FILE: &str = "assets/plan.txt";
 
+/// Where the plan document (the text with its mentions) goes, under the name the app fetches
+/// ([`atlas_core::plan_doc::PLAN_DOC_FILE`]).
+pub const PLAN_DOC_FILE: &str = "assets/plan.json";
+
 impl Built {
-    /// Every file the builder writes, with its content: the bundle, the CSV, the plan text, the
-    /// county layer, the chart files and the boundary downloads.
+    /// Every file the builder writes, with its content: the bundle, the CSV, the plan text and
+    /// plan document, the county layer, the chart files and the boundary downloads.
     pub fn outputs(&self) -> Vec<(&str, &str)> {
         let fixed = [
             (BUNDLE_FILE, self.json.as_str()),
             (CSV_FILE, self.csv.as_str()),
             (PLAN_FILE, self.plan_text.as_str()),
+            (PLAN_DOC_FILE, self.plan_doc_json.as_str()),
             (COUNTIES_FILE, self.counties_json.as_str()),
         ];
         fixed
@@ -109,18 +115,28 @@ pub fn stray_charts(root: &Path, built: &Built) -> Vec<PathBuf> {
 /// files the builder no longer makes are removed.
 pub fn write_outputs(root: &Path, built: &Built) -> Result<(), BuildError> {
     let stray = stray_charts(root, built);
-    let mut staged = Vec::new();
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (file, content) in built.outputs() {
         let target = root.join(file);
-        let temporary = target.with_extension("tmp");
-        let fail = |source| BuildError::Write {
-            path: target.clone(),
-            source,
-        };
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(fail)?;
+        // The whole name plus `.tmp`, so that plan.txt and plan.json stage apart.
+        let mut temporary = target.clone().into_os_string();
+        temporary.push(".tmp");
+        let temporary = PathBuf::from(temporary);
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&temporary, content));
+        if let Err(source) = written {
+            // Nothing is left half-written: the files staged so far go again.
+            let _ = std::fs::remove_file(&temporary);
+            for (staged_file, _) in &staged {
+                let _ = std::fs::remove_file(staged_file);
+            }
+            return Err(BuildError::Write {
+                path: target,
+                source,
+            });
         }
-        std::fs::write(&temporary, content).map_err(fail)?;
         staged.push((temporary, target));
     }
     for (temporary, target) in staged {

@@ -40,6 +40,12 @@ fn main() -> ExitCode {
         }
     };
     if check {
+        // A committed plan document that does not fit its text or the bundle is named precisely
+        // (mention and offset), before the plain comparison below.
+        if let Err(e) = atlas_builder::plan_doc_file::check_committed(&root, &built.bundle) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
         let stale: Vec<String> = built
             .outputs()
             .into_iter()
@@ -61,7 +67,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!(
-            "the bundle, the layout CSV, the plan text, the charts, the county layer and the boundary downloads are up to date"
+            "the bundle, the layout CSV, the plan text and document, the charts, the county layer and the boundary downloads are up to date"
         );
         return ExitCode::SUCCESS;
     }
@@ -86,9 +92,10 @@ fn main() -> ExitCode {
         built.boundary_downloads.len(),
     );
     println!(
-        "wrote {} ({} bytes), layout.csv, plan.txt and {} charts in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} city and county vertices kept in {} shared arcs",
+        "wrote {} ({} bytes), layout.csv, plan.txt, plan.json ({} mentions) and {} charts in {} ms: {} cities, {} zones, {} places, {} industries, {} fields, {} role facts, {} targets, {} bases; {} of {} city and county vertices kept in {} shared arcs",
         target.display(),
         built.json.len(),
+        built.plan_doc_mentions,
         built.charts.len(),
         started.elapsed().as_millis(),
         built.bundle.cities.len(),

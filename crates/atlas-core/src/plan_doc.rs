@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::Bundle;
+use crate::plan::PlanText;
 
 /// The file name of the plan document, next to the bundle in `assets/`.
 pub const PLAN_DOC_FILE: &str = "plan.json";
@@ -108,13 +109,154 @@ pub enum MentionError {
     },
 }
 
+/// The bundle's source entry for the plan text, whose hash a plan document must carry.
+pub const PLAN_SOURCE: &str = "seeds/plan.txt";
+
+/// Why a plan document cannot be used with a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanDocError {
+    /// The file is not a plan document of this version.
+    #[error(
+        "the plan document has schema version {found}, this atlas reads version {PLAN_DOC_SCHEMA}; rebuild it with the builder that built atlas.json"
+    )]
+    Schema {
+        /// The version the file declares.
+        found: u32,
+    },
+    /// The bundle does not list the plan text among its sources.
+    #[error("the data bundle does not say which plan text it was built from ({PLAN_SOURCE})")]
+    NoPlanSource,
+    /// The plan document comes from another plan text than the bundle.
+    #[error(
+        "the plan document is not from the same build as atlas.json (its plan text differs); upload the plan.json built with it"
+    )]
+    OtherBuild,
+    /// The text is not the plan text the bundle was built from.
+    #[error(
+        "the plan document's text is not the plan text its hash names; rebuild it with the builder"
+    )]
+    TextAltered,
+    /// A mention does not fit the text.
+    #[error("{0}")]
+    Mention(#[from] MentionError),
+}
+
+impl PlanDoc {
+    /// The plan document for a plan text: its mentions found from the bundle's names, checked.
+    pub fn build(text: String, bundle: &Bundle) -> Result<PlanDoc, PlanDocError> {
+        let plan_sha256 = plan_source_hash(bundle)?.to_string();
+        let mentions = find_mentions(&text, bundle);
+        let doc = PlanDoc {
+            schema_version: PLAN_DOC_SCHEMA,
+            plan_sha256,
+            text,
+            mentions,
+        };
+        check_mentions(&doc.text, &doc.mentions, bundle)?;
+        Ok(doc)
+    }
+
+    /// Checks a plan document read from a file against the bundle it is used with: its version,
+    /// its build (the plan text's hash as the bundle lists it) and every mention. `text_hash` is
+    /// the SHA-256 (lower-case hex) of the document's text, computed by the caller, which has
+    /// the hashing (the builder) or trusts the hash's match with the bundle (the app passes
+    /// `None`).
+    pub fn check(&self, bundle: &Bundle, text_hash: Option<&str>) -> Result<(), PlanDocError> {
+        if self.schema_version != PLAN_DOC_SCHEMA {
+            return Err(PlanDocError::Schema {
+                found: self.schema_version,
+            });
+        }
+        if plan_source_hash(bundle)? != self.plan_sha256 {
+            return Err(PlanDocError::OtherBuild);
+        }
+        if text_hash.is_some_and(|h| h != self.plan_sha256) {
+            return Err(PlanDocError::TextAltered);
+        }
+        check_mentions(&self.text, &self.mentions, bundle)?;
+        Ok(())
+    }
+}
+
+/// The hash of the plan text as the bundle's sources list it.
+fn plan_source_hash(bundle: &Bundle) -> Result<&str, PlanDocError> {
+    bundle
+        .sources
+        .iter()
+        .find(|s| s.path == PLAN_SOURCE)
+        .map(|s| s.sha256.as_str())
+        .ok_or(PlanDocError::NoPlanSource)
+}
+
 /// Finds every mention in the plan text of the bundle's cities (full name `苏州市` and short
 /// name `苏州`), county-level places (`昆山市`, `昆山`), zones, industries and fields, leftmost-
 /// longest: a name inside a longer name at the same place (`新能源` in `新能源汽车`, `苏州` in
 /// `苏州市`) is one mention, of the longer name.
 pub fn find_mentions(text: &str, bundle: &Bundle) -> Vec<Mention> {
-    let _ = (text, bundle);
-    todo!("issue 12: plan-data helper")
+    let names = names(bundle);
+    let mut mentions = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        match names
+            .iter()
+            .find(|(name, _)| rest.starts_with(name.as_str()))
+        {
+            Some((name, target)) => {
+                mentions.push(Mention {
+                    at,
+                    name: name.clone(),
+                    target: target.clone(),
+                });
+                at += name.len();
+            }
+            None => at += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    mentions
+}
+
+/// Every name a mention can have, longest first (so the first that matches is the longest):
+/// cities and places by full and short name, then zones, industries and fields (a field named
+/// like its industry is the industry).
+fn names(bundle: &Bundle) -> Vec<(String, MentionTarget)> {
+    let mut names: Vec<(String, MentionTarget)> = Vec::new();
+    let with_short = |full: &str| {
+        let mut forms = vec![full.to_string()];
+        if let Some(short) = full.strip_suffix('市').filter(|s| s.chars().count() >= 2) {
+            forms.push(short.to_string());
+        }
+        forms
+    };
+    for city in &bundle.cities {
+        for form in with_short(&city.name_zh) {
+            names.push((form, MentionTarget::City(city.adcode.clone())));
+        }
+    }
+    for place in &bundle.places {
+        for form in with_short(&place.name_zh) {
+            names.push((form, MentionTarget::Place(place.adcode.clone())));
+        }
+    }
+    for zone in &bundle.zones {
+        names.push((zone.name_zh.clone(), MentionTarget::Zone(zone.id.clone())));
+    }
+    for industry in &bundle.industries {
+        names.push((
+            industry.name_zh.clone(),
+            MentionTarget::Industry(industry.id.clone()),
+        ));
+    }
+    for field in &bundle.fields {
+        if !names.iter().any(|(name, _)| *name == field.name_zh) {
+            names.push((
+                field.name_zh.clone(),
+                MentionTarget::Field(field.id.clone()),
+            ));
+        }
+    }
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    names
 }
 
 /// Checks a mention list against the plan text and the bundle: each mention inside the text,
@@ -125,8 +267,40 @@ pub fn check_mentions(
     mentions: &[Mention],
     bundle: &Bundle,
 ) -> Result<(), MentionError> {
-    let _ = (text, mentions, bundle);
-    todo!("issue 12: plan-data helper")
+    let names = names(bundle);
+    let mut previous_end = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        let (name, at) = (m.name.clone(), m.at);
+        let end = at
+            .checked_add(m.name.len())
+            .filter(|end| *end <= text.len());
+        let Some(end) = end else {
+            return Err(MentionError::OutOfRange {
+                name,
+                at,
+                len: text.len(),
+            });
+        };
+        if text.get(at..end) != Some(m.name.as_str()) || m.name.is_empty() {
+            let found = String::from_utf8_lossy(&text.as_bytes()[at..end]).into_owned();
+            return Err(MentionError::TextDiffers { name, at, found });
+        }
+        if i > 0 && at < previous_end {
+            return Err(MentionError::OutOfOrder { name, at });
+        }
+        previous_end = end;
+        if !names
+            .iter()
+            .any(|(n, target)| *n == m.name && *target == m.target)
+        {
+            return Err(MentionError::UnknownTarget {
+                name,
+                at,
+                target: m.target.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// How a paragraph stands in the document's structure.
@@ -142,11 +316,16 @@ pub enum ParagraphKind {
     Body,
 }
 
-/// One paragraph of the plan as the reading view shows it (one per non-empty line).
+/// One paragraph of the plan as the reading view shows it: the plan's unit of reading, a
+/// sentence or clause ending in `。` or `；` (so each layout statement of §四(二) is one), or a
+/// whole heading line. Consecutive paragraphs of one text line share its `line`, so the view
+/// can set them as one block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// 1-based number, the `p=` of a link to it.
     pub number: usize,
+    /// 0-based number of the non-empty text line it stands in (the view's block).
+    pub line: usize,
     /// Byte range of its text (leading full-width spaces and the line end left out).
     pub span: Range<usize>,
     /// The innermost section holding it (`四(二)`), `None` before the first part.
@@ -163,9 +342,9 @@ pub struct ParagraphFocus {
     pub industry: Option<String>,
     /// The one field it names, when it names exactly one.
     pub field: Option<String>,
-    /// Cities and county-level places it names (adcodes), highlighted on the map.
+    /// Cities and county-level places it names (adcodes, in order of first mention).
     pub places: Vec<String>,
-    /// Zones it names (ids), outlined on the map.
+    /// Zones it names (ids, in order of first mention).
     pub zones: Vec<String>,
 }
 
@@ -181,41 +360,141 @@ pub struct PlanPiece<'a> {
     pub marked: bool,
 }
 
+/// Characters that end a paragraph, and closing marks that stay with the character before them.
+const ENDS: [char; 2] = ['。', '；'];
+const CLOSERS: [char; 4] = ['”', '’', '）', '」'];
+
 impl PlanDoc {
     /// The paragraphs in order; their numbers are 1, 2, 3, ….
     pub fn paragraphs(&self) -> Vec<Paragraph> {
-        todo!("issue 12: plan-data helper")
+        let plan = PlanText::new(self.text.clone());
+        let sections = plan.sections();
+        let mut paragraphs = Vec::new();
+        let mut offset = 0;
+        let mut line_number = 0;
+        for line in self.text.split_inclusive('\n') {
+            let line_start = offset;
+            offset += line.len();
+            let trimmed = line.trim_end_matches(['\n', '\r']);
+            let lead = trimmed.len() - trimmed.trim_start_matches(['　', ' ']).len();
+            let (from, to) = (line_start + lead, line_start + trimmed.len());
+            if from >= to {
+                continue;
+            }
+            let heading = sections.iter().find(|s| s.span.start == line_start);
+            let section = sections
+                .iter()
+                .filter(|s| s.span.start <= from && from < s.span.end)
+                .max_by_key(|s| s.span.start)
+                .map(|s| s.id.clone());
+            let kind = match heading {
+                Some(s) if s.id.contains('(') => ParagraphKind::SectionHeading,
+                Some(_) => ParagraphKind::PartHeading,
+                None if section.is_none() => ParagraphKind::Front,
+                None => ParagraphKind::Body,
+            };
+            let pieces = if kind == ParagraphKind::Body {
+                clauses(&self.text, from..to)
+            } else {
+                std::iter::once(from..to).collect()
+            };
+            for span in pieces {
+                paragraphs.push(Paragraph {
+                    number: paragraphs.len() + 1,
+                    line: line_number,
+                    span,
+                    section: section.clone(),
+                    kind,
+                });
+            }
+            line_number += 1;
+        }
+        paragraphs
     }
 
     /// The number of the paragraph holding byte `offset` (e.g. a quote's start).
     pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
-        let _ = offset;
-        todo!("issue 12: plan-data helper")
+        self.paragraphs()
+            .into_iter()
+            .find(|p| p.span.start <= offset && offset < p.span.end)
+            .map(|p| p.number)
     }
 
     /// The mentions inside a paragraph, in order.
     pub fn mentions_in(&self, paragraph: &Paragraph) -> &[Mention] {
-        let _ = paragraph;
-        todo!("issue 12: plan-data helper")
+        let first = self
+            .mentions
+            .partition_point(|m| m.at < paragraph.span.start);
+        let end = self.mentions.partition_point(|m| m.at < paragraph.span.end);
+        &self.mentions[first..end.max(first)]
     }
 
     /// The numbers of the paragraphs that mention `target` directly, in order.
     pub fn paragraphs_mentioning(&self, target: &MentionTarget) -> Vec<usize> {
-        let _ = target;
-        todo!("issue 12: plan-data helper")
+        self.paragraphs()
+            .iter()
+            .filter(|p| self.mentions_in(p).iter().any(|m| m.target == *target))
+            .map(|p| p.number)
+            .collect()
     }
 
     /// What a paragraph speaks of, for the map beside it.
     pub fn focus(&self, bundle: &Bundle, paragraph: &Paragraph) -> ParagraphFocus {
-        let _ = (bundle, paragraph);
-        todo!("issue 12: plan-data helper")
+        let mut focus = ParagraphFocus::default();
+        let mut industries: Vec<&str> = Vec::new();
+        let mut fields: Vec<&str> = Vec::new();
+        let push = |list: &mut Vec<String>, id: &str| {
+            if !list.iter().any(|x| x == id) {
+                list.push(id.to_string());
+            }
+        };
+        for m in self.mentions_in(paragraph) {
+            match &m.target {
+                MentionTarget::City(id) | MentionTarget::Place(id) => push(&mut focus.places, id),
+                MentionTarget::Zone(id) => push(&mut focus.zones, id),
+                MentionTarget::Industry(id) => industries.push(id),
+                MentionTarget::Field(id) => {
+                    fields.push(id);
+                    if let Some(field) = bundle.field(id) {
+                        industries.push(&field.industry);
+                    }
+                }
+            }
+        }
+        industries.sort_unstable();
+        industries.dedup();
+        fields.sort_unstable();
+        fields.dedup();
+        if let [industry] = industries[..] {
+            focus.industry = Some(industry.to_string());
+            if let [field] = fields[..] {
+                focus.field = Some(field.to_string());
+            }
+        }
+        focus
     }
 
     /// Where `query` occurs in the text (byte ranges, in order, not overlapping), for the
-    /// reading view's search; empty for an empty query.
+    /// reading view's search; empty for an empty query. Letters match in either case.
     pub fn matches(&self, query: &str) -> Vec<Range<usize>> {
-        let _ = query;
-        todo!("issue 12: plan-data helper")
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let folded_text = self.text.to_lowercase();
+        let folded_query = query.to_lowercase();
+        // Lower-casing can change byte lengths outside ASCII; match on the text itself then.
+        if folded_text.len() != self.text.len() || folded_query.len() != query.len() {
+            return self
+                .text
+                .match_indices(query)
+                .map(|(at, m)| at..at + m.len())
+                .collect();
+        }
+        folded_text
+            .match_indices(&folded_query)
+            .map(|(at, m)| at..at + m.len())
+            .collect()
     }
 
     /// A paragraph's text cut into runs at every mention and marked-range boundary.
@@ -224,7 +503,56 @@ impl PlanDoc {
         paragraph: &Paragraph,
         marks: &[Range<usize>],
     ) -> Vec<PlanPiece<'a>> {
-        let _ = (paragraph, marks);
-        todo!("issue 12: plan-data helper")
+        let span = paragraph.span.clone();
+        let mentions = self.mentions_in(paragraph);
+        let mut cuts = vec![span.start, span.end];
+        for m in mentions {
+            cuts.extend([m.at, m.span().end.min(span.end)]);
+        }
+        for mark in marks {
+            cuts.extend(
+                [mark.start, mark.end]
+                    .into_iter()
+                    .filter(|c| span.start < *c && *c < span.end),
+            );
+        }
+        cuts.retain(|c| self.text.is_char_boundary(*c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| PlanPiece {
+                text: &self.text[w[0]..w[1]],
+                mention: mentions
+                    .iter()
+                    .find(|m| m.at <= w[0] && w[1] <= m.span().end),
+                marked: marks.iter().any(|r| r.start <= w[0] && w[1] <= r.end),
+            })
+            .collect()
     }
+}
+
+/// A body line cut after each `。` or `；` (with any closing quote or bracket after it).
+fn clauses(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = line.start;
+    let mut chars = text[line.clone()].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !ENDS.contains(&c) {
+            continue;
+        }
+        let mut end = line.start + i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if !CLOSERS.contains(&next) {
+                break;
+            }
+            end = line.start + j + next.len_utf8();
+            chars.next();
+        }
+        spans.push(start..end);
+        start = end;
+    }
+    if start < line.end {
+        spans.push(start..line.end);
+    }
+    spans
 }

@@ -79,6 +79,16 @@ impl Workspace {
             .expect("runs")
     }
 
+    /// Runs the builder with `--check` on the copy: verifies what it has in assets/.
+    pub fn check(&self) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_atlas-builder"))
+            .arg("--root")
+            .arg(self.dir.path())
+            .arg("--check")
+            .output()
+            .expect("runs")
+    }
+
     /// Runs the builder; asserts that it succeeded; returns the bundle it wrote.
     pub fn built(&self) -> Value {
         let out = self.run();
@@ -99,9 +109,10 @@ impl Workspace {
         let bundle = std::fs::read_to_string(self.path("assets/atlas.json")).expect("bundle");
         assert_eq!(bundle, SENTINEL, "the old bundle was overwritten");
         for file in [
-            "assets/atlas.tmp",
+            "assets/atlas.json.tmp",
             "assets/layout.csv",
             "assets/plan.txt",
+            "assets/plan.json",
             "assets/counties.json",
             "assets/boundaries.gcj02.geojson",
             "assets/boundaries.wgs84.geojson",
