@@ -7,7 +7,7 @@ use std::sync::Arc;
 use atlas_core::county_layer::{
     COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
 };
-use atlas_core::plan_doc::{MentionError, PLAN_DOC_FILE, PLAN_DOC_SCHEMA, PlanDoc, check_mentions};
+use atlas_core::plan_doc::{PLAN_DOC_FILE, PLAN_DOC_SCHEMA, PlanDoc, PlanDocError};
 use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,11 +20,8 @@ pub const BUNDLE_PATH: &str = "assets/atlas.json";
 /// gives a content-hashed name (scripts/build-site.sh).
 const BUNDLE_LINK_ID: &str = "atlas-bundle";
 
-/// The most plan document the page accepts; the plan with its mentions is about 100 KB.
+/// The most plan document the page accepts; the plan with its mentions is about 45 KB.
 const MAX_PLAN_DOC_BYTES: usize = 4 << 20;
-
-/// The path of the plan text in the bundle's `sources`, whose hash the plan document must carry.
-const PLAN_SOURCE: &str = "seeds/plan.txt";
 
 /// Why the bundle could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -87,29 +84,9 @@ pub enum LoadError {
         /// What the parser said.
         reason: String,
     },
-    /// The plan document has another schema version than this app reads.
-    #[error(
-        "the plan document has schema version {found}, this atlas reads version {expected}: upload plan.json from the same build as the app"
-    )]
-    PlanSchema {
-        /// The version the file declares.
-        found: u32,
-        /// The version the app reads.
-        expected: u32,
-    },
-    /// The plan document was built from another plan text than the bundle.
-    #[error(
-        "the plan document was built from another plan text (SHA-256 {found}) than the data bundle ({expected}): upload plan.json and atlas.json from the same build"
-    )]
-    PlanMismatch {
-        /// The hash the plan document carries.
-        found: String,
-        /// The hash the bundle lists for seeds/plan.txt (empty when it lists none).
-        expected: String,
-    },
-    /// The plan document's mentions do not fit its text or the bundle.
-    #[error("the plan document's links are broken: {0}; rebuild plan.json with the builder")]
-    PlanMentions(#[from] MentionError),
+    /// The plan document does not fit this atlas: another version or build, or broken links.
+    #[error("{0}")]
+    PlanDoc(#[from] PlanDocError),
 }
 
 /// Downloads and checks the bundle next to the page.
@@ -154,9 +131,9 @@ pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadErro
     )?))
 }
 
-/// Downloads the plan document next to the bundle and checks it: its schema, that it was built
-/// from the plan text the bundle was (`plan_sha256` against the bundle's `sources`), and that
-/// every mention fits the text and names something the bundle has.
+/// Downloads the plan document next to the bundle and checks it (`PlanDoc::check`): its schema,
+/// that it was built from the plan text the bundle was (`plan_sha256` against the bundle's
+/// `sources`), and that every mention fits the text and names something the bundle has.
 pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
     let path = format!("assets/{PLAN_DOC_FILE}");
     let text = fetch_text(&path, "the plan document", MAX_PLAN_DOC_BYTES).await?;
@@ -165,30 +142,20 @@ pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
         reason,
     };
     let value = js_sys::JSON::parse(&text).map_err(|e| json_error(js_reason(&e)))?;
+    // A file of another version may not parse as this one: its declared version is checked
+    // first, so the error says what is wrong.
     let declared = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
         .ok()
         .and_then(|v| v.as_f64());
     if let Some(found) = declared.filter(|&v| v != f64::from(PLAN_DOC_SCHEMA)) {
-        return Err(LoadError::PlanSchema {
+        return Err(PlanDocError::Schema {
             found: found as u32,
-            expected: PLAN_DOC_SCHEMA,
-        });
+        }
+        .into());
     }
     let doc: PlanDoc =
         serde_wasm_bindgen::from_value(value).map_err(|e| json_error(e.to_string()))?;
-    let expected = bundle
-        .sources
-        .iter()
-        .find(|s| s.path == PLAN_SOURCE)
-        .map(|s| s.sha256.clone())
-        .unwrap_or_default();
-    if doc.plan_sha256 != expected {
-        return Err(LoadError::PlanMismatch {
-            found: doc.plan_sha256,
-            expected,
-        });
-    }
-    check_mentions(&doc.text, &doc.mentions, bundle)?;
+    doc.check(bundle, None)?;
     Ok(doc)
 }
 

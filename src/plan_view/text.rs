@@ -1,6 +1,7 @@
-//! The plan's text: its title, parts (`<h2>`), sections (`<h3>`) and paragraphs, each with a share
-//! link (shown on hover and focus) and its mentions as links, with the search's matches and the
-//! quote being shown marked. Each paragraph re-renders only when its own marks change.
+//! The plan's text: its title, parts (`<h2>`), sections (`<h3>`) and lines (`<p>`), each line's
+//! sentences and clauses the paragraphs that links and the map follow, each with a share link
+//! (shown on hover and focus) and its mentions as links, with the search's matches and the quote
+//! being shown marked. Each paragraph re-renders only when its own marks change.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -21,7 +22,8 @@ struct OwnMarks {
     quote: Option<Range<usize>>,
 }
 
-/// The whole text.
+/// The whole text: one block per line of the plan (a heading, or a `<p>` holding its sentences
+/// and clauses, each a paragraph of its own with its number).
 #[component]
 pub(super) fn PlanText(
     reading: Arc<PlanReading>,
@@ -30,31 +32,76 @@ pub(super) fn PlanText(
     quote_range: Memo<Option<Range<usize>>>,
 ) -> impl IntoView {
     let atlas = use_atlas();
-    let paragraphs = reading
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let span = p.span.clone();
-            let own = Memo::new(move |_| {
-                let touches = |r: &Range<usize>| r.start < span.end && r.end > span.start;
-                let current = reader
-                    .current_match
-                    .get()
-                    .and_then(|i| matches.with(|m| m.get(i).cloned()))
-                    .filter(touches);
-                OwnMarks {
-                    matches: matches.with(|m| m.iter().filter(|r| touches(r)).cloned().collect()),
-                    current,
-                    quote: quote_range.get().filter(touches),
-                }
-            });
-            paragraph_view(&atlas, reading.clone(), p.clone(), reader, own)
-        })
+    let mut lines: Vec<Vec<Paragraph>> = Vec::new();
+    for p in &reading.paragraphs {
+        match lines.last_mut() {
+            Some(line) if line[0].line == p.line => line.push(p.clone()),
+            _ => lines.push(vec![p.clone()]),
+        }
+    }
+    let blocks = lines
+        .into_iter()
+        .map(|line| line_view(&atlas, &reading, line, reader, matches, quote_range))
         .collect_view();
-    view! { <article class="plan-text" lang="zh-CN">{paragraphs}</article> }
+    view! { <article class="plan-text" lang="zh-CN">{blocks}</article> }
 }
 
-/// One paragraph with its share link.
+/// One line of the plan: its paragraphs in the block its kind calls for, with whatever text lies
+/// between them.
+fn line_view(
+    atlas: &AtlasContext,
+    reading: &Arc<PlanReading>,
+    line: Vec<Paragraph>,
+    reader: Reader,
+    matches: Memo<Vec<Range<usize>>>,
+    quote_range: Memo<Option<Range<usize>>>,
+) -> AnyView {
+    let kind = line[0].kind;
+    let first_line = line[0].number == 1;
+    let mut parts: Vec<AnyView> = Vec::new();
+    let mut end = line[0].span.start;
+    for p in line {
+        if p.span.start > end {
+            parts.push(
+                reading
+                    .doc
+                    .text
+                    .get(end..p.span.start)
+                    .unwrap_or("")
+                    .to_string()
+                    .into_any(),
+            );
+        }
+        end = p.span.end;
+        let span = p.span.clone();
+        let own = Memo::new(move |_| {
+            let touches = |r: &Range<usize>| r.start < span.end && r.end > span.start;
+            let current = reader
+                .current_match
+                .get()
+                .and_then(|i| matches.with(|m| m.get(i).cloned()))
+                .filter(touches);
+            OwnMarks {
+                matches: matches.with(|m| m.iter().filter(|r| touches(r)).cloned().collect()),
+                current,
+                quote: quote_range.get().filter(touches),
+            }
+        });
+        parts.push(paragraph_view(atlas, reading.clone(), p, reader, own).into_any());
+    }
+    match kind {
+        ParagraphKind::PartHeading => view! { <h2 class="plan-part">{parts}</h2> }.into_any(),
+        ParagraphKind::SectionHeading => view! { <h3 class="plan-section">{parts}</h3> }.into_any(),
+        ParagraphKind::Front if first_line => {
+            view! { <h2 class="plan-title">{parts}</h2> }.into_any()
+        }
+        ParagraphKind::Front | ParagraphKind::Body => {
+            view! { <p class="plan-line">{parts}</p> }.into_any()
+        }
+    }
+}
+
+/// One paragraph (a sentence or clause, or a heading) with its share link.
 fn paragraph_view(
     atlas: &AtlasContext,
     reading: Arc<PlanReading>,
@@ -63,20 +110,9 @@ fn paragraph_view(
     own: Memo<OwnMarks>,
 ) -> impl IntoView + use<> {
     let n = paragraph.number;
-    let kind = paragraph.kind;
     let content = {
         let atlas = atlas.clone();
         move || own.with(|marks| pieces_view(&atlas, &reading, &paragraph, reader, marks))
-    };
-    let body = match kind {
-        ParagraphKind::PartHeading => view! { <h2 class="plan-part">{content}</h2> }.into_any(),
-        ParagraphKind::SectionHeading => {
-            view! { <h3 class="plan-section">{content}</h3> }.into_any()
-        }
-        ParagraphKind::Front if n == 1 => {
-            view! { <h2 class="plan-title">{content}</h2> }.into_any()
-        }
-        ParagraphKind::Front | ParagraphKind::Body => view! { <p>{content}</p> }.into_any(),
     };
     let language = atlas.language;
     let href = {
@@ -93,7 +129,7 @@ fn paragraph_view(
         }
     };
     view! {
-        <div
+        <span
             class="plan-para"
             id=paragraph_id(n)
             data-p=n
@@ -107,8 +143,8 @@ fn paragraph_view(
                 aria-label=move || paragraph_link_name(language.get(), n)
                 on:click=on_share
             ></a>
-            {body}
-        </div>
+            {content}
+        </span>
     }
 }
 
