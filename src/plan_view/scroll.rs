@@ -25,27 +25,31 @@ pub(super) fn follow_scroll(
 ) {
     let frame_asked = StoredValue::new(false);
     let paragraphs: StoredValue<Vec<Element>, LocalStorage> = StoredValue::new_local(Vec::new());
+    // Finds the paragraph at the reading line now.
+    let measure = move || {
+        let Some(column) = scroller.get_untracked() else {
+            return;
+        };
+        if paragraphs.with_value(Vec::is_empty) {
+            paragraphs.set_value(query_all(&column, ".plan-para"));
+        }
+        let side = side.get_untracked().map(Element::from);
+        paragraphs.with_value(|list| update_in_view(reader, &column, side.as_ref(), list));
+    };
     let on_scroll = move || {
         if frame_asked.get_value() || reader.jumping.with_value(Option::is_some) {
             return;
         }
         frame_asked.set_value(true);
         request_animation_frame(move || {
-            if frame_asked.try_set_value(false).is_some() {
-                return;
+            if frame_asked.try_set_value(false).is_none() {
+                measure();
             }
-            let Some(column) = scroller.get_untracked() else {
-                return;
-            };
-            if paragraphs.with_value(Vec::is_empty) {
-                paragraphs.set_value(query_all(&column, ".plan-para"));
-            }
-            let side = side.get_untracked().map(Element::from);
-            paragraphs.with_value(|list| update_in_view(reader, &column, side.as_ref(), list));
         });
     };
     let state = atlas.state;
     let atlas = atlas.clone();
+    // The scroll's end may come before the frame that measures it: measured here too.
     let on_end = move || {
         if reader
             .jumping
@@ -55,6 +59,7 @@ pub(super) fn follow_scroll(
         {
             return;
         }
+        measure();
         let Some(n) = reader.in_view.try_get_untracked() else {
             return;
         };

@@ -57,7 +57,7 @@ fn line_view(
     quote_range: Memo<Option<Range<usize>>>,
 ) -> AnyView {
     let kind = line[0].kind;
-    let first_line = line[0].number == 1;
+    let title = reading.is_title(&atlas.bundle, &line[0]);
     let mut parts: Vec<AnyView> = Vec::new();
     let mut end = line[0].span.start;
     for p in line {
@@ -92,9 +92,7 @@ fn line_view(
     match kind {
         ParagraphKind::PartHeading => view! { <h2 class="plan-part">{parts}</h2> }.into_any(),
         ParagraphKind::SectionHeading => view! { <h3 class="plan-section">{parts}</h3> }.into_any(),
-        ParagraphKind::Front if first_line => {
-            view! { <h2 class="plan-title">{parts}</h2> }.into_any()
-        }
+        ParagraphKind::Front if title => view! { <h2 class="plan-title">{parts}</h2> }.into_any(),
         ParagraphKind::Front | ParagraphKind::Body => {
             view! { <p class="plan-line">{parts}</p> }.into_any()
         }

@@ -21,39 +21,75 @@ const plan = JSON.parse(await readFile(join(DIST, 'assets', 'plan.json'), 'utf8'
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /**
- * The plan's paragraphs as the view numbers them (one per non-empty line, leading full-width
- * spaces left out), with their byte ranges in the text, as plan.json's mention offsets count.
+ * The paragraphs as the view shows them (sentences and clauses, numbered), each with the heading
+ * it stands under and its byte range in the plan text, as plan.json's mention offsets count;
+ * read once from the page, and checked to cover the whole plan text in order.
  */
-function paragraphs() {
-  const encoder = new TextEncoder();
-  const list = [];
-  let at = 0;
-  for (const line of plan.text.split('\n')) {
-    const bytes = encoder.encode(line).length;
-    const text = line.replace(/^[\u3000 \t]+/, '').replace(/\r$/, '').trimEnd();
-    if (text) {
-      const start = at + (bytes - encoder.encode(line.replace(/^[\u3000 \t]+/, '')).length);
-      list.push({ number: list.length + 1, text, start, end: start + encoder.encode(text).length });
-    }
-    at += bytes + 1;
-  }
-  return list;
+let PARAGRAPHS = [];
+let reading = null;
+/** Reads the paragraphs from the page the first time a test needs them. */
+function readParagraphs() {
+  reading ??= readFromPage();
+  return reading;
 }
-const PARAGRAPHS = paragraphs();
+async function readFromPage() {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}?view=plan`);
+  await page.locator('.plan-text .plan-para').first().waitFor();
+  const shown = await page.evaluate(() => {
+    const list = [];
+    let heading = '';
+    for (const block of document.querySelector('.plan-text').children) {
+      if (/^H[23]$/.test(block.tagName)) heading = block.textContent;
+      for (const p of block.querySelectorAll('.plan-para')) list.push({ number: Number(p.dataset.p), text: p.textContent, heading });
+    }
+    return list;
+  });
+  await page.close();
+  const encoder = new TextEncoder();
+  let from = 0;
+  PARAGRAPHS = shown.map((p) => {
+    const at = plan.text.indexOf(p.text, from);
+    assert.ok(at >= 0, `paragraph ${p.number} is the plan's text`);
+    assert.equal(plan.text.slice(from, at).trim(), '', `nothing of the plan is left out before paragraph ${p.number}`);
+    from = at + p.text.length;
+    const start = encoder.encode(plan.text.slice(0, at)).length;
+    return { ...p, start, end: start + encoder.encode(p.text).length };
+  });
+  assert.equal(plan.text.slice(from).trim(), '');
+  assert.deepEqual(PARAGRAPHS.map((p) => p.number), PARAGRAPHS.map((_, i) => i + 1));
+}
 
 /** The mentions inside a paragraph. */
 const mentionsIn = (p) => plan.mentions.filter((m) => m.at >= p.start && m.at < p.end);
 
-/** The paragraph starting with `prefix`. */
+/** The paragraph whose text starts with `prefix`. */
 const paragraphStarting = (prefix) => {
   const found = PARAGRAPHS.find((p) => p.text.startsWith(prefix));
   assert.ok(found, `the plan has a paragraph starting ${prefix}`);
   return found;
 };
 
-/** The two paragraphs of §四(二): its heading and its body. */
-const HEADING_4_2 = paragraphStarting('（二）重点支持区域标志性高端产业发展');
-const BODY_4_2 = PARAGRAPHS[HEADING_4_2.number];
+/** What the map should show for a paragraph, from its mentions: one industry (and one field) or none, and its places. */
+function expectedFocus(paragraph) {
+  const mentions = mentionsIn(paragraph);
+  const industries = new Set();
+  const fields = new Set();
+  for (const m of mentions) {
+    if (m.target.kind === 'industry') industries.add(m.target.id);
+    if (m.target.kind === 'field') {
+      fields.add(m.target.id);
+      industries.add(bundle.fields.find((f) => f.id === m.target.id).industry);
+    }
+  }
+  const industry = industries.size === 1 ? [...industries][0] : '';
+  const field = industry && fields.size === 1 ? [...fields][0] : '';
+  const places = [...new Set(mentions.filter((m) => m.target.kind === 'city' || m.target.kind === 'place').map((m) => m.target.id))].sort();
+  return { industry, field, places };
+}
+
+/** The paragraphs of §四(二) that speak of one industry (its layout statements). */
+const layoutStatements = () => PARAGRAPHS.filter((p) => p.heading.startsWith('（二）重点支持区域') && expectedFocus(p).industry);
 
 /** The strongest role of each place under an industry or a field, as the map colours it. */
 function strongestRoles({ industry, field }) {
@@ -96,7 +132,8 @@ const mapShows = (page) => page.evaluate(() => {
 
 describe('links to paragraphs', () => {
   test('a link built with URLSearchParams opens its paragraph highlighted and in view; another paragraph link puts its p in the address', async () => {
-    const n = BODY_4_2.number;
+    await readParagraphs();
+    const n = layoutStatements()[0].number;
     const page = await openPlan({ p: String(n) });
     await page.locator(`#plan-p-${n}.plan-target`).waitFor();
     await page.waitForFunction((n) => {
@@ -104,7 +141,7 @@ describe('links to paragraphs', () => {
       return r.top >= 0 && r.top < innerHeight / 2;
     }, n);
     assert.equal(await page.locator('.plan-para').count(), PARAGRAPHS.length);
-    const other = HEADING_4_2.number - 3;
+    const other = paragraphStarting('（一）新能源产业').number;
     const link = page.locator(`#plan-p-${other} .plan-share`);
     assert.equal(await link.getAttribute('aria-label'), `第 ${other} 段的链接`);
     assert.equal(new URL(await link.getAttribute('href'), env.site.url).searchParams.get('p'), String(other));
@@ -118,6 +155,8 @@ describe('links to paragraphs', () => {
   });
 
   test('an unknown p= falls back to the start with a notice', async () => {
+
+    await readParagraphs();
     const page = await openPlan({ p: '9999' });
     await page.locator('.notice-bar').waitFor();
     assert.match(await page.textContent('.notice-bar'), /p/);
@@ -128,54 +167,58 @@ describe('links to paragraphs', () => {
 });
 
 describe('the map follows the paragraph in view', () => {
-  const cases = [
-    ['the heading of §四(二)', HEADING_4_2],
-    ['the body of §四(二)', BODY_4_2],
-    ['§三(一), one industry', PARAGRAPHS[paragraphStarting('（一）新能源产业').number]],
-  ];
-  for (const [name, paragraph] of cases) {
-    test(name, async () => {
+  for (const which of [0, 1]) {
+    test(`layout statement ${which + 1} of §四(二): its industry's roles, its places highlighted`, async () => {
+      await readParagraphs();
+      const statements = layoutStatements();
+      assert.ok(statements.length >= 2, '§四(二) has layout statements');
+      const paragraph = statements[which];
+      const expected = expectedFocus(paragraph);
       const page = await openPlan({});
+      const entries = await page.evaluate(() => history.length);
       await page.evaluate((n) => document.getElementById(`plan-p-${n}`).scrollIntoView({ block: 'start' }), paragraph.number);
       await page.locator(`#plan-p-${paragraph.number}.plan-reading`).waitFor();
-      const mentions = mentionsIn(paragraph);
-      const places = [...new Set(mentions
-        .filter((m) => m.target.kind === 'city' || m.target.kind === 'place')
-        .map((m) => m.target.id))].sort();
-      await page.waitForFunction((places) => {
-        const svg = document.querySelector('.plan-map svg');
-        const shown = [...svg.querySelectorAll('[data-adcode].plan-focus')].map((e) => e.getAttribute('data-adcode')).sort();
-        return JSON.stringify(shown) === JSON.stringify(places);
-      }, places);
+      await page.waitForFunction((industry) => document.querySelector('.plan-map svg').getAttribute('data-industry') === industry, expected.industry);
       const shown = await mapShows(page);
-      if (shown.industry || shown.field) {
-        const named = new Set(mentions.flatMap((m) => {
-          if (m.target.kind === 'industry') return [m.target.id];
-          if (m.target.kind === 'field') return [bundle.fields.find((f) => f.id === m.target.id).industry];
-          return [];
-        }));
-        assert.ok(named.has(shown.industry), `the map's industry ${shown.industry} is one the paragraph names`);
-        const roles = strongestRoles(shown);
-        for (const [code, role] of Object.entries(shown.roles)) assert.equal(role, roles.get(code) ?? 'none', code);
-      } else {
-        assert.ok(Object.values(shown.roles).every((r) => r === ''), 'no industry: coloured by zone');
-      }
-      if (name.includes('one industry')) assert.ok(shown.industry, 'a paragraph on one industry shows its layout');
-      // A link opened at the same paragraph after the scroll names it.
+      assert.equal(shown.industry, expected.industry);
+      assert.equal(shown.field, expected.field);
+      assert.deepEqual(shown.highlighted, expected.places);
+      const roles = strongestRoles(expected);
+      assert.ok(roles.size > 0);
+      for (const [code, role] of Object.entries(shown.roles)) assert.equal(role, roles.get(code) ?? 'none', code);
+      assert.match(await page.textContent('.plan-map-focus'), new RegExp(`第 ${paragraph.number} 段`));
+      // Once the scrolling ends, the address names the paragraph, in place of the entry.
       await page.waitForFunction((p) => new URLSearchParams(location.search).get('p') === p, String(paragraph.number));
+      assert.equal(await page.evaluate(() => history.length), entries, 'no history entry added by scrolling');
       await page.close();
     });
   }
+
+  test('a paragraph naming no industry shows the zones, its places highlighted', async () => {
+
+    await readParagraphs();
+    const paragraph = PARAGRAPHS.find((p) => p.heading.startsWith('（二）重点支持区域') && !expectedFocus(p).industry && expectedFocus(p).places.length > 0);
+    const page = await openPlan({});
+    await page.evaluate((n) => document.getElementById(`plan-p-${n}`).scrollIntoView({ block: 'start' }), paragraph.number);
+    await page.locator(`#plan-p-${paragraph.number}.plan-reading`).waitFor();
+    const places = expectedFocus(paragraph).places;
+    await page.waitForFunction((places) => JSON.stringify([...document.querySelectorAll('.plan-map [data-adcode].plan-focus')].map((e) => e.getAttribute('data-adcode')).sort()) === JSON.stringify(places), places);
+    assert.ok(Object.values((await mapShows(page)).roles).every((r) => r === ''), 'coloured by zone');
+    await page.close();
+  });
 });
 
 describe('places: mentions and the map list the paragraphs naming them', () => {
   const naming = (code) => PARAGRAPHS.filter((p) => mentionsIn(p).some((m) => m.target.id === code && (m.target.kind === 'city' || m.target.kind === 'place'))).map((p) => p.number);
 
   test('clicking a city mention chooses it on the map and lists its paragraphs', async () => {
+
+    await readParagraphs();
     const page = await openPlan({});
-    const mention = page.locator(`#plan-p-${BODY_4_2.number} .plan-mention[data-kind="city"]`).first();
+    const statement = layoutStatements()[0];
+    const mention = page.locator(`#plan-p-${statement.number} .plan-mention[data-kind="city"]`).first();
     const text = await mention.textContent();
-    const code = mentionsIn(BODY_4_2).find((m) => m.target.kind === 'city' && m.name === text).target.id;
+    const code = mentionsIn(statement).find((m) => m.target.kind === 'city' && m.name === text).target.id;
     await mention.click();
     await page.locator('.plan-places').waitFor();
     assert.equal(await page.locator('.plan-places ol li').count(), naming(code).length);
@@ -184,6 +227,8 @@ describe('places: mentions and the map list the paragraphs naming them', () => {
   });
 
   test('choosing 苏州 on the map lists its paragraphs; next and previous jump between them', async () => {
+
+    await readParagraphs();
     const page = await openPlan({});
     const code = bundle.cities.find((c) => c.name_zh.startsWith('苏州')).adcode;
     const expected = naming(code);
@@ -207,6 +252,7 @@ describe('places: mentions and the map list the paragraphs naming them', () => {
 
 describe('search within the plan', () => {
   test('marks every match, counts them, and Enter goes to the next', async () => {
+    await readParagraphs();
     const query = '创新';
     const total = plan.text.split(query).length - 1;
     assert.ok(total > 3);
@@ -229,6 +275,7 @@ describe('search within the plan', () => {
 
 describe('show in plan and the text itself', () => {
   test('"show in plan" on a city panel opens the view at the quote, marked and focused; Back returns to the panel', async () => {
+    await readParagraphs();
     const page = await openAtlas(env.browser, `${env.site.url}?city=320500`);
     const button = page.locator('.city-details .show-in-plan').first();
     const quote = await page.locator('.city-details .plan-quote blockquote').first().textContent();
@@ -247,37 +294,46 @@ describe('show in plan and the text itself', () => {
   });
 
   test('a selected paragraph copies as the plan\'s own words', async () => {
+
+    await readParagraphs();
+    const statement = layoutStatements()[0];
     const page = await openPlan({});
     const copied = await page.evaluate((n) => {
       const range = document.createRange();
-      range.selectNodeContents(document.querySelector(`#plan-p-${n} p`));
+      range.selectNodeContents(document.getElementById(`plan-p-${n}`));
       getSelection().removeAllRanges();
       getSelection().addRange(range);
       return getSelection().toString();
-    }, BODY_4_2.number);
-    assert.equal(copied, BODY_4_2.text);
+    }, statement.number);
+    const encoder = new TextEncoder();
+    const words = new TextDecoder().decode(encoder.encode(plan.text).slice(statement.start, statement.end));
+    assert.equal(copied, words);
     assert.equal(await page.$eval('.plan-text', (e) => getComputedStyle(e).userSelect), 'auto');
     await page.close();
   });
 
   test('prints as a clean A4 document: headings and text, no toolbar, no map', async () => {
+
+    await readParagraphs();
     const page = await openPlan({});
     const toolbarText = await page.textContent('.toolbar');
-    const pdf = await page.pdf({ format: 'A4' });
+    // The stylesheet's own page size: the plan prints A4 portrait (the map view's handout is landscape).
+    const pdf = await page.pdf({ preferCSSPageSize: true });
     const dir = await mkdtemp(join(tmpdir(), 'atlas-plan-'));
     try {
       const file = join(dir, 'plan.pdf');
       await writeFile(file, pdf);
       const info = (await run('pdfinfo', [file])).stdout;
-      assert.match(info, /Page size:\s+595(\.\d+)? x 841/);
+      const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/) ?? [];
+      assert.ok(Number(width) < Number(height), `A4 portrait: ${info.match(/Page size.*/)}`);
       const text = (await run('pdftotext', [file, '-'])).stdout.replace(/\s+/g, '');
       assert.ok(text.includes('四、产业发展布局'));
-      assert.ok(text.includes(HEADING_4_2.text.replace(/\s+/g, '')));
+      assert.ok(text.includes(paragraphStarting('（二）重点支持区域').text.replace(/\s+/g, '')));
       const words = toolbarText.split(/\s+/).filter((w) => w.length > 1);
       assert.ok(words.length > 0);
       for (const word of words) assert.ok(!text.includes(word.replace(/\s+/g, '')) || plan.text.includes(word), `toolbar text "${word}" printed`);
       const first = (await run('pdftotext', ['-f', '1', '-l', '1', file, '-'])).stdout.replace(/\s+/g, '');
-      assert.ok(first.startsWith(PARAGRAPHS[0].text.replace(/\s+/g, '')), 'the first page starts with the plan title');
+      assert.ok(first.startsWith(PARAGRAPHS[0].text.replace(/\s+/g, '')), 'the first page starts with the plan\'s first line');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -288,7 +344,8 @@ describe('show in plan and the text itself', () => {
 describe('accessibility and small screens', () => {
   for (const lang of ['zh', 'en']) {
     test(`axe-core finds no serious or critical violation (${lang})`, async () => {
-      const page = await openPlan({ lang, p: String(BODY_4_2.number) });
+      await readParagraphs();
+      const page = await openPlan({ lang, p: String(layoutStatements()[0].number) });
       await page.locator('.plan-map path.city').first().click();
       await page.locator('.plan-places').waitFor();
       await page.addScriptTag({ path: AXE });
@@ -306,12 +363,15 @@ describe('accessibility and small screens', () => {
   }
 
   test('a 320 px phone does not scroll sideways, and the map sticks over the text', async () => {
-    const page = await openPlan({ p: String(BODY_4_2.number) }, { width: 320, height: 640 });
-    await page.locator(`#plan-p-${BODY_4_2.number}.plan-target`).waitFor();
+
+    await readParagraphs();
+    const n = layoutStatements()[0].number;
+    const page = await openPlan({ p: String(n) }, { width: 320, height: 640 });
+    await page.locator(`#plan-p-${n}.plan-target`).waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
     const map = await page.$eval('.plan-side', (e) => e.getBoundingClientRect().toJSON());
     assert.ok(map.top <= 1 && map.height > 100, 'the map is at the top of the screen');
-    const para = await page.$eval(`#plan-p-${BODY_4_2.number}`, (e) => e.getBoundingClientRect().toJSON());
+    const para = await page.$eval(`#plan-p-${n}`, (e) => e.getBoundingClientRect().toJSON());
     assert.ok(para.top >= map.bottom - 1, 'the paragraph is below the map, not under it');
     await page.close();
   });

@@ -57,6 +57,13 @@ impl PlanReading {
         self.paragraphs.get(number.checked_sub(1)?)
     }
 
+    /// Whether a paragraph is the plan's title (the line of the front matter that is the title
+    /// the bundle gives the plan), shown as the document's heading; the lines around it (the
+    /// addressees, the covering note) are plain text.
+    pub fn is_title(&self, bundle: &Bundle, paragraph: &Paragraph) -> bool {
+        paragraph.kind == ParagraphKind::Front && self.text_of(paragraph) == bundle.plan.title_zh
+    }
+
     /// The parts' and sections' headings, in order, for the table of contents.
     pub fn toc(&self) -> Vec<TocEntry<'_>> {
         self.paragraphs

@@ -51,6 +51,19 @@ fn the_contents_list_every_part_and_section_heading_in_order() {
 }
 
 #[test]
+fn the_title_is_the_one_front_line_that_is_the_plans_title() {
+    let (b, r) = (bundle(), reading());
+    let titles: Vec<usize> = r
+        .paragraphs
+        .iter()
+        .filter(|p| r.is_title(&b, p))
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(titles.len(), 1);
+    assert!(titles[0] > 1, "the addressees come first");
+}
+
+#[test]
 fn every_quote_of_the_bundle_is_found_in_a_paragraph_of_its_section() {
     let (b, r) = (bundle(), reading());
     let quotes = b
