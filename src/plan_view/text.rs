@@ -10,6 +10,7 @@ use atlas_core::plan_doc::{Mention, MentionTarget, Paragraph, ParagraphFocus, Pa
 use atlas_core::plan_view_state::{PlanReading, paragraph_link_name};
 use atlas_core::url_state::View;
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 
 use super::{Reader, modified_click, paragraph_href, paragraph_id};
 use crate::context::{AtlasContext, use_atlas};
@@ -39,11 +40,31 @@ pub(super) fn PlanText(
             _ => lines.push(vec![p.clone()]),
         }
     }
+    // Only the paragraphs leaving and entering a state re-render its class (not all of them).
+    let marked = Marked {
+        reading: Selector::new(move || reader.in_view.get()),
+        target: Selector::new(move || reader.highlight.get()),
+    };
     let blocks = lines
         .into_iter()
-        .map(|line| line_view(&atlas, &reading, line, reader, matches, quote_range))
+        .map(|line| {
+            line_view(
+                &atlas,
+                &reading,
+                line,
+                reader,
+                &marked,
+                (matches, quote_range),
+            )
+        })
         .collect_view();
     view! { <article class="plan-text" lang="zh-CN">{blocks}</article> }
+}
+
+/// Which paragraph is being read (in view) and which a link or jump chose.
+struct Marked {
+    reading: Selector<usize>,
+    target: Selector<Option<usize>>,
 }
 
 /// One line of the plan: its paragraphs in the block its kind calls for, with whatever text lies
@@ -53,8 +74,8 @@ fn line_view(
     reading: &Arc<PlanReading>,
     line: Vec<Paragraph>,
     reader: Reader,
-    matches: Memo<Vec<Range<usize>>>,
-    quote_range: Memo<Option<Range<usize>>>,
+    marked: &Marked,
+    (matches, quote_range): (Memo<Vec<Range<usize>>>, Memo<Option<Range<usize>>>),
 ) -> AnyView {
     let kind = line[0].kind;
     let title = reading.is_title(&atlas.bundle, &line[0]);
@@ -87,7 +108,7 @@ fn line_view(
                 quote: quote_range.get().filter(touches),
             }
         });
-        parts.push(paragraph_view(atlas, reading.clone(), p, reader, own).into_any());
+        parts.push(paragraph_view(atlas, reading.clone(), p, reader, marked, own).into_any());
     }
     match kind {
         ParagraphKind::PartHeading => view! { <h2 class="plan-part">{parts}</h2> }.into_any(),
@@ -105,9 +126,11 @@ fn paragraph_view(
     reading: Arc<PlanReading>,
     paragraph: Paragraph,
     reader: Reader,
+    marked: &Marked,
     own: Memo<OwnMarks>,
 ) -> impl IntoView + use<> {
     let n = paragraph.number;
+    let (reading_now, target) = (marked.reading.clone(), marked.target.clone());
     let content = {
         let atlas = atlas.clone();
         move || own.with(|marks| pieces_view(&atlas, &reading, &paragraph, reader, marks))
@@ -132,8 +155,8 @@ fn paragraph_view(
             id=paragraph_id(n)
             data-p=n
             tabindex="-1"
-            class:plan-target=move || reader.highlight.get() == Some(n)
-            class:plan-reading=move || reader.in_view.get() == n
+            class:plan-target=move || target.selected(&Some(n))
+            class:plan-reading=move || reading_now.selected(&n)
         >
             <a
                 class="plan-share"
@@ -146,7 +169,8 @@ fn paragraph_view(
     }
 }
 
-/// A paragraph's runs: plain text, marks and mention links.
+/// A paragraph's runs: plain text, search matches and mention links, with the quote being shown
+/// marked as one run around them (so its words read as one passage, links and all).
 fn pieces_view(
     atlas: &AtlasContext,
     reading: &PlanReading,
@@ -157,28 +181,36 @@ fn pieces_view(
     let mut ranges = marks.matches.clone();
     ranges.extend(marks.quote.clone());
     ranges.sort_by_key(|r| (r.start, r.end));
+    let inside = |r: &Option<Range<usize>>, at: usize| r.as_ref().is_some_and(|r| r.contains(&at));
+    let mut runs: Vec<(bool, Vec<AnyView>)> = Vec::new();
     let mut at = paragraph.span.start;
-    reading
-        .doc
-        .pieces(paragraph, &ranges)
-        .into_iter()
-        .map(|piece| {
-            let start = at;
-            at += piece.text.len();
-            let text = piece.text.to_string();
-            let inside = |r: &Option<Range<usize>>| r.as_ref().is_some_and(|r| r.contains(&start));
-            let inner = if !piece.marked {
-                text.into_any()
-            } else if inside(&marks.quote) {
-                view! { <mark class="plan-mark">{text}</mark> }.into_any()
-            } else if inside(&marks.current) {
-                view! { <mark class="plan-match current">{text}</mark> }.into_any()
+    for piece in reading.doc.pieces(paragraph, &ranges) {
+        let start = at;
+        at += piece.text.len();
+        let text = piece.text.to_string();
+        let quoted = piece.marked && inside(&marks.quote, start);
+        let inner = if !piece.marked || quoted {
+            text.into_any()
+        } else if inside(&marks.current, start) {
+            view! { <mark class="plan-match current">{text}</mark> }.into_any()
+        } else {
+            view! { <mark class="plan-match">{text}</mark> }.into_any()
+        };
+        let shown = match piece.mention {
+            Some(mention) => mention_link(atlas, mention, reader, inner).into_any(),
+            None => inner,
+        };
+        match runs.last_mut() {
+            Some((q, run)) if *q == quoted => run.push(shown),
+            _ => runs.push((quoted, vec![shown])),
+        }
+    }
+    runs.into_iter()
+        .map(|(quoted, run)| {
+            if quoted {
+                view! { <mark class="plan-mark">{run}</mark> }.into_any()
             } else {
-                view! { <mark class="plan-match">{text}</mark> }.into_any()
-            };
-            match piece.mention {
-                Some(mention) => mention_link(atlas, mention, reader, inner).into_any(),
-                None => inner,
+                run.into_any()
             }
         })
         .collect_view()
