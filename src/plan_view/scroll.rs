@@ -69,10 +69,7 @@ pub(super) fn follow_scroll(
             atlas.update(|s| s.at_paragraph(Some(n)));
         }
     };
-    let page_scroll = window_event_listener_untyped("scroll", {
-        let on_scroll = on_scroll.clone();
-        move |_| on_scroll()
-    });
+    let page_scroll = window_event_listener_untyped("scroll", move |_| on_scroll());
     let page_end = window_event_listener_untyped("scrollend", {
         let on_end = on_end.clone();
         move |_| on_end()

@@ -210,7 +210,7 @@ fn restyle(canvas: &Element, bundle: &atlas_core::Bundle, look: &MapLook, focus:
         let Some(id) = zone.get_attribute("data-zone") else {
             continue;
         };
-        let on = focus.zones.iter().any(|z| *z == id);
+        let on = focus.zones.contains(&id);
         let _ = zone.class_list().toggle_with_force("plan-focus", on);
     }
     if let Ok(Some(map)) = canvas.closest(".map") {

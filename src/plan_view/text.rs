@@ -44,27 +44,23 @@ pub(super) fn PlanText(
     let marked = Marked {
         reading: Selector::new(move || reader.in_view.get()),
         target: Selector::new(move || reader.highlight.get()),
+        matches,
+        quote_range,
     };
     let blocks = lines
         .into_iter()
-        .map(|line| {
-            line_view(
-                &atlas,
-                &reading,
-                line,
-                reader,
-                &marked,
-                (matches, quote_range),
-            )
-        })
+        .map(|line| line_view(&atlas, &reading, line, reader, &marked))
         .collect_view();
     view! { <article class="plan-text" lang="zh-CN">{blocks}</article> }
 }
 
-/// Which paragraph is being read (in view) and which a link or jump chose.
+/// What the paragraphs are marked by: the one being read (in view), the one a link or jump
+/// chose, the search's matches and the quote being shown.
 struct Marked {
     reading: Selector<usize>,
     target: Selector<Option<usize>>,
+    matches: Memo<Vec<Range<usize>>>,
+    quote_range: Memo<Option<Range<usize>>>,
 }
 
 /// One line of the plan: its paragraphs in the block its kind calls for, with whatever text lies
@@ -75,8 +71,8 @@ fn line_view(
     line: Vec<Paragraph>,
     reader: Reader,
     marked: &Marked,
-    (matches, quote_range): (Memo<Vec<Range<usize>>>, Memo<Option<Range<usize>>>),
 ) -> AnyView {
+    let (matches, quote_range) = (marked.matches, marked.quote_range);
     let kind = line[0].kind;
     let title = reading.is_title(&atlas.bundle, &line[0]);
     let mut parts: Vec<AnyView> = Vec::new();

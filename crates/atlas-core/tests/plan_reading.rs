@@ -127,15 +127,18 @@ fn the_paragraphs_naming_suzhou_all_name_it_and_stepping_walks_them() {
     let list = r.paragraphs_naming(&b, "320500");
     assert!(list.len() >= 3);
     for &n in &list {
-        assert!(r.text_of(r.paragraph(n).unwrap()).contains("苏州"), "¶{n}");
+        assert!(
+            r.text_of(r.paragraph(n).expect("listed paragraphs exist"))
+                .contains("苏州"),
+            "¶{n}"
+        );
     }
     assert_eq!(step(&list, None, true), Some(list[0]));
     assert_eq!(step(&list, Some(list[0]), true), Some(list[1]));
     assert_eq!(step(&list, Some(list[0]), false), list.last().copied());
     let kunshan = r.paragraphs_naming(&b, "320583");
-    assert!(
-        kunshan
-            .iter()
-            .all(|&n| r.text_of(r.paragraph(n).unwrap()).contains("昆山"))
-    );
+    assert!(kunshan.iter().all(|&n| {
+        r.text_of(r.paragraph(n).expect("listed paragraphs exist"))
+            .contains("昆山")
+    }));
 }
