@@ -72,6 +72,8 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
     });
     // The industry whose base markers are drawn, and the size they were drawn for.
     let bases_for: StoredValue<Option<(u32, Option<String>)>> = StoredValue::new(None);
+    // The place whose outline is drawn as chosen, and the size it was drawn for.
+    let outline_for: StoredValue<Option<(u32, Option<String>)>> = StoredValue::new(None);
     Effect::new({
         let bundle = bundle.clone();
         move |_| {
@@ -99,6 +101,17 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
                     interactive: true,
                 };
                 restyle(&canvas, &bundle, &look, focus);
+                let outline_key = Some((generation, chosen.clone()));
+                if outline_for.get_value() != outline_key {
+                    outline_for.set_value(outline_key);
+                    let group = canvas.query_selector("g.selected-outline").ok().flatten();
+                    if let (Some(group), Some(scene)) = (group, scene_drawn.get_value()) {
+                        group.set_inner_html(&map_markup::selected_outline(
+                            &scene,
+                            chosen.as_deref(),
+                        ));
+                    }
+                }
                 let key = Some((generation, industry.clone()));
                 if bases_for.get_value() != key {
                     bases_for.set_value(key);
