@@ -1,5 +1,5 @@
 //! The page: the loading state, the error panel, or the atlas with its toolbar, map or table,
-//! side panel and plan view.
+//! side panel, or the overview, plan reading or briefs view.
 
 use std::sync::Arc;
 
@@ -17,7 +17,6 @@ use crate::map_view::MapView;
 use crate::notices::NoticeBar;
 use crate::overview_view::OverviewView;
 use crate::panels::SidePanel;
-use crate::plan_dialog::PlanDialog;
 use crate::plan_view::PlanView;
 use crate::prerendered;
 use crate::presenter::Presenter;
@@ -48,12 +47,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     let (state, notices) = use_url_state(bundle.clone());
-    let plan_quote = RwSignal::new(None);
     let language = Memo::new(move |_| state.with(|s| s.lang));
     provide_context(AtlasContext {
         bundle,
         state,
-        plan_quote,
+        plan_quote: RwSignal::new(None),
+        plan_return: RwSignal::new(None),
+        plan_opened_from: RwSignal::new(None),
+        plan: RwSignal::new(crate::context::PlanState::default()),
+        notices,
         language,
         counties: RwSignal::new(crate::counties::Counties::default()),
     });
@@ -71,27 +73,25 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     });
     use_checked_county(&atlas, notices);
     let on_escape = atlas.clone();
-    // Esc closes an open export menu first; otherwise, outside the plan view and the presenter,
-    // it leaves a drilled city for the province, or clears the selection.
+    // Esc closes an open export menu first; otherwise, in the map, table and targets views, it
+    // leaves a drilled city for the province, or clears the selection.
     let escape = window_event_listener(ev::keydown, move |e| {
         if e.key() != "Escape" || crate::export::close_menu() {
             return;
         }
-        if plan_quote.with_untracked(Option::is_none)
-            && on_escape
-                .state
-                .with_untracked(|s| s.drill && s.slide.is_none())
-        {
+        let explorer = on_escape.state.with_untracked(|s| {
+            s.slide.is_none() && matches!(s.view, View::Map | View::Table | View::Targets)
+        });
+        if !explorer {
+            return;
+        }
+        if on_escape.state.with_untracked(|s| s.drill) {
             on_escape.update(|s| s.drilled(false));
             return;
         }
-        if plan_quote.with_untracked(Option::is_none)
-            && on_escape.state.with_untracked(|s| s.slide.is_none())
-        {
-            let shown = on_escape.state.with_untracked(selection_on_map);
-            on_escape.update(|s| s.with_city(None).with_zone(None));
-            keep_focus_on(shown);
-        }
+        let shown = on_escape.state.with_untracked(selection_on_map);
+        on_escape.update(|s| s.with_city(None).with_zone(None));
+        keep_focus_on(shown);
     });
     on_cleanup(move || escape.remove());
     let lang = move || language.get();
@@ -124,7 +124,6 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         </div>
         </Show>
         <LiveRegion />
-        <PlanDialog />
     }
 }
 

@@ -1,13 +1,31 @@
 //! What every component of the atlas shares: the bundle, the view state (mirrored in the URL),
-//! and the quote the plan view is showing.
+//! the notices about link parameters, the plan document (fetched on first need) and the quote the
+//! plan view is showing.
 
 use std::sync::Arc;
 
-use atlas_core::url_state::ViewState;
+use atlas_core::plan_view_state::PlanReading;
+use atlas_core::url_state::{Notice, ViewState};
 use atlas_core::{Bundle, Lang, Quote};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::counties::Counties;
+use crate::load::{LoadError, load_plan_doc};
+
+/// Where the plan document stands: not asked for, loading, ready or failed.
+#[derive(Debug, Clone, Default)]
+pub enum PlanState {
+    /// Not asked for yet.
+    #[default]
+    Unasked,
+    /// Being downloaded.
+    Loading,
+    /// Ready to read.
+    Ready(Arc<PlanReading>),
+    /// Could not be loaded; the error says why and what to do.
+    Failed(LoadError),
+}
 
 /// The atlas's shared state, provided once by the page and read by every component.
 #[derive(Clone)]
@@ -16,8 +34,17 @@ pub struct AtlasContext {
     pub bundle: Arc<Bundle>,
     /// The view: language, map or table, selections.
     pub state: RwSignal<ViewState>,
-    /// The quote the plan view shows, when it is open.
+    /// The quote the plan view marks, after "show in plan"; cleared when the view is left.
     pub plan_quote: RwSignal<Option<Quote>>,
+    /// The quote whose "show in plan" button takes focus back when its panel is shown again
+    /// (after Back from the plan view), so keyboard users return to where they were.
+    pub plan_return: RwSignal<Option<Quote>>,
+    /// The view "show in plan" left, to which Esc in the plan view returns.
+    pub plan_opened_from: RwSignal<Option<ViewState>>,
+    /// The plan document with its mentions, fetched on first need (see `want_plan`).
+    pub plan: RwSignal<PlanState>,
+    /// The notices about link parameters that were ignored, shown in the notice bar.
+    pub notices: RwSignal<Vec<Notice>>,
     /// The interface language, derived from the state (a copyable handle for closures).
     pub language: Memo<Lang>,
     /// The county layer, fetched on first need (see `AtlasContext::want_counties`).
@@ -28,6 +55,22 @@ impl AtlasContext {
     /// The interface language, tracked.
     pub fn lang(&self) -> Lang {
         self.language.get()
+    }
+
+    /// Starts downloading the plan document unless it is there or on its way.
+    pub fn want_plan(&self) {
+        if !matches!(self.plan.get_untracked(), PlanState::Unasked) {
+            return;
+        }
+        self.plan.set(PlanState::Loading);
+        let (plan, bundle) = (self.plan, self.bundle.clone());
+        spawn_local(async move {
+            let loaded = match load_plan_doc(&bundle).await {
+                Ok(doc) => PlanState::Ready(Arc::new(PlanReading::new(doc))),
+                Err(error) => PlanState::Failed(error),
+            };
+            plan.set(loaded);
+        });
     }
 
     /// Changes the view with a function of the current one.

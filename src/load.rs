@@ -1,4 +1,4 @@
-//! Downloading the data bundle and the plan text with the browser's own `fetch`, which keeps an
+//! Downloading the data bundle, the county layer and the plan document with the browser's own `fetch`, which keeps an
 //! HTTP client library out of the wasm, and parsing the bundle with the browser's own
 //! `JSON.parse`, which keeps a JSON parser out of it (the checks stay atlas-core's).
 
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use atlas_core::county_layer::{
     COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
 };
-use atlas_core::plan::PlanText;
+use atlas_core::plan_doc::{PLAN_DOC_FILE, PLAN_DOC_SCHEMA, PlanDoc, PlanDocError};
 use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,11 +20,8 @@ pub const BUNDLE_PATH: &str = "assets/atlas.json";
 /// gives a content-hashed name (scripts/build-site.sh).
 const BUNDLE_LINK_ID: &str = "atlas-bundle";
 
-/// Where the plan text lives, relative to the page.
-pub const PLAN_PATH: &str = "assets/plan.txt";
-
-/// The most plan text the page accepts; the plan is about 40 KB.
-const MAX_PLAN_BYTES: usize = 1 << 20;
+/// The most plan document the page accepts; the plan with its mentions is about 45 KB.
+const MAX_PLAN_DOC_BYTES: usize = 4 << 20;
 
 /// Why the bundle could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -68,7 +65,7 @@ pub enum LoadError {
     ServesPage {
         /// The file's address.
         url: String,
-        /// What the atlas asked for ("the data bundle", "the plan text").
+        /// What the atlas asked for ("the data bundle", "the plan document").
         what: &'static str,
     },
     /// The bundle arrived but is not a usable bundle.
@@ -77,6 +74,19 @@ pub enum LoadError {
     /// The county layer arrived but is not usable with this bundle.
     #[error("{0}")]
     Counties(#[from] CountyLayerError),
+    /// The plan document is not JSON of the expected shape.
+    #[error(
+        "{url} is not a readable plan document ({reason}); rebuild it with the builder and upload it next to atlas.json"
+    )]
+    PlanJson {
+        /// The file's address.
+        url: String,
+        /// What the parser said.
+        reason: String,
+    },
+    /// The plan document does not fit this atlas: another version or build, or broken links.
+    #[error("{0}")]
+    PlanDoc(#[from] PlanDocError),
 }
 
 /// Downloads and checks the bundle next to the page.
@@ -121,11 +131,32 @@ pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadErro
     )?))
 }
 
-/// Downloads the plan text next to the page, for the plan view.
-pub async fn load_plan() -> Result<Arc<PlanText>, LoadError> {
-    Ok(Arc::new(PlanText::new(
-        fetch_text(PLAN_PATH, "the plan text", MAX_PLAN_BYTES).await?,
-    )))
+/// Downloads the plan document next to the bundle and checks it (`PlanDoc::check`): its schema,
+/// that it was built from the plan text the bundle was (`plan_sha256` against the bundle's
+/// `sources`), and that every mention fits the text and names something the bundle has.
+pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
+    let path = format!("assets/{PLAN_DOC_FILE}");
+    let text = fetch_text(&path, "the plan document", MAX_PLAN_DOC_BYTES).await?;
+    let json_error = |reason: String| LoadError::PlanJson {
+        url: absolute_url(&path).unwrap_or_else(|_| path.clone()),
+        reason,
+    };
+    let value = js_sys::JSON::parse(&text).map_err(|e| json_error(js_reason(&e)))?;
+    // A file of another version may not parse as this one: its declared version is checked
+    // first, so the error says what is wrong.
+    let declared = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    if let Some(found) = declared.filter(|&v| v != f64::from(PLAN_DOC_SCHEMA)) {
+        return Err(PlanDocError::Schema {
+            found: found as u32,
+        }
+        .into());
+    }
+    let doc: PlanDoc =
+        serde_wasm_bindgen::from_value(value).map_err(|e| json_error(e.to_string()))?;
+    doc.check(bundle, None)?;
+    Ok(doc)
 }
 
 /// The bundle's address as the page's preload link names it (content-hashed in a site build),
@@ -188,7 +219,7 @@ async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<Stri
 }
 
 /// Whether a text starts like an HTML page (`<!DOCTYPE html>`, `<html>`) rather than the JSON
-/// bundle or the plan text, neither of which starts with `<`.
+/// bundle, the county layer or the plan document, none of which starts with `<`.
 fn looks_like_markup(text: &str) -> bool {
     text.trim_start_matches('\u{feff}')
         .trim_start()

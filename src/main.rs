@@ -21,7 +21,6 @@ mod map_view;
 mod notices;
 mod overview_view;
 mod panels;
-mod plan_dialog;
 mod plan_view;
 mod prerendered;
 mod presenter;

@@ -25,11 +25,8 @@ pub fn Presenter() -> impl IntoView {
     let count = slides(&atlas.bundle).len();
     let notes = RwSignal::new(false);
     let keys = StoredValue::new(PresenterKeys::default());
-    let plan_quote = atlas.plan_quote;
     let listener = window_event_listener(ev::keydown, move |e| {
-        // Keys belong to the plan view while it is open over the slide.
-        if e.ctrl_key() || e.alt_key() || e.meta_key() || plan_quote.with_untracked(Option::is_some)
-        {
+        if e.ctrl_key() || e.alt_key() || e.meta_key() {
             return;
         }
         let Some(current) = state.with_untracked(|s| s.slide) else {

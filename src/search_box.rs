@@ -26,11 +26,7 @@ pub fn SearchBox() -> impl IntoView {
             query.with(|q| search(&atlas.bundle, layer.as_deref(), q, atlas.lang()))
         })
     };
-    let plan_quote = atlas.plan_quote;
     let slash = window_event_listener(ev::keydown, move |e| {
-        if plan_quote.with_untracked(Option::is_some) {
-            return;
-        }
         let typing = document()
             .active_element()
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));

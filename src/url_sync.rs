@@ -81,6 +81,13 @@ pub fn check_linked_county(atlas: &AtlasContext, notices: RwSignal<Vec<Notice>>)
     });
 }
 
+/// Makes the next change of view replace the current history entry instead of adding one: for
+/// changes that follow the reader rather than a choice (the plan paragraph scrolled into view, a
+/// link's paragraph corrected once the plan has arrived), so Back still returns to the view before.
+pub fn replace_next_entry() {
+    CORRECTING.set(true);
+}
+
 /// Writes the address waiting to be written, if any (and if the page is still there).
 fn write_pending(pending: StoredValue<Option<Address>>) {
     if let Some(address) = pending.try_update_value(Option::take).flatten() {

@@ -1,21 +1,35 @@
-//! A quotation from the plan: its words, its section, and a button that opens the plan text
-//! scrolled to it.
+//! A quotation from the plan: its words, its section, and a button that opens the plan reading
+//! view at it, with the words marked there.
 
 use atlas_core::{Msg, Quote};
+use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::bilingual::{message, section};
 use crate::context::use_atlas;
+use crate::plan_view::show_in_plan;
 
 /// The plan's words with their section and a "show in plan" button; the labels and the section's
-/// numbering follow the interface language in place.
+/// numbering follow the interface language in place. After Back from the plan view, the button
+/// that opened it takes the keyboard focus again.
 #[component]
 pub fn PlanQuote(quote: Quote) -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
     let section = section(language, &quote.section);
     let text = quote.quote.clone();
-    let plan_quote = atlas.plan_quote;
+    let button = NodeRef::<Button>::new();
+    let plan_return = atlas.plan_return;
+    let own = quote.clone();
+    Effect::new(move |_| {
+        let Some(element) = button.get() else { return };
+        if plan_return.with_untracked(|q| q.as_ref() == Some(&own)) {
+            plan_return.set(None);
+            request_animation_frame(move || {
+                let _ = element.focus();
+            });
+        }
+    });
     view! {
         <figure class="plan-quote">
             <blockquote lang="zh-CN">{text}</blockquote>
@@ -24,7 +38,8 @@ pub fn PlanQuote(quote: Quote) -> impl IntoView {
                 <button
                     type="button"
                     class="show-in-plan"
-                    on:click=move |_| plan_quote.set(Some(quote.clone()))
+                    node_ref=button
+                    on:click=move |_| show_in_plan(&atlas, quote.clone())
                 >
                     {message(language, Msg::ShowInPlan)}
                 </button>

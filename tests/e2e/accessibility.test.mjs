@@ -43,11 +43,11 @@ describe('axe-core finds no serious or critical violation', () => {
   }
 });
 
-describe('axe-core with the plan view open over the page', () => {
+describe('axe-core on the plan view opened at a quote', () => {
   test('plan view in English, opened from a city panel', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?lang=en&city=320200');
     await page.locator('.city-details .show-in-plan').first().click();
-    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    await page.locator('.plan-text mark.plan-mark').first().waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     await page.close();
   });
@@ -151,11 +151,12 @@ describe('keyboard only', () => {
 
     await tabTo(page, '.city-details .show-in-plan');
     await page.keyboard.press('Enter');
-    await page.locator('.plan-dialog').waitFor();
-    await page.waitForFunction(() => document.querySelector('.plan-dialog mark.plan-mark'));
-    await page.waitForFunction(() => document.querySelector('.plan-dialog').contains(document.activeElement));
+    await page.locator('.plan-view').waitFor();
+    await page.waitForFunction(() => document.querySelector('.plan-text mark.plan-mark'));
+    await page.waitForFunction(() => document.activeElement?.contains(document.querySelector('mark.plan-mark')));
     await page.keyboard.press('Escape');
-    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.locator('.city-details[data-adcode="320200"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('.city-details .show-in-plan'));
 
     await tabTo(page, '.view-table');
     await page.keyboard.press('Enter');

@@ -78,49 +78,26 @@ describe('one short line per change in one live region', () => {
   });
 });
 
-describe('the plan view is modal for the keyboard', () => {
+describe('the plan view and the keyboard', () => {
   async function openPlanFromPanel(page) {
     await tabTo(page, '.city-details .show-in-plan');
-    await page.evaluate(() => document.activeElement.setAttribute('data-opener', ''));
     await page.keyboard.press('Enter');
-    await page.locator('.plan-dialog').waitFor();
-    await page.waitForFunction(() => document.querySelector('.plan-dialog').contains(document.activeElement));
-    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    await page.locator('.plan-view').waitFor();
+    await page.locator('.plan-text mark.plan-mark').first().waitFor();
+    await page.waitForFunction(() => document.activeElement?.contains(document.querySelector('mark.plan-mark')));
   }
 
-  const focusInDialog = (page) => page.evaluate(() => document.querySelector('.plan-dialog')?.contains(document.activeElement) ?? false);
-
-  test('Tab and Shift+Tab stay inside, / does not reach the search box, Esc returns focus to the opener', async () => {
+  test('focus goes to the quote\'s paragraph, Tab reaches its links, Esc returns focus to the opener', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?city=320200');
     await openPlanFromPanel(page);
-    const visited = new Set();
-    for (let i = 0; i < 6; i++) {
-      await page.keyboard.press('Tab');
-      assert.ok(await focusInDialog(page), `Tab ${i + 1} left the dialog`);
-      visited.add(await page.evaluate(() => document.activeElement.className));
-    }
-    assert.ok(visited.size >= 2, `Tab moves between the dialog's controls: ${[...visited]}`);
-    for (let i = 0; i < 6; i++) {
-      await page.keyboard.press('Shift+Tab');
-      assert.ok(await focusInDialog(page), `Shift+Tab ${i + 1} left the dialog`);
-    }
-    await page.keyboard.press('/');
-    assert.ok(await focusInDialog(page), '/ moved focus out of the dialog');
-    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search');
-    // A click on the dialog's title leaves focus on the page body: keys still stay with the dialog.
-    await page.click('#plan-title');
-    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
-    await page.keyboard.press('/');
-    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search', '/ from the body');
+    assert.equal(await page.evaluate(() => document.activeElement.className.includes('plan-para')), true);
     await page.keyboard.press('Tab');
-    assert.ok(await focusInDialog(page), 'Tab from the body goes into the dialog');
-    await page.keyboard.press('ArrowDown');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('.plan-text') !== null), 'Tab moves on within the text');
     await page.keyboard.press('Escape');
-    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-opener'));
-    assert.ok(await page.locator('.city-details[data-adcode="320200"]').isVisible(), 'Esc closed only the dialog');
+    await page.locator('.city-details[data-adcode="320200"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('.city-details .show-in-plan'));
     await page.keyboard.press('Enter');
-    await page.locator('.plan-dialog').waitFor();
+    await page.locator('.plan-text mark.plan-mark').first().waitFor();
     assert.deepEqual(page.problems, []);
     await page.close();
   });
@@ -137,34 +114,31 @@ describe('the plan view is modal for the keyboard', () => {
     }
   });
 
-  test('focus moves in at once, even before the plan text has arrived', async () => {
+  test('while the plan document loads the view says so; once it arrives focus goes to the quote', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?zone=north', { waitForMap: true });
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/plan.txt', async (route) => { await held; await route.continue(); });
+    await page.route('**/plan.json', async (route) => { await held; await route.continue(); });
     await page.click('.zone-details .show-in-plan');
-    await page.locator('.plan-dialog .status.loading').waitFor();
-    await page.waitForFunction(() => document.querySelector('.plan-dialog').contains(document.activeElement));
-    await page.keyboard.press('/');
-    assert.ok(await focusInDialog(page));
+    await page.locator('.plan-view .status.loading').waitFor();
     release();
-    await page.locator('.plan-dialog mark.plan-mark').waitFor();
-    await page.click('.plan-dialog button.close');
-    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.locator('.plan-text mark.plan-mark').first().waitFor();
+    await page.waitForFunction(() => document.activeElement?.contains(document.querySelector('mark.plan-mark')));
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('p'));
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.activeElement?.matches('.zone-details .show-in-plan'));
     await page.close();
   });
 
-  test('in the presenter, keys in the plan view do not turn the slide', async () => {
+  test('from the presenter, keys in the plan view do not turn the slide, and Esc returns to it', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?slide=2', { viewport: { width: 1920, height: 1080 } });
     await page.keyboard.press('n');
     await page.locator('.speaker-notes .show-in-plan').click();
-    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    await page.locator('.plan-text mark.plan-mark').first().waitFor();
     for (const key of ['ArrowRight', 'Enter', ' ', 'End']) await page.keyboard.press(key);
     await page.keyboard.press('Escape');
-    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.locator('.presenter').waitFor();
     assert.equal(await page.textContent('.slide-counter'), '2 / 13');
-    await page.waitForFunction(() => document.activeElement?.matches('.speaker-notes .show-in-plan'));
     await page.close();
   });
 });
@@ -281,7 +255,7 @@ describe('every text carries its language', () => {
   };
   const openPlan = async (page) => {
     await page.locator('.show-in-plan').first().click();
-    await page.locator('.plan-dialog mark.plan-mark').waitFor();
+    await page.locator('.plan-text mark.plan-mark').first().waitFor();
   };
   const notes = async (page) => {
     await page.keyboard.press('n');
@@ -298,7 +272,7 @@ describe('every text carries its language', () => {
       ['targets', `?lang=${lang}&view=targets`],
       ['presenter overview slide with notes', `?lang=${lang}&slide=1`, notes],
       ['presenter industry slide with notes', `?lang=${lang}&slide=4`, notes],
-      ['plan dialog', `?lang=${lang}&city=321200`, openPlan],
+      ['plan view at a quote', `?lang=${lang}&city=321200`, openPlan],
     ];
     for (const [name, query, then] of views) {
       test(`${lang}: ${name}`, async () => {

@@ -40,7 +40,7 @@ for (const [name, query, ready] of views) {
     await page.waitForSelector(ready);
     if (query.includes('city=')) {
       await page.locator('.role-item .show-in-plan').first().click();
-      await page.locator('mark.plan-mark').waitFor();
+      await page.locator('mark.plan-mark').first().waitFor();
     }
     if (ready === 'img.chart') {
       await page.waitForFunction(() => [...document.querySelectorAll('img.chart')].every((i) => i.complete && i.naturalWidth > 0));

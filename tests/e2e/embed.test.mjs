@@ -349,6 +349,23 @@ describe('the frame\'s height follows the content both ways', () => {
   }
 });
 
+describe('the plan view in a sandboxed frame', () => {
+  test('"show in plan" opens the reading view in the frame, Esc returns, and the host\'s history is left alone', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', city: '321200' } });
+    const entries = await page.evaluate(() => history.length);
+    await frame.locator('.role-item .show-in-plan').first().click();
+    await frame.locator('.plan-text mark.plan-mark').first().waitFor();
+    await frame.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'plan');
+    await frame.locator('.plan-map path.city').first().waitFor();
+    await frame.press('.plan-search-input', 'Escape');
+    await frame.locator('.role-item .show-in-plan').first().waitFor();
+    await frame.waitForFunction(() => !new URLSearchParams(location.search).has('view'));
+    assert.equal(await page.evaluate(() => history.length), entries, 'no entry in the host\'s history');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
 describe('exports in a sandboxed frame', () => {
   test('sandbox="allow-scripts": no dead buttons, a note says what the host must add', async () => {
     const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' } });
@@ -380,7 +397,7 @@ describe('hosting under a sub-path', () => {
       const page = await openAtlas(browser, sub.url + '?city=321200');
       await page.locator('.city-details[data-adcode="321200"]').waitFor();
       await page.locator('.role-item .show-in-plan').first().click();
-      await page.locator('mark.plan-mark').waitFor();
+      await page.locator('mark.plan-mark').first().waitFor();
       await page.keyboard.press('Escape');
       await page.click('path.city[data-adcode="320100"]');
       await page.waitForFunction(() => location.pathname === '/atlas/' && location.search.includes('city=320100'));

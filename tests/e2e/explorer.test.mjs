@@ -114,24 +114,26 @@ describe('panels', () => {
     await page.close();
   });
 
-  test('"show in plan" opens the plan text scrolled to the quote, highlighted', async () => {
+  test('"show in plan" opens the plan reading view at the quote, marked in its paragraph; Esc goes back', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?city=321200');
     const item = page.locator('.role-item[data-field="biotech_medicine"]');
     await item.locator('.show-in-plan').click();
-    const mark = page.locator('.plan-dialog mark.plan-mark');
-    await mark.waitFor();
+    const mark = page.locator('.plan-text mark.plan-mark');
+    await mark.first().waitFor();
     const fact = bundle.roles.find((r) => r.place === '321200');
-    assert.equal(await mark.textContent(), fact.quote.quote);
-    assert.equal(await page.locator('.plan-dialog mark').count(), 1);
+    // The quote is one run of marked text (cut only where a mention link starts or ends).
+    assert.equal((await mark.allTextContents()).join(''), fact.quote.quote);
+    assert.equal(await page.locator('.plan-para:has(mark.plan-mark)').count(), 1);
     await page.waitForFunction(() => {
       const m = document.querySelector('mark.plan-mark').getBoundingClientRect();
-      const body = document.querySelector('.plan-body').getBoundingClientRect();
-      return m.top >= body.top && m.bottom <= body.bottom;
+      const column = document.querySelector('.plan-reader').getBoundingClientRect();
+      return m.top >= column.top && m.bottom <= column.bottom;
     });
-    assert.match(await page.textContent('#plan-title'), /四\(二\)/);
-    assert.ok((await page.textContent('.plan-body')).includes('四、产业发展布局'), 'the whole plan is shown');
+    assert.match(await page.textContent('.plan-toc a[aria-current]'), /^（二）重点支持区域/);
+    assert.ok((await page.textContent('.plan-text')).includes('四、产业发展布局'), 'the whole plan is shown');
     await page.keyboard.press('Escape');
-    await page.locator('.plan-dialog').waitFor({ state: 'detached' });
+    await page.locator('.role-item[data-field="biotech_medicine"]').waitFor();
+    await page.waitForURL((url) => url.searchParams.get('city') === '321200' && !url.searchParams.has('view'));
     await page.close();
   });
 });

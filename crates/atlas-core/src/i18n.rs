@@ -259,6 +259,16 @@ impl Lang {
                 "The ten industries side by side: each city sits in the same place in every map; pointing at or focusing a city highlights it in all ten.",
             ),
             // PLAN:
+            PlanContents => ("目录", "Contents"),
+            PlanSearch => ("在规划中搜索", "Search the plan"),
+            PlanPreviousMatch => ("上一处", "Previous match"),
+            PlanNextMatch => ("下一处", "Next match"),
+            PlanPreviousParagraph => ("上一段", "Previous paragraph"),
+            PlanNextParagraph => ("下一段", "Next paragraph"),
+            PlanMapHint => (
+                "滚动阅读时地图显示当前段落所述内容；点击城市可列出提及它的段落。",
+                "As you read, the map shows what the paragraph in view speaks of; choose a city to list the paragraphs naming it.",
+            ),
             // BRIEFS:
             BriefsChooser => ("选择要打印的城市简报", "Choose the briefs to print"),
             BriefsAll => ("全选", "All"),
@@ -406,6 +416,20 @@ pub enum Msg {
     OverviewRolesList,
     OverviewNote,
     // PLAN:
+    /// The plan view's table of contents.
+    PlanContents,
+    /// The label of the plan view's search box.
+    PlanSearch,
+    /// The button to the previous search match.
+    PlanPreviousMatch,
+    /// The button to the next search match.
+    PlanNextMatch,
+    /// The button to the previous paragraph naming the chosen place.
+    PlanPreviousParagraph,
+    /// The button to the next paragraph naming the chosen place.
+    PlanNextParagraph,
+    /// What the map beside the plan text does.
+    PlanMapHint,
     // BRIEFS:
     /// The briefs view's chooser: which cities' briefs to print.
     BriefsChooser,

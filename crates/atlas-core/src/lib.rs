@@ -28,6 +28,7 @@ pub mod page_geometry;
 pub mod palette;
 pub mod plan;
 pub mod plan_doc;
+pub mod plan_view_state;
 pub mod projection;
 pub mod role_marks;
 pub mod scene;

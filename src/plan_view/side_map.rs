@@ -1,0 +1,271 @@
+//! The map beside the text: what the paragraph in view speaks of (its industry's or field's
+//! roles, its places highlighted, its zones outlined), drawn with atlas-core's map markup. The
+//! whole map is drawn only for a new size or language; a new paragraph changes classes and
+//! names in place (and the base markers when the industry changes), so it shows in the next
+//! frame. Choosing a city or place on it (click, Enter, Space) lists the paragraphs naming it.
+
+use std::sync::Arc;
+
+use atlas_core::Msg;
+use atlas_core::map_markup::{self, MapLook};
+use atlas_core::plan_doc::ParagraphFocus;
+use atlas_core::plan_view_state::{PlanReading, focus_roles, paragraph_label};
+use atlas_core::scene::{Scene, explorer_label_font};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::Reader;
+use crate::context::use_atlas;
+use crate::dom::query_all;
+use crate::resize::use_element_size;
+
+/// The map and its caption.
+#[component]
+pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoView {
+    let atlas = use_atlas();
+    let bundle = atlas.bundle.clone();
+    let language = atlas.language;
+    let canvas = NodeRef::<Div>::new();
+    let size = use_element_size(canvas);
+    let shown: Memo<ParagraphFocus> = {
+        let (bundle, reading) = (bundle.clone(), reading.clone());
+        Memo::new(move |_| {
+            reader
+                .pinned
+                .get()
+                .unwrap_or_else(|| reading.focus(&bundle, reader.in_view.get()))
+        })
+    };
+    // Bumped each time the map is drawn whole, so the classes are set on the new elements.
+    let drawn = RwSignal::new(0_u32);
+    let scene_drawn: StoredValue<Option<Arc<Scene>>> = StoredValue::new(None);
+    Effect::new({
+        let bundle = bundle.clone();
+        move |_| {
+            let ((width, height), lang) = (size.get(), language.get());
+            let Some(canvas) = canvas.get_untracked() else {
+                return;
+            };
+            if width <= 0.0 || height <= 0.0 {
+                return;
+            }
+            let scene = Scene::project(&bundle, width, height).labelled(
+                &bundle,
+                lang,
+                explorer_label_font(width, height),
+                &[],
+            );
+            let look = MapLook {
+                roles: None,
+                industry: None,
+                lang,
+                city: None,
+                zone: None,
+                interactive: true,
+            };
+            canvas.set_inner_html(&map_markup::map_svg(&bundle, &scene, &look));
+            scene_drawn.set_value(Some(Arc::new(scene)));
+            drawn.update(|n| *n += 1);
+        }
+    });
+    // The industry whose base markers are drawn, and the size they were drawn for.
+    let bases_for: StoredValue<Option<(u32, Option<String>)>> = StoredValue::new(None);
+    // The place whose outline is drawn as chosen, and the size it was drawn for.
+    let outline_for: StoredValue<Option<(u32, Option<String>)>> = StoredValue::new(None);
+    Effect::new({
+        let bundle = bundle.clone();
+        move |_| {
+            let generation = drawn.get();
+            let chosen = reader.chosen.get();
+            let lang = language.get_untracked();
+            let Some(canvas) = canvas.get_untracked() else {
+                return;
+            };
+            shown.with(|focus| {
+                let roles = focus_roles(&bundle, focus);
+                let industry = focus.industry.clone().or_else(|| {
+                    focus
+                        .field
+                        .as_ref()
+                        .and_then(|f| bundle.field(f))
+                        .map(|f| f.industry.clone())
+                });
+                let look = MapLook {
+                    roles: roles.as_ref(),
+                    industry: industry.as_deref(),
+                    lang,
+                    city: chosen.as_deref(),
+                    zone: None,
+                    interactive: true,
+                };
+                restyle(&canvas, &bundle, &look, focus);
+                let outline_key = Some((generation, chosen.clone()));
+                if outline_for.get_value() != outline_key {
+                    outline_for.set_value(outline_key);
+                    let group = canvas.query_selector("g.selected-outline").ok().flatten();
+                    if let (Some(group), Some(scene)) = (group, scene_drawn.get_value()) {
+                        group.set_inner_html(&map_markup::selected_outline(
+                            &scene,
+                            chosen.as_deref(),
+                        ));
+                    }
+                }
+                let key = Some((generation, industry.clone()));
+                if bases_for.get_value() != key {
+                    bases_for.set_value(key);
+                    let group = canvas.query_selector("g.bases").ok().flatten();
+                    if let (Some(group), Some(scene)) = (group, scene_drawn.get_value()) {
+                        group.set_inner_html(&map_markup::bases(&bundle, &scene, &look));
+                    }
+                }
+            });
+        }
+    });
+    let choose = move |target: Option<web_sys::EventTarget>| -> bool {
+        let code = target
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("[data-adcode][tabindex]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-adcode"));
+        let Some(code) = code else { return false };
+        let again = reader
+            .chosen
+            .with_untracked(|c| c.as_deref() == Some(code.as_str()));
+        reader.chosen.set((!again).then_some(code));
+        true
+    };
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        if (e.key() == "Enter" || e.key() == " ") && choose(e.target()) {
+            e.prevent_default();
+        }
+    };
+    let caption = {
+        let (bundle, reading) = (bundle.clone(), reading.clone());
+        move || {
+            let lang = language.get();
+            let n = reader.in_view.get();
+            let mut text = reading
+                .paragraph(n)
+                .map_or(String::new(), |p| paragraph_label(lang, p));
+            shown.with(|focus| {
+                let topic = focus
+                    .field
+                    .as_ref()
+                    .and_then(|f| bundle.field(f))
+                    .map(|f| lang.pick(&f.name_zh, &f.name_en).to_string())
+                    .or_else(|| {
+                        focus
+                            .industry
+                            .as_ref()
+                            .and_then(|i| bundle.industry(i))
+                            .map(|i| lang.pick(&i.name_zh, &i.name_en).to_string())
+                    });
+                if let Some(topic) = topic {
+                    text.push_str(" · ");
+                    text.push_str(&topic);
+                }
+            });
+            text
+        }
+    };
+    view! {
+        <figure class="plan-map map" aria-labelledby="plan-map-caption">
+            <div
+                class="map-canvas plan-map-canvas"
+                node_ref=canvas
+                on:click=move |e| {
+                    choose(e.target());
+                }
+                on:keydown=on_key
+            ></div>
+            <figcaption id="plan-map-caption">
+                <span class="plan-map-focus">{caption}</span>
+                <span class="plan-map-hint">{move || language.get().text(Msg::PlanMapHint)}</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// Sets each place's classes (zone, role, selection, and `plan-focus` when the paragraph names
+/// it), role word, name and pressed state, and each zone outline's `plan-focus`, where they
+/// differ; the map's `data-industry` / `data-field` say what it is coloured by.
+fn restyle(canvas: &Element, bundle: &atlas_core::Bundle, look: &MapLook, focus: &ParagraphFocus) {
+    let named = |code: &str| focus.places.iter().any(|p| p == code);
+    for city in query_all(canvas, "g.cities > path[data-adcode]") {
+        let (Some(code), Some(zone)) = (
+            city.get_attribute("data-adcode"),
+            city.get_attribute("data-zone"),
+        ) else {
+            continue;
+        };
+        let role = look.role_of(&code);
+        let selected = look.city == Some(code.as_str());
+        let mut class = map_markup::city_class(&zone, role, selected);
+        if named(&code) {
+            class.push_str(" plan-focus");
+        }
+        restyle_place(&city, bundle, look, &code, &class);
+    }
+    for place in query_all(canvas, "g.places > circle[data-adcode]") {
+        let Some(code) = place.get_attribute("data-adcode") else {
+            continue;
+        };
+        let role = look.role_of(&code);
+        let selected = look.city == Some(code.as_str());
+        let mut class = map_markup::place_class(role, selected);
+        if named(&code) {
+            class.push_str(" plan-focus");
+        }
+        restyle_place(&place, bundle, look, &code, &class);
+    }
+    for zone in query_all(canvas, "g.zone-outlines > path[data-zone]") {
+        let Some(id) = zone.get_attribute("data-zone") else {
+            continue;
+        };
+        let on = focus.zones.contains(&id);
+        let _ = zone.class_list().toggle_with_force("plan-focus", on);
+    }
+    if let Ok(Some(map)) = canvas.closest(".map") {
+        let _ = map
+            .class_list()
+            .toggle_with_force("by-role", look.roles.is_some());
+    }
+    if let Some(svg) = canvas.first_element_child() {
+        set(
+            &svg,
+            "data-industry",
+            focus.industry.as_deref().unwrap_or(""),
+        );
+        set(&svg, "data-field", focus.field.as_deref().unwrap_or(""));
+        set(&svg, "data-places", &focus.places.join(" "));
+    }
+}
+
+/// Sets one place's class, role word, name and pressed state.
+fn restyle_place(
+    element: &Element,
+    bundle: &atlas_core::Bundle,
+    look: &MapLook,
+    code: &str,
+    class: &str,
+) {
+    let role = look.role_of(code);
+    set(element, "class", class);
+    set(element, "data-role", map_markup::role_word(role));
+    let name = map_markup::accessible_name(bundle, code, role.flatten(), look.lang);
+    set(element, "aria-label", &name);
+    let pressed = if look.city == Some(code) {
+        "true"
+    } else {
+        "false"
+    };
+    set(element, "aria-pressed", pressed);
+}
+
+/// Sets an attribute only when its value differs.
+fn set(element: &Element, name: &str, value: &str) {
+    if element.get_attribute(name).as_deref() != Some(value) {
+        let _ = element.set_attribute(name, value);
+    }
+}

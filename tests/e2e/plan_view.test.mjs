@@ -1,0 +1,378 @@
+// The plan reading view (?view=plan) in the real browser: links to paragraphs round-trip, the map
+// beside the text follows the paragraph in view (its roles and highlighted places computed here from
+// the bundle and plan.json, not written down), mentions and the map's cities list the paragraphs
+// naming a place and step through them, search marks and counts matches, an unknown p= falls back
+// with a notice, "show in plan" opens the view at the quote, a paragraph copies as the plan's words,
+// it prints as a clean A4 document, axe-core finds nothing serious, and a 320 px phone does not
+// scroll sideways.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DIST, ROOT, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
+
+const run = promisify(execFile);
+const env = useBrowserAndSite();
+const bundle = readBundle();
+const plan = JSON.parse(await readFile(join(DIST, 'assets', 'plan.json'), 'utf8'));
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * The paragraphs as the view shows them (sentences and clauses, numbered), each with the heading
+ * it stands under and its byte range in the plan text, as plan.json's mention offsets count;
+ * read once from the page, and checked to cover the whole plan text in order.
+ */
+let PARAGRAPHS = [];
+let reading = null;
+/** Reads the paragraphs from the page the first time a test needs them. */
+function readParagraphs() {
+  reading ??= readFromPage();
+  return reading;
+}
+async function readFromPage() {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}?view=plan`);
+  await page.locator('.plan-text .plan-para').first().waitFor();
+  const shown = await page.evaluate(() => {
+    const list = [];
+    let heading = '';
+    for (const block of document.querySelector('.plan-text').children) {
+      if (/^H[23]$/.test(block.tagName)) heading = block.textContent;
+      for (const p of block.querySelectorAll('.plan-para')) list.push({ number: Number(p.dataset.p), text: p.textContent, heading });
+    }
+    return list;
+  });
+  await page.close();
+  const encoder = new TextEncoder();
+  let from = 0;
+  PARAGRAPHS = shown.map((p) => {
+    const at = plan.text.indexOf(p.text, from);
+    assert.ok(at >= 0, `paragraph ${p.number} is the plan's text`);
+    assert.equal(plan.text.slice(from, at).trim(), '', `nothing of the plan is left out before paragraph ${p.number}`);
+    from = at + p.text.length;
+    const start = encoder.encode(plan.text.slice(0, at)).length;
+    return { ...p, start, end: start + encoder.encode(p.text).length };
+  });
+  assert.equal(plan.text.slice(from).trim(), '');
+  assert.deepEqual(PARAGRAPHS.map((p) => p.number), PARAGRAPHS.map((_, i) => i + 1));
+}
+
+/** The mentions inside a paragraph. */
+const mentionsIn = (p) => plan.mentions.filter((m) => m.at >= p.start && m.at < p.end);
+
+/** The paragraph whose text starts with `prefix`. */
+const paragraphStarting = (prefix) => {
+  const found = PARAGRAPHS.find((p) => p.text.startsWith(prefix));
+  assert.ok(found, `the plan has a paragraph starting ${prefix}`);
+  return found;
+};
+
+/** What the map should show for a paragraph, from its mentions: one industry (and one field) or none, and its places. */
+function expectedFocus(paragraph) {
+  const mentions = mentionsIn(paragraph);
+  const industries = new Set();
+  const fields = new Set();
+  for (const m of mentions) {
+    if (m.target.kind === 'industry') industries.add(m.target.id);
+    if (m.target.kind === 'field') {
+      fields.add(m.target.id);
+      industries.add(bundle.fields.find((f) => f.id === m.target.id).industry);
+    }
+  }
+  const industry = industries.size === 1 ? [...industries][0] : '';
+  const field = industry && fields.size === 1 ? [...fields][0] : '';
+  const places = [...new Set(mentions.filter((m) => m.target.kind === 'city' || m.target.kind === 'place').map((m) => m.target.id))].sort();
+  return { industry, field, places };
+}
+
+/** The paragraphs of §四(二) that speak of one industry (its layout statements). */
+const layoutStatements = () => PARAGRAPHS.filter((p) => p.heading.startsWith('（二）重点支持区域') && expectedFocus(p).industry);
+
+/** The strongest role of each place under an industry or a field, as the map colours it. */
+function strongestRoles({ industry, field }) {
+  const order = ['signature', 'focus', 'support', 'pilot'];
+  const roles = new Map();
+  for (const fact of bundle.roles) {
+    if (field ? fact.field !== field : fact.industry !== industry) continue;
+    const before = roles.get(fact.place);
+    if (!before || order.indexOf(fact.role) < order.indexOf(before)) roles.set(fact.place, fact.role);
+  }
+  return roles;
+}
+
+/** Opens the plan view with `params` (built with URLSearchParams) and waits for its text and map. */
+async function openPlan(params, viewport) {
+  const query = `?${new URLSearchParams({ view: 'plan', ...params })}`;
+  const page = await openAtlas(env.browser, env.site.url + query, viewport ? { viewport } : undefined);
+  await page.locator('.plan-text .plan-para').first().waitFor();
+  await page.locator('.plan-map svg path.city').first().waitFor();
+  return page;
+}
+
+/** Whether paragraph `n` lies (at least partly) in the visible part of the text. */
+const inView = (page, n) => page.evaluate((n) => {
+  const r = document.getElementById(`plan-p-${n}`).getBoundingClientRect();
+  const column = document.querySelector('.plan-reader').getBoundingClientRect();
+  return r.bottom > Math.max(column.top, 0) && r.top < Math.min(column.bottom, innerHeight);
+}, n);
+
+/** What the map beside the text shows: its topic, highlighted places and each city's role word. */
+const mapShows = (page) => page.evaluate(() => {
+  const svg = document.querySelector('.plan-map svg');
+  return {
+    industry: svg.getAttribute('data-industry'),
+    field: svg.getAttribute('data-field'),
+    highlighted: [...svg.querySelectorAll('[data-adcode].plan-focus')].map((e) => e.getAttribute('data-adcode')).sort(),
+    roles: Object.fromEntries([...svg.querySelectorAll('path.city')].map((e) => [e.getAttribute('data-adcode'), e.getAttribute('data-role')])),
+  };
+});
+
+describe('links to paragraphs', () => {
+  test('a link built with URLSearchParams opens its paragraph highlighted and in view; another paragraph link puts its p in the address', async () => {
+    await readParagraphs();
+    const n = layoutStatements()[0].number;
+    const page = await openPlan({ p: String(n) });
+    await page.locator(`#plan-p-${n}.plan-target`).waitFor();
+    await page.waitForFunction((n) => {
+      const r = document.getElementById(`plan-p-${n}`).getBoundingClientRect();
+      return r.top >= 0 && r.top < innerHeight / 2;
+    }, n);
+    assert.equal(await page.locator('.plan-para').count(), PARAGRAPHS.length);
+    const other = paragraphStarting('（一）新能源产业').number;
+    const link = page.locator(`#plan-p-${other} .plan-share`);
+    assert.equal(await link.getAttribute('aria-label'), `第 ${other} 段的链接`);
+    assert.equal(new URL(await link.getAttribute('href'), env.site.url).searchParams.get('p'), String(other));
+    await link.focus();
+    await link.press('Enter');
+    await page.waitForFunction((p) => new URLSearchParams(location.search).get('p') === p, String(other));
+    await page.locator(`#plan-p-${other}.plan-target`).waitFor();
+    assert.ok(await inView(page, other));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('an unknown p= falls back to the start with a notice', async () => {
+
+    await readParagraphs();
+    const page = await openPlan({ p: '9999' });
+    await page.locator('.notice-bar').waitFor();
+    assert.match(await page.textContent('.notice-bar'), /p/);
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('p'));
+    assert.ok(await inView(page, 1));
+    await page.close();
+  });
+});
+
+describe('the map follows the paragraph in view', () => {
+  for (const which of [0, 1]) {
+    test(`layout statement ${which + 1} of §四(二): its industry's roles, its places highlighted`, async () => {
+      await readParagraphs();
+      const statements = layoutStatements();
+      assert.ok(statements.length >= 2, '§四(二) has layout statements');
+      const paragraph = statements[which];
+      const expected = expectedFocus(paragraph);
+      const page = await openPlan({});
+      const entries = await page.evaluate(() => history.length);
+      await page.evaluate((n) => document.getElementById(`plan-p-${n}`).scrollIntoView({ block: 'start' }), paragraph.number);
+      await page.locator(`#plan-p-${paragraph.number}.plan-reading`).waitFor();
+      await page.waitForFunction((industry) => document.querySelector('.plan-map svg').getAttribute('data-industry') === industry, expected.industry);
+      const shown = await mapShows(page);
+      assert.equal(shown.industry, expected.industry);
+      assert.equal(shown.field, expected.field);
+      assert.deepEqual(shown.highlighted, expected.places);
+      const roles = strongestRoles(expected);
+      assert.ok(roles.size > 0);
+      for (const [code, role] of Object.entries(shown.roles)) assert.equal(role, roles.get(code) ?? 'none', code);
+      assert.match(await page.textContent('.plan-map-focus'), new RegExp(`第 ${paragraph.number} 段`));
+      // Once the scrolling ends, the address names the paragraph, in place of the entry.
+      await page.waitForFunction((p) => new URLSearchParams(location.search).get('p') === p, String(paragraph.number));
+      assert.equal(await page.evaluate(() => history.length), entries, 'no history entry added by scrolling');
+      await page.close();
+    });
+  }
+
+  test('a paragraph naming no industry shows the zones, its places highlighted', async () => {
+
+    await readParagraphs();
+    const paragraph = PARAGRAPHS.find((p) => p.heading.startsWith('（二）重点支持区域') && !expectedFocus(p).industry && expectedFocus(p).places.length > 0);
+    const page = await openPlan({});
+    await page.evaluate((n) => document.getElementById(`plan-p-${n}`).scrollIntoView({ block: 'start' }), paragraph.number);
+    await page.locator(`#plan-p-${paragraph.number}.plan-reading`).waitFor();
+    const places = expectedFocus(paragraph).places;
+    await page.waitForFunction((places) => JSON.stringify([...document.querySelectorAll('.plan-map [data-adcode].plan-focus')].map((e) => e.getAttribute('data-adcode')).sort()) === JSON.stringify(places), places);
+    assert.ok(Object.values((await mapShows(page)).roles).every((r) => r === ''), 'coloured by zone');
+    await page.close();
+  });
+});
+
+describe('places: mentions and the map list the paragraphs naming them', () => {
+  const naming = (code) => PARAGRAPHS.filter((p) => mentionsIn(p).some((m) => m.target.id === code && (m.target.kind === 'city' || m.target.kind === 'place'))).map((p) => p.number);
+
+  test('clicking a city mention chooses it on the map and lists its paragraphs', async () => {
+
+    await readParagraphs();
+    const page = await openPlan({});
+    const statement = layoutStatements()[0];
+    const mention = page.locator(`#plan-p-${statement.number} .plan-mention[data-kind="city"]`).first();
+    const text = await mention.textContent();
+    const code = mentionsIn(statement).find((m) => m.target.kind === 'city' && m.name === text).target.id;
+    await mention.click();
+    await page.locator('.plan-places').waitFor();
+    assert.equal(await page.locator('.plan-places ol li').count(), naming(code).length);
+    assert.equal(await page.getAttribute(`.plan-map path.city[data-adcode="${code}"]`, 'aria-pressed'), 'true');
+    await page.close();
+  });
+
+  test('choosing 苏州 on the map lists its paragraphs; next and previous jump between them', async () => {
+
+    await readParagraphs();
+    const page = await openPlan({});
+    const code = bundle.cities.find((c) => c.name_zh.startsWith('苏州')).adcode;
+    const expected = naming(code);
+    assert.ok(expected.length >= 2, 'the plan names 苏州 in several paragraphs');
+    await page.locator(`.plan-map path.city[data-adcode="${code}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.plan-places').waitFor();
+    const listed = await page.$$eval('.plan-places ol a', (as) => as.map((a) => new URL(a.href).searchParams.get('p')));
+    assert.deepEqual(listed, expected.map(String));
+    await page.click('.plan-places .plan-next');
+    await page.locator(`#plan-p-${expected[0]}.plan-target`).waitFor();
+    await page.click('.plan-places .plan-next');
+    await page.locator(`#plan-p-${expected[1]}.plan-target`).waitFor();
+    assert.ok(await inView(page, expected[1]));
+    assert.equal(await page.textContent('.plan-places-position'), `2 / ${expected.length}`);
+    await page.click('.plan-places .plan-previous');
+    await page.locator(`#plan-p-${expected[0]}.plan-target`).waitFor();
+    await page.close();
+  });
+});
+
+describe('search within the plan', () => {
+  test('marks every match, counts them, and Enter goes to the next', async () => {
+    await readParagraphs();
+    const query = '创新';
+    const total = plan.text.split(query).length - 1;
+    assert.ok(total > 3);
+    const page = await openPlan({});
+    await page.fill('.plan-search-input', query);
+    await page.waitForFunction((t) => document.querySelector('.plan-match-count').textContent === `${t} 处`, total);
+    assert.equal(await page.locator('mark.plan-match').count(), total);
+    assert.equal(await page.getAttribute('.plan-match-count', 'aria-live'), 'polite');
+    await page.press('.plan-search-input', 'Enter');
+    await page.press('.plan-search-input', 'Enter');
+    await page.waitForFunction((t) => document.querySelector('.plan-match-count').textContent === `第 2 处 / 共 ${t} 处`, total);
+    const current = await page.$eval('mark.plan-match.current', (m) => {
+      const r = m.getBoundingClientRect();
+      return { text: m.textContent, visible: r.top >= 0 && r.bottom <= innerHeight };
+    });
+    assert.deepEqual(current, { text: query, visible: true });
+    await page.close();
+  });
+});
+
+describe('show in plan and the text itself', () => {
+  test('"show in plan" on a city panel opens the view at the quote, marked and focused; Back returns to the panel', async () => {
+    await readParagraphs();
+    const page = await openAtlas(env.browser, `${env.site.url}?city=320500`);
+    const button = page.locator('.city-details .show-in-plan').first();
+    const quote = await page.locator('.city-details .plan-quote blockquote').first().textContent();
+    await button.click();
+    await page.locator('mark.plan-mark').first().waitFor();
+    const marked = await page.$$eval('mark.plan-mark', (ms) => ms.map((m) => m.textContent).join(''));
+    assert.equal(marked, quote);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'plan'
+      && document.activeElement?.contains(document.querySelector('mark.plan-mark')));
+    const p = await page.evaluate(() => new URLSearchParams(location.search).get('p'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), `plan-p-${p}`);
+    await page.goBack();
+    await page.locator('.city-details').waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('.city-details .show-in-plan'));
+    await page.close();
+  });
+
+  test('a selected paragraph copies as the plan\'s own words', async () => {
+
+    await readParagraphs();
+    const statement = layoutStatements()[0];
+    const page = await openPlan({});
+    const copied = await page.evaluate((n) => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById(`plan-p-${n}`));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return getSelection().toString();
+    }, statement.number);
+    const encoder = new TextEncoder();
+    const words = new TextDecoder().decode(encoder.encode(plan.text).slice(statement.start, statement.end));
+    assert.equal(copied, words);
+    assert.equal(await page.$eval('.plan-text', (e) => getComputedStyle(e).userSelect), 'auto');
+    await page.close();
+  });
+
+  test('prints as a clean A4 document: headings and text, no toolbar, no map', async () => {
+
+    await readParagraphs();
+    const page = await openPlan({});
+    const toolbarText = await page.textContent('.toolbar');
+    // The stylesheet's own page size: the plan prints A4 portrait (the map view's handout is landscape).
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const dir = await mkdtemp(join(tmpdir(), 'atlas-plan-'));
+    try {
+      const file = join(dir, 'plan.pdf');
+      await writeFile(file, pdf);
+      const info = (await run('pdfinfo', [file])).stdout;
+      const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/) ?? [];
+      assert.ok(Number(width) < Number(height), `A4 portrait: ${info.match(/Page size.*/)}`);
+      const text = (await run('pdftotext', [file, '-'])).stdout.replace(/\s+/g, '');
+      assert.ok(text.includes('四、产业发展布局'));
+      assert.ok(text.includes(paragraphStarting('（二）重点支持区域').text.replace(/\s+/g, '')));
+      const words = toolbarText.split(/\s+/).filter((w) => w.length > 1);
+      assert.ok(words.length > 0);
+      for (const word of words) assert.ok(!text.includes(word.replace(/\s+/g, '')) || plan.text.includes(word), `toolbar text "${word}" printed`);
+      const first = (await run('pdftotext', ['-f', '1', '-l', '1', file, '-'])).stdout.replace(/\s+/g, '');
+      assert.ok(first.startsWith(PARAGRAPHS[0].text.replace(/\s+/g, '')), 'the first page starts with the plan\'s first line');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+});
+
+describe('accessibility and small screens', () => {
+  for (const lang of ['zh', 'en']) {
+    test(`axe-core finds no serious or critical violation (${lang})`, async () => {
+      await readParagraphs();
+      const page = await openPlan({ lang, p: String(layoutStatements()[0].number) });
+      await page.locator('.plan-map path.city').first().click();
+      await page.locator('.plan-places').waitFor();
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      assert.deepEqual(serious, []);
+      if (lang === 'en') {
+        assert.equal(await page.textContent('.plan-toc summary'), 'Contents');
+        assert.equal(await page.getAttribute('.plan-text', 'lang'), 'zh-CN');
+      }
+      await page.close();
+    });
+  }
+
+  test('a 320 px phone does not scroll sideways, and the map sticks over the text', async () => {
+
+    await readParagraphs();
+    const n = layoutStatements()[0].number;
+    const page = await openPlan({ p: String(n) }, { width: 320, height: 640 });
+    await page.locator(`#plan-p-${n}.plan-target`).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
+    const map = await page.$eval('.plan-side', (e) => e.getBoundingClientRect().toJSON());
+    assert.ok(map.top <= 1 && map.height > 100, 'the map is at the top of the screen');
+    const para = await page.$eval(`#plan-p-${n}`, (e) => e.getBoundingClientRect().toJSON());
+    assert.ok(para.top >= map.bottom - 1, 'the paragraph is below the map, not under it');
+    await page.close();
+  });
+});
