@@ -124,6 +124,42 @@ function drillRows(r) {
   ];
 }
 
+/** The rows of issue 12's measures: [target, figures, met] (null: a figure to report, no bound). */
+function viewRows(r) {
+  const { overview: o, plan: p, briefs: b } = r.issue12;
+  const one = (t) => `${t.toFixed(1)} ms`;
+  return [
+    ['overview: choosing it → first paint of the ten maps (median)', one(o.overviewFirstPaintMs), null],
+    [
+      'overview: cross-highlight (hover a city) → next paint ≤ 16 ms median',
+      `${one(o.crossHighlightMs)} (worst ${one(o.crossHighlightMaxMs)} of ${o.crossHighlightSamples})`,
+      o.crossHighlightMs <= 16,
+    ],
+    ['plan view: choosing it → painted with its text (median)', one(p.planShowMs), null],
+    [
+      'plan view: scroll → map update → next paint ≤ 16 ms median',
+      `${one(p.planScrollToMapMs)} over ${p.planScrollSteps} steps`,
+      p.planScrollToMapMs <= 16,
+    ],
+    [
+      'plan view: no dropped frames in a scripted smooth scroll',
+      `${p.planSmoothScrollDropped} dropped of ${p.planSmoothScrollFrames} frames (median run)`,
+      p.planSmoothScrollDropped === 0,
+    ],
+    [
+      'the plan document (assets/plan.json, fetched on opening the plan view)',
+      `${kb(r.planFile.gzip)} gzip, ${kb(r.planFile.brotli)} brotli (${kb(r.planFile.raw)} raw)`,
+      null,
+    ],
+    [
+      'briefs: choosing them → print layout painted; → counties in all 13 locators',
+      `${one(b.printLayout)}; ${one(b.withCounties)}`,
+      null,
+    ],
+    ['briefs: page.pdf of all 13 (A4) and its page count = 13', `${one(b.pdf)}, ${b.pages} pages`, b.pages === 13],
+  ];
+}
+
 /** The results file: both sides, their ratios, the bytes, the targets and the wasm composition. */
 export function resultsMarkdown(r) {
   const { atlas: a, echarts: e } = r;
@@ -139,6 +175,7 @@ export function resultsMarkdown(r) {
   const memory = (s) => s.heapBytes.median + s.wasmBytes.median;
   const targets = targetRows(r);
   const drill = drillRows(r);
+  const views = viewRows(r);
   const composition = r.composition === null
     ? 'Not measured: `scripts/wasm-composition.sh` is not in this tree. When it is, the benchmark runs it on the measured site and puts its output here.'
     : `Output of \`scripts/wasm-composition.sh\` on the measured site:\n\n${r.composition.trim()}`;
@@ -199,6 +236,12 @@ while the app takes over the first map (CLS 0); measured ${a.layoutShift.median.
 | target | measured | |
 |---|---|---|
 ${drill.map(([what, figures, ok]) => `| ${what} | ${figures} | ${ok === null ? 'reported' : met(ok)} |`).join('\n')}
+
+## Measures (issue 12: overview, plan view, briefs)
+
+| measure | measured | |
+|---|---|---|
+${views.map(([what, figures, ok]) => `| ${what} | ${figures} | ${ok === null ? 'reported' : met(ok)} |`).join('\n')}
 
 ## Wasm composition
 

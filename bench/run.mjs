@@ -11,6 +11,9 @@ import { startServer } from '../scripts/serve.mjs';
 import { brotli11, gzip9 } from '../scripts/precompress.mjs';
 import { measureInPage } from './in_page.mjs';
 import { summarise, resultsMarkdown } from './report.mjs';
+import { measureOverview } from './issue12_overview.mjs';
+import { measurePlan } from './issue12_plan.mjs';
+import { measureBriefs } from './issue12_briefs.mjs';
 
 const [site, builder, resultsFile, runsArg = '15', compositionFile] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -253,6 +256,7 @@ const { server, url } = await startServer({ root: site });
 const samples = { atlas: [], echarts: [] };
 const throttled = { atlas: [], echarts: [] };
 const slow = { atlas: [], echarts: [] };
+const issue12 = {};
 try {
   // One discarded load of each side each way first, so that neither pays alone for starting the
   // browser's processes and reading the CJK font from disk.
@@ -269,6 +273,11 @@ try {
     for (const side of order) slow[side].push(await slowNetworkRun(browser, url, side));
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
+  // Issue 12's views, each measured by its own module (its runs are cold page loads too).
+  issue12.overview = await measureOverview(browser, url, RUNS);
+  issue12.plan = await measurePlan(browser, url, RUNS);
+  issue12.briefs = await measureBriefs(browser, url, Math.ceil(RUNS / 2));
+  process.stderr.write('issue 12 views measured\n');
 } finally {
   await browser.close();
   server.close();
@@ -287,6 +296,8 @@ const results = {
   builderMs: timeBuilder(),
   composition: compositionFile ? readFileSync(compositionFile, 'utf8') : null,
   countyFile: await fileSizes('assets/counties.json'),
+  planFile: await fileSizes('assets/plan.json'),
+  issue12,
 };
 const markdown = resultsMarkdown(results);
 writeFileSync(resultsFile, markdown);
