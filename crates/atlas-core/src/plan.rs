@@ -141,51 +141,34 @@ impl PlanText {
     }
 }
 
-/// A piece of a paragraph of the plan, marked when it is part of the quote being shown.
+/// A non-empty line of a plan text: where the line starts, and the byte range of its words
+/// (leading full-width spaces and the line end left out).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece<'a> {
-    /// The text.
-    pub text: &'a str,
-    /// Whether it belongs to the quote.
-    pub marked: bool,
+pub struct TextLine {
+    /// Byte offset of the line's first byte (where a heading's section starts).
+    pub start: usize,
+    /// Byte range of its words.
+    pub words: Range<usize>,
 }
 
-impl PlanText {
-    /// The plan as paragraphs (one per line, leading full-width spaces dropped), each split into
-    /// pieces so that the bytes in `mark` can be highlighted.
-    pub fn paragraphs_marking(&self, mark: Option<Range<usize>>) -> Vec<Vec<Piece<'_>>> {
-        let mut paragraphs = Vec::new();
-        let mut offset = 0;
-        for line in self.text.split_inclusive('\n') {
-            let start = offset;
-            offset += line.len();
-            let trimmed = line.trim_end_matches(['\n', '\r']);
-            let lead = trimmed.len() - trimmed.trim_start_matches(['　', ' ']).len();
-            let (from, to) = (start + lead, start + trimmed.len());
-            if from >= to {
-                continue;
-            }
-            let pieces = match &mark {
-                Some(m) if m.start < to && m.end > from => {
-                    let (a, b) = (m.start.max(from), m.end.min(to));
-                    [(from, a, false), (a, b, true), (b, to, false)]
-                        .into_iter()
-                        .filter(|(x, y, _)| x < y)
-                        .map(|(x, y, marked)| Piece {
-                            text: &self.text[x..y],
-                            marked,
-                        })
-                        .collect()
-                }
-                _ => vec![Piece {
-                    text: &self.text[from..to],
-                    marked: false,
-                }],
-            };
-            paragraphs.push(pieces);
+/// The non-empty lines of a plan text, in order: the plan's paragraphs as it lays them out.
+pub fn text_lines(text: &str) -> Vec<TextLine> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        let lead = trimmed.len() - trimmed.trim_start_matches(['　', ' ']).len();
+        let (from, to) = (start + lead, start + trimmed.len());
+        if from < to {
+            lines.push(TextLine {
+                start,
+                words: from..to,
+            });
         }
-        paragraphs
     }
+    lines
 }
 
 fn close(sections: &mut [Section], open: Option<usize>, end: usize) {
@@ -249,20 +232,12 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_mark_exactly_the_quote() {
-        let plan = PlanText::new(SAMPLE.to_string());
-        let range = plan.find_in_section("乙的话", "一(二)").expect("found");
-        let paragraphs = plan.paragraphs_marking(Some(range));
-        let marked: Vec<&str> = paragraphs
-            .iter()
-            .flatten()
-            .filter(|p| p.marked)
-            .map(|p| p.text)
-            .collect();
-        assert_eq!(marked, ["乙的话"]);
-        let text: String = paragraphs.iter().flatten().map(|p| p.text).collect();
-        assert!(text.starts_with("前言。一、总体"));
-        assert_eq!(paragraphs.len(), 8);
+    fn lines_leave_out_their_indent_and_empty_lines() {
+        let lines = text_lines(SAMPLE);
+        assert_eq!(lines.len(), 8);
+        assert_eq!(&SAMPLE[lines[1].words.clone()], "一、总体");
+        assert_eq!(lines[1].start, "前言。\n".len());
+        assert!(text_lines("\n　　\n").is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::Bundle;
-use crate::plan::PlanText;
+use crate::plan::{PlanText, text_lines};
 
 /// The file name of the plan document, next to the bundle in `assets/`.
 pub const PLAN_DOC_FILE: &str = "plan.json";
@@ -370,17 +370,8 @@ impl PlanDoc {
         let plan = PlanText::new(self.text.clone());
         let sections = plan.sections();
         let mut paragraphs = Vec::new();
-        let mut offset = 0;
-        let mut line_number = 0;
-        for line in self.text.split_inclusive('\n') {
-            let line_start = offset;
-            offset += line.len();
-            let trimmed = line.trim_end_matches(['\n', '\r']);
-            let lead = trimmed.len() - trimmed.trim_start_matches(['　', ' ']).len();
-            let (from, to) = (line_start + lead, line_start + trimmed.len());
-            if from >= to {
-                continue;
-            }
+        for (line_number, line) in text_lines(&self.text).into_iter().enumerate() {
+            let (line_start, from, to) = (line.start, line.words.start, line.words.end);
             let heading = sections.iter().find(|s| s.span.start == line_start);
             let section = sections
                 .iter()
@@ -407,7 +398,6 @@ impl PlanDoc {
                     kind,
                 });
             }
-            line_number += 1;
         }
         paragraphs
     }
