@@ -189,9 +189,10 @@ fn plan_source_hash(bundle: &Bundle) -> Result<&str, PlanDocError> {
 }
 
 /// Finds every mention in the plan text of the bundle's cities (full name `苏州市` and short
-/// name `苏州`), county-level places (`昆山市`, `昆山`), zones, industries and fields, leftmost-
-/// longest: a name inside a longer name at the same place (`新能源` in `新能源汽车`, `苏州` in
-/// `苏州市`) is one mention, of the longer name.
+/// name `苏州`), county-level places (`昆山市`, `昆山`), zones, industries (also by their
+/// sub-areas' names) and fields, leftmost-longest: a name inside a longer name at the same
+/// place (`新能源` in `新能源汽车` or `新能源客车`, `苏州` in `苏州市`) is one mention, of the
+/// longer name.
 pub fn find_mentions(text: &str, bundle: &Bundle) -> Vec<Mention> {
     let names = names(bundle);
     let mut mentions = Vec::new();
@@ -217,8 +218,8 @@ pub fn find_mentions(text: &str, bundle: &Bundle) -> Vec<Mention> {
 }
 
 /// Every name a mention can have, longest first (so the first that matches is the longest):
-/// cities and places by full and short name, then zones, industries and fields (a field named
-/// like its industry is the industry).
+/// cities and places by full and short name, then zones, industries, fields (a field named like
+/// its industry is the industry) and the industries' sub-areas (each naming its industry).
 fn names(bundle: &Bundle) -> Vec<(String, MentionTarget)> {
     let mut names: Vec<(String, MentionTarget)> = Vec::new();
     let with_short = |full: &str| {
@@ -253,6 +254,16 @@ fn names(bundle: &Bundle) -> Vec<(String, MentionTarget)> {
                 field.name_zh.clone(),
                 MentionTarget::Field(field.id.clone()),
             ));
+        }
+    }
+    // An industry's sub-areas of §三 name the industry (新能源客车 is 新能源汽车, 新能源并网及控制设备
+    // is 智能电网): so `新能源` inside them is no mention of the 新能源 industry.
+    for industry in &bundle.industries {
+        for sub in &industry.subareas {
+            if !names.iter().any(|(name, _)| *name == sub.name_zh) {
+                let target = MentionTarget::Industry(industry.id.clone());
+                names.push((sub.name_zh.clone(), target));
+            }
         }
     }
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));

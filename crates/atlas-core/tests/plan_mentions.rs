@@ -54,18 +54,68 @@ fn a_name_inside_a_longer_name_is_one_mention_of_the_longer() {
     for pair in mentions.windows(2) {
         assert!(pair[0].span().end <= pair[1].at, "{pair:?} overlap");
     }
-    // 新能源 stands inside 新能源汽车; 云计算 inside 物联网和云计算; 软件 inside 新一代信息技术和软件.
-    for (short, longer) in [
-        ("新能源", "新能源汽车"),
-        ("云计算", "物联网和云计算"),
-        ("软件", "新一代信息技术和软件"),
-    ] {
-        let inside = text.matches(longer).count();
-        assert!(inside > 0, "{longer} is in the plan");
+    // 新能源 stands inside 新能源汽车 and the sub-areas 新能源客车 …; 云计算 inside 物联网和云计算;
+    // 软件 inside 新一代信息技术和软件 and 高端软件.
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "新能源",
+            &[
+                "新能源汽车",
+                "新能源客车",
+                "新能源乘用车",
+                "新能源专用车",
+                "新能源并网及控制设备",
+            ],
+        ),
+        ("云计算", &["物联网和云计算"]),
+        ("软件", &["新一代信息技术和软件", "高端软件"]),
+    ];
+    for (short, longers) in cases {
+        let mut inside = 0;
+        for longer in longers {
+            let count = text.matches(longer).count();
+            assert!(count > 0, "{longer} is in the plan");
+            let as_longer = mentions.iter().filter(|m| m.name == *longer).count();
+            assert_eq!(as_longer, count, "{longer}");
+            inside += count;
+        }
         let as_short = mentions.iter().filter(|m| m.name == short).count();
-        let as_longer = mentions.iter().filter(|m| m.name == longer).count();
-        assert_eq!(as_longer, inside, "{longer}");
         assert_eq!(as_short, text.matches(short).count() - inside, "{short}");
+    }
+}
+
+#[test]
+fn a_sub_area_names_its_own_industry_not_the_one_its_name_begins_with() {
+    let (b, text) = (bundle(), plan_text());
+    let mentions = find_mentions(&text, &b);
+    for (name, industry) in [
+        ("新能源客车", "nev"),
+        ("新能源乘用车", "nev"),
+        ("新能源专用车", "nev"),
+        ("新能源并网及控制设备", "smart_grid"),
+    ] {
+        assert!(b.industry(industry).is_some(), "{industry}");
+        let found: Vec<&Mention> = mentions.iter().filter(|m| m.name == name).collect();
+        assert_eq!(found.len(), text.matches(name).count(), "{name}");
+        assert!(!found.is_empty(), "{name} is in the plan");
+        for m in found {
+            assert_eq!(
+                m.target,
+                MentionTarget::Industry(industry.to_string()),
+                "{name}"
+            );
+        }
+    }
+    // No 新能源 mention starts a longer sub-area's name.
+    for m in mentions.iter().filter(|m| m.name == "新能源") {
+        let after = &text[m.span().end..];
+        assert!(
+            !["客车", "乘用车", "专用车", "并网及控制设备"]
+                .iter()
+                .any(|s| after.starts_with(s)),
+            "新能源 at {} is part of a sub-area",
+            m.at
+        );
     }
 }
 
