@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::landing::{Landing, landing};
 use atlas_core::url_state::View;
 use atlas_core::{Bundle, Msg};
 use leptos::ev;
@@ -89,13 +90,29 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             on_escape.update(|s| s.drilled(false));
             return;
         }
-        let shown = on_escape.state.with_untracked(selection_on_map);
+        let shown = on_escape
+            .state
+            .with_untracked(|s| landing(&on_escape.bundle, s));
         on_escape.update(|s| s.with_city(None).with_zone(None));
         keep_focus_on(shown);
     });
     on_cleanup(move || escape.remove());
     let lang = move || language.get();
     let main_view = Memo::new(move |_| state.with(|s| s.view));
+    // A choice that opens another view (a small map, the panel's brief button) removes what had
+    // the focus: it lands where the new view shows the choice, or on the new view's heading.
+    let on_view = atlas.clone();
+    Effect::new(move |previous: Option<View>| {
+        let view = main_view.get();
+        if previous.is_some_and(|p| p != view) {
+            keep_focus_on(
+                on_view
+                    .state
+                    .with_untracked(|s| landing(&on_view.bundle, s)),
+            );
+        }
+        view
+    });
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
     view! {
         <Show when=move || !presenting.get() fallback=|| view! { <Presenter /> }>
@@ -143,20 +160,10 @@ fn use_checked_county(atlas: &AtlasContext, notices: RwSignal<Vec<atlas_core::ur
     });
 }
 
-/// The selector of the map element (city shape, place marker or legend zone) showing the
-/// selection, so that focus can go back to it when the panel that held it closes.
-fn selection_on_map(state: &atlas_core::url_state::ViewState) -> Option<String> {
-    match (&state.city, &state.zone) {
-        (Some(adcode), _) => Some(format!(r#"[data-adcode="{adcode}"][tabindex]"#)),
-        (None, Some(zone)) => Some(format!(r#".legend-zone[data-zone="{zone}"]"#)),
-        (None, None) => None,
-    }
-}
-
-/// After the panel holding the keyboard focus has gone, puts focus on `selector` (the map's
-/// element for what was selected) instead of leaving it on the page's body.
-fn keep_focus_on(selector: Option<String>) {
-    let Some(selector) = selector else {
+/// After the element holding the keyboard focus has gone (a closed panel, a view left), puts
+/// focus where the core's `landing` says instead of leaving it on the page's body.
+fn keep_focus_on(landing: Option<Landing>) {
+    let Some(Landing { selector, heading }) = landing else {
         return;
     };
     request_animation_frame(move || {
@@ -168,6 +175,9 @@ fn keep_focus_on(selector: Option<String>) {
             return;
         }
         if let Some(element) = document.query_selector(&selector).ok().flatten() {
+            if heading && !element.has_attribute("tabindex") {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
             // City shapes are SVG elements, which have `focus()` as HTML elements do; the binding
             // calls the method by name.
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();

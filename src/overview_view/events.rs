@@ -115,7 +115,11 @@ impl GridEvents {
         // On the presenter's slide the tour goes on to the industry's own slide.
         let slide = industry_slide(&self.atlas.bundle, &industry);
         self.atlas.update(|s| {
-            let mut next = s.with_city(city);
+            // A title chosen keeps the city already chosen; a city chosen becomes the selection.
+            let mut next = match city {
+                Some(code) => s.with_city(Some(code)),
+                None => s.clone(),
+            };
             if s.slide.is_some() && slide.is_some() {
                 next.slide = slide;
             } else {

@@ -20,6 +20,7 @@ pub mod format;
 pub mod geojson_shape;
 pub mod i18n;
 pub mod labels;
+pub mod landing;
 pub mod layout;
 pub mod map_markup;
 pub mod overview;
