@@ -111,6 +111,10 @@ pub fn BriefsView() -> impl IntoView {
                         {text(Msg::BriefsPrint)}
                     </button>
                 </div>
+                // In a sandboxed frame the browser ignores print() unless the host allowed modals.
+                {crate::embed::opaque_origin().then(|| view! {
+                    <p class="briefs-frame-note">{text(Msg::BriefsFrameNote)}</p>
+                })}
             </div>
             <div class="briefs">{briefs}</div>
         </section>

@@ -214,11 +214,6 @@ pub fn close_menu() -> bool {
     true
 }
 
-/// Whether the page has an opaque origin: a frame sandboxed without `allow-same-origin`.
-fn opaque_origin() -> bool {
-    window().origin() == "null"
-}
-
 /// A menu entry that downloads a file the site ships (`href`) under `name`, with a line saying
 /// what it is for when `note` is given.
 fn file_link(
@@ -247,7 +242,7 @@ pub fn ExportMenu() -> impl IntoView {
     let language = atlas.language;
     let offered = atlas
         .state
-        .with_untracked(|s| s.embed.offers_downloads(opaque_origin()));
+        .with_untracked(|s| s.embed.offers_downloads(crate::embed::opaque_origin()));
     let item =
         move |label: String, class: &'static str, run: Box<dyn Fn(&AtlasContext) + Send + Sync>| {
             let atlas = atlas.clone();

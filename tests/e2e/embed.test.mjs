@@ -376,6 +376,14 @@ describe('exports in a sandboxed frame', () => {
     await page.close();
   });
 
+  test('sandbox="allow-scripts": the briefs say printing needs the host\'s allow-modals', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' } });
+    await frame.click('.view-briefs');
+    await frame.locator('.briefs-frame-note').waitFor();
+    assert.match(await frame.textContent('.briefs-frame-note'), /allow-modals/);
+    await page.close();
+  });
+
   test('sandbox="allow-scripts allow-downloads" with downloads=1: the SVG export downloads', async () => {
     const { page, frame } = await openPortal({ params: { embed: '1', downloads: '1', industry: 'biotech_medicine' }, sandbox: 'allow-scripts allow-downloads' });
     await frame.click('.export-menu summary');

@@ -33,6 +33,8 @@ describe('focus lands in the view a choice opens', () => {
     await page.locator('.open-brief').click();
     await page.waitForFunction(() => document.activeElement?.id === 'brief-320500');
     assert.equal((await focused(page)).tag, 'h2');
+    // The live region tells the view the button opened.
+    await page.waitForFunction(() => document.querySelector('.live-region')?.textContent === '已打开：城市简报');
     await page.close();
   });
 

@@ -12,14 +12,15 @@
 use crate::bundle::Bundle;
 use crate::county_layer::CountyLayer;
 use crate::facts::Role;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::layout::{Topic, role_counts};
 use crate::slides::slides;
 use crate::url_state::{View, ViewState};
 
 /// The line to announce when the view goes from `previous` to `next`, in `next`'s language, or
-/// `None` when nothing worth announcing changed (a language or view switch announces itself
-/// through the control that made it). Drilling into a city is told once the county `layer` is
+/// `None` when nothing worth announcing changed (a language switch announces itself through the
+/// control that made it; a view switch is told, since many controls make one: a panel's brief
+/// button, "show in plan", a small map, the browser's Back). Drilling into a city is told once the county `layer` is
 /// there to count its counties ([`layer_arrived_line`] tells it when the layer arrives later).
 pub fn announcement(
     bundle: &Bundle,
@@ -29,6 +30,9 @@ pub fn announcement(
 ) -> Option<String> {
     let lang = next.lang;
     let mut parts = Vec::new();
+    if next.view != previous.view && next.slide.is_none() {
+        parts.push(view_line(next, lang));
+    }
     if next.slide != previous.slide {
         if let Some(n) = next.slide
             && let Some(slide) = slides(bundle).get(n.saturating_sub(1))
@@ -94,6 +98,25 @@ pub fn announcement(
         });
     }
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
+}
+
+/// The view now shown, with the plan view's paragraph: "已打开：城市简报", "Plan text shown,
+/// paragraph 12".
+fn view_line(state: &ViewState, lang: Lang) -> String {
+    let name = lang.text(match state.view {
+        View::Map => Msg::ViewMap,
+        View::Table => Msg::ViewTable,
+        View::Targets => Msg::ViewTargets,
+        View::Overview => Msg::ViewOverview,
+        View::Plan => Msg::ViewPlan,
+        View::Briefs => Msg::ViewBriefs,
+    });
+    match (lang, state.view, state.paragraph) {
+        (Lang::Zh, View::Plan, Some(n)) => format!("已打开：{name}，第 {n} 段"),
+        (Lang::En, View::Plan, Some(n)) => format!("{name} shown, paragraph {n}"),
+        (Lang::Zh, _, _) => format!("已打开：{name}"),
+        (Lang::En, _, _) => format!("{name} shown"),
+    }
 }
 
 /// The place whose role a new topic is told for: the chosen county where the plan names it
@@ -340,6 +363,35 @@ mod tests {
             lang,
             ..ViewState::default()
         }
+    }
+
+    #[test]
+    fn a_view_opened_by_any_control_is_told_with_what_it_shows() {
+        let b = bundle();
+        let map = state(Lang::Zh).with_city(Some("320500".into()));
+        let mut briefs = map.clone();
+        briefs.view = View::Briefs;
+        assert_eq!(
+            announcement(&b, None, &map, &briefs).as_deref(),
+            Some("已打开：城市简报")
+        );
+        let plan = map.at_paragraph(Some(168));
+        let en = |s: &ViewState| ViewState {
+            lang: Lang::En,
+            ..s.clone()
+        };
+        assert_eq!(
+            announcement(&b, None, &en(&map), &en(&plan)).as_deref(),
+            Some("Plan text shown, paragraph 168")
+        );
+        // Back from the plan view to the overview tells the overview, not the old selection.
+        let mut overview = map.clone();
+        overview.view = View::Overview;
+        assert_eq!(
+            announcement(&b, None, &plan, &overview).as_deref(),
+            Some("已打开：总览")
+        );
+        assert_eq!(announcement(&b, None, &map, &map), None);
     }
 
     #[test]

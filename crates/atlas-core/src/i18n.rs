@@ -276,6 +276,10 @@ impl Lang {
             BriefsPrint => ("打印所选简报", "Print the chosen briefs"),
             BriefsUnticked => ("未选中：不打印", "Not ticked: not printed"),
             CityBrief => ("城市简报", "City brief"),
+            BriefsFrameNote => (
+                "本图嵌在门户页面的沙箱框架中：只有门户为框架加上 allow-modals 时才能打印；否则请在新窗口中打开本图再打印。",
+                "The atlas is in a portal's sandboxed frame: printing works only if the portal adds allow-modals to the frame's sandbox; otherwise open the atlas in its own window to print.",
+            ),
             BriefPlaces => ("县级单位", "County-level places"),
             BriefSources => (
                 "角色与方向均引自规划原文；产业基地不在规划中，各附来源。",
@@ -443,6 +447,8 @@ pub enum Msg {
     BriefsUnticked,
     /// The city panel's button opening its brief.
     CityBrief,
+    /// Said in a sandboxed frame, where printing needs the host's `allow-modals`.
+    BriefsFrameNote,
     /// A brief's heading over its county-level places.
     BriefPlaces,
     /// A brief's footnote on where its facts come from.
