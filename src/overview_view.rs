@@ -7,9 +7,7 @@ mod events;
 
 use std::sync::Arc;
 
-use atlas_core::overview::{
-    GAP, LABEL_FONT, PROJECTOR_LABEL_FONT, aspect, layout, small_map_svg, small_maps,
-};
+use atlas_core::overview::{GAP, aspect, label_font, layout, small_map_svg, small_maps};
 use atlas_core::role_marks::pattern_id;
 use atlas_core::scene::Scene;
 use atlas_core::{Msg, Role};
@@ -96,19 +94,11 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
         let bundle = bundle.clone();
         Memo::new(move |_| {
             let (grid, _) = layout.get()?;
-            let font = if projector {
-                PROJECTOR_LABEL_FONT
-            } else {
-                LABEL_FONT
-            };
-            Some(Arc::new(
-                Scene::project(&bundle, grid.map_width, grid.map_height).labelled(
-                    &bundle,
-                    language.get(),
-                    font,
-                    &[],
-                ),
-            ))
+            let scene = Scene::project(&bundle, grid.map_width, grid.map_height);
+            Some(Arc::new(match label_font(grid.map_width, projector) {
+                Some(font) => scene.labelled(&bundle, language.get(), font, &[]),
+                None => scene,
+            }))
         })
     };
     let figures = move || {

@@ -103,6 +103,21 @@ pub const LABEL_FONT: f64 = 11.0;
 /// The label size on the presenter's small maps, px.
 pub const PROJECTOR_LABEL_FONT: f64 = 16.0;
 
+/// The narrowest presenter's small map that carries city labels, px: below it (five maps across
+/// 1024 px) projector-size labels would cover the role patterns the slide is there to show, so
+/// the names are left to the titles' text alternatives and the cities' accessible names.
+pub const PROJECTOR_LABELLED_WIDTH: f64 = 260.0;
+
+/// The label size on a small map `map_width` px wide, or `None` for no labels (see
+/// [`PROJECTOR_LABELLED_WIDTH`]).
+pub fn label_font(map_width: f64, projector: bool) -> Option<f64> {
+    if !projector {
+        Some(LABEL_FONT)
+    } else {
+        (map_width >= PROJECTOR_LABELLED_WIDTH).then_some(PROJECTOR_LABEL_FONT)
+    }
+}
+
 /// How the small maps are laid out in the space the view has.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Grid {

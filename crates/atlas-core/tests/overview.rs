@@ -249,3 +249,15 @@ fn choosing_a_small_map_on_the_presenters_slide_goes_to_that_industrys_slide() {
     }
     assert_eq!(industry_slide(&b, "no_such_industry"), None);
 }
+
+#[test]
+fn projector_small_maps_too_narrow_for_labels_carry_none() {
+    use atlas_core::overview::{LABEL_FONT, PROJECTOR_LABEL_FONT, label_font};
+    assert_eq!(label_font(180.0, true), None, "five maps across 1024 px");
+    assert_eq!(
+        label_font(340.0, true),
+        Some(PROJECTOR_LABEL_FONT),
+        "1920 px"
+    );
+    assert_eq!(label_font(180.0, false), Some(LABEL_FONT));
+}
