@@ -12,7 +12,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DIST, ROOT, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, boxOf, openAtlas, overlaps, readBundle, useBrowserAndSite } from './harness.mjs';
 
 const run = promisify(execFile);
 const env = useBrowserAndSite();
@@ -552,6 +552,10 @@ describe('accessibility and small screens', () => {
       assert.ok(on.page < 2 * viewport.height, `the page is ${on.page} px high, not the whole text`);
       assert.ok(on.reader > 1000, 'the text scrolled in its own column');
       assert.ok(on.map && on.search, `map and search on screen: ${JSON.stringify(on)}`);
+      // The map stays in its own place: inside the column beside (or above) the text, not over it.
+      const [side, map, reader] = await Promise.all(['.plan-side', '.plan-map svg', '.plan-reader'].map((s) => boxOf(page, s)));
+      assert.ok(!overlaps(side, reader, 1), `map column ${JSON.stringify(side)} and text ${JSON.stringify(reader)} apart`);
+      assert.ok(!overlaps(map, reader, 1) && map.bottom <= side.bottom + 1, `the map ${JSON.stringify(map)} inside its column`);
       await page.close();
     });
   }
