@@ -59,8 +59,14 @@ pub fn PlanView() -> impl IntoView {
     move || match plan.get() {
         PlanState::Ready(reading) => view! { <PlanReader reading /> }.into_any(),
         PlanState::Failed(error) => view! {
-            <section class="plan-view plan-status">
-                <p class="status error" role="alert">{error.to_string()}</p>
+            <section class="plan-view plan-status plan-failed" role="alert">
+                <h2>{move || language.get().text(Msg::PlanLoadFailed)}</h2>
+                <p class="plan-failed-hint">{move || language.get().text(Msg::PlanLoadHint)}</p>
+                <p class="plan-failed-detail">
+                    <span>{move || language.get().text(Msg::PlanLoadDetail)}</span>
+                    ": "
+                    <code lang="en">{error.to_string()}</code>
+                </p>
             </section>
         }
         .into_any(),

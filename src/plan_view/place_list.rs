@@ -1,11 +1,14 @@
 //! The paragraphs naming the place chosen on the map (or in the text): their list, and previous
 //! / next buttons that jump between them (scroll and highlight, the focus staying on the button so
-//! it can be pressed again; the position is announced).
+//! it can be pressed again). A live region that stays in the page (so screen readers hear its
+//! first words too) announces the place, how many paragraphs name it and which one is shown.
 
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::plan_view_state::{PlanReading, naming_heading, paragraph_label, step};
+use atlas_core::plan_view_state::{
+    PlanReading, naming_announcement, naming_heading, paragraph_label, step,
+};
 use leptos::prelude::*;
 
 use super::{Reader, modified_click, paragraph_href};
@@ -36,14 +39,37 @@ pub(super) fn PlaceList(reading: Arc<PlanReading>, reader: Reader) -> impl IntoV
             }
         }
     };
-    move || {
+    let place_name = {
+        let atlas = atlas.clone();
+        move |code: &str| {
+            atlas
+                .bundle
+                .place_name(code)
+                .map_or(code.to_string(), |n| n.in_lang(language.get()).to_string())
+        }
+    };
+    let announcement = {
+        let place_name = place_name.clone();
+        move || {
+            let code = reader.chosen.get()?;
+            let numbers = list.get().unwrap_or_default();
+            let at = reader
+                .highlight
+                .get()
+                .and_then(|h| numbers.iter().position(|&n| n == h));
+            Some(naming_announcement(
+                language.get(),
+                &place_name(&code),
+                numbers.len(),
+                at,
+            ))
+        }
+    };
+    let section = move || {
         let code = reader.chosen.get()?;
         let numbers = list.get().unwrap_or_default();
         let lang = language.get();
-        let name = atlas
-            .bundle
-            .place_name(&code)
-            .map_or(code.clone(), |n| n.in_lang(lang).to_string());
+        let name = place_name(&code);
         let count = numbers.len();
         let position = {
             let numbers = numbers.clone();
@@ -89,7 +115,7 @@ pub(super) fn PlaceList(reading: Arc<PlanReading>, reader: Reader) -> impl IntoV
                     <button type="button" class="plan-previous" disabled=count == 0 on:click=move |_| go_back(false)>
                         {lang.text(Msg::PlanPreviousParagraph)}
                     </button>
-                    <output class="plan-places-position" aria-live="polite">{position}</output>
+                    <span class="plan-places-position">{position}</span>
                     <button type="button" class="plan-next" disabled=count == 0 on:click=move |_| go_on(true)>
                         {lang.text(Msg::PlanNextParagraph)}
                     </button>
@@ -100,5 +126,9 @@ pub(super) fn PlaceList(reading: Arc<PlanReading>, reader: Reader) -> impl IntoV
                 <ol>{items}</ol>
             </section>
         })
+    };
+    view! {
+        <p class="plan-announce" aria-live="polite">{announcement}</p>
+        {section}
     }
 }

@@ -4,7 +4,7 @@
 //! screens and with the page on phones (under the map, which sticks to the top), so both are
 //! followed.
 
-use atlas_core::plan_view_state::{paragraph_in_view, reading_line};
+use atlas_core::plan_view_state::{ParagraphBox, paragraph_in_view, reading_line};
 use leptos::html::{Aside, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,8 +114,15 @@ fn update_in_view(reader: Reader, column: &Element, side: Option<&Element>, list
         }
     }
     let probe = reading_line(top, rect.bottom().min(height));
-    let index = paragraph_in_view(list.len(), probe, |i| {
-        list[i].get_bounding_client_rect().top()
+    // A paragraph the reader was taken to stays in view until really scrolled past.
+    let in_view = reader.in_view.get_untracked();
+    let stay = (reader.highlight.get_untracked() == Some(in_view)).then(|| in_view - 1);
+    let index = paragraph_in_view(list.len(), probe, top, stay, |i| {
+        let r = list[i].get_bounding_client_rect();
+        ParagraphBox {
+            top: r.top(),
+            bottom: r.bottom(),
+        }
     });
     let n = index + 1;
     if reader.in_view.get_untracked() != n {

@@ -65,7 +65,20 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
                 zone: None,
                 interactive: true,
             };
+            // Drawing anew replaces the place that has the keyboard focus (choosing a city
+            // opens its list beside the map, which resizes it): the new one takes the focus.
+            let focused = document()
+                .active_element()
+                .filter(|e| canvas.contains(Some(e)))
+                .and_then(|e| e.get_attribute("data-adcode"));
             canvas.set_inner_html(&map_markup::map_svg(&bundle, &scene, &look));
+            if let Some(code) = focused {
+                let selector = format!("[data-adcode=\"{code}\"][tabindex]");
+                // An SVG element: `focus` is the same method as an HTML element's.
+                if let Ok(Some(place)) = canvas.query_selector(&selector) {
+                    let _ = place.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
             scene_drawn.set_value(Some(Arc::new(scene)));
             drawn.update(|n| *n += 1);
         }

@@ -8,11 +8,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DIST, ROOT, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, boxOf, openAtlas, overlaps, readBundle, useBrowserAndSite } from './harness.mjs';
 
 const run = promisify(execFile);
 const env = useBrowserAndSite();
@@ -58,6 +58,13 @@ async function readFromPage() {
   });
   assert.equal(plan.text.slice(from).trim(), '');
   assert.deepEqual(PARAGRAPHS.map((p) => p.number), PARAGRAPHS.map((_, i) => i + 1));
+}
+
+/** The number of pixels of a binary PPM image (P6, 8 bits), from its header. */
+function countPixels(image) {
+  const [, width, height] = image.subarray(0, 40).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/) ?? [];
+  assert.ok(width && height, 'a P6 image');
+  return Number(width) * Number(height);
 }
 
 /** The mentions inside a paragraph. */
@@ -236,6 +243,17 @@ describe('places: mentions and the map list the paragraphs naming them', () => {
     await page.locator(`.plan-map path.city[data-adcode="${code}"]`).focus();
     await page.keyboard.press('Enter');
     await page.locator('.plan-places').waitFor();
+    // The keyboard focus stays on the chosen city (the map is drawn anew beside the list), and the
+    // live region names the place and the count.
+    const name = bundle.cities.find((c) => c.adcode === code).name_zh;
+    const heading = `提及${name}的段落：${expected.length} 段`;
+    await page.waitForFunction(({ code, heading }) => document.activeElement?.getAttribute('data-adcode') === code
+      && document.querySelector('.plan-announce[aria-live="polite"]')?.textContent === heading, { code, heading });
+    await page.keyboard.press('Enter');
+    await page.locator('.plan-places').waitFor({ state: 'detached' });
+    await page.keyboard.press('Enter');
+    await page.locator('.plan-places').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-adcode')), code);
     const listed = await page.$$eval('.plan-places ol a', (as) => as.map((a) => new URL(a.href).searchParams.get('p')));
     assert.deepEqual(listed, expected.map(String));
     await page.click('.plan-places .plan-next');
@@ -244,8 +262,63 @@ describe('places: mentions and the map list the paragraphs naming them', () => {
     await page.locator(`#plan-p-${expected[1]}.plan-target`).waitFor();
     assert.ok(await inView(page, expected[1]));
     assert.equal(await page.textContent('.plan-places-position'), `2 / ${expected.length}`);
+    assert.equal(await page.textContent('.plan-announce'), `${heading}，第 2 / ${expected.length} 段`);
     await page.click('.plan-places .plan-previous');
     await page.locator(`#plan-p-${expected[0]}.plan-target`).waitFor();
+    await page.close();
+  });
+});
+
+describe('the paragraph in view', () => {
+  /** Scrolls the text's column (by `by` px, or paragraph `n` to the top) and waits for the scroll to end and the view to follow it. */
+  const scrollColumn = (page, { by, n }) => page.evaluate(({ by, n }) => new Promise((done) => {
+    const column = document.querySelector('.plan-reader');
+    const settled = () => requestAnimationFrame(() => requestAnimationFrame(done));
+    const before = column.scrollTop;
+    column.addEventListener('scrollend', settled, { once: true });
+    if (n) document.getElementById(`plan-p-${n}`).scrollIntoView({ block: 'start' });
+    else column.scrollBy(0, by);
+    // Already there: no scroll, so no scroll's end to wait for.
+    if (column.scrollTop === before) {
+      column.removeEventListener('scrollend', settled);
+      settled();
+    }
+  }), { by, n });
+  const addressP = (page) => page.evaluate(() => Number(new URLSearchParams(location.search).get('p')));
+
+  test('a short run-in paragraph scrolled to the top is the one in view', async () => {
+    await readParagraphs();
+    // Short run-in sentences as laid out on this screen: each begins on a line after the previous
+    // paragraph's start and shares it with the start of the next.
+    const page = await openPlan({});
+    const runIns = await page.evaluate(() => {
+      const list = [...document.querySelectorAll('.plan-para')];
+      const top = (i) => list[i].getBoundingClientRect().top;
+      return list.map((p, i) => ({ n: Number(p.dataset.p), i }))
+        .filter(({ i }) => i > 0 && i + 1 < list.length && Math.abs(top(i + 1) - top(i)) < 1 && top(i) - top(i - 1) >= 1)
+        .map(({ n }) => n);
+    });
+    assert.ok(runIns.includes(9) && runIns.length > 10, `run-in paragraphs: ${runIns.slice(0, 12)}`);
+    const wrong = [];
+    for (const n of runIns.slice(0, 12)) {
+      // Coming to it from above, as a reader scrolling on does.
+      await scrollColumn(page, { n });
+      await scrollColumn(page, { by: -150 });
+      await scrollColumn(page, { n });
+      const p = await addressP(page);
+      if (p !== n) wrong.push(`${n}→${p}`);
+    }
+    assert.deepEqual(wrong, []);
+    await page.close();
+  });
+
+  test('a freshly opened p=9 stays p=9 after a small scroll, and follows a real one', async () => {
+    const page = await openPlan({ p: '9' });
+    await page.locator('#plan-p-9.plan-target').waitFor();
+    await scrollColumn(page, { by: 30 });
+    assert.equal(await addressP(page), 9);
+    await scrollColumn(page, { by: 400 });
+    assert.ok(await addressP(page) > 10);
     await page.close();
   });
 });
@@ -341,6 +414,38 @@ describe('show in plan and the text itself', () => {
   });
 });
 
+describe('a plan document that cannot be loaded', () => {
+  const cases = [
+    ['missing', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })],
+    ['truncated', async (route) => {
+      const whole = await route.fetch();
+      const body = await whole.text();
+      await route.fulfill({ response: whole, body: body.slice(0, body.length / 2), headers: { 'content-type': 'application/json' } });
+    }],
+  ];
+  for (const [what, answer] of cases) {
+    for (const [lang, heading, hint] of [['zh', '规划原文无法加载', 'assets/plan.json'], ['en', 'The plan text cannot be loaded', 'assets/plan.json']]) {
+      test(`${what} plan.json (${lang}): a heading and a hint in the interface language, the detail below, the rest keeps working`, async () => {
+        const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.route('**/assets/plan.json', answer);
+        await page.goto(`${env.site.url}?${new URLSearchParams({ view: 'plan', lang })}`);
+        const failed = page.locator('.plan-failed[role="alert"]');
+        await failed.waitFor();
+        assert.equal(await failed.locator('h2').textContent(), heading);
+        const hintText = await failed.locator('.plan-failed-hint').textContent();
+        assert.ok(hintText.includes(hint) && hintText.includes('atlas.json'), hintText);
+        if (lang === 'zh') assert.match(hintText, /[\u4e00-\u9fff]/);
+        const detail = await failed.locator('.plan-failed-detail code').textContent();
+        assert.ok(detail.includes('plan'), `technical detail: ${detail}`);
+        // The other views still work: the map view draws its cities.
+        await page.click('.view-map');
+        await page.locator('.map:not(.plan-map) svg path.city').first().waitFor();
+        await page.close();
+      });
+    }
+  }
+});
+
 describe('accessibility and small screens', () => {
   for (const lang of ['zh', 'en']) {
     test(`axe-core finds no serious or critical violation (${lang})`, async () => {
@@ -358,6 +463,99 @@ describe('accessibility and small screens', () => {
         assert.equal(await page.textContent('.plan-toc summary'), 'Contents');
         assert.equal(await page.getAttribute('.plan-text', 'lang'), 'zh-CN');
       }
+      await page.close();
+    });
+  }
+
+  for (const lang of ['zh', 'en']) {
+    test(`dark theme: the highlighted paragraph and the search's matches keep dark, readable text (${lang})`, async () => {
+      const page = await openPlan({ lang, p: '168', theme: 'dark' });
+      await page.locator('#plan-p-168.plan-target').waitFor();
+      await page.fill('.plan-search-input', '物联网');
+      await page.locator('mark.plan-match').first().waitFor();
+      // The ink of each highlight against its own fill, as WCAG computes contrast.
+      const ratios = await page.evaluate(() => {
+        const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const lum = (c) => {
+          const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (e) => {
+          const s = getComputedStyle(e);
+          const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+          return (a + 0.05) / (b + 0.05);
+        };
+        return { target: ratio(document.getElementById('plan-p-168')), match: ratio(document.querySelector('mark.plan-match')) };
+      });
+      assert.ok(ratios.target >= 4.5, `highlighted paragraph ${ratios.target.toFixed(2)}:1`);
+      assert.ok(ratios.match >= 4.5, `search match ${ratios.match.toFixed(2)}:1`);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() => window.axe.run({ include: [['.plan-view']] }, { runOnly: ['color-contrast'], resultTypes: ['violations'] }));
+      const failing = result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))).slice(0, 5);
+      assert.deepEqual(failing, []);
+      await page.close();
+    });
+  }
+
+  test('prints clean: the current paragraph, its focus frame and the search marks leave no colour on paper', async () => {
+    const page = await openPlan({ p: '169' });
+    await page.locator('#plan-p-169.plan-target').waitFor();
+    await page.fill('.plan-search-input', '物联网');
+    await page.locator('mark.plan-match').first().waitFor();
+    // The paragraph has the focus again, with its frame, as after opening the link.
+    await page.focus('#plan-p-169');
+    assert.equal(await page.$eval('#plan-p-169', (e) => e.matches(':focus-visible')), true);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const dir = await mkdtemp(join(tmpdir(), 'atlas-plan-'));
+    try {
+      await writeFile(join(dir, 'plan.pdf'), pdf);
+      await run('pdftoppm', ['-r', '40', join(dir, 'plan.pdf'), join(dir, 'page')]);
+      // The printed plan is black text on white: a coloured pixel is a fill, outline or mark left over.
+      const coloured = [];
+      for (const name of (await readdir(dir)).filter((f) => f.endsWith('.ppm')).sort()) {
+        const image = await readFile(join(dir, name));
+        const pixels = image.subarray(image.length - countPixels(image) * 3);
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 3) {
+          const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 40) count += 1;
+        }
+        if (count > 0) coloured.push(`${name}: ${count}`);
+      }
+      assert.deepEqual(coloured, []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+
+  for (const viewport of [{ width: 900, height: 700 }, { width: 400, height: 700 }]) {
+    test(`embedded at ${viewport.width} px: the text scrolls in its column, the map and the search stay on screen`, async () => {
+      const page = await openPlan({ p: '168', embed: '1' }, viewport);
+      await page.locator('#plan-p-168.plan-target').waitFor();
+      await page.waitForFunction(() => {
+        const r = document.getElementById('plan-p-168').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      const on = await page.evaluate(() => {
+        const visible = (sel) => {
+          const r = document.querySelector(sel).getBoundingClientRect();
+          return r.height > 0 && r.top >= -1 && r.top < innerHeight;
+        };
+        return {
+          page: document.scrollingElement.scrollHeight,
+          reader: document.querySelector('.plan-reader').scrollTop,
+          map: visible('.plan-map svg'),
+          search: visible('.plan-search'),
+        };
+      });
+      assert.ok(on.page < 2 * viewport.height, `the page is ${on.page} px high, not the whole text`);
+      assert.ok(on.reader > 1000, 'the text scrolled in its own column');
+      assert.ok(on.map && on.search, `map and search on screen: ${JSON.stringify(on)}`);
+      // The map stays in its own place: inside the column beside (or above) the text, not over it.
+      const [side, map, reader] = await Promise.all(['.plan-side', '.plan-map svg', '.plan-reader'].map((s) => boxOf(page, s)));
+      assert.ok(!overlaps(side, reader, 1), `map column ${JSON.stringify(side)} and text ${JSON.stringify(reader)} apart`);
+      assert.ok(!overlaps(map, reader, 1) && map.bottom <= side.bottom + 1, `the map ${JSON.stringify(map)} inside its column`);
       await page.close();
     });
   }

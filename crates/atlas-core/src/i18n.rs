@@ -269,6 +269,12 @@ impl Lang {
                 "滚动阅读时地图显示当前段落所述内容；点击城市可列出提及它的段落。",
                 "As you read, the map shows what the paragraph in view speaks of; choose a city to list the paragraphs naming it.",
             ),
+            PlanLoadFailed => ("规划原文无法加载", "The plan text cannot be loaded"),
+            PlanLoadHint => (
+                "请将同一次构建生成的 assets/plan.json 与 atlas.json 一起上传到网站（放在同一目录）；地图、表格等其他视图仍可正常使用。",
+                "Upload the file assets/plan.json from the same build next to atlas.json on the site; the map, the table and the other views keep working.",
+            ),
+            PlanLoadDetail => ("技术细节", "Technical detail"),
             // BRIEFS:
             BriefsChooser => ("选择要打印的城市简报", "Choose the briefs to print"),
             BriefsAll => ("全选", "All"),
@@ -434,6 +440,12 @@ pub enum Msg {
     PlanNextParagraph,
     /// What the map beside the plan text does.
     PlanMapHint,
+    /// The heading shown when the plan document (assets/plan.json) cannot be loaded.
+    PlanLoadFailed,
+    /// What the site's maintainer does about a plan document that cannot be loaded.
+    PlanLoadHint,
+    /// The label of the technical detail of the plan document's loading error.
+    PlanLoadDetail,
     // BRIEFS:
     /// The briefs view's chooser: which cities' briefs to print.
     BriefsChooser,

@@ -129,21 +129,65 @@ pub fn focus_roles(bundle: &Bundle, focus: &ParagraphFocus) -> Option<BTreeMap<S
     )
 }
 
-/// The paragraph "in view": the last of the paragraphs (their tops in viewport pixels, in
-/// document order, so ascending) whose top is at or above the reading line `probe`; the first
-/// when none is. Found by bisection, so a scroll reads only a handful of positions.
-pub fn paragraph_in_view(count: usize, probe: f64, top_of: impl Fn(usize) -> f64) -> usize {
+/// Where a paragraph (an inline run of text that may share its lines with its neighbours)
+/// stands, in viewport pixels, as the browser lays it out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParagraphBox {
+    /// The top of its first line.
+    pub top: f64,
+    /// The bottom of its last line.
+    pub bottom: f64,
+}
+
+/// The paragraph "in view" (0-based index) with the reading line at `probe`: the first
+/// paragraph, in document order, that begins on the line the reading line crosses, so a short
+/// run-in sentence (`一是产业规模领先全国。`, sharing its line with the end of the one before and
+/// the start of the one after) is the one in view when it is scrolled to the top; when no
+/// paragraph begins on that line, the one it runs through. Paragraphs' tops ascend in document
+/// order, so the last begun is found by bisection, and those begun on its line before it (each
+/// ending there, as the next begins there too: same top, bottom below the reading line) by
+/// stepping back; a scroll reads only a handful of boxes.
+///
+/// `stay` is a paragraph the reader was taken to (a link, a jump): it stays in view as the
+/// reader scrolls forward until its last line has gone [`STAY_PX`] above `visible_top` (the
+/// top of the visible text), so a freshly opened `p=N` stays `p=N` until it is really scrolled
+/// past.
+pub fn paragraph_in_view(
+    count: usize,
+    probe: f64,
+    visible_top: f64,
+    stay: Option<usize>,
+    box_of: impl Fn(usize) -> ParagraphBox,
+) -> usize {
+    if count == 0 {
+        return 0;
+    }
     let (mut low, mut high) = (0, count);
     while low < high {
         let mid = (low + high) / 2;
-        if top_of(mid) <= probe {
+        if box_of(mid).top <= probe {
             low = mid + 1;
         } else {
             high = mid;
         }
     }
-    low.saturating_sub(1)
+    let mut picked = low.saturating_sub(1);
+    let line_top = box_of(picked).top;
+    while picked > 0 && {
+        let before = box_of(picked - 1);
+        (before.top - line_top).abs() < 1.0 && before.bottom > probe
+    } {
+        picked -= 1;
+    }
+    match stay {
+        Some(s) if s < picked && box_of(s).bottom > visible_top - STAY_PX => s,
+        _ => picked,
+    }
 }
+
+/// How far above the top of the visible text the last line of a paragraph the reader was taken
+/// to must go before the reader has scrolled past it, px: about one line.
+pub const STAY_PX: f64 = 30.0;
 
 /// How far below the top of the visible text the reading line lies, px: a paragraph scrolled
 /// to the top (as a link or the table of contents puts it, 8 px below the edge) is the one in
@@ -200,6 +244,17 @@ pub fn naming_heading(lang: Lang, name: &str, count: usize) -> String {
     }
 }
 
+/// What the live region says of the paragraphs naming a chosen place: the list's heading, and
+/// which of them is shown (`at`, an index into the list) when one is.
+pub fn naming_announcement(lang: Lang, name: &str, count: usize, at: Option<usize>) -> String {
+    let heading = naming_heading(lang, name, count);
+    match (lang, at) {
+        (_, None) => heading,
+        (Lang::Zh, Some(i)) => format!("{heading}，第 {} / {count} 段", i + 1),
+        (Lang::En, Some(i)) => format!("{heading}: {} of {count}", i + 1),
+    }
+}
+
 /// A paragraph's label in the list of those naming a place: its number and its section.
 pub fn paragraph_label(lang: Lang, paragraph: &Paragraph) -> String {
     let section = paragraph
@@ -216,17 +271,44 @@ pub fn paragraph_label(lang: Lang, paragraph: &Paragraph) -> String {
 mod tests {
     use super::*;
 
+    /// Lines 30 px apart from 0: paragraph 0 fills lines 0–1 and ends on line 2, where the
+    /// run-in sentence 1 stands whole and paragraph 2 begins, running to line 4; paragraph 3
+    /// begins on line 5.
+    fn boxes(scrolled: f64) -> impl Fn(usize) -> ParagraphBox {
+        move |i| {
+            let (first, last) = [(0, 2), (2, 2), (2, 4), (5, 9)][i];
+            let line = |n: i32| f64::from(n) * 30.0 - scrolled;
+            ParagraphBox {
+                top: line(first),
+                bottom: line(last) + 20.0,
+            }
+        }
+    }
+
+    /// The paragraph in view with the text scrolled by `scrolled` px, the visible text's top
+    /// at -8 (a paragraph scrolled to the top stands 8 px below it) and the reading line 24 px
+    /// below that.
+    fn at(scrolled: f64, stay: Option<usize>) -> usize {
+        paragraph_in_view(4, 16.0, -8.0, stay, boxes(scrolled))
+    }
+
     #[test]
-    fn the_paragraph_in_view_is_the_last_one_begun_above_the_line() {
-        let tops = [0.0, 100.0, 250.0, 400.0];
-        let at = |probe| paragraph_in_view(tops.len(), probe, |i| tops[i]);
-        assert_eq!(at(-5.0), 0, "above every paragraph: the first");
-        assert_eq!(at(0.0), 0);
-        assert_eq!(at(99.0), 0);
-        assert_eq!(at(100.0), 1);
-        assert_eq!(at(399.0), 2);
-        assert_eq!(at(9000.0), 3);
-        assert_eq!(paragraph_in_view(0, 10.0, |_| 0.0), 0);
+    fn the_paragraph_in_view_is_the_first_begun_on_the_reading_lines_line() {
+        assert_eq!(at(0.0, None), 0);
+        assert_eq!(at(30.0, None), 0, "inside its second line");
+        assert_eq!(at(60.0, None), 1, "a run-in sentence at the top is in view");
+        assert_eq!(at(90.0, None), 2, "the line of a paragraph begun above");
+        assert_eq!(at(150.0, None), 3);
+        assert_eq!(at(9000.0, None), 3, "below every paragraph: the last");
+        assert_eq!(at(-100.0, None), 0, "above every paragraph: the first");
+        assert_eq!(paragraph_in_view(0, 10.0, 0.0, None, |_| unreachable!()), 0);
+    }
+
+    #[test]
+    fn a_paragraph_the_reader_was_taken_to_stays_until_scrolled_past() {
+        assert_eq!(at(90.0, Some(1)), 1, "one line on: it stays");
+        assert_eq!(at(150.0, Some(1)), 3, "three lines on: scrolled past");
+        assert_eq!(at(0.0, Some(2)), 0, "scrolling back moves at once");
     }
 
     #[test]
@@ -259,6 +341,18 @@ mod tests {
         assert_eq!(
             naming_heading(Lang::En, "Suzhou", 1),
             "1 paragraph names Suzhou"
+        );
+        assert_eq!(
+            naming_announcement(Lang::Zh, "苏州市", 4, Some(0)),
+            "提及苏州市的段落：4 段，第 1 / 4 段"
+        );
+        assert_eq!(
+            naming_announcement(Lang::En, "Suzhou", 4, Some(0)),
+            "4 paragraphs name Suzhou: 1 of 4"
+        );
+        assert_eq!(
+            naming_announcement(Lang::En, "Suzhou", 4, None),
+            "4 paragraphs name Suzhou"
         );
     }
 }
