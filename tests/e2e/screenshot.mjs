@@ -13,6 +13,8 @@ try {
   });
   // The app has replaced the page's prerendered atlas, in whatever view the link asks for.
   await page.waitForFunction(() => !document.getElementById('prerendered'));
+  // Whatever the view fetches on opening (the plan text, the county layer) has arrived.
+  await page.waitForFunction(() => !document.querySelector('.loading'));
   // Fonts and images in, transitions over, then one painted frame.
   await page.waitForFunction(() => document.fonts.status === 'loaded'
     && [...document.images].every((i) => i.complete)
