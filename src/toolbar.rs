@@ -128,12 +128,7 @@ fn ViewSwitch() -> impl IntoView {
     };
     view! {
         <div class="view-switch" role="group">
-            {button(View::Map, Msg::ViewMap)}
-            {button(View::Table, Msg::ViewTable)}
-            {button(View::Targets, Msg::ViewTargets)}
-            {button(View::Overview, Msg::ViewOverview)}
-            {button(View::Plan, Msg::ViewPlan)}
-            {button(View::Briefs, Msg::ViewBriefs)}
+            {View::ALL.map(|v| button(v, v.name())).collect_view()}
         </div>
     }
 }

@@ -12,7 +12,7 @@
 use crate::bundle::Bundle;
 use crate::county_layer::CountyLayer;
 use crate::facts::Role;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::layout::{Topic, role_counts};
 use crate::slides::slides;
 use crate::url_state::{View, ViewState};
@@ -103,14 +103,7 @@ pub fn announcement(
 /// The view now shown, with the plan view's paragraph: "已打开：城市简报", "Plan text shown,
 /// paragraph 12".
 fn view_line(state: &ViewState, lang: Lang) -> String {
-    let name = lang.text(match state.view {
-        View::Map => Msg::ViewMap,
-        View::Table => Msg::ViewTable,
-        View::Targets => Msg::ViewTargets,
-        View::Overview => Msg::ViewOverview,
-        View::Plan => Msg::ViewPlan,
-        View::Briefs => Msg::ViewBriefs,
-    });
+    let name = lang.text(state.view.name());
     match (lang, state.view, state.paragraph) {
         (Lang::Zh, View::Plan, Some(n)) => format!("已打开：{name}，第 {n} 段"),
         (Lang::En, View::Plan, Some(n)) => format!("{name} shown, paragraph {n}"),

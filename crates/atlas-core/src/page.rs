@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Msg};
 use crate::labels::LabelBox;
 use crate::map_markup::{MapLook, escape, map_svg};
 use crate::scene::{Scene, explorer_label_font};
+use crate::url_state::View;
 
 /// The id of the prerendered page's root, which the app removes once its own page is in place.
 pub const PRERENDERED_ID: &str = "prerendered";
@@ -83,12 +84,13 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
         )
     };
     format!(
-        r#"<nav class="toolbar" aria-hidden="true" inert><div class="search"><input type="search" placeholder="{placeholder}"></div><label class="picker"><span>{industry}</span><select>{options}</select></label><div class="view-switch">{map}{table}{targets}</div><button type="button" class="lang-switch" lang="{other}">{language}</button><button type="button" class="present">{present}</button><details class="export-menu"><summary>{export}</summary></details></nav>"#,
+        r#"<nav class="toolbar" aria-hidden="true" inert><div class="search"><input type="search" placeholder="{placeholder}"></div><label class="picker"><span>{industry}</span><select>{options}</select></label><div class="view-switch">{views}</div><button type="button" class="lang-switch" lang="{other}">{language}</button><button type="button" class="present">{present}</button><details class="export-menu"><summary>{export}</summary></details></nav>"#,
         placeholder = escape(lang.text(Msg::SearchPlaceholder)),
         industry = escape(lang.text(Msg::Industry)),
-        map = view("map", Msg::ViewMap, true),
-        table = view("table", Msg::ViewTable, false),
-        targets = view("targets", Msg::ViewTargets, false),
+        views = View::ALL
+            .iter()
+            .map(|v| view(v.code(), v.name(), *v == View::Map))
+            .collect::<String>(),
         other = lang.other().code(),
         language = escape(lang.other().text(Msg::LanguageName)),
         present = escape(lang.text(Msg::Present)),

@@ -35,6 +35,29 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, in the toolbar's order.
+    pub const ALL: [View; 6] = [
+        View::Map,
+        View::Table,
+        View::Targets,
+        View::Overview,
+        View::Plan,
+        View::Briefs,
+    ];
+
+    /// The view's name, as its toolbar button and the live region say it.
+    pub fn name(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            View::Map => Msg::ViewMap,
+            View::Table => Msg::ViewTable,
+            View::Targets => Msg::ViewTargets,
+            View::Overview => Msg::ViewOverview,
+            View::Plan => Msg::ViewPlan,
+            View::Briefs => Msg::ViewBriefs,
+        }
+    }
+
     /// The word used in the URL.
     pub fn code(self) -> &'static str {
         match self {
