@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 /** The kinds of file worth compressing (images such as PNG are compressed already). */
-export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
+export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.geojson', '.wasm', '.svg', '.csv', '.txt']);
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);

@@ -147,6 +147,29 @@ async function assertPrecompressedWasm(get) {
 }
 
 /**
+ * Checks a server's answers for the two boundary downloads, fetched by `get(path, headers)`:
+ * typed `application/geo+json` (RFC 7946) whatever the encoding, the build's gzip copy to a
+ * request accepting gzip (decoding to the file, well under half its size), the file itself to an
+ * identity request.
+ */
+async function assertGeoJsonDownloads(get) {
+  for (const path of ['assets/boundaries.wgs84.geojson', 'assets/boundaries.gcj02.geojson']) {
+    const file = readFileSync(join(DIST, path));
+    const zipped = await get(path, { 'Accept-Encoding': 'gzip' });
+    assert.equal(zipped.status, 200, path);
+    assert.match(zipped.headers['content-type'], /^application\/geo\+json/, path);
+    assert.equal(zipped.headers['content-encoding'], 'gzip', path);
+    assert.ok(zipped.bytes.equals(readFileSync(join(DIST, `${path}.gz`))), `${path}: the build's .gz, as it is`);
+    assert.ok(gunzipSync(zipped.bytes).equals(file), `${path}: decodes to the file`);
+    assert.ok(zipped.bytes.length < file.length / 2, `${path}: ${zipped.bytes.length} of ${file.length} bytes`);
+    const plain = await get(path, { 'Accept-Encoding': 'identity' });
+    assert.match(plain.headers['content-type'], /^application\/geo\+json/, path);
+    assert.equal(plain.headers['content-encoding'], undefined, path);
+    assert.ok(plain.bytes.equals(file), `${path}: the file itself`);
+  }
+}
+
+/**
  * Opens the page at `url` after `prepare(page)` (routes, init scripts), waits for the error
  * panel and returns { page, text, ms } (ms: from navigation to the panel).
  */
@@ -460,6 +483,10 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     await assertPrecompressedWasm((headers) => rawGet(nginx.port, `/atlas/${WASM}`, headers));
   });
 
+  test('the boundary downloads go out as GeoJSON, precompressed', async () => {
+    await assertGeoJsonDownloads((path, headers) => rawGet(nginx.port, `/atlas/${path}`, headers));
+  });
+
   test('/atlas without its slash redirects to /atlas/, keeping the query', async () => {
     const answer = await rawGet(nginx.port, '/atlas?embed=1&city=320600');
     assert.equal(answer.status, 301);
@@ -552,6 +579,10 @@ describe('the build precompresses; the serve command sends the copies', () => {
 
   test('brotli or gzip as the request accepts, the plain file otherwise', async () => {
     await assertPrecompressedWasm((headers) => rawGet(port(), `/${WASM}`, headers));
+  });
+
+  test('the boundary downloads go out as GeoJSON, precompressed', async () => {
+    await assertGeoJsonDownloads((path, headers) => rawGet(port(), `/${path}`, headers));
   });
 
   test('HEAD gives the headers of what GET would send, without the body', async () => {
