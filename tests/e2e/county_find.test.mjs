@@ -103,6 +103,20 @@ describe('drill-down, search and the live region', () => {
     await page.locator('.county-details').waitFor({ state: 'detached' });
     await page.close();
   });
+
+  test('the forms people type find the place first: “Nanjing City”, “Xúzhōu”, “jiangning qu”', async () => {
+    const page = await openAtlas(env.browser, `${env.site.url}?lang=en`);
+    await page.keyboard.press('/');
+    for (const [query, id] of [['Nanjing City', '320100'], ['Xúzhōu', '320300'], ['Kunshan City', '320583'], ['jiangning qu', '320115'], ['Jiāngníng Qū', '320115']]) {
+      await page.fill('#search', query);
+      // The first result, once the results are for this query (the county layer may still arrive).
+      await page.waitForFunction((want) => document.querySelector('#search-results .hit')?.dataset.id === want, id);
+    }
+    await page.keyboard.press('Enter');
+    await waitForQuery(page, '?lang=en&city=320100&county=320115');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });
 
 describe('the table and bad links', () => {

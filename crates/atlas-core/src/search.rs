@@ -59,15 +59,59 @@ pub fn county_detail(
 /// The most results shown.
 pub const MAX_HITS: usize = 8;
 
-/// Lower case, letters and digits only: `Huai'an` → `huaian`, so pinyin matches however typed.
-/// Only ASCII letters change case: the bundle's names are Chinese (which has no case), English
-/// and pinyin, so full Unicode lower-casing would find nothing more, while it needs Unicode's
-/// case tables in the wasm (about 8 KB gzip, once no other code lower-cases with them). Other
-/// letters stay as typed.
+/// Lower case, letters and digits only, pinyin tone marks dropped: `Huai'an` → `huaian`,
+/// `Xúzhōu` → `xuzhou`, so pinyin matches however typed. Only ASCII letters and the tone-marked
+/// vowels of pinyin (a fixed table) change: the bundle's names are Chinese (which has no case),
+/// English and pinyin, so full Unicode folding would find nothing more, while it needs Unicode's
+/// case and decomposition tables in the wasm (about 8 KB gzip, once no other code uses them).
+/// Other letters stay as typed.
 fn fold(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
+        .map(|c| toneless(c).to_ascii_lowercase())
+        .collect()
+}
+
+/// The vowels pinyin writes with a tone mark (and ü), each with its plain letter.
+const TONE_MARKED: [(&str, char); 12] = [
+    ("āáǎà", 'a'),
+    ("ĀÁǍÀ", 'A'),
+    ("ēéěè", 'e'),
+    ("ĒÉĚÈ", 'E'),
+    ("īíǐì", 'i'),
+    ("ĪÍǏÌ", 'I'),
+    ("ōóǒò", 'o'),
+    ("ŌÓǑÒ", 'O'),
+    ("ūúǔù", 'u'),
+    ("ŪÚǓÙ", 'U'),
+    ("üǖǘǚǜ", 'u'),
+    ("ÜǕǗǙǛ", 'U'),
+];
+
+/// `c` without its pinyin tone mark (`ō` → `o`); any other character as it is.
+fn toneless(c: char) -> char {
+    TONE_MARKED
+        .iter()
+        .find(|(marked, _)| marked.contains(c))
+        .map_or(c, |&(_, plain)| plain)
+}
+
+/// The words people add after a place's name, folded, in English and in pinyin ("Nanjing City",
+/// "jiangning qu", "Lianshui County", "xuzhou shi"): a query ending in one also finds the name
+/// without it, since the bundle's English names carry them only for districts and counties.
+const PLACE_WORDS: [&str; 6] = ["city", "shi", "district", "qu", "county", "xian"];
+
+/// The folded query, and the same without a final place word where that leaves a name.
+fn query_forms(query: &str) -> Vec<String> {
+    let q = fold(query);
+    let bare = PLACE_WORDS
+        .iter()
+        .filter_map(|word| q.strip_suffix(word))
+        .find(|rest| !rest.is_empty())
+        .map(str::to_string);
+    std::iter::once(q)
+        .chain(bare)
+        .filter(|f| !f.is_empty())
         .collect()
 }
 
@@ -136,8 +180,8 @@ fn candidates<'a>(
 /// [`MAX_HITS`]. An empty query finds nothing. With the county `layer`, all its counties are
 /// found, else the county-level places the plan names.
 pub fn search(bundle: &Bundle, layer: Option<&CountyLayer>, query: &str, lang: Lang) -> Vec<Hit> {
-    let q = fold(query);
-    if q.is_empty() {
+    let forms = query_forms(query);
+    if forms.is_empty() {
         return Vec::new();
     }
     // The candidates come kind by kind, so names that start with the query, then names that
@@ -145,9 +189,11 @@ pub fn search(bundle: &Bundle, layer: Option<&CountyLayer>, query: &str, lang: L
     let (mut starting, mut containing) = (Vec::new(), Vec::new());
     for (kind, id, zh, en) in candidates(bundle, layer) {
         let (fz, fe) = (fold(zh), fold(en));
-        let hits = if fz.starts_with(&q) || fe.starts_with(&q) {
+        let starts = |q: &String| fz.starts_with(q.as_str()) || fe.starts_with(q.as_str());
+        let inside = |q: &String| fz.contains(q.as_str()) || fe.contains(q.as_str());
+        let hits = if forms.iter().any(starts) {
             &mut starting
-        } else if fz.contains(&q) || fe.contains(&q) {
+        } else if forms.iter().any(inside) {
             &mut containing
         } else {
             continue;
@@ -167,26 +213,29 @@ pub fn search(bundle: &Bundle, layer: Option<&CountyLayer>, query: &str, lang: L
 }
 
 /// The id of the thing of one of `kinds` whose Chinese (with or without a final 市), English or
-/// pinyin name is `name`, ignoring case, spaces and punctuation; `None` when no name matches.
+/// pinyin name is `name`, ignoring case, spaces, punctuation, tone marks and a final place word
+/// (`Nantong City`); `None` when no name matches.
 /// Links use it so a portal may write `?city=南通` or `?city=kunshan` for a code.
 pub fn find_by_name<'a>(bundle: &'a Bundle, name: &str, kinds: &[HitKind]) -> Option<&'a str> {
-    let q = fold(name);
-    if q.is_empty() {
+    let forms = query_forms(name);
+    if forms.is_empty() {
         return None;
     }
     candidates(bundle, None)
         .into_iter()
         .find(|(kind, _, zh, en)| {
-            let fz = fold(zh);
+            let (fz, fe) = (fold(zh), fold(en));
             kinds.contains(kind)
-                && (fz == q || fz.strip_suffix('市') == Some(q.as_str()) || fold(en) == q)
+                && forms
+                    .iter()
+                    .any(|q| fz == *q || fz.strip_suffix('市') == Some(q.as_str()) || fe == *q)
         })
         .map(|(_, id, ..)| id)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{HitKind, candidates, fold, search};
+    use super::{HitKind, candidates, fold, query_forms, search};
     use crate::bundle::Bundle;
     use crate::i18n::Lang;
 
@@ -263,9 +312,41 @@ mod tests {
     }
 
     #[test]
+    fn natural_english_and_pinyin_forms_find_the_place() {
+        let bundle = real_bundle();
+        let first = |query: &str| {
+            search(&bundle, None, query, Lang::En)
+                .first()
+                .map(|h| (h.kind, h.id.clone()))
+        };
+        assert_eq!(
+            first("Nanjing City"),
+            Some((HitKind::City, "320100".into()))
+        );
+        assert_eq!(first("nanjing shi"), Some((HitKind::City, "320100".into())));
+        assert_eq!(
+            first("Kunshan City"),
+            Some((HitKind::County, "320583".into()))
+        );
+        assert_eq!(first("Xúzhōu"), Some((HitKind::City, "320300".into())));
+        assert_eq!(first("XÚZHŌU SHÌ"), Some((HitKind::City, "320300".into())));
+        assert_eq!(first("Yíxīng"), Some((HitKind::County, "320282".into())));
+        // A place word alone is no name: "city" and "shi" are searched as typed.
+        assert_eq!(query_forms("City"), ["city"]);
+        assert_eq!(
+            super::find_by_name(&bundle, "Nantong City", &[HitKind::City]),
+            Some("320600")
+        );
+        assert_eq!(
+            super::find_by_name(&bundle, "Nántōng", &[HitKind::City]),
+            Some("320600")
+        );
+    }
+
+    #[test]
     fn letters_beyond_ascii_in_a_query_find_nothing_and_never_panic() {
         let bundle = real_bundle();
-        for query in ["É", "Ünïcödé", "ǅ", "İstanbul", "ß", "Σίσυφος", "wuxİ"] {
+        for query in ["Ø", "ǅ", "İstanbul", "ß", "Σίσυφος", "wuxİ", "Ünïcødé"] {
             assert!(search(&bundle, None, query, Lang::Zh).is_empty(), "{query}");
             assert_eq!(super::find_by_name(&bundle, query, &[HitKind::City]), None);
         }

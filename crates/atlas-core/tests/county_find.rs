@@ -266,3 +266,24 @@ fn the_table_does_not_speak_of_a_map_it_does_not_show() {
         "{back:?}"
     );
 }
+
+#[test]
+fn counties_are_found_by_the_forms_people_type() {
+    let b = bundle();
+    let l = layer(&b);
+    for (query, adcode) in [
+        ("jiangning qu", "320115"),
+        ("Jiangning District", "320115"),
+        ("Kunshan City", "320583"),
+        ("kunshan shi", "320583"),
+        ("Jiāngníng Qū", "320115"),
+        ("xuyi xian", "320830"),
+    ] {
+        let hits = search(&b, Some(&l), query, Lang::En);
+        assert_eq!(
+            hits.first().map(|h| (h.kind, h.id.as_str())),
+            Some((HitKind::County, adcode)),
+            "{query}: {hits:?}"
+        );
+    }
+}
