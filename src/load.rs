@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::bundle::json_syntax_reason;
 use atlas_core::county_layer::{
     COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
 };
@@ -115,9 +116,8 @@ pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadErro
     let path = format!("assets/{COUNTY_LAYER_FILE}");
     let text = fetch_text(&path, "the county layer", MAX_COUNTY_LAYER_BYTES).await?;
     CountyLayer::check_text(&text)?;
-    let value = js_sys::JSON::parse(&text).map_err(|e| {
-        CountyLayerError::Json(Bundle::syntax_error(&text, &js_reason(&e)).to_string())
-    })?;
+    let value = js_sys::JSON::parse(&text)
+        .map_err(|e| CountyLayerError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
     let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
     let declared_version = || {
         js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
@@ -141,7 +141,8 @@ pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
         url: absolute_url(&path).unwrap_or_else(|_| path.clone()),
         reason,
     };
-    let value = js_sys::JSON::parse(&text).map_err(|e| json_error(js_reason(&e)))?;
+    let value = js_sys::JSON::parse(&text)
+        .map_err(|e| json_error(json_syntax_reason(&text, &js_reason(&e))))?;
     // A file of another version may not parse as this one: its declared version is checked
     // first, so the error says what is wrong.
     let declared = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))

@@ -276,14 +276,16 @@ describe('when the county layer cannot be used', () => {
     ['truncated', async (route) => {
       const text = await readFile(join(DIST, 'assets', 'counties.json'), 'utf8');
       return route.fulfill({ status: 200, contentType: 'application/json', body: text.slice(0, text.length / 2) });
-    }, /not valid JSON/],
+    }, /county layer \(counties\.json\) is not valid JSON.*cut short; upload it again in full/],
   ]) {
     test(`a ${kind} county file gives its error panel and the province map still works`, async () => {
       const page = await open();
       await page.route('**/counties.json', fulfil);
       await onCity(page, SUZHOU, 'dblclick');
       await page.waitForSelector('.counties-error[role="alert"]');
-      assert.match(await page.textContent('.counties-error .detail'), message);
+      const detail = await page.textContent('.counties-error .detail');
+      assert.match(detail, message);
+      assert.doesNotMatch(detail, /data bundle/, 'it speaks of the county file, not the bundle');
       assert.match(await page.textContent('.counties-error'), /区县图层无法使用/);
       assert.equal(await page.$('#atlas-drill-map'), null, 'no drilled map');
       assert.ok(!(await page.$eval('.map-canvas', (c) => c.inert)), 'the province map is live');

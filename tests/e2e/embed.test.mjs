@@ -270,6 +270,19 @@ describe('links a portal builds with URLSearchParams', () => {
     });
   }
 
+  test('an origins list over 512 characters is refused as too long, not as unreadable', async () => {
+    const origins = Array.from({ length: 30 }, (_, i) => `https://portal-${i}.example.gov.cn`).join(',');
+    assert.ok(origins.length > 512);
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en', origins } });
+    await frame.locator('.notice-bar').waitFor();
+    const said = await frame.textContent('.notice-bar');
+    assert.match(said, /origins.*more than 512 characters.*obeys no messages/);
+    assert.doesNotMatch(said, /xn--|readable/, 'no advice about host names');
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '320600' }]);
+    assert.equal(await frame.locator('.city-details').count(), 0, 'fails closed');
+    await page.close();
+  });
+
   test('encoded values and Chinese names work: industry=iot%5Fcloud, lang=%65n, city=南通', async () => {
     const { page, frame } = await openPortal({ raw: 'industry=iot%5Fcloud&lang=%65n&', params: { embed: '1', city: '南通' } });
     assert.match(await page.$eval('#atlas', (f) => f.src), /industry=iot%5Fcloud&lang=%65n&embed=1&city=%E5%8D%97%E9%80%9A$/, 'what the portal wrote');

@@ -437,6 +437,7 @@ describe('a plan document that cannot be loaded', () => {
         if (lang === 'zh') assert.match(hintText, /[\u4e00-\u9fff]/);
         const detail = await failed.locator('.plan-failed-detail code').textContent();
         assert.ok(detail.includes('plan'), `technical detail: ${detail}`);
+        if (what === 'truncated') assert.match(detail, /cut short; upload it again in full/, 'a cut file says so');
         // The other views still work: the map view draws its cities.
         await page.click('.view-map');
         await page.locator('.map:not(.plan-map) svg path.city').first().waitFor();

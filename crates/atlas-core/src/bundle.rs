@@ -11,6 +11,8 @@ use crate::geojson_shape::{FeatureCollection, Position};
 
 mod parsed;
 
+pub use parsed::json_syntax_reason;
+
 pub(crate) use parsed::markup_excerpt;
 
 /// Jiangsu's prefecture-level cities: a bundle (and the layout it is built from) has exactly this many.

@@ -226,6 +226,8 @@ pub enum NoticeReason {
     NearMiss(&'static str),
     /// The `origins` value is not a list of origins, so no message is obeyed.
     OriginsRefused,
+    /// The `origins` list is longer than the atlas reads, so no message is obeyed.
+    OriginsTooLong,
     /// The value is not one the bundle knows.
     UnknownValue,
     /// The key appeared more than once; the first one counts.
@@ -418,12 +420,16 @@ impl ViewState {
                 continue;
             }
             if key == "origins" {
-                let policy = (value.len() <= MAX_ORIGINS_LEN)
-                    .then(|| MessagePolicy::parse(&value))
-                    .flatten();
-                if policy.is_none() {
-                    notice(NoticeReason::OriginsRefused);
-                }
+                let policy = if value.len() > MAX_ORIGINS_LEN {
+                    notice(NoticeReason::OriginsTooLong);
+                    None
+                } else {
+                    let policy = MessagePolicy::parse(&value);
+                    if policy.is_none() {
+                        notice(NoticeReason::OriginsRefused);
+                    }
+                    policy
+                };
                 state.embed.messages = policy.unwrap_or(MessagePolicy::RefuseAll);
                 continue;
             }
@@ -800,6 +806,12 @@ impl Notice {
             }
             (NoticeReason::OriginsRefused, Lang::En) => {
                 "is not a readable list of origins (such as https://portal.example; write a non-ASCII host in its xn-- form); the atlas obeys no messages"
+            }
+            (NoticeReason::OriginsTooLong, Lang::Zh) => {
+                "的来源列表超过 512 个字符，本图不接受任何页面发来的消息；请只列出需要发送消息的门户来源"
+            }
+            (NoticeReason::OriginsTooLong, Lang::En) => {
+                "lists more than 512 characters of origins; the atlas obeys no messages. List only the portal origins that send messages"
             }
             (NoticeReason::UnknownValue, Lang::Zh) => "的值无法识别，已使用默认值",
             (NoticeReason::UnknownValue, Lang::En) => {
@@ -1205,6 +1217,14 @@ mod tests {
             MessagePolicy::RefuseAll,
             "too long refuses too"
         );
+        // Too long is said as such, not as unreadable with advice about host names.
+        let (_, notices) = ViewState::from_query(&long, &b);
+        assert_eq!(
+            reasons(notices.clone()),
+            [("origins".to_string(), NoticeReason::OriginsTooLong)]
+        );
+        let said = notices[0].describe(Lang::En);
+        assert!(said.contains("512") && !said.contains("xn--"), "{said}");
 
         let listed = MessagePolicy::Listed(vec!["https://portal.example".to_string()]);
         assert!(listed.accepts(true, "https://portal.example"));

@@ -24,16 +24,10 @@ impl Bundle {
         }
     }
 
-    /// The error for a bundle text the parser refused, with the parser's `message`; a text that
-    /// ends inside an open string, array or object says it was cut short, the usual cause.
+    /// The error for a bundle text the parser refused, with the parser's `message` (see
+    /// [`json_syntax_reason`]).
     pub fn syntax_error(text: &str, message: &str) -> BundleError {
-        BundleError::Json(match cut_short(text) {
-            true => format!(
-                "it ends in the middle of a value (unexpected EOF after {} bytes), so the file was cut short; upload it again in full",
-                text.len()
-            ),
-            false => message.to_string(),
-        })
+        BundleError::Json(json_syntax_reason(text, message))
     }
 
     /// Accepts what the parser read from a text that passed [`Bundle::check_text`]: the bundle,
@@ -74,6 +68,20 @@ impl Bundle {
 fn as_version(number: f64) -> Option<u32> {
     (number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number))
         .then_some(number as u32)
+}
+
+/// Why a JSON text the parser refused with `message` is unreadable, in words for whoever uploads
+/// it: a text that ends inside an open string, array or object was cut short, the usual cause;
+/// otherwise the parser's words. Each file's own error (the bundle's, the county layer's, the
+/// plan document's) names the file around it.
+pub fn json_syntax_reason(text: &str, message: &str) -> String {
+    match cut_short(text) {
+        true => format!(
+            "it ends in the middle of a value (unexpected EOF after {} bytes), so the file was cut short; upload it again in full",
+            text.len()
+        ),
+        false => message.to_string(),
+    }
 }
 
 /// Whether `text` ends inside a string, array or object (or holds nothing at all): one pass
