@@ -1,7 +1,8 @@
 //! The search box: type a Chinese, English or pinyin name; arrow keys move through the results,
 //! Enter opens one, Escape closes the list. `/` anywhere focuses the box, except while the plan
 //! view is open over the page. Focusing it fetches the county layer, so that all 95 counties are
-//! found by the time a name is typed; a county opens drilled down into its city.
+//! found by the time a name is typed (until then, or when it cannot be used, the list says so);
+//! a county opens drilled down into its city.
 
 use atlas_core::Msg;
 use atlas_core::search::{Hit, HitKind, county_detail, search};
@@ -10,6 +11,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::counties::Counties;
 
 /// The search combobox.
 #[component]
@@ -77,13 +79,26 @@ pub fn SearchBox() -> impl IntoView {
     let lang = move || language.get();
     let lang2 = lang;
     let open = move || !query.with(String::is_empty);
+    // While the county layer is on its way, or when it could not be used, the list says so
+    // under the results: "no results" would be wrong for a county that has not arrived yet.
+    let layer_note = move || {
+        let note = counties.with(|c| match c {
+            Counties::Idle | Counties::Loading => Some(Msg::SearchCountiesLoading),
+            Counties::Failed(_) => Some(Msg::SearchCountiesUnavailable),
+            Counties::Ready(_) => None,
+        })?;
+        Some(
+            view! { <li class="search-note" role="option" aria-disabled="true">{lang().text(note)}</li> },
+        )
+    };
     let results = {
         let atlas = atlas.clone();
         move || {
             let lang = lang2();
             let list = hits.get();
             if list.is_empty() {
-                return view! { <li class="no-results" role="option" aria-disabled="true">{lang.text(Msg::NoResults)}</li> }
+                let waiting = counties.with(|c| !matches!(c, Counties::Ready(_)));
+                return (!waiting).then(|| view! { <li class="no-results" role="option" aria-disabled="true">{lang.text(Msg::NoResults)}</li> })
                 .into_any();
             }
             list.into_iter()
@@ -126,7 +141,9 @@ pub fn SearchBox() -> impl IntoView {
                 aria-autocomplete="list"
                 aria-controls="search-results"
                 aria-expanded=move || open().to_string()
-                aria-activedescendant=move || open().then(|| format!("search-hit-{}", active.get()))
+                aria-activedescendant=move || {
+                    (open() && hits.with(|h| !h.is_empty())).then(|| format!("search-hit-{}", active.get()))
+                }
                 aria-label=move || lang().text(Msg::Search)
                 placeholder=move || lang().text(Msg::SearchPlaceholder)
                 prop:value=move || query.get()
@@ -144,6 +161,7 @@ pub fn SearchBox() -> impl IntoView {
             <Show when=open>
                 <ul id="search-results" role="listbox" class="search-results">
                     {results.clone()}
+                    {layer_note}
                 </ul>
             </Show>
         </div>

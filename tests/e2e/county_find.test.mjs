@@ -104,6 +104,39 @@ describe('drill-down, search and the live region', () => {
     await page.close();
   });
 
+  test('while the county layer loads the list says so, and finds the county when it arrives; when it fails, says counties are unavailable', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/counties.json', async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.site.url}?lang=en`);
+    await page.waitForFunction(() => document.querySelectorAll('path.city').length === 13 && !document.getElementById('prerendered'));
+    await page.keyboard.press('/');
+    await page.keyboard.type('xuanwu');
+    const list = page.locator('#search-results');
+    await list.getByText('Counties are loading').waitFor();
+    assert.equal(await list.getByText('No results').count(), 0, 'not “no results” for a county on its way');
+    assert.equal(await page.getAttribute('#search', 'aria-activedescendant'), null, 'no active option that does not exist');
+    release();
+    await page.locator('#search-results .hit[data-id="320102"]').waitFor();
+    assert.equal(await list.getByText('Counties are loading').count(), 0);
+    assert.equal(await page.getAttribute('#search', 'aria-activedescendant'), 'search-hit-0');
+    await page.close();
+
+    const failing = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await failing.route('**/counties.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await failing.goto(`${env.site.url}?lang=zh`);
+    await failing.waitForFunction(() => document.querySelectorAll('path.city').length === 13 && !document.getElementById('prerendered'));
+    await failing.keyboard.press('/');
+    await failing.keyboard.type('玄武');
+    await failing.locator('#search-results').getByText('区县数据暂不可用').waitFor();
+    assert.equal(await failing.locator('#search-results').getByText('无结果').count(), 0);
+    // Cities are still found.
+    await failing.fill('#search', '南京');
+    await failing.locator('#search-results .hit[data-id="320100"]').waitFor();
+    await failing.close();
+  });
+
   test('the forms people type find the place first: “Nanjing City”, “Xúzhōu”, “jiangning qu”', async () => {
     const page = await openAtlas(env.browser, `${env.site.url}?lang=en`);
     await page.keyboard.press('/');

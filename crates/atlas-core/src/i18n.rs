@@ -180,6 +180,14 @@ impl Lang {
                 "Search cities, counties, industries…",
             ),
             NoResults => ("无结果", "No results"),
+            SearchCountiesLoading => (
+                "区县数据加载中，到达后即可查找区县…",
+                "Counties are loading; they are found once they arrive…",
+            ),
+            SearchCountiesUnavailable => (
+                "区县数据暂不可用，只能查找城市、区域和产业",
+                "Counties are unavailable: only cities, zones and industries are found",
+            ),
             ShowInPlan => ("在规划中查看", "Show in plan"),
             PlanText => ("规划原文", "Plan text"),
             Close => ("关闭", "Close"),
@@ -371,6 +379,8 @@ pub enum Msg {
     Search,
     SearchPlaceholder,
     NoResults,
+    SearchCountiesLoading,
+    SearchCountiesUnavailable,
     ShowInPlan,
     PlanText,
     Close,
