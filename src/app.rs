@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::landing::{Landing, landing};
-use atlas_core::url_state::View;
+use atlas_core::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
 use leptos::ev;
 use leptos::prelude::*;
@@ -75,7 +75,8 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     use_checked_county(&atlas, notices);
     let on_escape = atlas.clone();
     // Esc closes an open export menu first; otherwise, in the map, table and targets views, it
-    // leaves a drilled city for the province, or clears the selection.
+    // goes up one level (a chosen county to its city, a drilled city to the province), or at the
+    // province clears the selection.
     let escape = window_event_listener(ev::keydown, move |e| {
         if e.key() != "Escape" || crate::export::close_menu() {
             return;
@@ -86,8 +87,8 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         if !explorer {
             return;
         }
-        if on_escape.state.with_untracked(|s| s.drill) {
-            on_escape.update(|s| s.drilled(false));
+        if let Some(up) = on_escape.state.with_untracked(ViewState::up_one_level) {
+            on_escape.update(|_| up);
             return;
         }
         let shown = on_escape

@@ -131,6 +131,13 @@ describe('drilling down into a city', () => {
       YIXING,
       'the focus stays on 宜兴 after the map is redrawn',
     );
+    // Esc steps up one level at a time, as the trail and Back do: first 宜兴 is let go, 无锡 stays
+    // drilled and the focus stays on 宜兴; then the province.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).get('county'));
+    assert.equal(new URLSearchParams(query(page)).get('drill'), '1', 'still drilled into 无锡');
+    assert.ok(await page.locator('#atlas-drill-map').isVisible(), 'the drilled map is still shown');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.adcode), YIXING, 'focus stays on 宜兴');
     await page.keyboard.press('Escape');
     await backToProvince(page);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.adcode), WUXI, 'focus back on 无锡');

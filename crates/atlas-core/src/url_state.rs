@@ -688,6 +688,19 @@ impl ViewState {
         }
     }
 
+    /// The view one level up, as Esc goes, one step like the trail and Back: from a chosen
+    /// county to its drilled city, from a drilled city to the province (the city still chosen);
+    /// `None` at the province, where Esc clears the selection instead.
+    pub fn up_one_level(&self) -> Option<ViewState> {
+        if self.county.is_some() {
+            Some(self.with_county(None))
+        } else if self.drill {
+            Some(self.drilled(false))
+        } else {
+            None
+        }
+    }
+
     /// The view once the county layer has arrived: a county the layer does not have, or one
     /// outside the chosen city, is dropped (the city stays drilled), with the notice saying so.
     /// The notice is worded later, in whatever language the bar then shows, so `_lang` (part of
@@ -989,6 +1002,19 @@ mod tests {
 
     fn reasons(notices: Vec<Notice>) -> Vec<(String, NoticeReason)> {
         notices.into_iter().map(|n| (n.key, n.reason)).collect()
+    }
+
+    #[test]
+    fn escape_goes_up_one_level_at_a_time() {
+        let b = bundle();
+        let (kunshan, _) = ViewState::from_query("?city=320500&county=320583", &b);
+        let drilled = kunshan.up_one_level().expect("from the county to its city");
+        assert_eq!(drilled.to_query(), "?city=320500&drill=1");
+        let province = drilled
+            .up_one_level()
+            .expect("from the city to the province");
+        assert_eq!(province.to_query(), "?city=320500");
+        assert_eq!(province.up_one_level(), None, "the province is the top");
     }
 
     #[test]
