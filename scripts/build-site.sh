@@ -31,9 +31,9 @@ if [ -n "${ATLAS_WASM_NAMES:-}" ]; then "${WASM_OPT[@]}" -g "$OUT/atlas_bg.wasm"
 
 mkdir -p "$OUT/assets"
 cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/plan.json" "$ROOT/assets/noscript.css" "$OUT/assets/"
-# The county layer keeps its stable name beside the bundle: the app fetches it only on the first
-# drill-down (src/load.rs), so the first load does not carry it. The boundary downloads (WGS84 and
-# GCJ-02, from the export menu) keep theirs, as GIS users link them.
+# The county layer sits beside the bundle: the app fetches it (by its hashed copy, below) only on
+# the first drill-down (src/load.rs), so the first load does not carry it. The boundary downloads
+# (WGS84 and GCJ-02, from the export menu) keep their names, as GIS users link them.
 cp "$ROOT/assets/counties.json" "$ROOT/assets/boundaries.wgs84.geojson" "$ROOT/assets/boundaries.gcj02.geojson" "$OUT/assets/"
 # The stylesheet is kept as one file per concern in assets/css/, joined in name order.
 cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
@@ -61,6 +61,11 @@ STYLE="$(hashed "$OUT/assets/style.css")"
 MODULE="$(hashed "$OUT/atlas.js")"
 WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"
 BOOT="$(hashed "$OUT/boot.js")"
+# The county layer and the plan document, fetched after the app has started, get hashed copies
+# too (the page names them for the app), so a tab left open across a deployment fetches its own
+# build's files; the stable names stay for GIS users and links.
+COUNTIES="$(hashed "$OUT/assets/counties.json" copy)"
+PLAN="$(hashed "$OUT/assets/plan.json" copy)"
 
 # The page, in its final form: the template index.html with the hashed names, and the default
 # map prerendered in its body by atlas-core's scene code (atlas-builder page), so the first map
@@ -70,6 +75,6 @@ BOOT="$(hashed "$OUT/boot.js")"
 say "writing index.html with the prerendered map"
 (cd "$ROOT" && cargo run --locked --quiet -p atlas-builder -- page "$OUT/index.html" \
   "assets/style.css=$STYLE" "atlas.js=$MODULE" "atlas_bg.wasm=$WASM_FILE" "boot.js=$BOOT" \
-  "assets/atlas.json=$BUNDLE")
+  "assets/atlas.json=$BUNDLE" "assets/counties.json=$COUNTIES" "assets/plan.json=$PLAN")
 say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"
 node "$ROOT/scripts/precompress.mjs" "$OUT"

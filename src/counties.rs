@@ -8,6 +8,7 @@ use atlas_core::county_layer::CountyLayer;
 use leptos::prelude::*;
 
 use crate::context::AtlasContext;
+use crate::load::LoadError;
 
 /// Where the county layer stands.
 #[derive(Debug, Clone, Default)]
@@ -19,8 +20,8 @@ pub enum Counties {
     Loading,
     /// It arrived and passed its checks.
     Ready(Arc<CountyLayer>),
-    /// It could not be used; the message says why and what to do.
-    Failed(String),
+    /// It could not be used; the error says why and what to do.
+    Failed(LoadError),
 }
 
 impl Counties {
@@ -46,7 +47,7 @@ impl AtlasContext {
         leptos::task::spawn_local(async move {
             counties.set(match crate::load::load_counties(&bundle).await {
                 Ok(layer) => Counties::Ready(layer),
-                Err(e) => Counties::Failed(e.to_string()),
+                Err(e) => Counties::Failed(e),
             });
         });
     }

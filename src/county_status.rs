@@ -6,6 +6,8 @@ use atlas_core::Msg;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
+use crate::load::LoadError;
+use crate::status_panels::UpdatedPanel;
 
 /// The status line shown over the province map while the counties download.
 #[component]
@@ -17,11 +19,16 @@ pub fn CountiesLoading() -> impl IntoView {
 }
 
 /// The panel shown when the county layer is missing or broken: the message from the loader or
-/// the layer's checks, the hint, and a button back to the province.
+/// the layer's checks, the hint, and a button back to the province; when the atlas was updated
+/// since the page opened, the panel that asks for a reload instead.
 #[component]
-pub fn CountiesError(message: String) -> impl IntoView {
+pub fn CountiesError(error: LoadError) -> impl IntoView {
+    if matches!(error, LoadError::Updated { .. }) {
+        return view! { <UpdatedPanel /> }.into_any();
+    }
     let atlas = use_atlas();
     let language = atlas.language;
+    let message = error.to_string();
     view! {
         <div class="counties-error" role="alert">
             <h2>{move || language.get().text(Msg::DrillFailed)}</h2>
@@ -32,4 +39,5 @@ pub fn CountiesError(message: String) -> impl IntoView {
             </button>
         </div>
     }
+    .into_any()
 }

@@ -253,7 +253,7 @@ pub fn DrillMap(
                 let city = city.get()?;
                 Some(match counties.get() {
                     Counties::Idle | Counties::Loading => view! { <CountiesLoading /> }.into_any(),
-                    Counties::Failed(message) => view! { <CountiesError message /> }.into_any(),
+                    Counties::Failed(error) => view! { <CountiesError error /> }.into_any(),
                     Counties::Ready(_) => view! { <Breadcrumb city /> }.into_any(),
                 })
             }}

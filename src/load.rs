@@ -8,6 +8,7 @@ use atlas_core::bundle::json_syntax_reason;
 use atlas_core::county_layer::{
     COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
 };
+use atlas_core::deployment::{COUNTIES_META, PLAN_META, updated_since};
 use atlas_core::plan_doc::{PLAN_DOC_FILE, PLAN_DOC_SCHEMA, PlanDoc, PlanDocError};
 use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
@@ -88,6 +89,15 @@ pub enum LoadError {
     /// The plan document does not fit this atlas: another version or build, or broken links.
     #[error("{0}")]
     PlanDoc(#[from] PlanDocError),
+    /// A file of this page's build is gone from the server, whose page now names another: the
+    /// atlas was updated since this tab opened, and a reload brings the new build.
+    #[error(
+        "{url} is no longer on the server: the atlas was updated since this page was opened; reload the page to use the new version"
+    )]
+    Updated {
+        /// The file's address.
+        url: String,
+    },
 }
 
 /// Downloads and checks the bundle next to the page.
@@ -113,8 +123,14 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
 /// Downloads the county layer next to the bundle and checks it against `bundle`; fetched only when
 /// a user first drills into a city, so the first load does not carry it.
 pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadError> {
-    let path = format!("assets/{COUNTY_LAYER_FILE}");
-    let text = fetch_text(&path, "the county layer", MAX_COUNTY_LAYER_BYTES).await?;
+    let path = built_file(COUNTIES_META, &format!("assets/{COUNTY_LAYER_FILE}"));
+    let text = fetch_built(
+        &path,
+        COUNTIES_META,
+        "the county layer",
+        MAX_COUNTY_LAYER_BYTES,
+    )
+    .await?;
     CountyLayer::check_text(&text)?;
     let value = js_sys::JSON::parse(&text)
         .map_err(|e| CountyLayerError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
@@ -135,8 +151,8 @@ pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadErro
 /// that it was built from the plan text the bundle was (`plan_sha256` against the bundle's
 /// `sources`), and that every mention fits the text and names something the bundle has.
 pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
-    let path = format!("assets/{PLAN_DOC_FILE}");
-    let text = fetch_text(&path, "the plan document", MAX_PLAN_DOC_BYTES).await?;
+    let path = built_file(PLAN_META, &format!("assets/{PLAN_DOC_FILE}"));
+    let text = fetch_built(&path, PLAN_META, "the plan document", MAX_PLAN_DOC_BYTES).await?;
     let json_error = |reason: String| LoadError::PlanJson {
         url: absolute_url(&path).unwrap_or_else(|_| path.clone()),
         reason,
@@ -168,6 +184,61 @@ fn bundle_path() -> String {
         .and_then(|link| link.get_attribute("href"))
         .filter(|href| !href.trim().is_empty())
         .unwrap_or_else(|| BUNDLE_PATH.to_string())
+}
+
+/// The address of a file the app fetches after start, as the page names it under `<meta
+/// name="META">` (content-hashed in a site build), or its stable `fallback` address.
+fn built_file(meta: &str, fallback: &str) -> String {
+    leptos::prelude::document()
+        .query_selector(&format!("meta[name=\"{meta}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("content"))
+        .filter(|content| !content.trim().is_empty())
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// [`fetch_text`] for a file of this page's build, named under `<meta name="META">`: when it is
+/// missing (404, or a page in its place), the page as the server has it now says whether the
+/// atlas was updated since this tab opened ([`LoadError::Updated`]) or the upload is broken (the
+/// error as it came).
+async fn fetch_built(
+    path: &str,
+    meta: &str,
+    what: &'static str,
+    limit: usize,
+) -> Result<String, LoadError> {
+    match fetch_text(path, what, limit).await {
+        Err(error @ (LoadError::Status { .. } | LoadError::ServesPage { .. })) => {
+            let url = absolute_url(path)?;
+            match deployed_page().await {
+                Some(page) if updated_since(&page, meta, path) => Err(LoadError::Updated { url }),
+                _ => Err(error),
+            }
+        }
+        answer => answer,
+    }
+}
+
+/// The page as the server has it now (never from the browser's cache), or `None` when it
+/// cannot be had.
+async fn deployed_page() -> Option<String> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let url = absolute_url("./").ok()?;
+    let window = leptos::prelude::window();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Downloads a text file given relative to the page (`what` names it in errors), refusing one

@@ -25,6 +25,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::context::{AtlasContext, PlanState, use_atlas};
+use crate::load::LoadError;
+use crate::status_panels::UpdatedPanel;
 use crate::url_sync::replace_next_entry;
 
 /// Opens the plan view at a quote, with its words marked, as a new history entry (Back returns
@@ -58,6 +60,12 @@ pub fn PlanView() -> impl IntoView {
     return_on_escape(&atlas);
     move || match plan.get() {
         PlanState::Ready(reading) => view! { <PlanReader reading /> }.into_any(),
+        PlanState::Failed(LoadError::Updated { .. }) => view! {
+            <section class="plan-view plan-status">
+                <UpdatedPanel />
+            </section>
+        }
+        .into_any(),
         PlanState::Failed(error) => view! {
             <section class="plan-view plan-status plan-failed" role="alert">
                 <h2>{move || language.get().text(Msg::PlanLoadFailed)}</h2>

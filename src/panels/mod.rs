@@ -51,7 +51,7 @@ pub fn SidePanel() -> impl IntoView {
                 other => {
                     let status = match other {
                         Counties::Failed(error) => view! {
-                            <p class="counties-status">{bilingual::message(language, Msg::CountiesFailed)} {error}</p>
+                            <p class="counties-status">{bilingual::message(language, Msg::CountiesFailed)} {error.to_string()}</p>
                         }
                         .into_any(),
                         _ => view! {

@@ -184,6 +184,12 @@ impl Lang {
                 "区县数据加载中，到达后即可查找区县…",
                 "Counties are loading; they are found once they arrive…",
             ),
+            AtlasUpdated => ("地图已更新", "The atlas was updated"),
+            AtlasUpdatedHint => (
+                "本页打开后，服务器上的地图已更新为新版本，这一部分需要新版本的文件。请重新加载页面（当前视图会保留）。",
+                "Since this page was opened, the atlas on the server was updated, and this part needs the new version's files. Reload the page (the current view is kept).",
+            ),
+            Reload => ("重新加载", "Reload"),
             SearchCountiesUnavailable => (
                 "区县数据暂不可用，只能查找城市、区域和产业",
                 "Counties are unavailable: only cities, zones and industries are found",
@@ -381,6 +387,9 @@ pub enum Msg {
     NoResults,
     SearchCountiesLoading,
     SearchCountiesUnavailable,
+    AtlasUpdated,
+    AtlasUpdatedHint,
+    Reload,
     ShowInPlan,
     PlanText,
     Close,

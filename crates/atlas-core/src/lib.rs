@@ -14,6 +14,7 @@ pub mod county_markup;
 pub mod county_scene;
 pub mod crs;
 pub mod csv;
+pub mod deployment;
 pub mod export;
 pub mod facts;
 pub mod format;
