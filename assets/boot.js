@@ -8,7 +8,8 @@
 // The site build gives it a content-hashed name; it learns the app's module and wasm addresses
 // from the page's <link id="atlas-module"> and <link id="atlas-wasm">, which the build writes with
 // their hashed names. If this script itself cannot run, the page's static message shows after
-// 10 s (assets/css/60-status.css).
+// 10 s (assets/css/60-status.css). A server that takes a request and then sends nothing (for the
+// app's script or wasm) gets the same panel after STALL_MS, never "Loading…" forever.
 
 if (window.location.search.length > 1) document.documentElement.classList.add('deep-link');
 
@@ -68,6 +69,79 @@ const HINT_CSP = {
   zh: '本页的 Content-Security-Policy 不允许编译 WebAssembly：请在 script-src 中加入 \'wasm-unsafe-eval\'（见 README 与 deploy/nginx.conf）。',
   en: 'This page\'s Content-Security-Policy forbids compiling WebAssembly: add \'wasm-unsafe-eval\' to its script-src (see the README and deploy/nginx.conf).',
 };
+
+const HINT_STALLED = {
+  zh: '服务器接受了请求，却长时间没有发送任何内容（服务器过载、连接中断或上传尚未完成）。请稍后重新加载本页；若仍如此，请检查服务器。',
+  en: 'The server took the request but sent nothing for a long time (an overloaded server, a broken connection or an upload still under way). Reload this page in a while; if it stalls again, check the server.',
+};
+
+/** How long the server may send nothing (no answer, or no more of a file) before the atlas stops waiting. */
+const STALL_MS = 20000;
+
+/** The error for a file the server stopped sending. */
+function stalledError(url) {
+  return new BootError(`${url} did not arrive: the server sent nothing for ${STALL_MS / 1000} s (it stalled).`, [HINT_STALLED]);
+}
+
+/**
+ * `promise`, or a rejection with the stall error for `url` when it has not settled in STALL_MS;
+ * for the module import, which gives no progress to watch.
+ */
+function withinStallTime(promise, url) {
+  let timer;
+  const stalled = new Promise((_, reject) => { timer = setTimeout(() => reject(stalledError(url)), STALL_MS); });
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The wasm's response, as `fetch(url)` gives it, but aborted when the server sends nothing for
+ * STALL_MS: no answer, or a body that stops coming (a slow link that keeps sending is waited for).
+ * Resolves to { response, stalled }, where `stalled()` tells afterwards whether it was aborted.
+ */
+async function watchedFetch(url) {
+  const controller = new AbortController();
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), STALL_MS);
+  };
+  const stalled = () => controller.signal.aborted;
+  arm();
+  let response;
+  try {
+    response = await fetch(url, { signal: controller.signal });
+  } catch (error) {
+    clearTimeout(timer);
+    throw stalled() ? stalledError(url) : error;
+  }
+  if (!response.body) {
+    clearTimeout(timer);
+    return { response, stalled };
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream({
+    async pull(stream) {
+      arm();
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          clearTimeout(timer);
+          stream.close();
+        } else {
+          stream.enqueue(value);
+        }
+      } catch (error) {
+        clearTimeout(timer);
+        stream.error(stalled() ? stalledError(url) : error);
+      }
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
+  return { response: new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }), stalled };
+}
 
 /** The slash hint when the page's address lacks its trailing slash (`/atlas`), else nothing. */
 function slashHint() {
@@ -189,17 +263,20 @@ async function boot() {
   const wasmUrl = linked('atlas-wasm');
   let app;
   try {
-    app = await import(moduleUrl);
+    app = await withinStallTime(import(moduleUrl), moduleUrl);
   } catch (error) {
-    throw await diagnose(moduleUrl, 'script', error);
+    throw error instanceof BootError ? error : await diagnose(moduleUrl, 'script', error);
   }
   if (typeof app.default !== 'function') {
     throw new BootError(`${moduleUrl} is not the atlas's module (it has no default export to start it).`, [...slashHint(), HINT_UPLOAD]);
   }
+  let wasm;
   try {
-    await app.default({ module_or_path: wasmUrl });
+    wasm = await watchedFetch(wasmUrl);
+    await app.default({ module_or_path: wasm.response });
   } catch (error) {
-    throw await diagnose(wasmUrl, 'wasm', error);
+    if (error instanceof BootError) throw error;
+    throw wasm?.stalled() ? stalledError(wasmUrl) : await diagnose(wasmUrl, 'wasm', error);
   }
 }
 

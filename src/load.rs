@@ -98,6 +98,60 @@ pub enum LoadError {
         /// The file's address.
         url: String,
     },
+    /// The server took the request but sent nothing more for [`STALL_SECONDS`].
+    #[error(
+        "{url} did not arrive: the server sent nothing for {STALL_SECONDS} s (it stalled); reload the page, and if it stalls again, check the server"
+    )]
+    Stalled {
+        /// The file's address.
+        url: String,
+    },
+}
+
+/// How long a download may take before the atlas stops waiting and says the server stalled:
+/// the largest file (the county layer, 84 KB compressed) takes well under a second on a slow
+/// 4G link.
+pub const STALL_SECONDS: i32 = 20;
+
+/// Aborts a download that takes longer than [`STALL_SECONDS`]; dropped when the download is
+/// over, which clears its timer and frees its callback.
+struct StallWatch {
+    controller: web_sys::AbortController,
+    timer: i32,
+    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl StallWatch {
+    /// Starts the timer, or `None` where the browser has no AbortController.
+    fn start() -> Option<StallWatch> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let aborted = controller.clone();
+        let abort = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || aborted.abort());
+        let timer = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                STALL_SECONDS * 1000,
+            )
+            .ok()?;
+        Some(StallWatch {
+            controller,
+            timer,
+            _abort: abort,
+        })
+    }
+
+    /// Whether the timer ran out (and aborted the download).
+    fn fired(watch: &Option<StallWatch>) -> bool {
+        watch
+            .as_ref()
+            .is_some_and(|w| w.controller.signal().aborted())
+    }
+}
+
+impl Drop for StallWatch {
+    fn drop(&mut self) {
+        leptos::prelude::window().clear_timeout_with_handle(self.timer);
+    }
 }
 
 /// Downloads and checks the bundle next to the page.
@@ -242,15 +296,24 @@ async fn deployed_page() -> Option<String> {
 }
 
 /// Downloads a text file given relative to the page (`what` names it in errors), refusing one
-/// announced as over `limit` and a web page answered in its place.
+/// announced as over `limit` and a web page answered in its place, and giving up on one that
+/// has not arrived in [`STALL_SECONDS`].
 async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<String, LoadError> {
     let url = absolute_url(path)?;
-    let network = |e: wasm_bindgen::JsValue| LoadError::Network {
-        url: url.clone(),
-        reason: js_reason(&e),
+    let watch = StallWatch::start();
+    let network = |e: wasm_bindgen::JsValue| match StallWatch::fired(&watch) {
+        true => LoadError::Stalled { url: url.clone() },
+        false => LoadError::Network {
+            url: url.clone(),
+            reason: js_reason(&e),
+        },
     };
+    let init = web_sys::RequestInit::new();
+    if let Some(watch) = &watch {
+        init.set_signal(Some(&watch.controller.signal()));
+    }
     let window = leptos::prelude::window();
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(network)?
         .dyn_into()

@@ -664,3 +664,59 @@ describe('the wasm features the build uses are the ones checked and documented',
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('a server that stalls: a panel after the stall time, never “Loading…” forever', () => {
+  let browser;
+  let site;
+  before(async () => {
+    browser = await launchBrowser();
+    site = await serveSite();
+  });
+  after(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+
+  /** Routes `pattern` to a server that takes the request and never answers. */
+  const never = (page, pattern) => page.route(pattern, () => new Promise(() => {}));
+
+  test('the wasm never arriving: the bilingual start panel names it and says the server stalled', async () => {
+    const page = await browser.newPage();
+    await never(page, `**/${WASM}`);
+    await page.goto(site.url);
+    const panel = page.locator('.status.error');
+    await panel.waitFor({ timeout: 40000 });
+    const text = await panel.innerText();
+    assert.match(text, /地图无法启动/);
+    assert.ok(text.includes(WASM), text);
+    assert.match(text, /sent nothing for 20 s \(it stalled\)/);
+    assert.match(text, /重新加载/);
+    assert.equal(await page.getByText('正在加载').count(), 0, 'no “Loading…” left');
+    await page.close();
+  });
+
+  test('the bundle never arriving: the error panel names it and says the server stalled', async () => {
+    const page = await browser.newPage();
+    await never(page, `**/${BUNDLE}`);
+    await page.goto(site.url);
+    const panel = page.locator('.status.error');
+    await panel.waitFor({ timeout: 40000 });
+    const text = await panel.innerText();
+    assert.ok(text.includes(BUNDLE), text);
+    assert.match(text, /stalled/);
+    assert.equal(await page.getByText('正在加载').count(), 0, 'no “Loading…” left');
+    await page.close();
+  });
+
+  test('the county layer never arriving: its panel says the server stalled, the province map stays live (en)', async () => {
+    const page = await openAtlas(browser, `${site.url}?lang=en&city=320500`);
+    await never(page, '**/assets/counties.*json');
+    await page.locator('.city-details[data-adcode="320500"] .drill-down').click();
+    await page.locator('.counties-status').first().waitFor();
+    const panel = page.locator('.counties-error[role="alert"]');
+    await panel.waitFor({ timeout: 40000 });
+    assert.match(await panel.locator('.detail').textContent(), /counties\.[0-9a-f]{16}\.json did not arrive: the server sent nothing for 20 s/);
+    assert.ok(!(await page.$eval('.map-canvas', (c) => c.inert)), 'the province map is live');
+    await page.close();
+  });
+});
