@@ -1,5 +1,6 @@
 //! Keeping the view state and the address bar in step: the URL opens the view, every change
-//! of view becomes a history entry, and back/forward restore the view. In a frame the history is
+//! of view but a language switch becomes a history entry, and back/forward restore the view;
+//! the address's fragment is left as it is. In a frame the history is
 //! the host page's, so there every change replaces the atlas's one entry instead: the host's
 //! back button is never taken over. A linked county the county layer turns out not to have is
 //! dropped in place, replacing the link's entry, so that back never returns to it.
@@ -31,21 +32,27 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
     // showing it has been painted. A change that comes before that first writes the pending one,
     // so every view still gets its own history entry, in order.
     let pending: StoredValue<Option<Address>> = StoredValue::new(None);
-    Effect::new(move |previous: Option<()>| {
+    Effect::new(move |previous: Option<ViewState>| {
         write_pending(pending);
         let correcting = CORRECTING.take();
-        let query = state.with(ViewState::to_query);
+        let current = state.get();
+        let query = current.to_query();
         if query == current_query() {
-            return;
+            return current;
         }
-        // The first write only tidies the address the page was opened with.
+        // The first write only tidies the address the page was opened with; a language switch
+        // is a preference, not a place, and replaces the entry too.
+        let replace = previous
+            .as_ref()
+            .is_none_or(|previous| previous.only_language_differs(&current));
         pending.set_value(Some(Address {
             query,
-            replace: previous.is_none() || correcting || crate::embed::in_frame(),
+            replace: replace || correcting || crate::embed::in_frame(),
         }));
         request_animation_frame(move || {
             set_timeout(move || write_pending(pending), Duration::ZERO);
         });
+        current
     });
     let listener = window_event_listener(ev::popstate, move |_| {
         // The address bar is now the truth: a write still waiting would overwrite it.
@@ -111,8 +118,11 @@ impl Address {
         let Ok(history) = window().history() else {
             return;
         };
-        let path = window().location().pathname().unwrap_or_default();
-        let url = format!("{path}{}", self.query);
+        // The fragment (`#…`, a portal's or a reader's anchor) stays: only the query is the atlas's.
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let fragment = location.hash().unwrap_or_default();
+        let url = format!("{path}{}{fragment}", self.query);
         let _ = if self.replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {

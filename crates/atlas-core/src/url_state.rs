@@ -688,6 +688,17 @@ impl ViewState {
         }
     }
 
+    /// Whether going from `self` to `next` changes only the language: a preference, not a
+    /// place, so the history entry is replaced rather than added (Back never flips the
+    /// language, and a hundred switches leave one entry).
+    pub fn only_language_differs(&self, next: &ViewState) -> bool {
+        self.lang != next.lang
+            && ViewState {
+                lang: next.lang,
+                ..self.clone()
+            } == *next
+    }
+
     /// The view one level up, as Esc goes, one step like the trail and Back: from a chosen
     /// county to its drilled city, from a drilled city to the province (the city still chosen);
     /// `None` at the province, where Esc clears the selection instead.
@@ -1002,6 +1013,23 @@ mod tests {
 
     fn reasons(notices: Vec<Notice>) -> Vec<(String, NoticeReason)> {
         notices.into_iter().map(|n| (n.key, n.reason)).collect()
+    }
+
+    #[test]
+    fn a_language_switch_alone_is_no_new_place() {
+        let b = bundle();
+        let (zh, _) = ViewState::from_query("?city=320500&industry=iot_cloud", &b);
+        let en = ViewState {
+            lang: Lang::En,
+            ..zh.clone()
+        };
+        assert!(zh.only_language_differs(&en));
+        assert!(!zh.only_language_differs(&zh), "no change at all");
+        let elsewhere = ViewState {
+            lang: Lang::En,
+            ..zh.with_city(Some("320100".into()))
+        };
+        assert!(!zh.only_language_differs(&elsewhere), "a new place too");
     }
 
     #[test]
