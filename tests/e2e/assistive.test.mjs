@@ -118,7 +118,7 @@ describe('the plan view and the keyboard', () => {
     const page = await openAtlas(env.browser, env.site.url + '?zone=north', { waitForMap: true });
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/plan.json', async (route) => { await held; await route.continue(); });
+    await page.route('**/assets/plan.*json', async (route) => { await held; await route.continue(); });
     await page.click('.zone-details .show-in-plan');
     await page.locator('.plan-view .status.loading').waitFor();
     release();

@@ -108,7 +108,7 @@ describe('drill-down, search and the live region', () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     let release;
     const held = new Promise((r) => { release = r; });
-    await page.route('**/counties.json', async (route) => { await held; await route.continue(); });
+    await page.route('**/assets/counties.*json', async (route) => { await held; await route.continue(); });
     await page.goto(`${env.site.url}?lang=en`);
     await page.waitForFunction(() => document.querySelectorAll('path.city').length === 13 && !document.getElementById('prerendered'));
     await page.keyboard.press('/');
@@ -124,7 +124,7 @@ describe('drill-down, search and the live region', () => {
     await page.close();
 
     const failing = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await failing.route('**/counties.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await failing.route('**/assets/counties.*json', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await failing.goto(`${env.site.url}?lang=zh`);
     await failing.waitForFunction(() => document.querySelectorAll('path.city').length === 13 && !document.getElementById('prerendered'));
     await failing.keyboard.press('/');
@@ -184,7 +184,7 @@ describe('the table and bad links', () => {
 
   test('without the county file the table keeps its city rows and says why', async () => {
     const page = await openAtlas(env.browser, 'about:blank', { waitForMap: false });
-    await page.route('**/assets/counties.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/assets/counties.*json', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${env.site.url}?view=table`);
     await page.locator('.table-view .counties-status', { hasText: '区县数据无法加载' }).waitFor();
     assert.equal(await page.locator('tbody.city-group').count(), bundle.cities.length);

@@ -28,7 +28,7 @@ async function openCounting(query = '') {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.countyRequests = [];
   page.on('request', (r) => {
-    if (r.url().includes('counties.json')) page.countyRequests.push(r.url());
+    if (/\/counties\.([0-9a-f]{16}\.)?json$/.test(new URL(r.url()).pathname)) page.countyRequests.push(r.url());
   });
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
@@ -81,7 +81,7 @@ describe('drilling down into a city', () => {
     await drilledInto(page, SUZHOU);
     const first = await page.evaluate((start) => ({
       drilled: performance.now() - start,
-      fetch: performance.getEntriesByType('resource').find((e) => e.name.includes('counties.json'))?.duration,
+      fetch: performance.getEntriesByType('resource').find((e) => /\/counties\.([0-9a-f]{16}\.)?json$/.test(new URL(e.name).pathname))?.duration,
     }), start);
     console.log(`first drill into 苏州 (fetch, parse and check the county layer, then draw), ms: ${JSON.stringify(first)}`);
     assert.equal(page.countyRequests.length, 1, 'fetched once on the first drill');
@@ -287,7 +287,7 @@ describe('when the county layer cannot be used', () => {
   ]) {
     test(`a ${kind} county file gives its error panel and the province map still works`, async () => {
       const page = await open();
-      await page.route('**/counties.json', fulfil);
+      await page.route('**/assets/counties.*json', fulfil);
       await onCity(page, SUZHOU, 'dblclick');
       await page.waitForSelector('.counties-error[role="alert"]');
       const detail = await page.textContent('.counties-error .detail');
@@ -312,7 +312,7 @@ describe('when the county layer cannot be used', () => {
   test('after a network failure the next drill-down fetches the county file again, and works', async () => {
     const page = await open();
     let requests = 0;
-    await page.route('**/counties.json', (route) => {
+    await page.route('**/assets/counties.*json', (route) => {
       requests += 1;
       return requests === 1 ? route.abort('failed') : route.continue();
     });

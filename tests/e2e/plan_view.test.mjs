@@ -427,7 +427,7 @@ describe('a plan document that cannot be loaded', () => {
     for (const [lang, heading, hint] of [['zh', '规划原文无法加载', 'assets/plan.json'], ['en', 'The plan text cannot be loaded', 'assets/plan.json']]) {
       test(`${what} plan.json (${lang}): a heading and a hint in the interface language, the detail below, the rest keeps working`, async () => {
         const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-        await page.route('**/assets/plan.json', answer);
+        await page.route('**/assets/plan.*json', answer);
         await page.goto(`${env.site.url}?${new URLSearchParams({ view: 'plan', lang })}`);
         const failed = page.locator('.plan-failed[role="alert"]');
         await failed.waitFor();
