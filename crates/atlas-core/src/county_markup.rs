@@ -76,19 +76,10 @@ pub fn county_accessible_name(
     } else {
         city
     };
+    let names = crate::map_markup::both_names(&county.name_zh, &county.name_en, lang);
     let mut text = match lang {
-        Lang::Zh => format!(
-            "{} {}，{}，{city}",
-            county.name_zh,
-            county.name_en,
-            county.kind.name(lang)
-        ),
-        Lang::En => format!(
-            "{} {}, {}, {city}",
-            county.name_zh,
-            county.name_en,
-            county.kind.name(lang)
-        ),
+        Lang::Zh => format!("{names}，{}，{city}", county.kind.name(lang)),
+        Lang::En => format!("{names}, {}, {city}", county.kind.name(lang)),
     };
     if let Some(role) = role {
         let _ = match lang {

@@ -109,12 +109,25 @@ pub fn accessible_name(bundle: &Bundle, adcode: &str, role: Option<Role>, lang: 
                 lang.pick(&z.name_zh, &z.name_en).to_string()
             })
     };
-    let mut text = format!("{} {}，{context}", name.zh, name.en);
+    let mut text = format!(
+        "{}{}{context}",
+        both_names(name.zh, name.en, lang),
+        lang.pick("，", ", ")
+    );
     if let Some(role) = role {
-        text.push('；');
+        text.push_str(lang.pick("；", "; "));
         text.push_str(lang.role(role));
     }
     text
+}
+
+/// A place's two names for an accessible name, the interface language's first, with the
+/// punctuation of that language: `南京市 Nanjing`, `Nanjing (南京市)`.
+pub fn both_names(zh: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{zh} {en}"),
+        Lang::En => format!("{en} ({zh})"),
+    }
 }
 
 /// A base's one-line description: name, kind, year, and whether its position is approximate.
@@ -404,6 +417,21 @@ pub fn labels(scene: &Scene) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accessible_names_lead_with_the_interface_languages_name_and_punctuation() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        assert_eq!(
+            accessible_name(&bundle, "320100", Some(Role::Support), Lang::En),
+            "Nanjing (南京市), Southern Jiangsu; Support"
+        );
+        assert_eq!(
+            accessible_name(&bundle, "320100", Some(Role::Support), Lang::Zh),
+            "南京市 Nanjing，苏南；支撑"
+        );
+    }
 
     #[test]
     fn classes_say_zone_role_and_selection() {
