@@ -382,7 +382,26 @@ describe('a broken deployment says so, in both languages, naming the file', () =
     const text = await page.locator('.boot-stalled').innerText();
     assert.match(text, /地图程序没有启动/);
     assert.match(text, /The atlas did not start/);
+    assert.match(text, /重新加载[\s\S]*reload this page/, 'it says to reload');
     await page.close();
+  });
+
+  test('a stale page naming files the server no longer has (stylesheet and boot script gone): the top of the page says to reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (const file of [STYLE, BOOT]) await page.route(`**/${file}`, (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(site.url);
+    const notice = page.locator('#unstyled');
+    await notice.waitFor({ state: 'visible' });
+    const box = await notice.boundingBox();
+    assert.ok(box.y < 100 && box.y + box.height <= 800, `at the top of the page, in view: ${JSON.stringify(box)}`);
+    const text = await notice.innerText();
+    assert.match(text, /重新加载本页/);
+    assert.match(text, /reload this page/);
+    await page.close();
+    // With its stylesheet the page never shows the notice.
+    const styled = await openAtlas(browser, site.url);
+    assert.equal(await styled.locator('#unstyled').isVisible(), false);
+    await styled.close();
   });
 });
 

@@ -26,6 +26,9 @@ pub enum PageError {
     Renaming(String),
 }
 
+/// How the template's boot status begins: everything in the body before it goes first.
+const BOOT_STATUS: &str = "<div id=\"boot\"";
+
 /// One built file's name in the template and the content-hashed name it gets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Renaming {
@@ -75,8 +78,15 @@ pub fn write_page(
         .find("</body>")
         .map(|i| body_start + i)
         .ok_or(PageError::NoBody)?;
-    let status = page[body_start..body_end].trim();
-    let body = prerendered_page(bundle, status);
+    // What the template's body holds before the boot status (the notice for a page whose
+    // stylesheet never arrived) stays first in the page, where an unstyled page shows it at the
+    // top; the status goes over the prerendered map.
+    let template_body = &page[body_start..body_end];
+    let (top, status) = match template_body.find(BOOT_STATUS) {
+        Some(at) => (template_body[..at].trim(), template_body[at..].trim()),
+        None => ("", template_body.trim()),
+    };
+    let body = format!("{top}{}", prerendered_page(bundle, status));
     Ok(format!(
         "{}\n{body}\n{}",
         &page[..body_start],
@@ -113,6 +123,25 @@ mod tests {
             .expect("status kept");
         assert!(map < status, "the status sits over the map, after it");
         assert!(page.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn what_the_template_puts_before_the_status_comes_first_in_the_page() {
+        let template = TEMPLATE.replace("<body>\n", "<body>\n<div id=\"unstyled\">Reload</div>\n");
+        let page = write_page(&template, &bundle(), &[]).expect("writes");
+        let body = page.find("<body>").expect("a body");
+        let notice = page
+            .find(r#"<div id="unstyled">"#)
+            .expect("the notice is kept");
+        let map = page.find(r#"id="atlas-map""#).expect("the map");
+        let status = page.find(r#"<div id="boot">"#).expect("the status");
+        assert!(body < notice && notice < map && map < status);
+        let real = include_str!("../../../index.html");
+        let page = write_page(real, &bundle(), &[]).expect("the real template writes");
+        assert!(
+            page.find("id=\"unstyled\"") < page.find("id=\"atlas-map\""),
+            "the real template's notice is above the map"
+        );
     }
 
     #[test]
