@@ -44,6 +44,9 @@ pub fn use_embedding(atlas: &AtlasContext) {
         post_to_parent(&message);
     });
     let bundle = atlas.bundle.clone();
+    // A burst of messages (a host looping over cities) is applied once per frame: each message
+    // updates the selection waiting to be shown, and the next frame shows the latest.
+    let waiting: StoredValue<Option<ViewState>> = StoredValue::new(None);
     let listener = window_event_listener(ev::message, move |e| {
         let from_parent = match (e.source(), window().parent().ok().flatten()) {
             (Some(source), Some(parent)) => JsValue::from(source) == JsValue::from(parent),
@@ -55,10 +58,20 @@ pub fn use_embedding(atlas: &AtlasContext) {
         let Some(message) = read_select(&e.data()) else {
             return;
         };
-        if let Some(next) = state.with_untracked(|s| s.with_selection(&bundle, &message))
-            && state.with_untracked(|s| *s != next)
-        {
-            state.set(next);
+        let first = waiting.with_value(Option::is_none);
+        let base = waiting.get_value().unwrap_or_else(|| state.get_untracked());
+        let Some(next) = base.with_selection(&bundle, &message) else {
+            return;
+        };
+        waiting.set_value(Some(next));
+        if first {
+            request_animation_frame(move || {
+                if let Some(next) = waiting.try_update_value(Option::take).flatten()
+                    && state.with_untracked(|s| *s != next)
+                {
+                    state.set(next);
+                }
+            });
         }
     });
     on_cleanup(move || listener.remove());
