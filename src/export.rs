@@ -235,7 +235,8 @@ fn file_link(
 }
 
 /// The export menu of the toolbar. Where downloads cannot work it says what the host must add
-/// instead of offering buttons that would fail silently; each export closes the menu.
+/// instead of offering buttons that would fail silently; each export, Esc and a press outside
+/// close the menu.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let atlas = crate::context::use_atlas();
@@ -243,6 +244,23 @@ pub fn ExportMenu() -> impl IntoView {
     let offered = atlas
         .state
         .with_untracked(|s| s.embed.offers_downloads(crate::embed::opaque_origin()));
+    // A press anywhere outside the open menu closes it, as a menu does, leaving the focus
+    // where that press puts it.
+    let outside = window_event_listener(leptos::ev::pointerdown, |e| {
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.closest("details.export-menu").ok().flatten().is_some());
+        if let Some(menu) = document()
+            .query_selector("details.export-menu[open]")
+            .ok()
+            .flatten()
+            .filter(|_| !inside)
+        {
+            let _ = menu.remove_attribute("open");
+        }
+    });
+    on_cleanup(move || outside.remove());
     let item =
         move |label: String, class: &'static str, run: Box<dyn Fn(&AtlasContext) + Send + Sync>| {
             let atlas = atlas.clone();

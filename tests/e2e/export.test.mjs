@@ -36,6 +36,19 @@ describe('the export menu from the keyboard', () => {
     await page.close();
   });
 
+  test('a click elsewhere closes the open menu and does what it clicked; a click inside keeps it open', async () => {
+    const page = await openAtlas(env.browser, env.site.url);
+    await page.click('.export-menu summary');
+    await page.locator('.export-menu .export-svg').waitFor();
+    await page.click('.export-menu .download-note >> nth=0');
+    assert.equal(await menuOpen(page), true, 'a click inside the menu keeps it open');
+    await page.click('path.city[data-adcode="320500"]');
+    await page.waitForFunction(() => !document.querySelector('details.export-menu').open);
+    await page.locator('.city-details[data-adcode="320500"]').waitFor();
+    assert.equal(await page.locator('.export-menu .export-svg').isVisible(), false);
+    await page.close();
+  });
+
   for (const [what, selector] of [['SVG', '.export-svg'], ['PNG 2×', '.export-png >> nth=1'], ['JSON', '.export-json'], ['CSV', 'a.download[href$="layout.csv"]'], ['WGS84 boundaries', 'a.download[href$="wgs84.geojson"]']]) {
     test(`the menu closes after the ${what} export`, async () => {
       const page = await openAtlas(env.browser, env.site.url);
