@@ -149,16 +149,17 @@ fn roles_part(
     let listed = match topic_name {
         Some((topic_zh, topic_en)) => {
             let (heading_zh, heading_en) = answer_heading(place_zh, place_en, topic_zh, topic_en);
+            let above = lead.quoted_above();
             let answer = if lead.answer.is_empty() {
                 view! { <p class="no-roles no-role-in-topic">{message(language, Msg::NoRoleInTopic)}</p> }
                     .into_any()
             } else {
-                role_groups(lead.answer, Style::Answer, "roles answer-roles")
+                role_groups(lead.answer, Style::Answer, "roles answer-roles", &[])
             };
             let others = (!lead.others.is_empty()).then(|| {
                 view! {
                     <h3>{message(language, Msg::OtherRoles)}</h3>
-                    {role_groups(lead.others, Style::Compact, "roles other-roles")}
+                    {role_groups(lead.others, Style::Compact, "roles other-roles", &above)}
                 }
             });
             view! {
@@ -175,7 +176,7 @@ fn roles_part(
         }
         None => view! {
             <h3>{message(language, Msg::RolesInPlan)}</h3>
-            {role_groups(lead.others, Style::Full, "roles")}
+            {role_groups(lead.others, Style::Full, "roles", &[])}
         }
         .into_any(),
     };

@@ -4,7 +4,7 @@
 //! one sentence (南京's 软件 and 智能电网) quote it once.
 
 use atlas_core::panel_order::{RoleGroup, group_by_sentence};
-use atlas_core::{Msg, RoleFact};
+use atlas_core::{Msg, Quote, RoleFact};
 use leptos::prelude::*;
 
 use super::PlanQuote;
@@ -29,11 +29,17 @@ pub fn role_list(facts: Vec<&RoleFact>) -> AnyView {
     if facts.is_empty() {
         return view! { <p class="no-roles">{message(language, Msg::NoRoles)}</p> }.into_any();
     }
-    role_groups(group_by_sentence(facts), Style::Full, "roles")
+    role_groups(group_by_sentence(facts), Style::Full, "roles", &[])
 }
 
-/// The groups of roles as a list with the class `class`, in `style`.
-pub fn role_groups(groups: Vec<RoleGroup>, style: Style, class: &'static str) -> AnyView {
+/// The groups of roles as a list with the class `class`, in `style`; a compact group whose
+/// sentence is one of `above` (already quoted by the panel's answer) cites it by section only.
+pub fn role_groups(
+    groups: Vec<RoleGroup>,
+    style: Style,
+    class: &'static str,
+    above: &[Quote],
+) -> AnyView {
     let language = use_atlas().language;
     let items = groups
         .into_iter()
@@ -45,7 +51,13 @@ pub fn role_groups(groups: Vec<RoleGroup>, style: Style, class: &'static str) ->
                 .map(|fact| role_head(fact, style))
                 .collect_view();
             let quote = group.quote.clone();
-            let words = if style == Style::Compact {
+            let words = if style == Style::Compact && above.contains(&quote) {
+                let cited = section(language, &quote.section);
+                view! {
+                    <p class="quoted-above">"§" {cited} " · " {message(language, Msg::QuotedAbove)}</p>
+                }
+                .into_any()
+            } else if style == Style::Compact {
                 let cited = section(language, &quote.section);
                 view! {
                     <details class="role-words">
@@ -77,8 +89,7 @@ fn role_head(fact: &RoleFact, style: Style) -> impl IntoView + use<> {
     let bundle = atlas.bundle.clone();
     let field = bundle.field(&fact.field);
     let industry = bundle.industry(&fact.industry);
-    let (field_zh, field_en) =
-        field.map_or(("", ""), |f| (f.name_zh.as_str(), f.name_en.as_str()));
+    let (field_zh, field_en) = field.map_or(("", ""), |f| (f.name_zh.as_str(), f.name_en.as_str()));
     let (industry_zh, industry_en) =
         industry.map_or(("", ""), |i| (i.name_zh.as_str(), i.name_en.as_str()));
     let narrower = (field_zh, field_en) != (industry_zh, industry_en);

@@ -94,7 +94,12 @@ pub fn place_lead<'a>(
 
 /// The heading over the panel's answer, in Chinese and in English: the place's role in the
 /// topic named `topic_zh` / `topic_en` (an industry's or a field's name).
-pub fn answer_heading(place_zh: &str, place_en: &str, topic_zh: &str, topic_en: &str) -> (String, String) {
+pub fn answer_heading(
+    place_zh: &str,
+    place_en: &str,
+    topic_zh: &str,
+    topic_en: &str,
+) -> (String, String) {
     (
         format!("{place_zh}在{topic_zh}中的角色"),
         format!("{place_en}'s role in {topic_en}"),
@@ -121,9 +126,21 @@ mod tests {
 
     #[test]
     fn the_answer_is_the_roles_in_the_topic_and_the_rest_follow_in_order() {
-        let a = fact("software", "next_gen_it", Role::Signature, "南京软件", "三(二)");
+        let a = fact(
+            "software",
+            "next_gen_it",
+            Role::Signature,
+            "南京软件",
+            "三(二)",
+        );
         let b = fact("solar_pv", "new_energy", Role::Support, "光伏句", "四(二)");
-        let c = fact("smart_grid", "smart_grid", Role::Signature, "南京软件", "三(二)");
+        let c = fact(
+            "smart_grid",
+            "smart_grid",
+            Role::Signature,
+            "南京软件",
+            "三(二)",
+        );
         let lead = place_lead(vec![&a, &b, &c], None, Some(Topic::Industry("new_energy")));
         assert!(lead.topic_chosen);
         assert_eq!(lead.answer.len(), 1);
@@ -136,7 +153,12 @@ mod tests {
 
     #[test]
     fn the_answer_heading_names_the_place_and_the_topic() {
-        let (zh, en) = answer_heading("泰州市", "Taizhou", "生物技术和新医药", "Biotechnology and new medicine");
+        let (zh, en) = answer_heading(
+            "泰州市",
+            "Taizhou",
+            "生物技术和新医药",
+            "Biotechnology and new medicine",
+        );
         assert_eq!(zh, "泰州市在生物技术和新医药中的角色");
         assert_eq!(en, "Taizhou's role in Biotechnology and new medicine");
     }
@@ -206,7 +228,10 @@ mod tests {
         assert_eq!(lead.answer.len(), 1);
         assert_eq!(lead.answer[0].facts[0].role, crate::Role::Focus);
         assert!(lead.others.is_empty());
-        assert_eq!(lead.mention, None, "the mention is part of the role's sentence");
+        assert_eq!(
+            lead.mention, None,
+            "the mention is part of the role's sentence"
+        );
         let nanjing = place_lead(bundle.roles_of_place("320100"), None, None);
         let sentences: usize = nanjing.others.len();
         assert_eq!(sentences, 4, "南京's five roles are in four sentences");

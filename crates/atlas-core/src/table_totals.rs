@@ -81,7 +81,11 @@ mod tests {
         assert_eq!(by_place, cells_with_a_role(&b));
         assert_eq!(by_industry, cells_with_a_role(&b));
         assert_eq!(industries_of_place(&b, "321200"), 1, "泰州: biotech only");
-        assert_eq!(industries_of_place(&b, "320100"), 4, "南京: 软件 and 平板显示 are both next-generation IT");
+        assert_eq!(
+            industries_of_place(&b, "320100"),
+            4,
+            "南京: 软件 and 平板显示 are both next-generation IT"
+        );
     }
 
     #[test]
