@@ -203,15 +203,19 @@ fn header_cells(bundle: &Bundle, lang: Lang) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// An industry's column header: its compact name, with the full name as its tooltip (and as
-/// what a screen reader reads) where the compact name is shorter.
+/// An industry's column header: its compact name, with the full name as its tooltip where the
+/// compact name is shorter; paper, which has no tooltips, prints the full name instead.
 fn industry_header(industry: &Industry, lang: Lang) -> AnyView {
     let full = lang.pick(&industry.name_zh, &industry.name_en);
     let compact = compact_industry_name(&industry.id, full, lang);
     if compact == full {
         full.to_string().into_any()
     } else {
-        view! { <abbr title=full.to_string()>{compact.to_string()}</abbr> }.into_any()
+        view! {
+            <abbr class="compact-name" title=full.to_string()>{compact.to_string()}</abbr>
+            <span class="full-name">{full.to_string()}</span>
+        }
+        .into_any()
     }
 }
 

@@ -140,7 +140,7 @@ describe('the table on a phone', () => {
       assert.ok(card.box.width >= width * 0.9, `${card.city} is ${card.box.width} px wide of ${width}`);
       if (i > 0) assert.ok(card.box.top >= cards[i - 1].box.bottom - 0.5, `${card.city} is under the card before it`);
     }
-    const headers = await page.$$eval('.layout-table thead th[data-industry]', (ths) => Object.fromEntries(ths.map((th) => [th.dataset.industry, th.textContent.trim()])));
+    const headers = await page.$$eval('.layout-table thead th[data-industry]', (ths) => Object.fromEntries(ths.map((th) => [th.dataset.industry, th.innerText.trim()])));
     const taizhou = cards.find((c) => c.city === '321200');
     assert.ok(taizhou.text.includes(headers.biotech_medicine) && taizhou.text.includes('重点'), taizhou.text);
     for (const industry of bundle.industries) {

@@ -213,7 +213,8 @@ describe('search, table, language and links', () => {
     const labels = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => t.textContent).sort());
     assert.deepEqual(labels, bundle.cities.map((c) => c.name_en).sort());
     const panel = await page.textContent('.panel');
-    assert.ok(panel.includes('Roles in the plan\'s layout'));
+    assert.ok(panel.includes('Wuxi\'s role in Internet of Things and cloud computing'), 'the answer’s heading');
+    assert.ok(panel.includes('Its other roles'));
     assert.ok(panel.includes('Signature industry'));
     assert.ok(panel.includes('无锡物联网和云计算'), 'the quote stays Chinese');
     const chrome = await page.evaluate(() => [...document.querySelectorAll('.toolbar, .legend, .panel h3, .panel figcaption')].map((e) => e.textContent).join(' '));

@@ -53,9 +53,11 @@ describe('panels subscribe only to what they show', () => {
     await page.locator('.industry-details[data-industry="new_energy"]').waitFor();
     const industry = { panel: '.industry-details', heading: '.industry-details .industry-name', chip: '.industry-details .place-chip' };
     assert.ok(await keep(page, industry));
-    // 南京's panel quotes its solar statement as its answer, so the industry panel cites that one
-    // statement instead (one attribute on it); 南通 has no role in new energy.
-    for (const [adcode, changes] of [['320100', ['panel: attributes data-quoted-above in LI']], ['320600', ['panel: attributes data-quoted-above in LI']]]) {
+    // 南京's panel quotes its solar sentence as its answer, so the industry panel cites that
+    // sentence's two statements (无锡's focus, the support of 南京 and others) instead: one attribute
+    // on each; 南通 has no role in new energy, and the two are quoted again.
+    const marks = ['panel: attributes data-quoted-above in LI', 'panel: attributes data-quoted-above in LI'];
+    for (const [adcode, changes] of [['320100', marks], ['320600', marks]]) {
       await page.click(`path.city[data-adcode="${adcode}"]`);
       await page.locator(`.city-details[data-adcode="${adcode}"]`).waitFor();
       assert.deepEqual(await afterChange(page, industry), { kept: allKept(industry), changes }, `after selecting ${adcode}`);
