@@ -2,6 +2,8 @@
 //! accessible twin of the map, sharing its selection. Each city is a group whose counties (from
 //! the county layer, fetched when the table opens) can be shown under it, each with its kind,
 //! area and bases (a closed group still lists the counties the plan names, 昆山 under 苏州). The
+//! table ends with totals per place and per industry, and its headers are compact (full names as
+//! tooltips) so that the ten industries fit a laptop's width; on a phone each city is a card. The
 //! table is built once per language and layer; only the selection marks and
 //! the open groups follow the state, so keyboard focus stays where it is.
 
@@ -10,7 +12,10 @@ use std::collections::HashSet;
 use atlas_core::county_facts::hosted_bases;
 use atlas_core::county_layer::County;
 use atlas_core::format::thousands;
-use atlas_core::{Bundle, Lang, Msg};
+use atlas_core::table_totals::{
+    cells_with_a_role, compact_industry_name, industries_of_place, places_in_industry,
+};
+use atlas_core::{Bundle, Industry, Lang, Msg};
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
@@ -146,10 +151,12 @@ pub fn TableView() -> impl IntoView {
                         <tr>
                             <th scope="col">{lang.text(Msg::Place)}</th>
                             {header}
+                            <th scope="col" class="total" title=lang.text(Msg::TotalIndustriesHint)>{lang.text(Msg::TotalIndustries)}</th>
                         </tr>
                     </thead>
                     {groups}
                     {places}
+                    {totals_row(&bundle, lang)}
                 </table>
             </div>
         }
@@ -188,12 +195,60 @@ fn header_cells(bundle: &Bundle, lang: Lang) -> impl IntoView + use<> {
                         aria-pressed=move || pressed().to_string()
                         on:click=move |_| state.set(state.with_untracked(|s| s.with_industry(Some(id.clone()))))
                     >
-                        {lang.pick(&industry.name_zh, &industry.name_en).to_string()}
+                        {industry_header(industry, lang)}
                     </button>
                 </th>
             }
         })
         .collect_view()
+}
+
+/// An industry's column header: its compact name, with the full name as its tooltip where the
+/// compact name is shorter; paper, which has no tooltips, prints the full name instead.
+fn industry_header(industry: &Industry, lang: Lang) -> AnyView {
+    let full = lang.pick(&industry.name_zh, &industry.name_en);
+    let compact = compact_industry_name(&industry.id, full, lang);
+    if compact == full {
+        full.to_string().into_any()
+    } else {
+        view! {
+            <abbr class="compact-name" title=full.to_string()>{compact.to_string()}</abbr>
+            <span class="full-name">{full.to_string()}</span>
+        }
+        .into_any()
+    }
+}
+
+/// The last row: how many places the plan gives a role in each industry, and in the corner how
+/// many place × industry cells hold one. Each total carries its industry's compact name for the
+/// phone's card layout, where the header row is not shown.
+fn totals_row(bundle: &Bundle, lang: Lang) -> impl IntoView + use<> {
+    let cells = bundle
+        .industries
+        .iter()
+        .map(|industry| {
+            let name = compact_industry_name(
+                &industry.id,
+                lang.pick(&industry.name_zh, &industry.name_en),
+                lang,
+            );
+            view! {
+                <td class="total" data-total-of=industry.id.clone()>
+                    <span class="cell-label">{name.to_string()}</span>
+                    {places_in_industry(bundle, &industry.id)}
+                </td>
+            }
+        })
+        .collect_view();
+    view! {
+        <tfoot>
+            <tr class="totals-row">
+                <th scope="row" title=lang.text(Msg::TotalPlacesHint)>{lang.text(Msg::TotalPlaces)}</th>
+                {cells}
+                <td class="total grand-total">{cells_with_a_role(bundle)}</td>
+            </tr>
+        </tfoot>
+    }
 }
 
 /// One row of the table: a city, a county of the layer, or a place of the plan.
@@ -248,6 +303,14 @@ impl Row<'_> {
                 .iter()
                 .map(|r| view! { <span class=format!("badge role-{}", r.as_str())>{lang.role(*r)}</span> })
                 .collect_view();
+            let label = (!roles.is_empty()).then(|| {
+                let name = compact_industry_name(
+                    &industry.id,
+                    lang.pick(&industry.name_zh, &industry.name_en),
+                    lang,
+                );
+                view! { <span class="cell-label">{name.to_string()}</span> }
+            });
             view! {
                 <td
                     class:selected=industry_is(industry.id.clone())
@@ -255,11 +318,13 @@ impl Row<'_> {
                     data-industry=industry.id.clone()
                     data-roles=words.join(" ")
                 >
+                    {label}
                     {badges}
                 </td>
             }
         })
         .collect_view();
+        let total = industries_of_place(bundle, adcode);
         let code = adcode.to_string();
         let select = move |_| {
             state.set(state.with_untracked(|s| {
@@ -285,6 +350,10 @@ impl Row<'_> {
                     {toggle}
                 </th>
                 {cells}
+                <td class="total" data-total-of=adcode.to_string()>
+                    <span class="cell-label">{lang.text(Msg::TotalIndustries)}</span>
+                    {total}
+                </td>
             </tr>
         }
     }

@@ -1,6 +1,6 @@
-//! A county's panel: its names, kind, code and area, its city (a link back to the city's own
-//! panel, staying drilled down), the bases it hosts, what the plan says of it where it names it
-//! (昆山, 宜兴), and the city's roles as context.
+//! A county's panel: its names, kind and city (a link back to the city's own panel, staying
+//! drilled down) in one line, then what the plan says of it where it names it (昆山, 宜兴), the
+//! bases it hosts, the city's roles as context, and its area and code last.
 
 use std::sync::Arc;
 
@@ -64,25 +64,18 @@ fn county_panel(adcode: &str, layer: &CountyLayer) -> Option<AnyView> {
         view! {
             <section class="county-details" data-adcode=county.adcode.clone() data-kind=format!("{:?}", county.kind).to_ascii_lowercase()>
                 <h2 class="city-name">{both_names(language, &county.name_zh, &county.name_en)}</h2>
-                <dl class="facts">
-                    <dt>{message(language, Msg::CountyKindLabel)}</dt>
-                    <dd class="county-kind">{kind}</dd>
-                    <dt>{message(language, Msg::ParentCity)}</dt>
-                    <dd>
-                        <button
-                            type="button"
-                            class="link city-link"
-                            data-adcode=city.adcode.clone()
-                            on:click=move |_| state.set(state.with_untracked(|s| s.with_county(None)))
-                        >
-                            {in_language(language, &city.name_zh, &city.name_en)}
-                        </button>
-                    </dd>
-                    <dt>{message(language, Msg::Area)}</dt>
-                    <dd class="county-area">{format!("{} km²", thousands(county.area_km2))}</dd>
-                    <dt>{message(language, Msg::Code)}</dt>
-                    <dd class="county-code">{county.adcode.clone()}</dd>
-                </dl>
+                <p class="city-zone">
+                    <span class="county-kind">{kind}</span>
+                    " · "
+                    <button
+                        type="button"
+                        class="link city-link"
+                        data-adcode=city.adcode.clone()
+                        on:click=move |_| state.set(state.with_untracked(|s| s.with_county(None)))
+                    >
+                        {in_language(language, &city.name_zh, &city.name_en)}
+                    </button>
+                </p>
                 {own_words}
                 {bases(language, facts.bases)}
                 <h3>{message(language, Msg::CityRolesContext)}</h3>
@@ -90,6 +83,12 @@ fn county_panel(adcode: &str, layer: &CountyLayer) -> Option<AnyView> {
                     <summary>{context_summary}</summary>
                     {role_list(facts.city_roles)}
                 </details>
+                <dl class="facts county-facts">
+                    <dt>{message(language, Msg::Area)}</dt>
+                    <dd class="county-area">{format!("{} km²", thousands(county.area_km2))}</dd>
+                    <dt>{message(language, Msg::Code)}</dt>
+                    <dd class="county-code">{county.adcode.clone()}</dd>
+                </dl>
             </section>
         }
         .into_any(),

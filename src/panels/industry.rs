@@ -1,21 +1,33 @@
 //! An industry's panel: what the plan says it is to develop, its numbered sub-areas, and where it
-//! is laid out (each statement with its role, places and quote).
+//! is laid out (each statement with its role, places and quote). A statement the place panel above
+//! already quotes as its answer is cited by section there instead of quoted again.
 
-use atlas_core::Msg;
 use atlas_core::layout::Topic;
+use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
 
-use super::bilingual::{bases, both_names, english_gloss, in_language, message, role_name};
+use super::bilingual::{
+    bases, both_names, english_gloss, in_language, message, role_name, section,
+};
 use super::{PlaceLink, PlanQuote};
 use crate::context::use_atlas;
 
-/// The panel of an industry, narrowed to one field when one is chosen.
+/// The panel of an industry, narrowed to one field when one is chosen; `quoted_above` are the
+/// sentences the place panel above shows in full.
 #[component]
-pub fn IndustryPanel(id: String, field: Option<String>) -> impl IntoView {
-    industry_panel(id, field)
+pub fn IndustryPanel(
+    id: String,
+    field: Option<String>,
+    quoted_above: Memo<Vec<Quote>>,
+) -> impl IntoView {
+    industry_panel(id, field, quoted_above)
 }
 
-fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
+fn industry_panel(
+    id: String,
+    field: Option<String>,
+    quoted_above: Memo<Vec<Quote>>,
+) -> Option<AnyView> {
     let atlas = use_atlas();
     let language = atlas.language;
     let state = atlas.state;
@@ -38,13 +50,18 @@ fn industry_panel(id: String, field: Option<String>) -> Option<AnyView> {
                     .into_iter()
                     .map(|adcode| view! { <PlaceLink adcode=adcode.to_string() class="place-chip" /> })
                     .collect_view();
+                let own = fact.quote.clone();
+                let above = move || quoted_above.with(|q| q.contains(&own)).then_some("true");
                 view! {
-                    <li class="statement" data-field=fact.field.clone() data-role=fact.role.as_str()>
+                    <li class="statement" data-field=fact.field.clone() data-role=fact.role.as_str() data-quoted-above=above>
                         <p class="role-head">
                             <span class=format!("badge role-{}", fact.role.as_str())>{role_name(language, fact.role)}</span>
                             <span class="field-name">{field_name}</span>
                         </p>
                         <p class="places">{place_buttons}</p>
+                        <p class="quoted-above">
+                            "§" {section(language, &fact.quote.section)} " · " {message(language, Msg::QuotedAbove)}
+                        </p>
                         <PlanQuote quote=fact.quote.clone() />
                     </li>
                 }

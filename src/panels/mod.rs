@@ -15,6 +15,8 @@ mod roles;
 mod zone;
 
 use atlas_core::Msg;
+use atlas_core::layout::Topic;
+use atlas_core::panel_order::place_lead;
 use leptos::prelude::*;
 
 pub use mixed_text::MixedText;
@@ -70,10 +72,22 @@ pub fn SidePanel() -> impl IntoView {
         (None, None, None) => None,
     }
     };
+    // The sentences the place panel on top shows as its answer, which the industry panel cites
+    // instead of quoting again.
+    let bundle = atlas.bundle.clone();
+    let quoted_above = Memo::new(move |_| {
+        state.with(|s| {
+            let place = s.county.as_deref().or(s.city.as_deref());
+            let topic = Topic::chosen(s.industry.as_deref(), s.field.as_deref());
+            place.map_or_else(Vec::new, |adcode| {
+                place_lead(bundle.roles_of_place(adcode), None, topic).quoted_above()
+            })
+        })
+    });
     let industry_panel = move || {
         industry
             .get()
-            .map(|id| view! { <industry::IndustryPanel id field=field.get() /> })
+            .map(|id| view! { <industry::IndustryPanel id field=field.get() quoted_above /> })
     };
     view! {
         <aside class="panel">

@@ -92,12 +92,15 @@ describe('panels', () => {
     await page.click('path.city[data-adcode="320100"]');
     const panel = page.locator('.city-details[data-adcode="320100"]');
     await panel.waitFor();
-    const shown = await panel.locator('.role-item').evaluateAll((ls) =>
-      ls.map((l) => ({ key: `${l.dataset.field}:${l.dataset.role}`, quote: l.querySelector('blockquote').textContent, section: l.querySelector('.section').textContent })),
+    // Each role has its line; roles the plan gives in one sentence (软件, 智能电网) share one quote.
+    const shown = await panel.locator('.role-item .role-head').evaluateAll((ls) =>
+      ls.map((l) => ({ key: `${l.dataset.field}:${l.dataset.role}`, quote: l.closest('.role-item').querySelector('blockquote').textContent, section: l.closest('.role-item').querySelector('.section').textContent })),
     );
     const expected = bundle.roles.filter((r) => r.place === '320100').map((r) => ({ key: `${r.field}:${r.role}`, quote: r.quote.quote, section: r.quote.section }));
     assert.equal(expected.length, 5);
     assert.deepEqual(shown, expected);
+    const quotes = await panel.locator('.roles blockquote').allTextContents();
+    assert.deepEqual(quotes, [...new Set(expected.map((e) => e.quote))], 'each sentence quoted once');
     await page.close();
   });
 
@@ -210,7 +213,8 @@ describe('search, table, language and links', () => {
     const labels = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => t.textContent).sort());
     assert.deepEqual(labels, bundle.cities.map((c) => c.name_en).sort());
     const panel = await page.textContent('.panel');
-    assert.ok(panel.includes('Roles in the plan\'s layout'));
+    assert.ok(panel.includes('Wuxi\'s role in Internet of Things and cloud computing'), 'the answer’s heading');
+    assert.ok(panel.includes('Its other roles'));
     assert.ok(panel.includes('Signature industry'));
     assert.ok(panel.includes('无锡物联网和云计算'), 'the quote stays Chinese');
     const chrome = await page.evaluate(() => [...document.querySelectorAll('.toolbar, .legend, .panel h3, .panel figcaption')].map((e) => e.textContent).join(' '));

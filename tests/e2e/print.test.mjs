@@ -121,7 +121,7 @@ describe('printing', () => {
     for (const city of bundle.cities) assert.ok(pdf.firstPage.includes(city.name_en), `${city.name_en} is printed`);
     await printLayout(page);
     const headers = await page.$$eval('.layout-table thead th', (ths) => ths.map((th) => th.getBoundingClientRect().right));
-    assert.equal(headers.length, bundle.industries.length + 1);
+    assert.equal(headers.length, bundle.industries.length + 2, 'the place, the ten industries and the totals');
     for (const right of headers) assert.ok(right <= PRINTABLE.width + 0.5, `a column ends at ${right} px, past the page`);
     const fontSize = await page.$eval('.layout-table td', (td) => parseFloat(getComputedStyle(td).fontSize));
     assert.ok(fontSize < 12, `smaller type on paper: ${fontSize} px`);

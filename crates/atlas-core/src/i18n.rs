@@ -305,6 +305,24 @@ impl Lang {
                 "角色与方向均引自规划原文；产业基地不在规划中，各附来源。",
                 "Roles and directions quote the plan; industrial bases are not in the plan and each carries its source.",
             ),
+            // PANELS AND TABLE (issue 18, slice "panels"):
+            NoRoleInTopic => (
+                "规划未在此产业中给该地角色。",
+                "The plan gives this place no role in this industry.",
+            ),
+            OtherRoles => ("其他角色", "Its other roles"),
+            PlaceContext => ("区域、面积与代码", "Zone, area and code"),
+            QuotedAbove => ("原文见上", "quoted above"),
+            TotalIndustries => ("产业数", "Industries"),
+            TotalIndustriesHint => (
+                "规划给该地角色的产业数",
+                "How many industries the plan gives this place a role in",
+            ),
+            TotalPlaces => ("地点数", "Places"),
+            TotalPlacesHint => (
+                "规划在该产业中给角色的城市与县级单位数",
+                "How many cities and county-level places the plan gives a role in this industry",
+            ),
         };
         self.pick(zh, en)
     }
@@ -484,6 +502,23 @@ pub enum Msg {
     BriefPlaces,
     /// A brief's footnote on where its facts come from.
     BriefSources,
+    // PANELS AND TABLE (issue 18, slice "panels"):
+    /// Said first in a place's panel when the plan gives it no role in the chosen industry.
+    NoRoleInTopic,
+    /// The heading over a place's roles outside the chosen industry, listed compactly.
+    OtherRoles,
+    /// Opens a city's context (zone direction, area, adcode), folded below its roles.
+    PlaceContext,
+    /// Said in the industry panel of a statement already quoted in the place's panel above.
+    QuotedAbove,
+    /// The table's column of totals per place.
+    TotalIndustries,
+    /// What the totals per place count.
+    TotalIndustriesHint,
+    /// The table's row of totals per industry.
+    TotalPlaces,
+    /// What the totals per industry count.
+    TotalPlacesHint,
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ pub mod overview;
 pub mod page;
 pub mod page_geometry;
 pub mod palette;
+pub mod panel_order;
 pub mod plan;
 pub mod plan_doc;
 pub mod plan_view_state;
@@ -37,6 +38,7 @@ pub mod scene;
 pub mod search;
 pub mod slides;
 pub mod svg_path;
+pub mod table_totals;
 pub mod url_state;
 pub mod validate;
 
