@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use atlas_core::map_markup::{self, MapLook};
-use atlas_core::scene::{Scene, explorer_label_font, projector_label_font};
+use atlas_core::scene::{Scene, explorer_label_font, place_radius, projector_label_font};
 use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
@@ -404,6 +404,7 @@ fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook) {
             let zone = element.get_attribute("data-zone").unwrap_or_default();
             map_markup::city_class(&zone, role, selected)
         } else {
+            set(element, "r", &map_markup::tenths(place_radius(role)));
             map_markup::place_class(role, selected)
         };
         set(element, "class", &class);

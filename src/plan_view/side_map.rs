@@ -10,7 +10,7 @@ use atlas_core::Msg;
 use atlas_core::map_markup::{self, MapLook};
 use atlas_core::plan_doc::ParagraphFocus;
 use atlas_core::plan_view_state::{PlanReading, focus_roles, paragraph_label};
-use atlas_core::scene::{Scene, explorer_label_font};
+use atlas_core::scene::{Scene, explorer_label_font, place_radius};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -226,6 +226,7 @@ fn restyle(canvas: &Element, bundle: &atlas_core::Bundle, look: &MapLook, focus:
         };
         let role = look.role_of(&code);
         let selected = look.city == Some(code.as_str());
+        set(&place, "r", &map_markup::tenths(place_radius(role)));
         let mut class = map_markup::place_class(role, selected);
         if named(&code) {
             class.push_str(" plan-focus");

@@ -7,6 +7,7 @@
 use geo::{LineString, MultiPolygon, Polygon};
 
 use crate::bundle::Bundle;
+use crate::facts::Role;
 use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
@@ -98,7 +99,7 @@ pub fn base_marker_path(at: ScreenPoint) -> String {
 /// that neither marker covers the other. The province map, the drilled map and the exports all
 /// place bases with this.
 pub fn base_point(at: ScreenPoint, places: &[ScreenPoint]) -> ScreenPoint {
-    let reach = MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
+    let reach = MAX_MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
     match places
         .iter()
         .find(|p| (p.x - at.x).hypot(p.y - at.y) < reach)
@@ -111,8 +112,27 @@ pub fn base_point(at: ScreenPoint, places: &[ScreenPoint]) -> ScreenPoint {
     }
 }
 
-/// Radius of a place marker, px.
+/// Radius of a place marker the topic does not name (or when the map is coloured by zone), px.
 pub const MARKER_RADIUS: f64 = 6.0;
+
+/// Radius of the largest place marker, px: a signature or focus place (宜兴 in 节能环保), 21 px
+/// across, as prominent as the role deserves beside the cities it sits among. Labels keep clear
+/// of a marker this size whatever the topic, so they stay put when the industry changes.
+pub const MAX_MARKER_RADIUS: f64 = 10.5;
+
+/// Radius of a supporting or pilot place's marker, px.
+pub const MID_MARKER_RADIUS: f64 = 8.5;
+
+/// Radius of a county-level place's marker under a topic (`None` by zone, `Some(None)` not
+/// named): the stronger its role, the larger, so a focus place reads as one on the province map,
+/// its role's fill and mark showing inside.
+pub fn place_radius(role: Option<Option<Role>>) -> f64 {
+    match role.flatten() {
+        Some(Role::Signature | Role::Focus) => MAX_MARKER_RADIUS,
+        Some(Role::Support | Role::Pilot) => MID_MARKER_RADIUS,
+        None => MARKER_RADIUS,
+    }
+}
 
 /// One zone outline as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -333,7 +353,12 @@ impl Scene {
             let height = font_px * 1.2;
             requests.push(LabelRequest {
                 // Clear of a base's diamond too, where a base stands at the place's point.
-                spots: spots_beside(place.point, BASE_MARKER_SIZE + 1.0, width, height),
+                spots: spots_beside(
+                    place.point,
+                    BASE_MARKER_SIZE.max(MAX_MARKER_RADIUS) + 1.0,
+                    width,
+                    height,
+                ),
                 search_step: None,
                 width,
                 height,
@@ -362,7 +387,7 @@ impl Scene {
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
-            .chain(places.iter().map(|p| marker(p.point, MARKER_RADIUS)))
+            .chain(places.iter().map(|p| marker(p.point, MAX_MARKER_RADIUS)))
             .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);
