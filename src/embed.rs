@@ -25,7 +25,9 @@ fn prefers_dark() -> bool {
         let list = match_media
             .call1(&window, &"(prefers-color-scheme: dark)".into())
             .ok()?;
-        js_sys::Reflect::get(&list, &"matches".into()).ok()?.as_bool()
+        js_sys::Reflect::get(&list, &"matches".into())
+            .ok()?
+            .as_bool()
     };
     query().unwrap_or(false)
 }

@@ -110,7 +110,9 @@ pub fn county_class(zone: &str, fill: CountyFill, selected: bool) -> String {
     let class = city_class(zone, shown, selected);
     let class = format!("county{}", class.strip_prefix("city").unwrap_or(&class));
     match fill {
-        CountyFill::CityTint(role) => class.replacen(" role-none", &format!(" tint-{}", role.as_str()), 1),
+        CountyFill::CityTint(role) => {
+            class.replacen(" role-none", &format!(" tint-{}", role.as_str()), 1)
+        }
         _ => class,
     }
 }

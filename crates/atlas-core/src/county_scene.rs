@@ -507,7 +507,10 @@ mod fill_tests {
             CountyFill::of(focus, Some(Role::Signature)),
             CountyFill::Own(Role::Signature)
         );
-        assert_eq!(CountyFill::of(focus, None), CountyFill::CityTint(Role::Focus));
+        assert_eq!(
+            CountyFill::of(focus, None),
+            CountyFill::CityTint(Role::Focus)
+        );
         assert_eq!(CountyFill::of(Some(None), None), CountyFill::Unnamed);
         assert_eq!(
             CountyFill::of(Some(None), Some(Role::Focus)),

@@ -189,27 +189,48 @@ mod tests {
             let best = ratio(SELECT_HALO, ground).max(ratio(SELECT_LINE, ground));
             assert!(best >= 3.0, "{what} {ground}: {best:.2}");
         }
-        assert!(ratio(SELECT_HALO, SELECT_LINE) >= 3.0, "the two strokes tell apart");
-        assert!(SELECT_HALO_WIDTH > SELECT_LINE_WIDTH + 2.0, "the halo shows either side");
+        assert!(
+            ratio(SELECT_HALO, SELECT_LINE) >= 3.0,
+            "the two strokes tell apart"
+        );
+        assert!(
+            SELECT_HALO_WIDTH > SELECT_LINE_WIDTH + 2.0,
+            "the halo shows either side"
+        );
     }
 
     #[test]
     fn tints_are_light_enough_for_ink_and_borders_and_keep_their_roles_hue_order() {
         for r in Role::ALL {
             assert!(ratio(tint(r), INK) >= 4.5, "{r:?}: labels on the tint");
-            assert!(ratio(tint(r), ROLE_BORDER) >= 3.0, "{r:?}: borders on the tint");
+            assert!(
+                ratio(tint(r), ROLE_BORDER) >= 3.0,
+                "{r:?}: borders on the tint"
+            );
             assert_ne!(tint(r), role(r));
         }
     }
 
     #[test]
     fn the_dark_theme_keeps_shapes_3_to_1_from_the_page_and_their_border() {
-        assert!(ratio(DARK_ROLE_NONE, DARK_PAPER) >= 3.0, "unnamed cities on the page");
-        assert!(ratio(DARK_ROLE_NONE, DARK_ROLE_BORDER) >= 3.0, "their border");
-        assert!(ratio(DARK_ROLE_BORDER, DARK_PAPER) >= 3.0, "the province's edge");
+        assert!(
+            ratio(DARK_ROLE_NONE, DARK_PAPER) >= 3.0,
+            "unnamed cities on the page"
+        );
+        assert!(
+            ratio(DARK_ROLE_NONE, DARK_ROLE_BORDER) >= 3.0,
+            "their border"
+        );
+        assert!(
+            ratio(DARK_ROLE_BORDER, DARK_PAPER) >= 3.0,
+            "the province's edge"
+        );
         for ground in [DARK_PAPER, DARK_PANEL, DARK_CONTROL] {
             assert!(ratio(DARK_INK, ground) >= 4.5, "ink on {ground}");
-            assert!(ratio(DARK_MUTED, ground) >= 4.5, "secondary text on {ground}");
+            assert!(
+                ratio(DARK_MUTED, ground) >= 4.5,
+                "secondary text on {ground}"
+            );
             assert!(ratio(DARK_LINK, ground) >= 4.5, "links on {ground}");
         }
     }
