@@ -193,10 +193,6 @@ mod tests {
             ratio(SELECT_HALO, SELECT_LINE) >= 3.0,
             "the two strokes tell apart"
         );
-        assert!(
-            SELECT_HALO_WIDTH > SELECT_LINE_WIDTH + 2.0,
-            "the halo shows either side"
-        );
     }
 
     #[test]
