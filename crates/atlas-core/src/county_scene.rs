@@ -295,7 +295,7 @@ impl DrillScene {
             .map(|(i, b)| DrillMarker {
                 key: i.to_string(),
                 host: b.host.clone(),
-                point: base_point(projection.project(b.point), &place_points),
+                point: base_point(projection.project(b.point), &place_points, MARKER_RADIUS),
                 label: String::new(),
                 label_box: None,
             })

@@ -138,7 +138,7 @@ pub fn map_svg(
             r##"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="{fill}" stroke="#1d2733" stroke-width="2"/>"##,
             place.point.x,
             place.point.y,
-            crate::scene::place_radius(role)
+            crate::scene::place_radius(role, scene.width)
         );
     }
     s.push_str("</g><g class=\"labels\">");

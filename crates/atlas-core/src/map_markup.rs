@@ -372,7 +372,7 @@ pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
             s,
             r#"<circle class="{class}" cx="{x}" cy="{y}" r="{r}" {place}></circle>"#,
             class = place_class(role, selected),
-            r = place_radius(role),
+            r = place_radius(role, scene.width),
             x = tenths(place.point.x),
             y = tenths(place.point.y),
             place = place_attributes(bundle, &place.adcode, look),

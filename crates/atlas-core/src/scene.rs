@@ -98,8 +98,9 @@ pub fn base_marker_path(at: ScreenPoint) -> String {
 /// position is approximate stands at its host's point, as 宜兴's park does), just right of it, so
 /// that neither marker covers the other. The province map, the drilled map and the exports all
 /// place bases with this.
-pub fn base_point(at: ScreenPoint, places: &[ScreenPoint]) -> ScreenPoint {
-    let reach = MAX_MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
+/// `marker_radius` is the largest radius the places' markers take.
+pub fn base_point(at: ScreenPoint, places: &[ScreenPoint], marker_radius: f64) -> ScreenPoint {
+    let reach = marker_radius + BASE_MARKER_SIZE + 3.0;
     match places
         .iter()
         .find(|p| (p.x - at.x).hypot(p.y - at.y) < reach)
@@ -123,15 +124,28 @@ pub const MAX_MARKER_RADIUS: f64 = 10.5;
 /// Radius of a supporting or pilot place's marker, px.
 pub const MID_MARKER_RADIUS: f64 = 8.5;
 
+/// Maps narrower than this, px (the overview's small multiples, a phone's), draw every place
+/// marker at [`MARKER_RADIUS`]: there a larger marker would cover its city and the labels.
+pub const PROMINENT_MARKERS_FROM: f64 = 480.0;
+
 /// Radius of a county-level place's marker under a topic (`None` by zone, `Some(None)` not
-/// named): the stronger its role, the larger, so a focus place reads as one on the province map,
-/// its role's fill and mark showing inside.
-pub fn place_radius(role: Option<Option<Role>>) -> f64 {
+/// named) on a map `map_width` px wide: the stronger its role, the larger, so a focus place
+/// reads as one on the province map, its role's fill and mark showing inside.
+pub fn place_radius(role: Option<Option<Role>>, map_width: f64) -> f64 {
+    if map_width < PROMINENT_MARKERS_FROM {
+        return MARKER_RADIUS;
+    }
     match role.flatten() {
         Some(Role::Signature | Role::Focus) => MAX_MARKER_RADIUS,
         Some(Role::Support | Role::Pilot) => MID_MARKER_RADIUS,
         None => MARKER_RADIUS,
     }
+}
+
+/// The largest radius a place marker takes on a map `map_width` px wide under any topic: what
+/// labels keep clear of, so that they stay put when the industry changes.
+pub fn marker_reach(map_width: f64) -> f64 {
+    place_radius(Some(Some(Role::Signature)), map_width)
 }
 
 /// One zone outline as drawn.
@@ -266,7 +280,13 @@ impl Scene {
         let bases = bundle
             .bases
             .iter()
-            .map(|b| base_point(projection.project(b.point), &place_points))
+            .map(|b| {
+                base_point(
+                    projection.project(b.point),
+                    &place_points,
+                    marker_reach(width),
+                )
+            })
             .collect();
         let water = water::water_shapes(bundle, &projection);
         let channel = water::channel(bundle, &projection, &water);
@@ -355,7 +375,7 @@ impl Scene {
                 // Clear of a base's diamond too, where a base stands at the place's point.
                 spots: spots_beside(
                     place.point,
-                    BASE_MARKER_SIZE.max(MAX_MARKER_RADIUS) + 1.0,
+                    BASE_MARKER_SIZE.max(marker_reach(width)) + 1.0,
                     width,
                     height,
                 ),
@@ -387,7 +407,7 @@ impl Scene {
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
-            .chain(places.iter().map(|p| marker(p.point, MAX_MARKER_RADIUS)))
+            .chain(places.iter().map(|p| marker(p.point, marker_reach(width))))
             .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);
@@ -401,5 +421,30 @@ impl Scene {
         }
         water_names.assign(&mut scene.water, water_labels);
         scene
+    }
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::*;
+
+    #[test]
+    fn a_focus_place_is_drawn_21_px_across_on_a_full_map_and_small_maps_keep_small_markers() {
+        let focus = Some(Some(Role::Focus));
+        assert!(2.0 * place_radius(focus, 930.0) >= 20.0);
+        assert!(place_radius(Some(Some(Role::Support)), 930.0) > MARKER_RADIUS);
+        assert!(place_radius(Some(Some(Role::Support)), 930.0) < place_radius(focus, 930.0));
+        assert_eq!(place_radius(Some(None), 930.0), MARKER_RADIUS);
+        assert_eq!(place_radius(None, 930.0), MARKER_RADIUS);
+        assert_eq!(
+            place_radius(focus, 236.0),
+            MARKER_RADIUS,
+            "an overview's small map"
+        );
+        for width in [236.0, 930.0] {
+            for role in [None, Some(None), focus, Some(Some(Role::Pilot))] {
+                assert!(place_radius(role, width) <= marker_reach(width));
+            }
+        }
     }
 }

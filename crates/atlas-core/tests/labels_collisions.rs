@@ -8,7 +8,7 @@ use atlas_core::bundle::WaterKind;
 use atlas_core::labels::{LabelBox, text_width};
 use atlas_core::projection::ScreenPoint;
 use atlas_core::scene::{
-    BASE_MARKER_SIZE, MAX_MARKER_RADIUS, Scene, explorer_label_font, projector_label_font,
+    BASE_MARKER_SIZE, Scene, explorer_label_font, marker_reach, projector_label_font,
 };
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
@@ -85,7 +85,7 @@ fn markers(scene: &Scene) -> Vec<LabelBox> {
     scene
         .places
         .iter()
-        .map(|p| square(p.point, MAX_MARKER_RADIUS + 1.0))
+        .map(|p| square(p.point, marker_reach(scene.width) + 1.0))
         .chain(
             scene
                 .bases
@@ -103,7 +103,7 @@ fn assert_markers_apart(scene: &Scene, where_: &str) {
         let r = BASE_MARKER_SIZE + 0.75;
         polygon![(x: b.x, y: b.y - r), (x: b.x + r, y: b.y), (x: b.x, y: b.y + r), (x: b.x - r, y: b.y)]
     };
-    let circle = MAX_MARKER_RADIUS + 1.0;
+    let circle = marker_reach(scene.width) + 1.0;
     let places: Vec<Point> = scene
         .places
         .iter()
