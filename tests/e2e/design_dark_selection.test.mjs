@@ -220,6 +220,10 @@ describe('宜兴 on the province map', () => {
     assert.ok(m.box.width >= 20 && m.box.height >= 20, `宜兴's marker is ${m.box.width.toFixed(1)} px across`);
     assert.match(m.fill, /^url\(.*focus/, 'painted with the focus pattern');
     for (const l of m.labels) assert.ok(!overlaps(m.box, l, 0.5), `label ${l.text} overlaps 宜兴's marker`);
+    const own = m.labels.find((l) => l.text === '宜兴');
+    assert.ok(own, '宜兴 keeps its label');
+    const gap = Math.max(own.left - m.box.right, m.box.left - own.right, own.top - m.box.bottom, m.box.top - own.bottom);
+    assert.ok(gap >= 0 && gap < 12, `宜兴's label sits beside its marker (${gap.toFixed(1)} px away)`);
     await page.close();
   });
 });

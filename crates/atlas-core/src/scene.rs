@@ -329,6 +329,8 @@ impl Scene {
             marker.label_box = None;
         }
         let (width, height) = (scene.width, scene.height);
+        // The map's width, named apart from the labels' widths below.
+        let scene_width = width;
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
         let cities = &mut scene.cities;
         let places = &mut scene.places;
@@ -375,7 +377,7 @@ impl Scene {
                 // Clear of a base's diamond too, where a base stands at the place's point.
                 spots: spots_beside(
                     place.point,
-                    BASE_MARKER_SIZE.max(marker_reach(width)) + 1.0,
+                    BASE_MARKER_SIZE.max(marker_reach(scene_width)) + 1.0,
                     width,
                     height,
                 ),
@@ -407,7 +409,11 @@ impl Scene {
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
-            .chain(places.iter().map(|p| marker(p.point, marker_reach(width))))
+            .chain(
+                places
+                    .iter()
+                    .map(|p| marker(p.point, marker_reach(scene_width))),
+            )
             .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);

@@ -264,3 +264,30 @@ fn placement_is_deterministic() {
     let b = Scene::new(&bundle, 1280.0, 900.0, Lang::En, 14.0, &[]);
     assert_eq!(a, b);
 }
+
+/// The county-level places keep their names beside their markers however large the markers are
+/// drawn (宜兴 and 昆山 lost theirs once to a marker's reach measured from a label's width).
+#[test]
+fn places_keep_their_labels_beside_role_sized_markers() {
+    let bundle = bundle();
+    for case in cases().iter().filter(|c| c.width >= 700.0) {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = Scene::new(
+                &bundle,
+                case.width,
+                case.height,
+                lang,
+                case.font,
+                &case.keep_out(),
+            );
+            for place in &scene.places {
+                assert!(
+                    place.label_box.is_some(),
+                    "{} {lang:?}: {} has no label",
+                    case.name,
+                    place.label
+                );
+            }
+        }
+    }
+}
