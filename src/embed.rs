@@ -13,6 +13,25 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::context::AtlasContext;
 
+/// Whether the reader's system asks for dark colours (`prefers-color-scheme: dark`), read
+/// through `js_sys` as the `MediaQueryList` binding is not among the enabled web-sys features.
+fn prefers_dark() -> bool {
+    let query = || -> Option<bool> {
+        let window = web_sys::window()?;
+        let match_media: js_sys::Function = js_sys::Reflect::get(&window, &"matchMedia".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let list = match_media
+            .call1(&window, &"(prefers-color-scheme: dark)".into())
+            .ok()?;
+        js_sys::Reflect::get(&list, &"matches".into())
+            .ok()?
+            .as_bool()
+    };
+    query().unwrap_or(false)
+}
+
 /// Sets the root classes for the embed flags and, when embedded, talks to the parent page.
 pub fn use_embedding(atlas: &AtlasContext) {
     let state = atlas.state;
@@ -32,7 +51,7 @@ pub fn use_embedding(atlas: &AtlasContext) {
         set("embedded", embed.embedded);
         set("plain", embed.plain);
         set("transparent", embed.transparent);
-        set("theme-dark", embed.theme == Theme::Dark);
+        set("theme-dark", embed.theme.is_dark(prefers_dark()));
         set("theme-auto", embed.theme == Theme::Auto);
     });
     if !state.with_untracked(|s| s.embed.embedded || s.embed.plain) {

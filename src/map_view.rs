@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use atlas_core::map_markup::{self, MapLook};
-use atlas_core::scene::{Scene, explorer_label_font, projector_label_font};
+use atlas_core::scene::{Scene, explorer_label_font, place_radius, projector_label_font};
 use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
@@ -212,7 +212,7 @@ pub fn MapView() -> impl IntoView {
                 return;
             }
             if let Some(map) = elements.borrow().as_ref() {
-                reproject(map, &scene);
+                roles.with_untracked(|roles| reproject(map, &scene, roles.as_ref()));
             }
         }
     });
@@ -304,7 +304,8 @@ pub fn MapView() -> impl IntoView {
                     interactive: true,
                 };
                 if let Some(map) = elements.borrow().as_ref() {
-                    restyle(map, &bundle, &look);
+                    let width = geometry.with_untracked(|g| g.as_ref().map_or(0.0, |s| s.width));
+                    restyle(map, &bundle, &look, width);
                 }
             });
         }
@@ -364,7 +365,8 @@ pub fn MapView() -> impl IntoView {
 }
 
 /// Puts the map's shapes and markers where `scene` (a new size) puts them.
-fn reproject(map: &MapElements, scene: &Scene) {
+/// Place markers take the radius their role (under `roles`) has at the new size.
+fn reproject(map: &MapElements, scene: &Scene, roles: Option<&BTreeMap<String, Role>>) {
     let (w, h) = (
         map_markup::tenths(scene.width),
         map_markup::tenths(scene.height),
@@ -388,13 +390,19 @@ fn reproject(map: &MapElements, scene: &Scene) {
         if let Some(circle) = MapElements::of(&map.places, &marker.adcode) {
             set(circle, "cx", &map_markup::tenths(marker.point.x));
             set(circle, "cy", &map_markup::tenths(marker.point.y));
+            let role = map_markup::role_shown(roles, &marker.adcode);
+            set(
+                circle,
+                "r",
+                &map_markup::tenths(place_radius(role, scene.width)),
+            );
         }
     }
 }
 
 /// Gives each city and place the class, role, name and pressed state `look` gives it (the
 /// page's own map becomes buttons here), and marks the selected zone's outline.
-fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook) {
+fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook, width: f64) {
     let shapes = map.cities.iter().map(|(a, e)| (a, e, true));
     let markers = map.places.iter().map(|(a, e)| (a, e, false));
     for (adcode, element, is_city) in shapes.chain(markers) {
@@ -404,6 +412,7 @@ fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook) {
             let zone = element.get_attribute("data-zone").unwrap_or_default();
             map_markup::city_class(&zone, role, selected)
         } else {
+            set(element, "r", &map_markup::tenths(place_radius(role, width)));
             map_markup::place_class(role, selected)
         };
         set(element, "class", &class);

@@ -10,7 +10,7 @@ use atlas_core::Msg;
 use atlas_core::map_markup::{self, MapLook};
 use atlas_core::plan_doc::ParagraphFocus;
 use atlas_core::plan_view_state::{PlanReading, focus_roles, paragraph_label};
-use atlas_core::scene::{Scene, explorer_label_font};
+use atlas_core::scene::{Scene, explorer_label_font, place_radius};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -113,7 +113,8 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
                     zone: None,
                     interactive: true,
                 };
-                restyle(&canvas, &bundle, &look, focus);
+                let width = scene_drawn.with_value(|s| s.as_ref().map_or(0.0, |s| s.width));
+                restyle(&canvas, &bundle, &look, focus, width);
                 let outline_key = Some((generation, chosen.clone()));
                 if outline_for.get_value() != outline_key {
                     outline_for.set_value(outline_key);
@@ -203,7 +204,13 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
 /// Sets each place's classes (zone, role, selection, and `plan-focus` when the paragraph names
 /// it), role word, name and pressed state, and each zone outline's `plan-focus`, where they
 /// differ; the map's `data-industry` / `data-field` say what it is coloured by.
-fn restyle(canvas: &Element, bundle: &atlas_core::Bundle, look: &MapLook, focus: &ParagraphFocus) {
+fn restyle(
+    canvas: &Element,
+    bundle: &atlas_core::Bundle,
+    look: &MapLook,
+    focus: &ParagraphFocus,
+    width: f64,
+) {
     let named = |code: &str| focus.places.iter().any(|p| p == code);
     for city in query_all(canvas, "g.cities > path[data-adcode]") {
         let (Some(code), Some(zone)) = (
@@ -226,6 +233,7 @@ fn restyle(canvas: &Element, bundle: &atlas_core::Bundle, look: &MapLook, focus:
         };
         let role = look.role_of(&code);
         let selected = look.city == Some(code.as_str());
+        set(&place, "r", &map_markup::tenths(place_radius(role, width)));
         let mut class = map_markup::place_class(role, selected);
         if named(&code) {
             class.push_str(" plan-focus");

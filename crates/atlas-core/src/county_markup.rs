@@ -12,12 +12,12 @@ use std::fmt::Write;
 
 use crate::bundle::Bundle;
 use crate::county_layer::{County, CountyLayer};
-use crate::county_scene::{BASE_LABEL_SCALE, DrillMarker, DrillScene};
+use crate::county_scene::{BASE_LABEL_SCALE, CountyFill, DrillMarker, DrillScene};
 use crate::export::{MAP_BACKGROUND, role_color, zone_color};
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
 use crate::map_markup::{
-    base_title, city_class, escape, place_role, role_patterns, tenths, water, water_labels,
+    base_title, casing, city_class, escape, place_role, role_patterns, tenths, water, water_labels,
 };
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::role_marks::pattern_defs;
@@ -90,10 +90,22 @@ pub fn county_accessible_name(
     text
 }
 
-/// The class of a county's shape: `county`, its city's zone and role, and its selection.
-pub fn county_class(zone: &str, role: Option<Option<Role>>, selected: bool) -> String {
-    let class = city_class(zone, role, selected);
-    format!("county{}", class.strip_prefix("city").unwrap_or(&class))
+/// The class of a county's shape: `county`, its city's zone, how it is filled (`role-…` for its
+/// own role or none, `tint-…` for its city's role as a tint) and its selection.
+pub fn county_class(zone: &str, fill: CountyFill, selected: bool) -> String {
+    let shown = match fill {
+        CountyFill::Zone => None,
+        CountyFill::Own(role) => Some(Some(role)),
+        CountyFill::CityTint(_) | CountyFill::Unnamed => Some(None),
+    };
+    let class = city_class(zone, shown, selected);
+    let class = format!("county{}", class.strip_prefix("city").unwrap_or(&class));
+    match fill {
+        CountyFill::CityTint(role) => {
+            class.replacen(" role-none", &format!(" tint-{}", role.as_str()), 1)
+        }
+        _ => class,
+    }
 }
 
 /// Paint of a role as a presentation attribute: its pattern, or the plain fill of no role.
@@ -101,6 +113,16 @@ fn role_paint(role: Option<Role>) -> String {
     match role {
         Some(r) => format!("url(#{PATTERN_PREFIX}{})", r.as_str()),
         None => role_color(None).to_string(),
+    }
+}
+
+/// Paint and border of a county as presentation attributes.
+fn county_paint(fill: CountyFill, zone: &str) -> (String, &'static str) {
+    match fill {
+        CountyFill::Zone => (zone_color(zone).to_string(), "#ffffff"),
+        CountyFill::Own(role) => (role_paint(Some(role)), ROLE_BORDER),
+        CountyFill::CityTint(role) => (palette::tint(role).to_string(), ROLE_BORDER),
+        CountyFill::Unnamed => (role_paint(None), ROLE_BORDER),
     }
 }
 
@@ -128,13 +150,12 @@ pub fn drill_body(
         let Some(county) = layer.county(&shape.adcode) else {
             continue;
         };
-        // A county the plan names (宜兴 for 节能环保) shows its own role; any other its city's.
+        // A county the plan names (宜兴 for 节能环保) shows its own role; any other a tint of
+        // its city's.
         let own = look.role_of(&shape.adcode).flatten();
-        let role = own.map_or(city_role, |r| Some(Some(r)));
-        let (fill, stroke) = match role {
-            None => (zone_color(zone).to_string(), "#ffffff"),
-            Some(role) => (role_paint(role), ROLE_BORDER),
-        };
+        let county_fill = CountyFill::of(city_role, own);
+        let role = county_fill.role(city_role);
+        let (fill, stroke) = county_paint(county_fill, zone);
         let selected = look.county == Some(shape.adcode.as_str());
         let name = county_accessible_name(bundle, county, role.flatten(), own.is_some(), look.lang);
         let button = if look.interactive {
@@ -145,7 +166,7 @@ pub fn drill_body(
         let _ = write!(
             s,
             r#"<path class="{class}" d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="0.6" {button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}"><title>{name}</title></path>"#,
-            class = county_class(zone, role, selected),
+            class = county_class(zone, county_fill, selected),
             d = shape.path,
             name = escape(&name),
             adcode = shape.adcode,
@@ -166,11 +187,7 @@ pub fn drill_body(
         .county
         .and_then(|a| scene.counties.iter().find(|c| c.adcode == a))
     {
-        let _ = write!(
-            s,
-            r##"<path d="{}" fill="none" stroke="#d9480f" stroke-width="3.5"></path>"##,
-            shape.path
-        );
+        s.push_str(&casing(&shape.path));
     }
     s.push_str(r#"</g><g class="bases">"#);
     let shown_bases: Vec<&DrillMarker> = scene

@@ -8,6 +8,7 @@ use geo::{BoundingRect, Contains, Coord, MultiPolygon};
 
 use crate::bundle::Bundle;
 use crate::county_layer::{County, CountyLayer};
+use crate::facts::Role;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
@@ -95,6 +96,42 @@ pub struct DrillScene {
     pub water: Vec<WaterShape>,
     /// The river carried on from where its data stops to the sea, as on the province map.
     pub channel: Vec<ChannelPiece>,
+}
+
+/// How a county of the drilled city is filled under the chosen topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountyFill {
+    /// By the city's zone: no industry is chosen.
+    Zone,
+    /// Its own role's fill and mark: the plan names the county itself (昆山, 宜兴).
+    Own(Role),
+    /// A light tint of the city's role, without mark: the city's role is the county's context,
+    /// and the tint keeps county borders and labels readable and the named county apart.
+    CityTint(Role),
+    /// The plain fill of a place the topic does not name.
+    Unnamed,
+}
+
+impl CountyFill {
+    /// The fill of a county whose city shows `city_role` (`None` by zone, `Some(None)` not
+    /// named) and which the plan names itself with `own`.
+    pub fn of(city_role: Option<Option<Role>>, own: Option<Role>) -> CountyFill {
+        match (city_role, own) {
+            (None, _) => CountyFill::Zone,
+            (Some(_), Some(role)) => CountyFill::Own(role),
+            (Some(Some(role)), None) => CountyFill::CityTint(role),
+            (Some(None), None) => CountyFill::Unnamed,
+        }
+    }
+
+    /// The role the county shows (its own or its city's), `None` by zone, `Some(None)` when not
+    /// named: what its accessible name and `data-role` say.
+    pub fn role(self, city_role: Option<Option<Role>>) -> Option<Option<Role>> {
+        match self {
+            CountyFill::Own(role) => Some(Some(role)),
+            _ => city_role,
+        }
+    }
 }
 
 /// A county's map label: the short Chinese name ([`County::label_zh`]) or the English name.
@@ -258,7 +295,7 @@ impl DrillScene {
             .map(|(i, b)| DrillMarker {
                 key: i.to_string(),
                 host: b.host.clone(),
-                point: base_point(projection.project(b.point), &place_points),
+                point: base_point(projection.project(b.point), &place_points, MARKER_RADIUS),
                 label: String::new(),
                 label_box: None,
             })
@@ -457,4 +494,41 @@ pub fn box_within(outline: &MultiPolygon, b: &LabelBox) -> bool {
                 y: b.center.y + oy,
             })
         })
+}
+
+#[cfg(test)]
+mod fill_tests {
+    use super::*;
+
+    #[test]
+    fn the_named_county_keeps_its_own_role_and_the_others_a_tint_of_the_citys() {
+        let focus = Some(Some(Role::Focus));
+        assert_eq!(
+            CountyFill::of(focus, Some(Role::Signature)),
+            CountyFill::Own(Role::Signature)
+        );
+        assert_eq!(
+            CountyFill::of(focus, None),
+            CountyFill::CityTint(Role::Focus)
+        );
+        assert_eq!(CountyFill::of(Some(None), None), CountyFill::Unnamed);
+        assert_eq!(
+            CountyFill::of(Some(None), Some(Role::Focus)),
+            CountyFill::Own(Role::Focus),
+            "a county the plan names in a city it does not name"
+        );
+        assert_eq!(CountyFill::of(None, Some(Role::Focus)), CountyFill::Zone);
+        assert_eq!(CountyFill::of(None, None), CountyFill::Zone);
+    }
+
+    #[test]
+    fn a_county_shows_its_own_role_or_its_citys() {
+        let city = Some(Some(Role::Support));
+        assert_eq!(
+            CountyFill::Own(Role::Focus).role(city),
+            Some(Some(Role::Focus))
+        );
+        assert_eq!(CountyFill::CityTint(Role::Support).role(city), city);
+        assert_eq!(CountyFill::Zone.role(None), None);
+    }
 }

@@ -131,13 +131,14 @@ pub fn map_svg(
     }
     s.push_str("</g><g class=\"places\">");
     for place in &scene.places {
-        let fill = roles.map_or("#ffffff".to_string(), |map| {
-            role_paint(map.get(&place.adcode).copied())
-        });
+        let role = roles.map(|map| map.get(&place.adcode).copied());
+        let fill = role.map_or("#ffffff".to_string(), role_paint);
         let _ = write!(
             s,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="6" fill="{fill}" stroke="#1d2733" stroke-width="2"/>"##,
-            place.point.x, place.point.y
+            r##"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="{fill}" stroke="#1d2733" stroke-width="2"/>"##,
+            place.point.x,
+            place.point.y,
+            crate::scene::place_radius(role, scene.width)
         );
     }
     s.push_str("</g><g class=\"labels\">");

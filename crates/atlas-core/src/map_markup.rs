@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::palette;
 use crate::role_marks::{self, ROLE_MARKS, TILE};
 use crate::scene::{
-    ChannelPiece, MARKER_RADIUS, Scene, WATER_LABEL_SCALE, WaterShape, base_marker_path,
+    ChannelPiece, Scene, WATER_LABEL_SCALE, WaterShape, base_marker_path, place_radius,
 };
 use crate::svg_path::push_tenths;
 
@@ -331,12 +331,24 @@ pub fn zone_outlines(scene: &Scene, selected: Option<&str>) -> String {
     s
 }
 
-/// The outline drawn over the selected city, or nothing.
+/// The outline drawn over the selected city, or nothing: a [`casing`].
 pub fn selected_outline(scene: &Scene, city: Option<&str>) -> String {
     city.and_then(|adcode| scene.cities.iter().find(|c| c.adcode == adcode))
-        .map_or(String::new(), |shape| {
-            format!(r#"<path d="{}"></path>"#, shape.path)
-        })
+        .map_or(String::new(), |shape| casing(&shape.path))
+}
+
+/// The selection's casing along the path `d`: a dark line inside a light halo, two strokes, so
+/// that one of them stands out 3:1 or more on every role fill and mark (see
+/// [`palette::SELECT_HALO`]); the province map, the drilled map and their exports draw it from
+/// here. Its colours are attributes too, for a file without the stylesheet.
+pub fn casing(d: &str) -> String {
+    format!(
+        r#"<path class="casing-halo" d="{d}" fill="none" stroke="{halo}" stroke-width="{hw}" stroke-linejoin="round"></path><path class="casing-line" d="{d}" fill="none" stroke="{line}" stroke-width="{lw}" stroke-linejoin="round"></path>"#,
+        halo = palette::SELECT_HALO,
+        line = palette::SELECT_LINE,
+        hw = palette::SELECT_HALO_WIDTH,
+        lw = palette::SELECT_LINE_WIDTH,
+    )
 }
 
 /// The markers of the bases serving the look's industry (every base when `None`), each a
@@ -371,8 +383,9 @@ pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(place.adcode.as_str());
         let _ = write!(
             s,
-            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" {place}></circle>"#,
+            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{r}" {place}></circle>"#,
             class = place_class(role, selected),
+            r = place_radius(role, scene.width),
             x = tenths(place.point.x),
             y = tenths(place.point.y),
             place = place_attributes(bundle, &place.adcode, look),

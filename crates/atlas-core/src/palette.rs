@@ -51,6 +51,39 @@ pub const WATER_EDGE: &str = "#3a7fb8";
 /// Lake names (dark blue, 4.5:1 and more on the water).
 pub const WATER_INK: &str = "#164a75";
 
+/// The selection casing's outer stroke: a light halo, 3:1 and more on the dark role fills
+/// (signature, focus, pilot), on the light mark and on the dark theme's unnamed fill.
+pub const SELECT_HALO: &str = "#ffffff";
+/// The selection casing's inner stroke: a near-black line, 3:1 and more on the light fills
+/// (support, unnamed, zones) and the marks; one of the two strokes always stands out, where a
+/// single crimson stroke vanished on the red and crimson fills.
+pub const SELECT_LINE: &str = "#0b1320";
+/// Width of the casing's halo, px: it shows 1.75 px either side of the line.
+pub const SELECT_HALO_WIDTH: f64 = 6.0;
+/// Width of the casing's line, px.
+pub const SELECT_LINE_WIDTH: f64 = 2.5;
+
+/// A light tint of the signature fill (30 % of it on white), for the drilled city's counties the
+/// plan does not name itself: the city's role as context, light enough that county borders and
+/// labels stay readable, with no mark, so the county the plan names stands apart.
+pub const TINT_SIGNATURE: &str = "#dcbbc6";
+/// A light tint of the focus fill (see [`TINT_SIGNATURE`]).
+pub const TINT_FOCUS: &str = "#eccaca";
+/// A light tint of the support fill (see [`TINT_SIGNATURE`]).
+pub const TINT_SUPPORT: &str = "#fce4da";
+/// A light tint of the pilot fill (see [`TINT_SIGNATURE`]).
+pub const TINT_PILOT: &str = "#d7d0e9";
+
+/// The light tint of a role's fill.
+pub fn tint(role: Role) -> &'static str {
+    match role {
+        Role::Signature => TINT_SIGNATURE,
+        Role::Focus => TINT_FOCUS,
+        Role::Support => TINT_SUPPORT,
+        Role::Pilot => TINT_PILOT,
+    }
+}
+
 /// The fill of a role.
 pub fn role(role: Role) -> &'static str {
     match role {
@@ -63,7 +96,7 @@ pub fn role(role: Role) -> &'static str {
 
 /// The stylesheet's custom properties for these colours, by name, so that a test can hold
 /// `assets/css/10-base.css` to the palette.
-pub const CSS_PROPERTIES: [(&str, &str); 17] = [
+pub const CSS_PROPERTIES: [(&str, &str); 25] = [
     ("--role-signature", ROLE_SIGNATURE),
     ("--role-focus", ROLE_FOCUS),
     ("--role-support", ROLE_SUPPORT),
@@ -81,4 +114,120 @@ pub const CSS_PROPERTIES: [(&str, &str); 17] = [
     ("--water", WATER),
     ("--water-edge", WATER_EDGE),
     ("--water-ink", WATER_INK),
+    ("--select-halo", SELECT_HALO),
+    ("--select-line", SELECT_LINE),
+    ("--tint-signature", TINT_SIGNATURE),
+    ("--tint-focus", TINT_FOCUS),
+    ("--tint-support", TINT_SUPPORT),
+    ("--tint-pilot", TINT_PILOT),
+    ("--control", CONTROL),
+    ("--link", LINK),
 ];
+
+/// The controls' background (buttons, pickers, the search box).
+pub const CONTROL: &str = "#ffffff";
+/// Links and link-like buttons.
+pub const LINK: &str = "#1d4f91";
+
+/// The dark theme's page behind the map.
+pub const DARK_PAPER: &str = "#0f1722";
+/// The dark theme's panels and legend.
+pub const DARK_PANEL: &str = "#16202d";
+/// The dark theme's text colour.
+pub const DARK_INK: &str = "#e6edf3";
+/// The dark theme's secondary text colour.
+pub const DARK_MUTED: &str = "#a9b7c6";
+/// The dark theme's fill of a place the topic does not name: 3:1 and more from the page and from
+/// the border, so unnamed cities neither sink into the page nor lose their borders.
+pub const DARK_ROLE_NONE: &str = "#64748a";
+/// The dark theme's border between cities and the province's edge (its coastline included):
+/// light, 3:1 and more from the page and from the unnamed fill.
+pub const DARK_ROLE_BORDER: &str = "#d8dde3";
+/// The dark theme's controls (buttons, pickers, the search box).
+pub const DARK_CONTROL: &str = "#223044";
+/// The dark theme's links.
+pub const DARK_LINK: &str = "#8cc4ff";
+
+/// The dark theme (`theme=dark`, or `auto` under a dark colour scheme): the custom properties
+/// `assets/css/10-base.css` sets on `html.theme-dark`, held to these by a test. Role, zone and
+/// water colours are the light theme's: one colour code in every theme.
+pub const DARK_CSS_PROPERTIES: [(&str, &str); 8] = [
+    ("--paper", DARK_PAPER),
+    ("--panel", DARK_PANEL),
+    ("--ink", DARK_INK),
+    ("--muted", DARK_MUTED),
+    ("--role-none", DARK_ROLE_NONE),
+    ("--role-border", DARK_ROLE_BORDER),
+    ("--control", DARK_CONTROL),
+    ("--link", DARK_LINK),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::role_marks::{ROLE_MARKS, contrast_ratio};
+
+    fn ratio(a: &str, b: &str) -> f64 {
+        contrast_ratio(a, b).unwrap_or_else(|| panic!("{a} or {b} is not #rrggbb"))
+    }
+
+    #[test]
+    fn one_of_the_casings_two_strokes_stands_out_3_to_1_on_every_fill_and_mark() {
+        let mut grounds: Vec<(&str, &str)> = Role::ALL.iter().map(|&r| ("fill", role(r))).collect();
+        grounds.extend([
+            ("none", ROLE_NONE),
+            ("dark none", DARK_ROLE_NONE),
+            ("south", ZONE_SOUTH),
+            ("central", ZONE_CENTRAL),
+            ("north", ZONE_NORTH),
+        ]);
+        grounds.extend(Role::ALL.iter().map(|&r| ("tint", tint(r))));
+        for mark in &ROLE_MARKS {
+            grounds.push(("mark", mark.stroke(MARK_LIGHT, MARK_DARK)));
+        }
+        for (what, ground) in grounds {
+            let best = ratio(SELECT_HALO, ground).max(ratio(SELECT_LINE, ground));
+            assert!(best >= 3.0, "{what} {ground}: {best:.2}");
+        }
+        assert!(
+            ratio(SELECT_HALO, SELECT_LINE) >= 3.0,
+            "the two strokes tell apart"
+        );
+    }
+
+    #[test]
+    fn tints_are_light_enough_for_ink_and_borders_and_keep_their_roles_hue_order() {
+        for r in Role::ALL {
+            assert!(ratio(tint(r), INK) >= 4.5, "{r:?}: labels on the tint");
+            assert!(
+                ratio(tint(r), ROLE_BORDER) >= 3.0,
+                "{r:?}: borders on the tint"
+            );
+            assert_ne!(tint(r), role(r));
+        }
+    }
+
+    #[test]
+    fn the_dark_theme_keeps_shapes_3_to_1_from_the_page_and_their_border() {
+        assert!(
+            ratio(DARK_ROLE_NONE, DARK_PAPER) >= 3.0,
+            "unnamed cities on the page"
+        );
+        assert!(
+            ratio(DARK_ROLE_NONE, DARK_ROLE_BORDER) >= 3.0,
+            "their border"
+        );
+        assert!(
+            ratio(DARK_ROLE_BORDER, DARK_PAPER) >= 3.0,
+            "the province's edge"
+        );
+        for ground in [DARK_PAPER, DARK_PANEL, DARK_CONTROL] {
+            assert!(ratio(DARK_INK, ground) >= 4.5, "ink on {ground}");
+            assert!(
+                ratio(DARK_MUTED, ground) >= 4.5,
+                "secondary text on {ground}"
+            );
+            assert!(ratio(DARK_LINK, ground) >= 4.5, "links on {ground}");
+        }
+    }
+}

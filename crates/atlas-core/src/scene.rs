@@ -7,6 +7,7 @@
 use geo::{LineString, MultiPolygon, Polygon};
 
 use crate::bundle::Bundle;
+use crate::facts::Role;
 use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
@@ -97,8 +98,9 @@ pub fn base_marker_path(at: ScreenPoint) -> String {
 /// position is approximate stands at its host's point, as 宜兴's park does), just right of it, so
 /// that neither marker covers the other. The province map, the drilled map and the exports all
 /// place bases with this.
-pub fn base_point(at: ScreenPoint, places: &[ScreenPoint]) -> ScreenPoint {
-    let reach = MARKER_RADIUS + BASE_MARKER_SIZE + 3.0;
+/// `marker_radius` is the largest radius the places' markers take.
+pub fn base_point(at: ScreenPoint, places: &[ScreenPoint], marker_radius: f64) -> ScreenPoint {
+    let reach = marker_radius + BASE_MARKER_SIZE + 3.0;
     match places
         .iter()
         .find(|p| (p.x - at.x).hypot(p.y - at.y) < reach)
@@ -111,8 +113,40 @@ pub fn base_point(at: ScreenPoint, places: &[ScreenPoint]) -> ScreenPoint {
     }
 }
 
-/// Radius of a place marker, px.
+/// Radius of a place marker the topic does not name (or when the map is coloured by zone), px.
 pub const MARKER_RADIUS: f64 = 6.0;
+
+/// Radius of the largest place marker, px: a signature or focus place (宜兴 in 节能环保), 21 px
+/// across, as prominent as the role deserves beside the cities it sits among. Labels keep clear
+/// of a marker this size whatever the topic, so they stay put when the industry changes.
+pub const MAX_MARKER_RADIUS: f64 = 10.5;
+
+/// Radius of a supporting or pilot place's marker, px.
+pub const MID_MARKER_RADIUS: f64 = 8.5;
+
+/// Maps narrower than this, px (the overview's small multiples, a phone's), draw every place
+/// marker at [`MARKER_RADIUS`]: there a larger marker would cover its city and the labels.
+pub const PROMINENT_MARKERS_FROM: f64 = 480.0;
+
+/// Radius of a county-level place's marker under a topic (`None` by zone, `Some(None)` not
+/// named) on a map `map_width` px wide: the stronger its role, the larger, so a focus place
+/// reads as one on the province map, its role's fill and mark showing inside.
+pub fn place_radius(role: Option<Option<Role>>, map_width: f64) -> f64 {
+    if map_width < PROMINENT_MARKERS_FROM {
+        return MARKER_RADIUS;
+    }
+    match role.flatten() {
+        Some(Role::Signature | Role::Focus) => MAX_MARKER_RADIUS,
+        Some(Role::Support | Role::Pilot) => MID_MARKER_RADIUS,
+        None => MARKER_RADIUS,
+    }
+}
+
+/// The largest radius a place marker takes on a map `map_width` px wide under any topic: what
+/// labels keep clear of, so that they stay put when the industry changes.
+pub fn marker_reach(map_width: f64) -> f64 {
+    place_radius(Some(Some(Role::Signature)), map_width)
+}
 
 /// One zone outline as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,7 +280,13 @@ impl Scene {
         let bases = bundle
             .bases
             .iter()
-            .map(|b| base_point(projection.project(b.point), &place_points))
+            .map(|b| {
+                base_point(
+                    projection.project(b.point),
+                    &place_points,
+                    marker_reach(width),
+                )
+            })
             .collect();
         let water = water::water_shapes(bundle, &projection);
         let channel = water::channel(bundle, &projection, &water);
@@ -289,6 +329,8 @@ impl Scene {
             marker.label_box = None;
         }
         let (width, height) = (scene.width, scene.height);
+        // The map's width, named apart from the labels' widths below.
+        let scene_width = width;
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
         let cities = &mut scene.cities;
         let places = &mut scene.places;
@@ -333,7 +375,12 @@ impl Scene {
             let height = font_px * 1.2;
             requests.push(LabelRequest {
                 // Clear of a base's diamond too, where a base stands at the place's point.
-                spots: spots_beside(place.point, BASE_MARKER_SIZE + 1.0, width, height),
+                spots: spots_beside(
+                    place.point,
+                    BASE_MARKER_SIZE.max(marker_reach(scene_width)) + 1.0,
+                    width,
+                    height,
+                ),
                 search_step: None,
                 width,
                 height,
@@ -362,7 +409,11 @@ impl Scene {
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
-            .chain(places.iter().map(|p| marker(p.point, MARKER_RADIUS)))
+            .chain(
+                places
+                    .iter()
+                    .map(|p| marker(p.point, marker_reach(scene_width))),
+            )
             .chain(scene.bases.iter().map(|&b| marker(b, BASE_MARKER_SIZE)))
             .collect();
         let placed = place_labels(&requests, width, height, &obstacles);
@@ -376,5 +427,30 @@ impl Scene {
         }
         water_names.assign(&mut scene.water, water_labels);
         scene
+    }
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::*;
+
+    #[test]
+    fn a_focus_place_is_drawn_21_px_across_on_a_full_map_and_small_maps_keep_small_markers() {
+        let focus = Some(Some(Role::Focus));
+        assert!(2.0 * place_radius(focus, 930.0) >= 20.0);
+        assert!(place_radius(Some(Some(Role::Support)), 930.0) > MARKER_RADIUS);
+        assert!(place_radius(Some(Some(Role::Support)), 930.0) < place_radius(focus, 930.0));
+        assert_eq!(place_radius(Some(None), 930.0), MARKER_RADIUS);
+        assert_eq!(place_radius(None, 930.0), MARKER_RADIUS);
+        assert_eq!(
+            place_radius(focus, 236.0),
+            MARKER_RADIUS,
+            "an overview's small map"
+        );
+        for width in [236.0, 930.0] {
+            for role in [None, Some(None), focus, Some(Some(Role::Pilot))] {
+                assert!(place_radius(role, width) <= marker_reach(width));
+            }
+        }
     }
 }

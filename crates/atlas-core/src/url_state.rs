@@ -92,6 +92,17 @@ impl Theme {
             Theme::Auto => "auto",
         }
     }
+
+    /// Whether the page is drawn dark: asked for, or `auto` while the reader's system
+    /// `prefers_dark`. The page then carries one class (`theme-dark`) that every dark rule of
+    /// the stylesheet keys on, so no rule is written twice for the two ways of asking.
+    pub fn is_dark(self, prefers_dark: bool) -> bool {
+        match self {
+            Theme::Light => false,
+            Theme::Dark => true,
+            Theme::Auto => prefers_dark,
+        }
+    }
 }
 
 /// How the atlas is embedded in another page (`embed=1`, `plain`, `theme`, `transparent`,
@@ -1196,6 +1207,15 @@ mod tests {
             "?lang=en&view=table&industry=iot_cloud&city=320600&slide=3&embed=1&theme=dark",
             "the canonical link writes the codes as the bundle spells them"
         );
+    }
+
+    #[test]
+    fn a_dark_page_is_asked_for_or_preferred_under_auto() {
+        for prefers in [false, true] {
+            assert!(!Theme::Light.is_dark(prefers));
+            assert!(Theme::Dark.is_dark(prefers));
+            assert_eq!(Theme::Auto.is_dark(prefers), prefers);
+        }
     }
 
     #[test]

@@ -311,6 +311,20 @@ fn the_stylesheets_colours_are_the_palettes() {
             "{name}: {colour}"
         );
     }
+    let dark = css
+        .split("html.theme-dark {")
+        .nth(1)
+        .and_then(|r| r.split('}').next())
+        .expect("the html.theme-dark block");
+    for (name, colour) in atlas_core::palette::DARK_CSS_PROPERTIES {
+        let value = dark
+            .split(';')
+            .find_map(|d| d.trim().strip_prefix(name)?.trim().strip_prefix(':'))
+            .unwrap_or_else(|| panic!("{name} is not set in html.theme-dark"))
+            .trim()
+            .to_lowercase();
+        assert_eq!(value, colour, "dark {name}");
+    }
     use atlas_core::palette::{Rgb, rgb};
     assert_eq!(rgb("#c0504d"), Some(Rgb(0xc0, 0x50, 0x4d)));
     for bad in ["c0504d", "#c0504", "#c0504d0", "#gg504d", ""] {

@@ -51,15 +51,45 @@ fn counties_are_named_buttons_coloured_by_their_city_role() {
     assert_eq!(svg.matches(r#"role="button""#).count(), counties);
     assert_eq!(svg.matches(r#"aria-pressed="true""#).count(), 1);
     assert_eq!(
+        svg.matches("class=\"county zone-south tint-focus").count(),
+        counties - 1,
+        "苏州 is a focus of next-generation IT: its counties show it as a tint"
+    );
+    assert_eq!(
         svg.matches("class=\"county zone-south role-focus").count(),
-        counties,
-        "苏州 is a focus of next-generation IT, and so its counties show"
+        1,
+        "昆山, which the plan names itself, shows its own role"
+    );
+    assert_eq!(
+        svg.matches(&format!(r#"fill="{}""#, atlas_core::palette::TINT_FOCUS))
+            .count(),
+        counties - 1,
+        "the tint is a plain fill, without the role's mark"
     );
     assert!(
         svg.contains(r#"aria-label="昆山市 Kunshan，县级市，苏州市；昆山市：重点""#),
         "{svg}"
     );
     assert!(svg.contains(r#"class="county zone-south role-focus selected""#));
+    let selection = svg
+        .split(r#"<g class="selected-outline" aria-hidden="true">"#)
+        .nth(1)
+        .and_then(|g| g.split("</g>").next())
+        .expect("the selection's group");
+    assert_eq!(
+        selection.matches("<path").count(),
+        2,
+        "a casing: halo and line"
+    );
+    for colour in [
+        atlas_core::palette::SELECT_HALO,
+        atlas_core::palette::SELECT_LINE,
+    ] {
+        assert!(
+            selection.contains(&format!(r#"stroke="{colour}""#)),
+            "{selection}"
+        );
+    }
     assert!(svg.contains(">昆山</text>"), "the county label of 昆山");
     assert!(
         !svg.contains("class=\"city "),

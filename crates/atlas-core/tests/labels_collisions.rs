@@ -8,7 +8,7 @@ use atlas_core::bundle::WaterKind;
 use atlas_core::labels::{LabelBox, text_width};
 use atlas_core::projection::ScreenPoint;
 use atlas_core::scene::{
-    BASE_MARKER_SIZE, MARKER_RADIUS, Scene, explorer_label_font, projector_label_font,
+    BASE_MARKER_SIZE, Scene, explorer_label_font, marker_reach, projector_label_font,
 };
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
@@ -85,7 +85,7 @@ fn markers(scene: &Scene) -> Vec<LabelBox> {
     scene
         .places
         .iter()
-        .map(|p| square(p.point, MARKER_RADIUS + 1.0))
+        .map(|p| square(p.point, marker_reach(scene.width) + 1.0))
         .chain(
             scene
                 .bases
@@ -103,7 +103,7 @@ fn assert_markers_apart(scene: &Scene, where_: &str) {
         let r = BASE_MARKER_SIZE + 0.75;
         polygon![(x: b.x, y: b.y - r), (x: b.x + r, y: b.y), (x: b.x, y: b.y + r), (x: b.x - r, y: b.y)]
     };
-    let circle = MARKER_RADIUS + 1.0;
+    let circle = marker_reach(scene.width) + 1.0;
     let places: Vec<Point> = scene
         .places
         .iter()
@@ -263,4 +263,31 @@ fn placement_is_deterministic() {
     let a = Scene::new(&bundle, 1280.0, 900.0, Lang::En, 14.0, &[]);
     let b = Scene::new(&bundle, 1280.0, 900.0, Lang::En, 14.0, &[]);
     assert_eq!(a, b);
+}
+
+/// The county-level places keep their names beside their markers however large the markers are
+/// drawn (宜兴 and 昆山 lost theirs once to a marker's reach measured from a label's width).
+#[test]
+fn places_keep_their_labels_beside_role_sized_markers() {
+    let bundle = bundle();
+    for case in cases().iter().filter(|c| c.width >= 700.0) {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = Scene::new(
+                &bundle,
+                case.width,
+                case.height,
+                lang,
+                case.font,
+                &case.keep_out(),
+            );
+            for place in &scene.places {
+                assert!(
+                    place.label_box.is_some(),
+                    "{} {lang:?}: {} has no label",
+                    case.name,
+                    place.label
+                );
+            }
+        }
+    }
 }
