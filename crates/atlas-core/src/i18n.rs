@@ -291,6 +291,15 @@ impl Lang {
                 "角色与方向均引自规划原文；产业基地不在规划中，各附来源。",
                 "Roles and directions quote the plan; industrial bases are not in the plan and each carries its source.",
             ),
+            // MAPTITLE (issue 18, every map says what it shows):
+            MapTitleByZone => ("按规划的三大区域着色", "Coloured by the plan's three zones"),
+            MapTitleNoneNamed => (
+                "规划的布局未点名此产业的城市",
+                "The plan's layout names no place for this",
+            ),
+            LegendPlaces => ("规划点名的县级市", "County-level cities the plan names"),
+            LegendCountyRoles => ("县（市、区）的布局角色", "Counties by layout role"),
+            MapTitleLabel => ("地图标题", "Map title"),
         };
         self.pick(zh, en)
     }
@@ -465,6 +474,17 @@ pub enum Msg {
     BriefPlaces,
     /// A brief's footnote on where its facts come from.
     BriefSources,
+    // MAPTITLE (issue 18, every map says what it shows):
+    /// The subtitle's opening when the map is coloured by zone.
+    MapTitleByZone,
+    /// The subtitle when the topic names no place on the map.
+    MapTitleNoneNamed,
+    /// The legend line of the county-level places' ○ markers.
+    LegendPlaces,
+    /// The legend's heading over a drilled city's counties counted by role.
+    LegendCountyRoles,
+    /// The accessible name of the map's title block.
+    MapTitleLabel,
 }
 
 #[cfg(test)]

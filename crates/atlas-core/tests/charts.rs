@@ -94,7 +94,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
     use atlas_core::scene::{LABEL_FONT_PX, Scene};
     let b = bundle();
     let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX, &[]);
-    let by_zone = map_svg(&b, &scene, None, None, Lang::Zh, "江苏 <三大区域>");
+    let by_zone = map_svg(&b, &scene, None, None, Lang::Zh, &atlas_core::map_title::MapTitle { headline: "江苏 <三大区域>".into(), subtitle: "plan".into() });
     assert!(by_zone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert_eq!(by_zone.matches("class=\"city\"").count(), 13);
     assert!(
@@ -122,7 +122,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         .into_iter()
         .map(|(p, r)| (p.to_string(), r))
         .collect();
-    let by_role = map_svg(&b, &scene, Some(&roles), Some("iot_cloud"), Lang::En, "IoT");
+    let by_role = map_svg(&b, &scene, Some(&roles), Some("iot_cloud"), Lang::En, &atlas_core::map_title::MapTitle { headline: "IoT".into(), subtitle: "plan".into() });
     let serving = b.bases_for(Some("iot_cloud"));
     assert!(!serving.is_empty() && serving.len() < b.bases.len());
     assert_eq!(
