@@ -2,13 +2,13 @@
 //! self-contained SVG or as PNG at 1×, 2× or 3×, and the layout as JSON (the CSV is a static file
 //! beside the bundle).
 
+use atlas_core::Msg;
 use atlas_core::county_markup::{DrillLook, drill_export_svg};
 use atlas_core::county_scene::DrillScene;
 use atlas_core::export::{layout_json, map_svg};
 use atlas_core::map_title::{MapTitle, map_title};
 use atlas_core::scene::{LABEL_FONT_PX, Scene};
 use atlas_core::url_state::ViewState;
-use atlas_core::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -2,8 +2,8 @@
 //! (each a button opening its panel), or the roles with how many places (or, drilled, counties)
 //! show each; then the county-level places' ○ and the bases' ◆ with their counts.
 
-use atlas_core::map_title::{Legend as Lines, LegendEntry, LegendSymbol};
 use atlas_core::Role;
+use atlas_core::map_title::{Legend as Lines, LegendEntry, LegendSymbol};
 use leptos::html::Div;
 use leptos::prelude::*;
 

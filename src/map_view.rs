@@ -18,8 +18,7 @@ use std::sync::Arc;
 
 use atlas_core::map_markup::{self, MapLook};
 use atlas_core::map_title::{
-    Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip,
-    province_legend,
+    Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
 };
 use atlas_core::scene::{Scene, explorer_label_font, projector_label_font};
 use atlas_core::url_state::ViewState;
@@ -30,8 +29,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::context::{AtlasContext, use_atlas};
-use crate::dom::query_all;
 use crate::counties::Counties;
+use crate::dom::query_all;
 use crate::drill_map::{DrillMap, drill_into, drilled_city, use_drill_shown};
 use crate::legend::Legend;
 use crate::panels::MixedText;
@@ -432,7 +431,10 @@ pub fn MapView() -> impl IntoView {
     let on_over = {
         let show_tip = show_tip.clone();
         move |e: leptos::ev::PointerEvent| {
-            show_tip(e.target(), Some((f64::from(e.client_x()), f64::from(e.client_y()))));
+            show_tip(
+                e.target(),
+                Some((f64::from(e.client_x()), f64::from(e.client_y()))),
+            );
         }
     };
     let on_out = move |e: leptos::ev::PointerEvent| {
@@ -501,7 +503,10 @@ fn show_tooltip(
     let _ = tip.remove_attribute("hidden");
     let area = frame.get_bounding_client_rect();
     let shape = place.get_bounding_client_rect();
-    let (tip_w, tip_h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
+    let (tip_w, tip_h) = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
     let (x, above, below) = match pointer {
         Some((px, py)) => (px, py - TIP_GAP, py + TIP_GAP * 2.0),
         None => (

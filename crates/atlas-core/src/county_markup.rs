@@ -18,10 +18,10 @@ use crate::export::{
 };
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
-use crate::map_title::{MapTitle, drill_legend};
 use crate::map_markup::{
     base_title, city_class, escape, place_role, role_patterns, tenths, water, water_labels,
 };
+use crate::map_title::{MapTitle, drill_legend};
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::role_marks::pattern_defs;
 use crate::scene::{MARKER_RADIUS, WATER_LABEL_SCALE, base_marker_path};
@@ -295,7 +295,14 @@ pub fn drill_export_svg(
         title = title_band(title),
         map_h = scene.height,
         legend = legend_svg(
-            &drill_legend(bundle, layer, &scene.city, look.roles, look.industry, look.lang),
+            &drill_legend(
+                bundle,
+                layer,
+                &scene.city,
+                look.roles,
+                look.industry,
+                look.lang
+            ),
             |r| role_paint(Some(r)),
             scene.height,
         ),

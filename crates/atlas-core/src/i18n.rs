@@ -299,7 +299,6 @@ impl Lang {
             ),
             LegendPlaces => ("规划点名的县级市", "County-level cities the plan names"),
             LegendCountyRoles => ("县（市、区）的布局角色", "Counties by layout role"),
-            MapTitleLabel => ("地图标题", "Map title"),
         };
         self.pick(zh, en)
     }
@@ -483,8 +482,6 @@ pub enum Msg {
     LegendPlaces,
     /// The legend's heading over a drilled city's counties counted by role.
     LegendCountyRoles,
-    /// The accessible name of the map's title block.
-    MapTitleLabel,
 }
 
 #[cfg(test)]

@@ -35,9 +35,10 @@ pub fn short_name(bundle: &Bundle, adcode: &str, lang: Lang) -> String {
 /// （新能源）), or a role's.
 pub fn topic_name(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> String {
     match topic {
-        Topic::Industry(id) => bundle
-            .industry(id)
-            .map_or_else(|| id.to_string(), |i| lang.pick(&i.name_zh, &i.name_en).to_string()),
+        Topic::Industry(id) => bundle.industry(id).map_or_else(
+            || id.to_string(),
+            |i| lang.pick(&i.name_zh, &i.name_en).to_string(),
+        ),
         Topic::Field(id) => {
             let Some(field) = bundle.field(id) else {
                 return id.to_string();
@@ -131,9 +132,7 @@ pub fn map_title(
     };
     let in_city = |place: &str| match drilled {
         None => true,
-        Some(city) => {
-            place == city || bundle.place(place).is_some_and(|p| p.city == city)
-        }
+        Some(city) => place == city || bundle.place(place).is_some_and(|p| p.city == city),
     };
     let subtitle = match topic {
         Some(topic) => role_summary(bundle, topic, in_city, lang).unwrap_or_else(|| {
@@ -255,7 +254,11 @@ fn legend_of(
             });
         }
     } else {
-        for zone in bundle.zones.iter().filter(|z| zones.contains(&z.id.as_str())) {
+        for zone in bundle
+            .zones
+            .iter()
+            .filter(|z| zones.contains(&z.id.as_str()))
+        {
             entries.push(LegendEntry {
                 symbol: LegendSymbol::Zone(zone.id.clone()),
                 label: lang.pick(&zone.name_zh, &zone.name_en).to_string(),
@@ -403,7 +406,9 @@ pub fn place_tooltip(
                 .city(adcode)
                 .or_else(|| bundle.place(adcode).and_then(|p| bundle.city(&p.city)));
             city.and_then(|c| bundle.zone_of(c))
-                .map_or_else(String::new, |z| lang.pick(&z.name_zh, &z.name_en).to_string())
+                .map_or_else(String::new, |z| {
+                    lang.pick(&z.name_zh, &z.name_en).to_string()
+                })
         }
     };
     if what.is_empty() {
@@ -425,13 +430,23 @@ mod tests {
     #[test]
     fn an_industry_states_who_leads_and_who_supports() {
         let b = bundle();
-        let t = map_title(&b, Some(Topic::Industry("biotech_medicine")), None, Lang::Zh);
+        let t = map_title(
+            &b,
+            Some(Topic::Industry("biotech_medicine")),
+            None,
+            Lang::Zh,
+        );
         assert_eq!(t.headline, "生物技术和新医药");
         assert_eq!(
             t.subtitle,
             "泰州为重点，南京、无锡、苏州、连云港支撑（规划四(二)）"
         );
-        let t = map_title(&b, Some(Topic::Industry("biotech_medicine")), None, Lang::En);
+        let t = map_title(
+            &b,
+            Some(Topic::Industry("biotech_medicine")),
+            None,
+            Lang::En,
+        );
         assert_eq!(t.headline, "Biotechnology and new medicine");
         assert_eq!(
             t.subtitle,
@@ -444,7 +459,10 @@ mod tests {
         let b = bundle();
         let t = map_title(&b, Some(Topic::Field("solar_pv")), None, Lang::Zh);
         assert_eq!(t.headline, "太阳能光伏（新能源）");
-        assert!(t.subtitle.starts_with("无锡为重点，徐州、常州、南京、苏州、扬州支撑"));
+        assert!(
+            t.subtitle
+                .starts_with("无锡为重点，徐州、常州、南京、苏州、扬州支撑")
+        );
         let t = map_title(&b, Some(Topic::Field("solar_pv")), None, Lang::En);
         assert_eq!(t.headline, "Solar photovoltaics (New energy)");
     }
@@ -456,8 +474,13 @@ mod tests {
         assert_eq!(t.headline, "三大区域");
         assert!(t.subtitle.contains("苏南、苏中、苏北"), "{}", t.subtitle);
         assert!(t.subtitle.contains("四(一)"), "{}", t.subtitle);
-        let t = map_title(&b, Some(Topic::Field("flat_panel")), Some("320500"), Lang::Zh);
-        assert_eq!(t.headline, "苏州 · 平板显示（新一代信息技术）");
+        let t = map_title(
+            &b,
+            Some(Topic::Field("flat_panel")),
+            Some("320500"),
+            Lang::Zh,
+        );
+        assert_eq!(t.headline, "苏州 · 平板显示（新一代信息技术和软件）");
         assert_eq!(t.subtitle, "苏州、昆山为重点（规划四(二)）");
         let t = map_title(&b, Some(Topic::Industry("nev")), Some("320500"), Lang::En);
         assert!(t.subtitle.ends_with("Suzhou"), "{}", t.subtitle);
@@ -471,7 +494,12 @@ mod tests {
         let b = bundle();
         let t = map_title(&b, Some(Topic::Role(Role::Signature)), None, Lang::Zh);
         assert_eq!(t.headline, "标志性产业");
-        assert!(t.subtitle.starts_with("南京、苏州、无锡、常州、南通为标志性产业"), "{}", t.subtitle);
+        assert!(
+            t.subtitle
+                .starts_with("南京、苏州、无锡、常州、南通为标志性产业"),
+            "{}",
+            t.subtitle
+        );
     }
 
     fn roles(b: &Bundle, topic: Topic<'_>) -> BTreeMap<String, Role> {
@@ -487,7 +515,11 @@ mod tests {
         let map = roles(&b, Topic::Industry("biotech_medicine"));
         let legend = province_legend(&b, Some(&map), Some("biotech_medicine"), Lang::Zh);
         let lines: Vec<String> = legend.entries.iter().map(LegendEntry::text).collect();
-        let bases = b.bases.iter().filter(|x| x.serves(Some("biotech_medicine"))).count();
+        let bases = b
+            .bases
+            .iter()
+            .filter(|x| x.serves(Some("biotech_medicine")))
+            .count();
         let mut want = vec![
             "重点 (1)".to_string(),
             "支撑 (4)".to_string(),
@@ -500,8 +532,16 @@ mod tests {
         assert_eq!(lines, want);
         let zones = province_legend(&b, None, None, Lang::Zh);
         assert_eq!(zones.title, "区域");
-        assert_eq!(zones.entries.len(), 3 + 1 + usize::from(!b.bases.is_empty()));
-        assert!(zones.entries.iter().all(|e| e.symbol != LegendSymbol::NotNamed));
+        assert_eq!(
+            zones.entries.len(),
+            3 + 1 + usize::from(!b.bases.is_empty())
+        );
+        assert!(
+            zones
+                .entries
+                .iter()
+                .all(|e| e.symbol != LegendSymbol::NotNamed)
+        );
     }
 
     #[test]
@@ -513,11 +553,28 @@ mod tests {
         let map = roles(&b, Topic::Industry("biotech_medicine"));
         let n = layer.counties_of("320500").count();
         assert!(n > 3);
-        let legend = drill_legend(&b, &layer, "320500", Some(&map), Some("biotech_medicine"), Lang::Zh);
+        let legend = drill_legend(
+            &b,
+            &layer,
+            "320500",
+            Some(&map),
+            Some("biotech_medicine"),
+            Lang::Zh,
+        );
         assert_eq!(legend.title, "县（市、区）的布局角色");
         assert_eq!(legend.entries[0].text(), format!("支撑 ({n})"));
-        assert!(legend.entries.iter().any(|e| e.text() == "规划点名的县级市 (1)"));
-        assert!(legend.entries.iter().all(|e| e.symbol != LegendSymbol::NotNamed));
+        assert!(
+            legend
+                .entries
+                .iter()
+                .any(|e| e.text() == "规划点名的县级市 (1)")
+        );
+        assert!(
+            legend
+                .entries
+                .iter()
+                .all(|e| e.symbol != LegendSymbol::NotNamed)
+        );
         let map = roles(&b, Topic::Field("energy_saving"));
         let wuxi = drill_legend(&b, &layer, "320200", Some(&map), None, Lang::En);
         let lines: Vec<String> = wuxi.entries.iter().map(LegendEntry::text).collect();
@@ -525,8 +582,14 @@ mod tests {
         let others = layer.counties_of("320200").count() - 1;
         assert_eq!(lines[1], format!("Not named ({others})"));
         let yixing = layer.county("320282").expect("宜兴");
-        assert_eq!(county_tooltip(&b, yixing, Some(&map), Lang::Zh), "宜兴 · 重点");
-        let other = layer.counties_of("320200").find(|c| c.adcode != "320282").expect("a county");
+        assert_eq!(
+            county_tooltip(&b, yixing, Some(&map), Lang::Zh),
+            "宜兴 · 重点"
+        );
+        let other = layer
+            .counties_of("320200")
+            .find(|c| c.adcode != "320282")
+            .expect("a county");
         assert!(county_tooltip(&b, other, Some(&map), Lang::Zh).ends_with(" · 无锡：未点名"));
     }
 
@@ -534,8 +597,14 @@ mod tests {
     fn a_county_shows_its_own_role_where_named_else_its_city() {
         let b = bundle();
         let map = roles(&b, Topic::Field("flat_panel"));
-        assert_eq!(county_role(Some(&map), "320500", "320583"), Some(Some(Role::Focus)));
-        assert_eq!(county_role(Some(&map), "320500", "320505"), Some(Some(Role::Focus)));
+        assert_eq!(
+            county_role(Some(&map), "320500", "320583"),
+            Some(Some(Role::Focus))
+        );
+        assert_eq!(
+            county_role(Some(&map), "320500", "320505"),
+            Some(Some(Role::Focus))
+        );
         assert_eq!(county_role(Some(&map), "320300", "320382"), Some(None));
         assert_eq!(county_role(None, "320500", "320583"), None);
     }
@@ -544,8 +613,14 @@ mod tests {
     fn a_tooltip_names_the_place_and_its_role() {
         let b = bundle();
         let map = roles(&b, Topic::Industry("biotech_medicine"));
-        assert_eq!(place_tooltip(&b, "321200", Some(&map), Lang::Zh), "泰州 · 重点");
-        assert_eq!(place_tooltip(&b, "320300", Some(&map), Lang::En), "Xuzhou · Not named");
+        assert_eq!(
+            place_tooltip(&b, "321200", Some(&map), Lang::Zh),
+            "泰州 · 重点"
+        );
+        assert_eq!(
+            place_tooltip(&b, "320300", Some(&map), Lang::En),
+            "Xuzhou · Not named"
+        );
         assert_eq!(place_tooltip(&b, "320583", None, Lang::Zh), "昆山 · 苏南");
     }
 }
