@@ -169,7 +169,7 @@ describe('a legend of what is drawn', () => {
     assert.ok(lines.includes('重点 (1)') && lines.includes('支撑 (4)'), lines.join(' | '));
     assert.ok(!lines.some((l) => l.includes('标志性')), lines.join(' | '));
     const box = await legend.boundingBox();
-    const map = await page.locator('.plan-map svg').boundingBox();
+    const map = await page.locator('.plan-map svg.map-svg').boundingBox();
     assert.ok(box.y >= map.y + map.height - 1, 'under the map, not over it');
     await page.close();
   });

@@ -27,7 +27,13 @@ pub const PRERENDER_SIZE: (f64, f64) = (928.0, 700.0);
 /// Where the legend of zones sits over a map of [`PRERENDER_SIZE`] (its box as measured in the
 /// browser at 1280 × 800), kept clear of labels as the live map keeps it.
 fn prerender_legend_box(height: f64) -> LabelBox {
-    LabelBox::from_corner(12.0, height - 129.0, 101.0, 119.0)
+    LabelBox::from_corner(12.0, height - 148.0, 175.0, 138.0)
+}
+
+/// Where the map's title sits over a map of [`PRERENDER_SIZE`] (its box as measured in the
+/// browser at 1280 × 800, top right), kept clear of labels as the live map keeps it.
+fn prerender_title_box(width: f64) -> LabelBox {
+    LabelBox::from_corner(width - 370.0, 8.0, 358.0, 55.0)
 }
 
 /// The prerendered page: the app's layout with the default map, followed by the layout table
@@ -42,7 +48,7 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
         height,
         lang,
         explorer_label_font(width, height),
-        &[prerender_legend_box(height)],
+        &[prerender_legend_box(height), prerender_title_box(width)],
     );
     let look = MapLook {
         roles: None,
