@@ -107,7 +107,7 @@ describe('the map says what it shows', () => {
     assert.ok(svg.top[0].includes('苏州') && svg.top[0].includes('生物技术和新医药'), svg.top[0]);
     assert.ok(svg.top[1].includes('苏州支撑'), svg.top[1]);
     assert.ok(svg.legend.includes(`支撑 (${n})`), `苏州's ${n} counties: ${svg.legend}`);
-    assert.ok(svg.legend.includes('规划点名的县级市 (1)'), `昆山 ○: ${svg.legend}`);
+    assert.ok(svg.legend.includes('县级市 (1)'), `昆山 ○: ${svg.legend}`);
     await drilled.close();
   });
 
@@ -123,7 +123,7 @@ describe('the map says what it shows', () => {
       const text = (await run('pdftotext', ['-f', '1', '-l', '1', file, '-'])).stdout.replace(/\s+/g, '');
       assert.ok(text.includes('生物技术和新医药'), 'the headline is printed');
       assert.ok(text.includes('泰州为重点，南京、无锡、苏州、连云港支撑'), 'the subtitle is printed');
-      assert.ok(text.includes('规划点名的县级市(2)'), 'the legend counts the ○ places');
+      assert.ok(text.includes('县级市(2)'), 'the legend counts the ○ places');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -136,7 +136,7 @@ describe('a legend of what is drawn', () => {
     const page = await openAtlas(env.browser, `${env.site.url}?industry=biotech_medicine`);
     await page.waitForFunction(() => document.querySelector('.map [aria-label] ul li[data-role="focus"]'));
     const notNamed = bundle.cities.length + bundle.places.length - 1 - biotech('support').length;
-    const want = ['重点 (1)', `支撑 (${biotech('support').length})`, `未点名 (${notNamed})`, `规划点名的县级市 (${bundle.places.length})`];
+    const want = ['重点 (1)', `支撑 (${biotech('support').length})`, `未点名 (${notNamed})`, `县级市 (${bundle.places.length})`];
     if (biotechBases.length) want.push(`产业基地 (${biotechBases.length})`);
     assert.deepEqual(await legendLines(page), want);
     await page.close();
@@ -149,7 +149,7 @@ describe('a legend of what is drawn', () => {
     await page.waitForFunction((n) => [...document.querySelectorAll('.map [aria-label] ul li')].some((li) => li.textContent.includes(`(${n})`)), n);
     const lines = await legendLines(page);
     assert.equal(lines[0], `支撑 (${n})`, lines.join(' | '));
-    assert.ok(lines.includes('规划点名的县级市 (1)'), lines.join(' | '));
+    assert.ok(lines.includes('县级市 (1)'), lines.join(' | '));
     assert.ok(!lines.some((l) => l.startsWith('重点')), '泰州 is not drawn here');
     const heading = await page.getByRole('heading', { level: 2 }).first().innerText();
     assert.ok(heading.includes('苏州'), heading);

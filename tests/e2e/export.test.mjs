@@ -76,7 +76,7 @@ describe('exports', () => {
     assert.equal(parsed.cities, 13);
     assert.equal(parsed.focus, "url(#role-pattern-focus)");
     const bases = bundle.bases.filter((b) => b.industries.includes('biotech_medicine')).length;
-    assert.deepEqual(parsed.legend, ['布局角色', '重点 (1)', '支撑 (4)', '未点名 (10)', '规划点名的县级市 (2)', `产业基地 (${bases})`],
+    assert.deepEqual(parsed.legend, ['布局角色', '重点 (1)', '支撑 (4)', '未点名 (10)', '县级市 (2)', `产业基地 (${bases})`],
       'the roles drawn with their counts, the ○ places and the bases');
     assert.deepEqual(parsed.legend, live.legend, 'the live legend’s lines');
     assert.equal(parsed.title, '生物技术和新医药');

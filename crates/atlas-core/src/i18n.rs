@@ -297,7 +297,7 @@ impl Lang {
                 "规划的布局未点名此产业的城市",
                 "The plan's layout names no place for this",
             ),
-            LegendPlaces => ("规划点名的县级市", "County-level cities the plan names"),
+            LegendPlaces => ("县级市", "County-level cities"),
             LegendCountyRoles => ("县（市、区）的布局角色", "Counties by layout role"),
         };
         self.pick(zh, en)

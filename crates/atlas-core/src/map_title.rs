@@ -524,7 +524,7 @@ mod tests {
             "重点 (1)".to_string(),
             "支撑 (4)".to_string(),
             "未点名 (10)".to_string(),
-            "规划点名的县级市 (2)".to_string(),
+            "县级市 (2)".to_string(),
         ];
         if bases > 0 {
             want.push(format!("产业基地 ({bases})"));
@@ -563,12 +563,7 @@ mod tests {
         );
         assert_eq!(legend.title, "县（市、区）的布局角色");
         assert_eq!(legend.entries[0].text(), format!("支撑 ({n})"));
-        assert!(
-            legend
-                .entries
-                .iter()
-                .any(|e| e.text() == "规划点名的县级市 (1)")
-        );
+        assert!(legend.entries.iter().any(|e| e.text() == "县级市 (1)"));
         assert!(
             legend
                 .entries
