@@ -27,7 +27,7 @@ pub const PRERENDER_SIZE: (f64, f64) = (928.0, 700.0);
 /// Where the legend of zones sits over a map of [`PRERENDER_SIZE`] (its box as measured in the
 /// browser at 1280 × 800), kept clear of labels as the live map keeps it.
 fn prerender_legend_box(height: f64) -> LabelBox {
-    LabelBox::from_corner(12.0, height - 148.0, 175.0, 138.0)
+    LabelBox::from_corner(12.0, height - 148.0, 120.0, 138.0)
 }
 
 /// Where the map's title sits over a map of [`PRERENDER_SIZE`] (its box as measured in the
