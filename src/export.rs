@@ -2,12 +2,13 @@
 //! self-contained SVG or as PNG at 1×, 2× or 3×, and the layout as JSON (the CSV is a static file
 //! beside the bundle).
 
+use atlas_core::Msg;
 use atlas_core::county_markup::{DrillLook, drill_export_svg};
 use atlas_core::county_scene::DrillScene;
 use atlas_core::export::{layout_json, map_svg};
+use atlas_core::map_title::{MapTitle, map_title};
 use atlas_core::scene::{LABEL_FONT_PX, Scene};
 use atlas_core::url_state::ViewState;
-use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,23 +21,10 @@ use crate::map_view::roles_for;
 /// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
 const EXPORT_SIZE: (f64, f64) = (1200.0, 860.0);
 
-/// The title of the exported map: the chosen field or industry, or the three zones.
-fn title(atlas: &AtlasContext, state: &ViewState, lang: Lang) -> String {
-    let bundle = &atlas.bundle;
-    let topic = state
-        .field
-        .as_deref()
-        .and_then(|f| bundle.field(f))
-        .map(|f| lang.pick(&f.name_zh, &f.name_en).to_string())
-        .or_else(|| {
-            state
-                .industry
-                .as_deref()
-                .and_then(|i| bundle.industry(i))
-                .map(|i| lang.pick(&i.name_zh, &i.name_en).to_string())
-        })
-        .unwrap_or_else(|| lang.text(Msg::ThreeZones).to_string());
-    format!("{} · {topic}", lang.text(Msg::Title))
+/// The title of the exported map: what it shows and who the plan gives which role, of the
+/// province or of the drilled `city` (atlas-core's `map_title`, as the live map says it).
+fn title(atlas: &AtlasContext, state: &ViewState, city: Option<&str>) -> MapTitle {
+    map_title(&atlas.bundle, state.topic(&atlas.bundle), city, state.lang)
 }
 
 /// The drilled map of the current view as standalone SVG text, when a city is drilled and its
@@ -56,10 +44,7 @@ fn drilled_map_svg(atlas: &AtlasContext, state: &ViewState) -> Option<String> {
         county: state.county.as_deref(),
         interactive: false,
     };
-    let name = bundle
-        .city(&city)
-        .map_or("", |c| lang.pick(&c.name_zh, &c.name_en));
-    let title = format!("{} · {name}", title(atlas, state, lang));
+    let title = title(atlas, state, Some(&city));
     Some(drill_export_svg(bundle, &layer, &scene, &look, &title))
 }
 
@@ -84,9 +69,9 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
         &atlas.bundle,
         &scene,
         roles.as_ref(),
-        state.industry.as_deref(),
+        state.marked_industry(&atlas.bundle),
         lang,
-        &title(atlas, &state, lang),
+        &title(atlas, &state, None),
     )
 }
 

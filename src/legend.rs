@@ -1,105 +1,96 @@
-//! The legend over the map: the zones (each a button opening its panel), or the roles when the
-//! map is coloured by an industry.
+//! The legend over the map: the lines of what the map draws (atlas-core's `map_title`): the zones
+//! (each a button opening its panel), or the roles with how many places (or, drilled, counties)
+//! show each; then the county-level places' ○ and the bases' ◆ with their counts.
 
-use std::collections::BTreeMap;
-
-use atlas_core::layout::role_counts;
-use atlas_core::{Lang, Msg, Role};
+use atlas_core::Role;
+use atlas_core::map_title::{Legend as Lines, LegendEntry, LegendSymbol};
 use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
 
-/// Zones or roles, whichever the map is coloured by. The box itself stays while its content
-/// changes, so the map can keep its labels clear of it (`node_ref`).
+/// The legend of what the map draws. The box itself stays while its content changes, so the map
+/// can keep its labels clear of it (`node_ref`).
 #[component]
-pub fn Legend(
-    roles: Memo<Option<BTreeMap<String, Role>>>,
-    node_ref: NodeRef<Div>,
-) -> impl IntoView {
+pub fn Legend(lines: Memo<Lines>, node_ref: NodeRef<Div>) -> impl IntoView {
     let atlas = use_atlas();
-    let title = {
-        let atlas = atlas.clone();
-        move || {
-            let msg = if roles.with(Option::is_some) {
-                Msg::Roles
-            } else {
-                Msg::Zones
-            };
-            atlas.lang().text(msg)
-        }
-    };
+    let title = move || lines.with(|l| l.title.clone());
     let items = move || {
-        let lang = atlas.lang();
-        match roles.get() {
-            None => {
-                let items = atlas
-                    .bundle
-                    .zones
-                    .iter()
-                    .map(|zone| {
-                        let id = zone.id.clone();
-                        let state = atlas.state;
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="legend-zone"
-                                    data-zone=zone.id.clone()
-                                    on:click=move |_| state.set(state.with_untracked(|s| s.with_zone(Some(id.clone()))))
-                                >
-                                    <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
-                                    <span class="zone-name">{lang.pick(&zone.name_zh, &zone.name_en).to_string()}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    {items}
-                    {bases_item(lang)}
+        let state = atlas.state;
+        lines
+            .get()
+            .entries
+            .into_iter()
+            .map(|entry| match entry.symbol.clone() {
+                LegendSymbol::Zone(id) => {
+                    let zone = id.clone();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="legend-zone"
+                                data-zone=id.clone()
+                                on:click=move |_| state.set(state.with_untracked(|s| s.with_zone(Some(zone.clone()))))
+                            >
+                                <span class=format!("swatch zone-{id}") aria-hidden="true"></span>
+                                <span class="zone-name">{entry.text()}</span>
+                            </button>
+                        </li>
+                    }
+                    .into_any()
                 }
-                .into_any()
-            }
-            Some(map) => {
-                let items = role_counts(map.values())
-                    .into_iter()
-                    .map(|(r, n)| {
-                        view! {
-                            <li data-role=r.as_str()>
-                                <RoleSwatch role=r />
-                                {format!("{} ({n})", lang.role(r))}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    {items}
-                    <li data-role="none">
-                        <span class="swatch role-none" aria-hidden="true"></span>
-                        {lang.text(Msg::NotNamed)}
-                    </li>
-                    {bases_item(lang)}
-                }
-                .into_any()
-            }
-        }
+                _ => legend_line(&entry).into_any(),
+            })
+            .collect_view()
     };
     view! {
-        <div class="legend" node_ref=node_ref aria-label=title.clone()>
-            <p class="legend-title">{title.clone()}</p>
+        <div class="legend" node_ref=node_ref aria-label=title>
+            <p class="legend-title">{title}</p>
             <ul>{items}</ul>
         </div>
     }
 }
 
-/// The legend line for base markers.
-fn bases_item(lang: Lang) -> impl IntoView {
-    view! {
-        <li class="legend-bases">
-            <span class="swatch base" aria-hidden="true"></span>
-            {lang.text(Msg::Bases)}
-        </li>
+/// A legend line that is not a zone button: its symbol as the map draws it, and its words with
+/// its count.
+pub fn legend_line(entry: &LegendEntry) -> AnyView {
+    let text = entry.text();
+    match entry.symbol {
+        LegendSymbol::Role(role) => view! {
+            <li data-role=role.as_str()>
+                <RoleSwatch role />
+                {text}
+            </li>
+        }
+        .into_any(),
+        LegendSymbol::NotNamed => view! {
+            <li data-role="none">
+                <span class="swatch role-none" aria-hidden="true"></span>
+                {text}
+            </li>
+        }
+        .into_any(),
+        LegendSymbol::Place => view! {
+            <li class="legend-places">
+                <span class="swatch place" aria-hidden="true"></span>
+                {text}
+            </li>
+        }
+        .into_any(),
+        LegendSymbol::Base => view! {
+            <li class="legend-bases">
+                <span class="swatch base" aria-hidden="true"></span>
+                {text}
+            </li>
+        }
+        .into_any(),
+        LegendSymbol::Zone(ref id) => view! {
+            <li>
+                <span class=format!("swatch zone-{id}") aria-hidden="true"></span>
+                {text}
+            </li>
+        }
+        .into_any(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The SVG map: cities coloured by zone, or by role when an industry is chosen; zone outlines;
-//! county-level place and base markers; labels; legend and attribution.
+//! county-level place and base markers; labels; the title saying what the map shows, the legend
+//! of what it draws, a tooltip naming the place under the pointer or the keyboard focus and its
+//! role, and the attribution.
 //!
 //! The map's elements are atlas-core's markup (`map_markup`): the page brings them prerendered
 //! and the map adopts them, or creates them from the same markup. From then on each change
@@ -15,17 +17,21 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use atlas_core::map_markup::{self, MapLook};
+use atlas_core::map_title::{
+    Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
+};
 use atlas_core::scene::{Scene, explorer_label_font, place_radius, projector_label_font};
 use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::counties::Counties;
 use crate::dom::query_all;
-use crate::drill_map::{DrillMap, drill_into, use_drill_shown};
+use crate::drill_map::{DrillMap, drill_into, drilled_city, use_drill_shown};
 use crate::legend::Legend;
 use crate::panels::MixedText;
 use crate::prerendered;
@@ -117,8 +123,11 @@ pub fn MapView() -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let legend = NodeRef::<Div>::new();
     let credit = NodeRef::<Div>::new();
+    let heading = NodeRef::<Div>::new();
+    let tooltip = NodeRef::<Div>::new();
+    let frame = NodeRef::<Div>::new();
     let size = use_element_size(container);
-    let keep_out = use_overlay_boxes(container, [legend, credit], size);
+    let keep_out = use_overlay_boxes(container, [heading, legend, credit], size);
     let state = atlas.state;
     let language = atlas.language;
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
@@ -346,9 +355,122 @@ pub fn MapView() -> impl IntoView {
         }
     };
     let drilled = use_drill_shown(&atlas);
+    // The city whose counties show, once they do: the title and the legend speak of it.
+    let drilled_in = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            if !drilled.get() {
+                return None;
+            }
+            state.with(|s| drilled_city(&bundle, s))
+        })
+    };
+    let title = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            let (lang, city) = (language.get(), drilled_in.get());
+            state.with(|s| map_title(&bundle, s.topic(&bundle), city.as_deref(), lang))
+        })
+    };
+    let lines: Memo<LegendLines> = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            let (lang, city, industry) = (language.get(), drilled_in.get(), industry.get());
+            roles.with(|roles| {
+                let layer = atlas.counties.with(Counties::layer);
+                match (city, layer) {
+                    (Some(city), Some(layer)) => drill_legend(
+                        &atlas.bundle,
+                        &layer,
+                        &city,
+                        roles.as_ref(),
+                        industry.as_deref(),
+                        lang,
+                    ),
+                    _ => province_legend(&atlas.bundle, roles.as_ref(), industry.as_deref(), lang),
+                }
+            })
+        })
+    };
+    // The tooltip: the place under the pointer or the keyboard focus, named with its role.
+    let tip_text = {
+        let atlas = atlas.clone();
+        move |place: &Element| -> Option<String> {
+            let adcode = place.get_attribute("data-adcode")?;
+            let lang = language.get_untracked();
+            roles.with_untracked(|roles| {
+                if place.closest("#atlas-drill-map").ok().flatten().is_some() {
+                    let layer = atlas.counties.with_untracked(Counties::layer)?;
+                    let county = layer.county(&adcode)?;
+                    Some(county_tooltip(&atlas.bundle, county, roles.as_ref(), lang))
+                } else {
+                    Some(place_tooltip(&atlas.bundle, &adcode, roles.as_ref(), lang))
+                }
+            })
+        }
+    };
+    let show_tip = {
+        let tip_text = tip_text.clone();
+        move |target: Option<web_sys::EventTarget>, pointer: Option<(f64, f64)>| {
+            let (Some(tip), Some(frame)) = (tooltip.get_untracked(), frame.get_untracked()) else {
+                return;
+            };
+            let place = target
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("[data-adcode][tabindex]").ok().flatten());
+            let Some((place, text)) = place.and_then(|p| Some((p.clone(), tip_text(&p)?))) else {
+                return;
+            };
+            show_tooltip(&tip, &frame, &place, &text, pointer);
+        }
+    };
+    let hide_tip = move || {
+        if let Some(tip) = tooltip.get_untracked() {
+            let _ = tip.set_attribute("hidden", "");
+        }
+    };
+    let on_over = {
+        let show_tip = show_tip.clone();
+        move |e: leptos::ev::PointerEvent| {
+            show_tip(
+                e.target(),
+                Some((f64::from(e.client_x()), f64::from(e.client_y()))),
+            );
+        }
+    };
+    let on_out = move |e: leptos::ev::PointerEvent| {
+        let into_same = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("[data-adcode][tabindex]").ok().flatten());
+        if into_same.is_none() {
+            hide_tip();
+        }
+    };
+    let on_focus = move |e: leptos::ev::FocusEvent| show_tip(e.target(), None);
+    let on_blur = move |_: leptos::ev::FocusEvent| hide_tip();
+    let on_escape = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Escape" {
+            hide_tip();
+        }
+    };
     let attribution = atlas.bundle.credit_line();
     view! {
-        <div class="map" class:by-role=move || roles.with(Option::is_some) class:drilled=drilled>
+        <div
+            class="map"
+            class:by-role=move || roles.with(Option::is_some)
+            class:drilled=drilled
+            node_ref=frame
+            on:pointerover=on_over
+            on:pointerout=on_out
+            on:focusin=on_focus
+            on:focusout=on_blur
+            on:keydown=on_escape
+        >
+            <div class="map-title" node_ref=heading>
+                <h2 class="map-headline">{move || title.with(|t| t.headline.clone())}</h2>
+                <p class="map-subtitle">{move || title.with(|t| t.subtitle.clone())}</p>
+            </div>
             <div
                 class="map-canvas"
                 node_ref=container
@@ -358,10 +480,55 @@ pub fn MapView() -> impl IntoView {
                 on:keydown=on_key
             ></div>
             <DrillMap size keep_out shown=drilled />
-            <Legend roles node_ref=legend />
+            <Legend lines node_ref=legend />
             <div class="attribution" node_ref=credit><MixedText text=attribution /></div>
+            <div class="map-tooltip" role="tooltip" node_ref=tooltip hidden=true></div>
         </div>
     }
+}
+
+/// Gap between the tooltip and what it names, px.
+const TIP_GAP: f64 = 10.0;
+
+/// Shows `text` in the tooltip `tip` near `place` within `frame`: above the pointer when the
+/// pointer brought it, else above the place's box (below it when there is no room above), never
+/// over the place's centre, and kept inside the frame.
+fn show_tooltip(
+    tip: &HtmlElement,
+    frame: &HtmlElement,
+    place: &Element,
+    text: &str,
+    pointer: Option<(f64, f64)>,
+) {
+    tip.set_text_content(Some(text));
+    let _ = tip.remove_attribute("hidden");
+    let area = frame.get_bounding_client_rect();
+    let shape = place.get_bounding_client_rect();
+    let (tip_w, tip_h) = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
+    let (x, above, below) = match pointer {
+        Some((px, py)) => (px, py - TIP_GAP, py + TIP_GAP * 2.0),
+        None => (
+            shape.left() + shape.width() / 2.0,
+            shape.top() - TIP_GAP / 2.0,
+            shape.bottom() + TIP_GAP / 2.0,
+        ),
+    };
+    let top = if above - tip_h >= area.top() {
+        above - tip_h
+    } else if below + tip_h <= area.bottom() {
+        below
+    } else {
+        area.top()
+    };
+    let left = (x - tip_w / 2.0)
+        .min(area.right() - tip_w - 4.0)
+        .max(area.left() + 4.0);
+    let style = tip.style();
+    let _ = style.set_property("left", &format!("{:.0}px", left - area.left()));
+    let _ = style.set_property("top", &format!("{:.0}px", top - area.top()));
 }
 
 /// Puts the map's shapes and markers where `scene` (a new size) puts them.

@@ -1,4 +1,4 @@
-//! The size of an element, and the boxes of what overlays the map (legend, credit line), kept
+//! The size of an element, and the boxes of what overlays the map (title, legend, credit line), kept
 //! current with a `ResizeObserver`, so the map refits whenever its container or an overlay changes
 //! size (window resize, panel opening, iframe resize, another legend, zoom), and measured again
 //! when printing starts and ends, so that what is printed is drawn for the paper.
@@ -48,9 +48,9 @@ pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
 
 /// A signal holding the part of each of `overlays` that covers `map`, in the map's pixels:
 /// measured again whenever an overlay changes size or the map's `size` changes (which moves them).
-pub fn use_overlay_boxes(
+pub fn use_overlay_boxes<const N: usize>(
     map: NodeRef<Div>,
-    overlays: [NodeRef<Div>; 2],
+    overlays: [NodeRef<Div>; N],
     size: ReadSignal<(f64, f64)>,
 ) -> ReadSignal<Vec<LabelBox>> {
     let (boxes, set_boxes) = signal(Vec::new());

@@ -3,11 +3,13 @@
 //! whole map is drawn only for a new size or language; a new paragraph changes classes and
 //! names in place (and the base markers when the industry changes), so it shows in the next
 //! frame. Choosing a city or place on it (click, Enter, Space) lists the paragraphs naming it.
+//! Under it, the legend of what it draws for that paragraph, as the explorer's map has.
 
 use std::sync::Arc;
 
 use atlas_core::Msg;
 use atlas_core::map_markup::{self, MapLook};
+use atlas_core::map_title::province_legend;
 use atlas_core::plan_doc::ParagraphFocus;
 use atlas_core::plan_view_state::{PlanReading, focus_roles, paragraph_label};
 use atlas_core::scene::{Scene, explorer_label_font, place_radius};
@@ -19,6 +21,7 @@ use web_sys::Element;
 use super::Reader;
 use crate::context::use_atlas;
 use crate::dom::query_all;
+use crate::legend::legend_line;
 use crate::resize::use_element_size;
 
 /// The map and its caption.
@@ -98,13 +101,7 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
             };
             shown.with(|focus| {
                 let roles = focus_roles(&bundle, focus);
-                let industry = focus.industry.clone().or_else(|| {
-                    focus
-                        .field
-                        .as_ref()
-                        .and_then(|f| bundle.field(f))
-                        .map(|f| f.industry.clone())
-                });
+                let industry = focus_industry(&bundle, focus);
                 let look = MapLook {
                     roles: roles.as_ref(),
                     industry: industry.as_deref(),
@@ -183,6 +180,23 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
             text
         }
     };
+    // The legend of what the map draws for the paragraph in view (atlas-core's `map_title`).
+    let legend = {
+        let bundle = bundle.clone();
+        move || {
+            let lang = language.get();
+            let lines = shown.with(|focus| {
+                let roles = focus_roles(&bundle, focus);
+                let industry = focus_industry(&bundle, focus);
+                province_legend(&bundle, roles.as_ref(), industry.as_deref(), lang)
+            });
+            view! {
+                <ul class="plan-map-legend" aria-label=lines.title.clone()>
+                    {lines.entries.iter().map(legend_line).collect_view()}
+                </ul>
+            }
+        }
+    };
     view! {
         <figure class="plan-map map" aria-labelledby="plan-map-caption">
             <div
@@ -196,9 +210,21 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
             <figcaption id="plan-map-caption">
                 <span class="plan-map-focus">{caption}</span>
                 <span class="plan-map-hint">{move || language.get().text(Msg::PlanMapHint)}</span>
+                {legend}
             </figcaption>
         </figure>
     }
+}
+
+/// The industry whose bases the map marks for a paragraph: its industry, or its field's.
+fn focus_industry(bundle: &atlas_core::Bundle, focus: &ParagraphFocus) -> Option<String> {
+    focus.industry.clone().or_else(|| {
+        focus
+            .field
+            .as_ref()
+            .and_then(|f| bundle.field(f))
+            .map(|f| f.industry.clone())
+    })
 }
 
 /// Sets each place's classes (zone, role, selection, and `plan-focus` when the paragraph names

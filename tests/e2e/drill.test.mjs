@@ -246,15 +246,19 @@ describe('the drilled map in exports and for assistive technology', () => {
         credit: doc.querySelector('text.attribution').textContent,
         yixing: doc.querySelector('circle[data-county="320282"]').getAttribute('fill'),
         bases: doc.querySelectorAll('path.base-marker').length,
+        legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
       };
     }, svg.bytes.toString('utf8'));
     assert.equal(parsed.error, undefined);
     assert.deepEqual(parsed.counties, countiesOf(WUXI).map((c) => c.adcode));
     assert.equal(parsed.buttons, 0);
-    assert.match(parsed.title, /节能环保 · 无锡市$/);
+    assert.equal(parsed.title, '无锡 · 节能环保');
     assert.equal(parsed.credit, (await page.textContent('.attribution')).trim());
     assert.equal(parsed.yixing, 'url(#drill-pattern-focus)', '宜兴 is a focus of 节能环保');
     assert.equal(parsed.bases, 1, 'the environmental park, the one base of 节能环保 in 无锡');
+    const others = countiesOf(WUXI).length - 1;
+    assert.deepEqual(parsed.legend, ['县（市、区）的布局角色', '重点 (1)', `未点名 (${others})`, '县级市 (1)', '产业基地 (1)'],
+      'the drilled export has a legend of its counties: 宜兴 its own focus, the others not named');
     const png = await download('.export-png >> nth=0');
     assert.equal(png.name, `jiangsu-atlas-${WUXI}-energy_saving.1x.png`);
     assert.deepEqual([...png.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);

@@ -82,12 +82,17 @@ describe('exports', () => {
       bases: document.querySelectorAll('svg.map-svg path.base-marker').length,
       places: document.querySelectorAll('svg.map-svg circle.place-marker').length,
       credit: document.querySelector('.attribution').textContent,
+      legend: [document.querySelector('.legend-title').textContent,
+        ...[...document.querySelectorAll('.legend li')].map((li) => li.textContent.trim())],
     }));
     assert.equal(parsed.error, undefined);
     assert.equal(parsed.cities, 13);
     assert.equal(parsed.focus, "url(#role-pattern-focus)");
-    assert.deepEqual(parsed.legend, ['布局角色', '重点', '支撑', '未点名', '产业基地'], 'the live legend’s lines, bases included');
-    assert.match(parsed.title, /生物技术和新医药/);
+    const bases = bundle.bases.filter((b) => b.industries.includes('biotech_medicine')).length;
+    assert.deepEqual(parsed.legend, ['布局角色', '重点 (1)', '支撑 (4)', '未点名 (10)', '县级市 (2)', `产业基地 (${bases})`],
+      'the roles drawn with their counts, the ○ places and the bases');
+    assert.deepEqual(parsed.legend, live.legend, 'the live legend’s lines');
+    assert.equal(parsed.title, '生物技术和新医药');
     assert.ok(parsed.credit.includes(bundle.attribution));
     assert.equal(parsed.credit, live.credit, 'the credit line reads as on the live map');
     assert.ok(live.bases > 0);
@@ -103,7 +108,7 @@ describe('exports', () => {
       assert.equal(name, `jiangsu-atlas-zones.${scale}x.png`);
       assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
       assert.equal(bytes.readUInt32BE(16), 1200 * scale, 'width');
-      assert.equal(bytes.readUInt32BE(20), (860 + 44 + 26) * scale, 'height');
+      assert.equal(bytes.readUInt32BE(20), (860 + 64 + 26) * scale, 'height: the map, the title band (headline and subtitle) and the credit line');
       await page.close();
     });
   }

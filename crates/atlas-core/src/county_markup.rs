@@ -13,12 +13,15 @@ use std::fmt::Write;
 use crate::bundle::Bundle;
 use crate::county_layer::{County, CountyLayer};
 use crate::county_scene::{BASE_LABEL_SCALE, CountyFill, DrillMarker, DrillScene};
-use crate::export::{MAP_BACKGROUND, role_color, zone_color};
+use crate::export::{
+    FOOTER_BAND, MAP_BACKGROUND, TITLE_BAND, legend_svg, role_color, title_band, zone_color,
+};
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
 use crate::map_markup::{
     base_title, casing, city_class, escape, place_role, role_patterns, tenths, water, water_labels,
 };
+use crate::map_title::{MapTitle, drill_legend};
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::role_marks::pattern_defs;
 use crate::scene::{MARKER_RADIUS, WATER_LABEL_SCALE, base_marker_path};
@@ -29,12 +32,6 @@ pub const DRILL_SVG_ID: &str = "atlas-drill-map";
 /// The drilled map's own pattern ids' prefix, so its fills never depend on the province map's
 /// patterns (which stay in the page, hidden, while a city is drilled).
 const PATTERN_PREFIX: &str = "drill-pattern-";
-
-/// Height of the exported map's title band, px.
-const TITLE_BAND: f64 = 44.0;
-
-/// Height of the exported map's credit band, px.
-const FOOTER_BAND: f64 = 26.0;
 
 /// What the drilled map shows besides its geometry.
 #[derive(Debug, Clone, Copy)]
@@ -286,24 +283,37 @@ pub fn drill_svg(
     )
 }
 
-/// The drilled map as a standalone SVG file: `title` on top, the map with its colours as
-/// attributes, clipped to its own area (the neighbours it draws faintly reach beyond it and would
-/// cover the title and the credit line), and the bundle's credit line under it.
+/// The drilled map as a standalone SVG file: `title` (headline and subtitle) on top, the map with
+/// its colours as attributes, clipped to its own area (the neighbours it draws faintly reach
+/// beyond it and would cover the title and the credit line), the legend of what it draws (the
+/// city's counties by role, its county-level places and bases), and the bundle's credit line.
 pub fn drill_export_svg(
     bundle: &Bundle,
     layer: &CountyLayer,
     scene: &DrillScene,
     look: &DrillLook,
-    title: &str,
+    title: &MapTitle,
 ) -> String {
     let (w, h) = (scene.width, scene.height + TITLE_BAND + FOOTER_BAND);
     let font = "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
     let patterns = pattern_defs(|r| role_color(Some(r)), MARK_LIGHT, MARK_DARK)
         .replace("role-pattern-", PATTERN_PREFIX);
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/><text class="title" x="16" y="29" font-size="20" font-weight="600" fill="#1d2733">{title}</text><g class="map" transform="translate(0 {TITLE_BAND})" clip-path="url(#drill-map-area)">{body}</g><text class="attribution" x="12" y="{credit_y:.1}" font-size="11" fill="#5a6675">{credit}</text></svg>"##,
-        title = escape(title),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>{title}<g class="map" transform="translate(0 {TITLE_BAND})"><g clip-path="url(#drill-map-area)">{body}</g>{legend}</g><text class="attribution" x="12" y="{credit_y:.1}" font-size="11" fill="#5a6675">{credit}</text></svg>"##,
+        title = title_band(title),
         map_h = scene.height,
+        legend = legend_svg(
+            &drill_legend(
+                bundle,
+                layer,
+                &scene.city,
+                look.roles,
+                look.industry,
+                look.lang
+            ),
+            |r| role_paint(Some(r)),
+            scene.height,
+        ),
         body = drill_body(bundle, layer, scene, look),
         credit_y = h - 9.0,
         credit = escape(&bundle.credit_line()),

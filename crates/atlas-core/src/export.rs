@@ -7,18 +7,91 @@ use std::fmt::Write;
 use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::facts::Role;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::labels::LabelBox;
 use crate::map_markup::{self, escape as xml};
+use crate::map_title::{Legend, LegendSymbol, MapTitle, province_legend};
 use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
 use crate::projection::ScreenPoint;
 use crate::role_marks::{pattern_defs, pattern_id};
 use crate::scene::{Scene, WATER_LABEL_SCALE, base_marker_path};
 
-/// Height of the title band above the map, px.
-const TITLE_BAND: f64 = 44.0;
+/// Height of the title band above the map, px: the headline and the subtitle.
+pub const TITLE_BAND: f64 = 64.0;
 /// Height of the attribution band below the map, px.
-const FOOTER_BAND: f64 = 26.0;
+pub const FOOTER_BAND: f64 = 26.0;
+
+/// The title band of an exported map: the headline, and under it the one-line subtitle.
+pub fn title_band(title: &MapTitle) -> String {
+    format!(
+        r##"<text class="title" x="16" y="28" font-size="20" font-weight="600" fill="{ink}">{headline}</text><text class="subtitle" x="16" y="50" font-size="13" fill="{ink}">{subtitle}</text>"##,
+        ink = palette::INK,
+        headline = xml(&title.headline),
+        subtitle = xml(&title.subtitle),
+    )
+}
+
+/// About how wide `text` is at `size` px: a full width for Chinese, about half for Latin.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.58 } else { 1.0 })
+        .sum::<f64>()
+        * size
+}
+
+/// The legend of an exported map at the bottom left of a map `map_height` px high: its heading
+/// and a line per entry of `legend` (see [`crate::map_title`]), each with its symbol painted as
+/// the map paints it (`role_paint` gives a role's fill).
+pub fn legend_svg(legend: &Legend, role_paint: impl Fn(Role) -> String, map_height: f64) -> String {
+    let rows = legend.entries.len() as f64 + 1.0;
+    let width = legend
+        .entries
+        .iter()
+        .map(|e| 24.0 + text_width(&e.text(), 13.0))
+        .chain(std::iter::once(text_width(&legend.title, 13.0)))
+        .fold(0.0, f64::max)
+        + 14.0;
+    let top = map_height - 16.0 - 20.0 * rows;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<g class="legend" transform="translate(12 {top:.1})"><rect x="-6" y="-16" width="{width:.1}" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.94" stroke="#c7ced8"/><text x="0" y="0" font-size="13" font-weight="600" fill="#1d2733">{}</text>"##,
+        20.0 * rows + 4.0,
+        xml(&legend.title)
+    );
+    for (i, entry) in legend.entries.iter().enumerate() {
+        let y = 20.0 * (i as f64 + 1.0);
+        let symbol = match &entry.symbol {
+            LegendSymbol::Zone(id) => swatch(zone_color(id), y),
+            LegendSymbol::Role(role) => swatch(&role_paint(*role), y),
+            LegendSymbol::NotNamed => swatch(role_color(None), y),
+            LegendSymbol::Place => format!(
+                r##"<circle cx="8" cy="{:.1}" r="6" fill="#ffffff" stroke="#1d2733" stroke-width="2"/>"##,
+                y - 4.0
+            ),
+            LegendSymbol::Base => format!(
+                r#"<path d="{}" fill="{}"/>"#,
+                base_marker_path(ScreenPoint { x: 8.0, y: y - 4.0 }),
+                palette::BASE_MARKER
+            ),
+        };
+        let _ = write!(
+            s,
+            r##"<g class="legend-entry">{symbol}<text x="24" y="{y:.1}" font-size="13" fill="#1d2733">{}</text></g>"##,
+            xml(&entry.text())
+        );
+    }
+    s.push_str("</g>");
+    s
+}
+
+/// A legend swatch filled with `paint`.
+fn swatch(paint: &str, y: f64) -> String {
+    format!(
+        r##"<rect x="0" y="{:.1}" width="16" height="12" fill="{paint}" stroke="#1d2733" stroke-width="0.5"/>"##,
+        y - 10.0
+    )
+}
 
 /// Fill of a zone (as the explorer draws it).
 pub fn zone_color(zone: &str) -> &'static str {
@@ -46,16 +119,17 @@ fn role_paint(role: Option<Role>) -> String {
     }
 }
 
-/// The map of `scene` as a standalone SVG, as the live map draws it: `title` on top, cities
-/// coloured by zone or, when `roles` is given, by role, zone outlines, the base markers shown for
-/// `industry`, county-level markers, labels, the legend and the credit line.
+/// The map of `scene` as a standalone SVG, as the live map draws it: `title` (headline and
+/// subtitle) on top, cities coloured by zone or, when `roles` is given, by role, zone outlines,
+/// the base markers shown for `industry`, county-level markers, labels, the legend of what is
+/// drawn and the credit line.
 pub fn map_svg(
     bundle: &Bundle,
     scene: &Scene,
     roles: Option<&BTreeMap<String, Role>>,
     industry: Option<&str>,
     lang: Lang,
-    title: &str,
+    title: &MapTitle,
 ) -> String {
     let (w, h) = (scene.width, scene.height + TITLE_BAND + FOOTER_BAND);
     let font = "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
@@ -75,11 +149,7 @@ pub fn map_svg(
         s,
         r#"<rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>"#
     );
-    let _ = write!(
-        s,
-        r##"<text class="title" x="16" y="29" font-size="20" font-weight="600" fill="#1d2733">{}</text>"##,
-        xml(title)
-    );
+    s.push_str(&title_band(title));
     let _ = write!(
         s,
         r#"<g class="map" transform="translate(0 {TITLE_BAND})">"#
@@ -162,7 +232,11 @@ pub fn map_svg(
         }
     }
     s.push_str("</g>");
-    legend(&mut s, bundle, roles, !bases.is_empty(), lang, scene.height);
+    s.push_str(&legend_svg(
+        &province_legend(bundle, roles, industry, lang),
+        |r| role_paint(Some(r)),
+        scene.height,
+    ));
     s.push_str("</g>");
     let credit = bundle.credit_line();
     let _ = write!(
@@ -184,72 +258,6 @@ fn label(s: &mut String, b: LabelBox, text: &str, size: f64, weight: &str, fill:
         b.center.y,
         xml(text)
     );
-}
-
-fn legend(
-    s: &mut String,
-    bundle: &Bundle,
-    roles: Option<&BTreeMap<String, Role>>,
-    bases: bool,
-    lang: Lang,
-    map_height: f64,
-) {
-    let entries: Vec<(String, String)> = match roles {
-        None => bundle
-            .zones
-            .iter()
-            .map(|z| {
-                (
-                    zone_color(&z.id).to_string(),
-                    lang.pick(&z.name_zh, &z.name_en).to_string(),
-                )
-            })
-            .collect(),
-        Some(map) => Role::ALL
-            .iter()
-            .filter(|r| map.values().any(|v| v == *r))
-            .map(|r| (role_paint(Some(*r)), lang.role(*r).to_string()))
-            .chain(std::iter::once((
-                role_paint(None),
-                lang.text(Msg::NotNamed).to_string(),
-            )))
-            .collect(),
-    };
-    let title = lang.text(if roles.is_some() {
-        Msg::Roles
-    } else {
-        Msg::Zones
-    });
-    let rows = entries.len() + usize::from(bases);
-    let top = map_height - 16.0 - 20.0 * (rows as f64 + 1.0);
-    let _ = write!(
-        s,
-        r##"<g class="legend" transform="translate(12 {top:.1})"><rect x="-6" y="-16" width="190" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.94" stroke="#c7ced8"/><text x="0" y="0" font-size="13" font-weight="600" fill="#1d2733">{}</text>"##,
-        20.0 * (rows as f64 + 1.0) + 4.0,
-        xml(title)
-    );
-    for (i, (color, name)) in entries.iter().enumerate() {
-        let y = 20.0 * (i as f64 + 1.0);
-        let _ = write!(
-            s,
-            r##"<rect x="0" y="{:.1}" width="16" height="16" fill="{color}" stroke="#1d2733" stroke-width="0.5"/><text x="24" y="{:.1}" font-size="13" fill="#1d2733">{}</text>"##,
-            y - 10.0,
-            y,
-            xml(name)
-        );
-    }
-    if bases {
-        let y = 20.0 * (entries.len() as f64 + 1.0);
-        let _ = write!(
-            s,
-            r##"<path d="{}" fill="{}"/><text x="24" y="{:.1}" font-size="13" fill="#1d2733">{}</text>"##,
-            base_marker_path(ScreenPoint { x: 8.0, y: y - 2.0 }),
-            palette::BASE_MARKER,
-            y,
-            xml(lang.text(Msg::Bases))
-        );
-    }
-    s.push_str("</g>");
 }
 
 /// The layout rows as a JSON array of objects with the CSV's columns.

@@ -323,6 +323,14 @@ impl Lang {
                 "规划在该产业中给角色的城市与县级单位数",
                 "How many cities and county-level places the plan gives a role in this industry",
             ),
+            // MAPTITLE (issue 18, every map says what it shows):
+            MapTitleByZone => ("按规划的三大区域着色", "Coloured by the plan's three zones"),
+            MapTitleNoneNamed => (
+                "规划的布局未点名此产业的城市",
+                "The plan's layout names no place for this",
+            ),
+            LegendPlaces => ("县级市", "County-level cities"),
+            LegendCountyRoles => ("县（市、区）的布局角色", "Counties by layout role"),
         };
         self.pick(zh, en)
     }
@@ -519,6 +527,15 @@ pub enum Msg {
     TotalPlaces,
     /// What the totals per industry count.
     TotalPlacesHint,
+    // MAPTITLE (issue 18, every map says what it shows):
+    /// The subtitle's opening when the map is coloured by zone.
+    MapTitleByZone,
+    /// The subtitle when the topic names no place on the map.
+    MapTitleNoneNamed,
+    /// The legend line of the county-level places' ○ markers.
+    LegendPlaces,
+    /// The legend's heading over a drilled city's counties counted by role.
+    LegendCountyRoles,
 }
 
 #[cfg(test)]

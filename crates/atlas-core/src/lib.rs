@@ -24,6 +24,7 @@ pub mod labels;
 pub mod landing;
 pub mod layout;
 pub mod map_markup;
+pub mod map_title;
 pub mod overview;
 pub mod page;
 pub mod page_geometry;

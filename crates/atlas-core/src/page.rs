@@ -13,6 +13,7 @@ use crate::csv::layout_rows;
 use crate::i18n::{Lang, Msg};
 use crate::labels::LabelBox;
 use crate::map_markup::{MapLook, escape, map_svg};
+use crate::map_title::{LegendSymbol, MapTitle, map_title, province_legend};
 use crate::scene::{Scene, explorer_label_font};
 use crate::url_state::View;
 
@@ -26,7 +27,13 @@ pub const PRERENDER_SIZE: (f64, f64) = (928.0, 700.0);
 /// Where the legend of zones sits over a map of [`PRERENDER_SIZE`] (its box as measured in the
 /// browser at 1280 × 800), kept clear of labels as the live map keeps it.
 fn prerender_legend_box(height: f64) -> LabelBox {
-    LabelBox::from_corner(12.0, height - 129.0, 101.0, 119.0)
+    LabelBox::from_corner(12.0, height - 148.0, 120.0, 138.0)
+}
+
+/// Where the map's title sits over a map of [`PRERENDER_SIZE`] (its box as measured in the
+/// browser at 1280 × 800, top right), kept clear of labels as the live map keeps it.
+fn prerender_title_box(width: f64) -> LabelBox {
+    LabelBox::from_corner(width - 370.0, 8.0, 358.0, 55.0)
 }
 
 /// The prerendered page: the app's layout with the default map, followed by the layout table
@@ -41,7 +48,7 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
         height,
         lang,
         explorer_label_font(width, height),
-        &[prerender_legend_box(height)],
+        &[prerender_legend_box(height), prerender_title_box(width)],
     );
     let look = MapLook {
         roles: None,
@@ -53,10 +60,11 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     };
     let map = map_svg(bundle, &scene, &look);
     format!(
-        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map"><div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel">{status}<p class="panel-hint">{hint}</p></aside></main></div><noscript>{table}</noscript>"#,
+        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel">{status}<p class="panel-hint">{hint}</p></aside></main></div><noscript>{table}</noscript>"#,
         title = escape(lang.text(Msg::Title)),
         subtitle = escape(lang.text(Msg::Subtitle)),
         toolbar = toolbar(bundle, lang),
+        heading = map_heading(&map_title(bundle, None, None, lang)),
         legend = zone_legend(bundle, lang),
         credit = escape(&bundle.credit_line()),
         hint = escape(lang.text(Msg::PanelHint)),
@@ -98,22 +106,41 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
     )
 }
 
-/// The legend of zones as the app draws it, with the bases line (its zones are not yet the
-/// app's buttons).
+/// The map's title as the app draws it over the map: the headline and the one-line subtitle.
+fn map_heading(title: &MapTitle) -> String {
+    format!(
+        r#"<div class="map-title"><h2 class="map-headline">{}</h2><p class="map-subtitle">{}</p></div>"#,
+        escape(&title.headline),
+        escape(&title.subtitle),
+    )
+}
+
+/// The legend of the zones' map as the app draws it, from the same lines (its zones are not
+/// yet the app's buttons): the zones, the county-level places' ○ and the bases, with counts.
 fn zone_legend(bundle: &Bundle, lang: Lang) -> String {
-    let title = escape(lang.text(Msg::Zones));
+    let legend = province_legend(bundle, None, None, lang);
+    let title = escape(&legend.title);
     let mut items = String::new();
-    for zone in &bundle.zones {
-        let _ = write!(
-            items,
-            r#"<li><span class="legend-zone" data-zone="{id}"><span class="swatch zone-{id}" aria-hidden="true"></span><span class="zone-name">{name}</span></span></li>"#,
-            id = zone.id,
-            name = escape(lang.pick(&zone.name_zh, &zone.name_en)),
-        );
+    for entry in &legend.entries {
+        let text = escape(&entry.text());
+        let _ = match &entry.symbol {
+            LegendSymbol::Zone(id) => write!(
+                items,
+                r#"<li><span class="legend-zone" data-zone="{id}"><span class="swatch zone-{id}" aria-hidden="true"></span><span class="zone-name">{text}</span></span></li>"#,
+            ),
+            LegendSymbol::Place => write!(
+                items,
+                r#"<li class="legend-places"><span class="swatch place" aria-hidden="true"></span>{text}</li>"#,
+            ),
+            LegendSymbol::Base => write!(
+                items,
+                r#"<li class="legend-bases"><span class="swatch base" aria-hidden="true"></span>{text}</li>"#,
+            ),
+            LegendSymbol::Role(_) | LegendSymbol::NotNamed => Ok(()),
+        };
     }
     format!(
-        r#"<div class="legend" aria-label="{title}"><p class="legend-title">{title}</p><ul>{items}<li class="legend-bases"><span class="swatch base" aria-hidden="true"></span>{bases}</li></ul></div>"#,
-        bases = escape(lang.text(Msg::Bases)),
+        r#"<div class="legend" aria-label="{title}"><p class="legend-title">{title}</p><ul>{items}</ul></div>"#
     )
 }
 

@@ -94,7 +94,17 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
     use atlas_core::scene::{LABEL_FONT_PX, Scene};
     let b = bundle();
     let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX, &[]);
-    let by_zone = map_svg(&b, &scene, None, None, Lang::Zh, "江苏 <三大区域>");
+    let by_zone = map_svg(
+        &b,
+        &scene,
+        None,
+        None,
+        Lang::Zh,
+        &atlas_core::map_title::MapTitle {
+            headline: "江苏 <三大区域>".into(),
+            subtitle: "plan".into(),
+        },
+    );
     assert!(by_zone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert_eq!(by_zone.matches("class=\"city\"").count(), 13);
     assert!(
@@ -111,10 +121,18 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         b.bases.len(),
         "with no industry chosen, every base, as on the live map"
     );
+    let (map_part, legend_part) = by_zone
+        .split_once("<g class=\"legend\"")
+        .expect("a legend after the map");
     assert_eq!(
-        by_zone.matches("<circle ").count(),
+        map_part.matches("<circle ").count(),
         b.places.len(),
         "every county-level place"
+    );
+    assert_eq!(
+        legend_part.matches("<circle ").count(),
+        1,
+        "the legend shows the county-level place's ○"
     );
     assert!(!by_zone.contains("var(--"), "no stylesheet needed");
     let roles: std::collections::BTreeMap<String, Role> = b
@@ -122,7 +140,17 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         .into_iter()
         .map(|(p, r)| (p.to_string(), r))
         .collect();
-    let by_role = map_svg(&b, &scene, Some(&roles), Some("iot_cloud"), Lang::En, "IoT");
+    let by_role = map_svg(
+        &b,
+        &scene,
+        Some(&roles),
+        Some("iot_cloud"),
+        Lang::En,
+        &atlas_core::map_title::MapTitle {
+            headline: "IoT".into(),
+            subtitle: "plan".into(),
+        },
+    );
     let serving = b.bases_for(Some("iot_cloud"));
     assert!(!serving.is_empty() && serving.len() < b.bases.len());
     assert_eq!(
@@ -130,12 +158,12 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         serving.len(),
         "the bases serving the chosen industry, as on the live map"
     );
-    for base in serving {
+    for base in &serving {
         assert!(by_role.contains(&format!("<title>{}</title>", base.name_en)));
     }
     assert!(
-        by_role.contains(">Industrial bases<"),
-        "the legend names the markers"
+        by_role.contains(&format!(">Industrial bases ({})<", serving.len())),
+        "the legend names and counts the markers"
     );
     let wuxi = by_role
         .split("data-adcode=\"320200\"")
@@ -151,7 +179,16 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         pattern[..pattern.find("</pattern>").expect("end")]
             .contains(role_color(Some(Role::Signature)))
     );
-    assert!(by_role.contains(">Signature industry<") && by_role.contains(">Not named<"));
+    let unnamed = b.cities.len() + b.places.len() - 1;
+    assert!(
+        by_role.contains(">Signature industry (1)<")
+            && by_role.contains(&format!(">Not named ({unnamed})<")),
+        "the legend counts what it shows: 无锡 alone is named"
+    );
+    assert!(
+        !by_role.contains(">Focus") && !by_role.contains(">Support"),
+        "no role that is not drawn"
+    );
     let rows: serde_json::Value = serde_json::from_str(&layout_json(&b)).expect("json");
     assert_eq!(rows.as_array().map(Vec::len), Some(b.roles.len()));
     assert_eq!(rows[0]["place"], "南京市");

@@ -143,7 +143,16 @@ fn the_export_is_a_standalone_picture_with_title_and_credit() {
         county: None,
         interactive: false,
     };
-    let svg = drill_export_svg(&bundle, &layer, &scene, &look, "无锡市 · 节能环保");
+    let svg = drill_export_svg(
+        &bundle,
+        &layer,
+        &scene,
+        &look,
+        &atlas_core::map_title::MapTitle {
+            headline: "无锡市 · 节能环保".into(),
+            subtitle: "plan".into(),
+        },
+    );
     assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
     assert!(svg.contains(">无锡市 · 节能环保</text>"));
     let credit = bundle.credit_line().replace('&', "&amp;");
@@ -193,7 +202,16 @@ fn the_water_is_drawn_over_the_counties_hidden_and_named_under_the_labels() {
     );
     assert!(at(r#"<g class="labels" aria-hidden="true">"#) < at(">太湖</text>"));
     assert!(svg.contains(">阳澄湖</text>"), "{svg}");
-    let export = drill_export_svg(&bundle, &layer, &scene, &look, "苏州");
+    let export = drill_export_svg(
+        &bundle,
+        &layer,
+        &scene,
+        &look,
+        &atlas_core::map_title::MapTitle {
+            headline: "苏州".into(),
+            subtitle: "plan".into(),
+        },
+    );
     assert!(
         export.contains(r##"class="water-lake" data-water="0""##)
             && export.contains(r##"fill="#d4ecfa""##),
@@ -229,7 +247,16 @@ fn a_county_the_plan_names_shows_its_own_role_and_the_export_keeps_the_title_cle
         .find(|p| p.contains(r#"data-adcode="320205""#))
         .expect("锡山区 is drawn");
     assert!(other.contains(r#"data-role="none""#), "{other}");
-    let export = drill_export_svg(&bundle, &layer, &scene, &look, "无锡市 · 节能环保");
+    let export = drill_export_svg(
+        &bundle,
+        &layer,
+        &scene,
+        &look,
+        &atlas_core::map_title::MapTitle {
+            headline: "无锡市 · 节能环保".into(),
+            subtitle: "plan".into(),
+        },
+    );
     assert!(
         export.contains(r#"<g class="map" transform="translate(0 "#)
             && export.contains(r#"clip-path="url(#drill-map-area)""#),

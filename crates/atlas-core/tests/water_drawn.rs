@@ -96,7 +96,17 @@ fn the_live_map_draws_water_as_pictures_under_the_labels() {
 fn the_exported_map_draws_the_water_and_credits_gshhg() {
     let bundle = bundle();
     let scene = Scene::new(&bundle, 928.0, 700.0, Lang::En, 14.0, &[]);
-    let svg = atlas_core::export::map_svg(&bundle, &scene, None, None, Lang::En, "Jiangsu");
+    let svg = atlas_core::export::map_svg(
+        &bundle,
+        &scene,
+        None,
+        None,
+        Lang::En,
+        &atlas_core::map_title::MapTitle {
+            headline: "Jiangsu".into(),
+            subtitle: "plan".into(),
+        },
+    );
     let water = svg
         .split(r#"<g class="water">"#)
         .nth(1)
