@@ -26,6 +26,7 @@ mod prerendered;
 mod presenter;
 mod resize;
 mod search_box;
+mod story_panel;
 mod status_panels;
 mod table_view;
 mod targets_view;

@@ -1,5 +1,5 @@
 //! The page as it arrives, before any script runs: the default view (the map by zone, in
-//! Chinese, with its legend, credit line, toolbar and panel hint) drawn by the same scene and
+//! Chinese, with its legend, credit line, toolbar and the first screen's story panel) drawn by the same scene and
 //! markup code as the live map, and, for readers without JavaScript, the whole layout as a table.
 //!
 //! The site build writes it into index.html (atlas-builder's `page` command). The app adopts the
@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Msg};
 use crate::labels::LabelBox;
 use crate::map_markup::{MapLook, escape, map_svg};
 use crate::scene::{Scene, explorer_label_font};
+use crate::story::story_markup;
 use crate::url_state::View;
 
 /// The id of the prerendered page's root, which the app removes once its own page is in place.
@@ -29,9 +30,10 @@ fn prerender_legend_box(height: f64) -> LabelBox {
     LabelBox::from_corner(12.0, height - 129.0, 101.0, 119.0)
 }
 
-/// The prerendered page: the app's layout with the default map, followed by the layout table
-/// shown only without JavaScript. `status` is the boot status markup, placed in the side panel
-/// (never over the map) until the app replaces it.
+/// The prerendered page: the app's layout with the default map and the story panel (inert until
+/// the app's identical panel replaces it), followed by the layout table shown only without
+/// JavaScript. `status` is the boot status markup, placed in the side panel under the story
+/// (never over the map, and never pushing the story down when it goes) until the app replaces it.
 pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     let lang = Lang::Zh;
     let (width, height) = PRERENDER_SIZE;
@@ -53,13 +55,13 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     };
     let map = map_svg(bundle, &scene, &look);
     format!(
-        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map"><div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel">{status}<p class="panel-hint">{hint}</p></aside></main></div><noscript>{table}</noscript>"#,
+        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map"><div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel"><section class="story" inert>{story}</section>{status}</aside></main></div><noscript>{table}</noscript>"#,
         title = escape(lang.text(Msg::Title)),
         subtitle = escape(lang.text(Msg::Subtitle)),
         toolbar = toolbar(bundle, lang),
         legend = zone_legend(bundle, lang),
         credit = escape(&bundle.credit_line()),
-        hint = escape(lang.text(Msg::PanelHint)),
+        story = story_markup(bundle, lang),
         table = layout_table(bundle),
     )
 }
@@ -84,7 +86,7 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
         )
     };
     format!(
-        r#"<nav class="toolbar" aria-hidden="true" inert><div class="search"><input type="search" placeholder="{placeholder}"></div><label class="picker"><span>{industry}</span><select>{options}</select></label><div class="view-switch">{views}</div><button type="button" class="lang-switch" lang="{other}">{language}</button><button type="button" class="present">{present}</button><details class="export-menu"><summary>{export}</summary></details></nav>"#,
+        r#"<nav class="toolbar" aria-hidden="true" inert><div class="search"><input type="search" placeholder="{placeholder}"></div><label class="picker"><span>{industry}</span><select>{options}</select></label><div class="view-switch">{views}</div><button type="button" class="lang-switch" lang="{other}">{language}</button><button type="button" class="present">{present}</button><details class="export-menu"><summary>{export}</summary></details><details class="embed-code"><summary>{embed}</summary></details></nav>"#,
         placeholder = escape(lang.text(Msg::SearchPlaceholder)),
         industry = escape(lang.text(Msg::Industry)),
         views = View::ALL
@@ -95,6 +97,7 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
         language = escape(lang.other().text(Msg::LanguageName)),
         present = escape(lang.text(Msg::Present)),
         export = escape(lang.text(Msg::Export)),
+        embed = escape(lang.text(Msg::EmbedCode)),
     )
 }
 
