@@ -138,7 +138,7 @@ describe('the first screen on a phone (390×844)', () => {
     const list = page.locator('.search-results');
     await list.waitFor();
     const box = await list.boundingBox();
-    assert.ok(box.height > 20 && box.left >= 0 && box.left + box.width <= 390, `the results show: ${JSON.stringify(box)}`);
+    assert.ok(box.height > 20 && box.x >= 0 && box.x + box.width <= 390, `the results show: ${JSON.stringify(box)}`);
     const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.search-results') !== null, { x: box.x + box.width / 2, y: box.y + 10 });
     assert.ok(top, 'nothing covers or clips the results');
     await page.close();
