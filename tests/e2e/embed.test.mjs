@@ -337,14 +337,14 @@ describe('the frame\'s height follows the content both ways', () => {
       await page.waitForFunction(() => window.posted.some((m) => m?.type === 'atlas:height'));
       const posted = await postedHeight(page);
       assert.ok(Math.abs(posted - (width * 5) / 6) <= 2, `the posted height (${posted}) is the 6:5 map's, not the frame's`);
-      for (const part of [atDefault.legend, atDefault.credit]) {
-        assert.ok(part.top >= atDefault.map.top - 1 && part.bottom <= atDefault.map.bottom + 1, 'legend and credit inside the map');
-      }
       // A host following the posted height gets the 6:5 map, and the posted height stays.
       await page.$eval('#atlas', (f, h) => { f.style.height = `${h}px`; }, posted);
       await frame.waitForFunction((h) => innerHeight === h, posted);
       const followed = await measure();
       assert.ok(Math.abs(followed.map.width / followed.map.height - 6 / 5) < 0.01, `map ${followed.map.width}×${followed.map.height}`);
+      for (const part of [followed.legend, followed.credit]) {
+        assert.ok(part.top >= followed.map.top - 1 && part.bottom <= followed.map.bottom + 1, 'legend and credit inside the map');
+      }
       const legendShare = (followed.legend.width * followed.legend.height) / (followed.map.width * followed.map.height);
       assert.ok(legendShare < 0.2, `the legend covers ${(legendShare * 100).toFixed(0)} % of the map`);
       assert.equal(await postedHeight(page), posted, 'no feedback: the height posted does not follow the frame');
