@@ -93,8 +93,14 @@ mod tests {
         assert!(code.contains("'atlas:height'"));
         assert!(code.contains(&format!("getElementById('{FRAME_ID}')")));
         assert!(!code.contains("slide="));
-        let en = embed_code("https://a.example/atlas/", &state("?lang=en&zone=south"), Lang::En);
-        assert!(en.contains(r#"src="https://a.example/atlas/?lang=en&amp;zone=south&amp;embed=1""#));
+        let en = embed_code(
+            "https://a.example/atlas/",
+            &state("?lang=en&zone=south"),
+            Lang::En,
+        );
+        assert!(
+            en.contains(r#"src="https://a.example/atlas/?lang=en&amp;zone=south&amp;embed=1""#)
+        );
         assert!(en.contains(r#"title="Jiangsu Industry Atlas""#));
     }
 }

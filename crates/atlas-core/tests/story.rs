@@ -54,7 +54,11 @@ fn five_places_carry_the_six_signature_fields_in_the_plans_words() {
         .filter(|r| r.role == Role::Signature)
         .count();
     assert_eq!(
-        story.signature.iter().map(|r| r.fields.len()).sum::<usize>(),
+        story
+            .signature
+            .iter()
+            .map(|r| r.fields.len())
+            .sum::<usize>(),
         signature_facts
     );
     for row in &story.signature {
@@ -83,7 +87,11 @@ fn three_zones_with_all_thirteen_cities() {
 fn the_markup_offers_every_choice_and_quotes_the_plan() {
     let bundle = bundle();
     let zh = story_markup(&bundle, Lang::Zh);
-    assert_eq!(zh.matches(r#"class="story-industry" data-industry="#).count(), 10);
+    assert_eq!(
+        zh.matches(r#"class="story-industry" data-industry="#)
+            .count(),
+        10
+    );
     assert_eq!(zh.matches(r#"class="story-field" data-field="#).count(), 6);
     assert_eq!(zh.matches(r#"class="story-zone" data-zone="#).count(), 3);
     assert!(zh.contains(r#"<q class="story-quote" lang="zh-CN">南京软件及智能电网</q>"#));
