@@ -163,7 +163,7 @@ fn use_checked_county(atlas: &AtlasContext, notices: RwSignal<Vec<atlas_core::ur
 
 /// After the element holding the keyboard focus has gone (a closed panel, a view left), puts
 /// focus where the core's `landing` says instead of leaving it on the page's body.
-fn keep_focus_on(landing: Option<Landing>) {
+pub(crate) fn keep_focus_on(landing: Option<Landing>) {
     let Some(Landing { selector, heading }) = landing else {
         return;
     };

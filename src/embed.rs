@@ -32,6 +32,23 @@ fn prefers_dark() -> bool {
     query().unwrap_or(false)
 }
 
+/// The custom property holding the embedded map's height for its width when the frame leaves it
+/// room, which is also the height posted for a `plain` map (which fills whatever frame it is
+/// given): 6:5, square in a narrow frame (assets/css/85-embed.css).
+const MAP_HEIGHT_PER_WIDTH: &str = "--map-height-per-width";
+
+/// The map's height for its width as the stylesheet sets it now.
+fn map_height_per_width() -> Option<f64> {
+    let root = document().document_element()?;
+    let style = window().get_computed_style(&root).ok().flatten()?;
+    style
+        .get_property_value(MAP_HEIGHT_PER_WIDTH)
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
 /// Sets the root classes for the embed flags and, when embedded, talks to the parent page.
 pub fn use_embedding(atlas: &AtlasContext) {
     let state = atlas.state;
@@ -160,13 +177,26 @@ fn post_to_parent(message: &JsValue) {
 
 /// Posts the content's height now and whenever it changes, up or down. The body is measured,
 /// not the document: the document's scroll height is never less than the frame's own height, so
-/// a frame sized from it could grow but never shrink.
+/// a frame sized from it could grow but never shrink. The map is counted at its full height for
+/// its width even where a short frame holds it lower, so the height posted never
+/// depends on the frame's own height: a host following it gets the 6:5 map, a fixed frame keeps
+/// the whole province in view.
 fn post_height_on_resize() {
     let post = || {
-        let height = document()
+        let body = document()
             .body()
-            .map_or(0.0, |b| b.get_bounding_client_rect().height())
-            .ceil();
+            .map_or(0.0, |b| b.get_bounding_client_rect().height());
+        // Where the frame holds the map lower (or, plain, taller) than 6:5, by how much.
+        let held_lower = document()
+            .query_selector("main.atlas > .map")
+            .ok()
+            .flatten()
+            .zip(map_height_per_width())
+            .map_or(0.0, |(map, ratio)| {
+                let r = map.get_bounding_client_rect();
+                r.width() * ratio - r.height()
+            });
+        let height = (body + held_lower).ceil();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(
             &message,

@@ -27,6 +27,7 @@ mod presenter;
 mod resize;
 mod search_box;
 mod status_panels;
+mod story_panel;
 mod table_view;
 mod targets_view;
 mod toolbar;

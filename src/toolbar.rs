@@ -1,6 +1,9 @@
-//! The toolbar: search, the industry picker, map/table switch, language switch and the CSV.
+//! The toolbar: search, the industry picker, the view switch, language switch, exports and the
+//! embed code; embedded in a portal (`embed=1`) it is one compact row: the industry, the exports
+//! and a link opening the same view in the full atlas.
 
 use atlas_core::Msg;
+use atlas_core::embed_code::{embed_code, full_atlas_query};
 use atlas_core::url_state::View;
 use leptos::prelude::*;
 
@@ -41,6 +44,8 @@ pub fn Toolbar() -> impl IntoView {
                 {move || lang().text(Msg::Present)}
             </button>
             <ExportMenu />
+            <EmbedCode />
+            <OpenFullAtlas />
         </nav>
     }
 }
@@ -130,5 +135,65 @@ fn ViewSwitch() -> impl IntoView {
         <div class="view-switch" role="group">
             {View::ALL.map(|v| button(v, v.name())).collect_view()}
         </div>
+    }
+}
+
+/// The embedded atlas's link to the same view in its own window (the portal's frame is too small
+/// for the table, the plan, the briefs): only in `embed=1`.
+#[component]
+fn OpenFullAtlas() -> impl IntoView {
+    let atlas = use_atlas();
+    let state = atlas.state;
+    let embedded = move || state.with(|s| s.embed.embedded);
+    let href = move || {
+        let path = window().location().pathname().unwrap_or_default();
+        format!("{path}{}", state.with(full_atlas_query))
+    };
+    let language = atlas.language;
+    view! {
+        <Show when=embedded>
+            <a class="open-full" href=href target="_blank" rel="noopener">
+                {move || language.get().text(Msg::OpenFullAtlas)}
+                " ↗"
+            </a>
+        </Show>
+    }
+}
+
+/// The embed code of the current view, for a portal editor to copy: a sandboxed frame and the
+/// script that sizes it from the atlas's height messages (atlas-core's `embed_code`).
+#[component]
+fn EmbedCode() -> impl IntoView {
+    let atlas = use_atlas();
+    let state = atlas.state;
+    let language = atlas.language;
+    let code = move || {
+        let location = window().location();
+        let page = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        state.with(|s| embed_code(&page, s, language.get()))
+    };
+    let select_all = |e: leptos::ev::FocusEvent| {
+        if let Some(area) = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
+        {
+            area.select();
+        }
+    };
+    view! {
+        <details class="embed-code">
+            <summary>{move || language.get().text(Msg::EmbedCode)}</summary>
+            <div class="embed-code-box">
+                <p class="embed-code-note">{move || language.get().text(Msg::EmbedCodeNote)}</p>
+                <label>
+                    <span>{move || language.get().text(Msg::EmbedCodeLabel)}</span>
+                    <textarea readonly rows="7" spellcheck="false" on:focus=select_all prop:value=code></textarea>
+                </label>
+            </div>
+        </details>
     }
 }

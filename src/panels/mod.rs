@@ -1,5 +1,6 @@
 //! The side panel: the selected county, city, place or zone on top, the chosen industry's layout below,
-//! and a hint when nothing is chosen. Each part follows only what it shows (a city click leaves
+//! and the first screen's story (the industries, signature industries and zones) when nothing is
+//! chosen. Each part follows only what it shows (a city click leaves
 //! the industry panel's elements as they are, an industry switch the city's), and its texts follow
 //! the language in place. It is not a live region (it would read every quote); the page's live
 //! region announces one line per change instead.
@@ -25,6 +26,7 @@ pub use quote::PlanQuote;
 
 use crate::context::use_atlas;
 use crate::counties::Counties;
+use crate::story_panel::StoryPanel;
 
 /// The panel beside the map or table.
 #[component]
@@ -91,9 +93,7 @@ pub fn SidePanel() -> impl IntoView {
     };
     view! {
         <aside class="panel">
-            {move || nothing_chosen.get().then(|| {
-                view! { <p class="panel-hint">{bilingual::message(language, Msg::PanelHint)}</p> }
-            })}
+            {move || nothing_chosen.get().then(|| view! { <StoryPanel /> })}
             {top}
             {industry_panel}
         </aside>

@@ -67,7 +67,7 @@ describe('the map', () => {
     assert.equal(casing.length, 2);
     assert.deepEqual(new Set(casing), new Set([await page.getAttribute(`path.city[data-adcode="${nantong.adcode}"]`, 'd')]));
     await page.keyboard.press('Escape');
-    await page.locator('.panel-hint').waitFor();
+    await page.locator('.panel .story .story-industry').first().waitFor();
     await page.close();
   });
 
@@ -75,7 +75,7 @@ describe('the map', () => {
     const page = await openAtlas(env.browser, env.site.url);
     const focusedCity = () => page.evaluate(() => document.activeElement?.matches('path.city') && document.activeElement.dataset.adcode);
     let focused = null;
-    for (let i = 0; i < 12 && !focused; i++) {
+    for (let i = 0; i < 16 && !focused; i++) {
       await page.keyboard.press('Tab');
       focused = await focusedCity();
     }

@@ -72,7 +72,7 @@ describe('the map the page brings', () => {
     assert.ok(!(await page.locator('.toolbar').isVisible()), 'no controls that cannot work');
     assert.equal(await page.locator('[tabindex], [role="button"]').count(), 0, 'no place is a button that cannot answer');
     assert.equal(await page.locator('path.city[role="img"]').count(), 13, 'each city is a named picture');
-    assert.ok(!(await page.locator('.panel-hint').isVisible()), 'no hint to click what cannot answer');
+    assert.ok(!(await page.locator('.story').isVisible()), 'no story buttons that cannot answer');
     assert.ok(!(await page.locator('#boot').isVisible()), 'no loading message that never ends');
     await context.close();
   });

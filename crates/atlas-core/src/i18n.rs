@@ -95,10 +95,6 @@ impl Lang {
                 "请确认数据文件（assets/ 中的 atlas.….json，文件名带构建生成的散列）与本页一同发布，且由本版本的构建工具生成（cargo run -p atlas-builder）。",
                 "Check that the data bundle (assets/atlas.….json, named with the build's hash) is served next to this page and was built by this version's builder (cargo run -p atlas-builder).",
             ),
-            PanelHint => (
-                "点击地图上的城市，或按 Tab 键选中城市后按回车，查看详情；在上方选择产业，查看其布局。",
-                "Click a city, or Tab to it and press Enter, to see its details; choose an industry above to see its layout.",
-            ),
             Area => ("面积", "Area"),
             Code => ("行政区划代码", "Code"),
             Zone => ("区域", "Zone"),
@@ -331,6 +327,22 @@ impl Lang {
             ),
             LegendPlaces => ("县级市", "County-level cities"),
             LegendCountyRoles => ("县（市、区）的布局角色", "Counties by layout role"),
+            // FIRSTSCREEN:
+            StoryIndustries => ("十大产业", "The ten industries"),
+            StoryIndustriesNote => (
+                "数字为规划布局该产业的市、县数；点选一个产业，地图按其布局着色。",
+                "Each number counts the cities and counties the plan gives a role in the industry; choose one to colour the map by it.",
+            ),
+            StorySignature => ("区域标志性高端产业", "Regional signature industries"),
+            StorySignatureNote => ("规划原文", "In the plan's words,"),
+            StoryZones => ("三大区域", "The three zones"),
+            OpenFullAtlas => ("打开完整地图", "Open the full atlas"),
+            EmbedCode => ("嵌入", "Embed"),
+            EmbedCodeNote => (
+                "将以下代码粘贴到门户页面，即可嵌入当前视图；框架高度随内容自动调整，也可改为固定高度。",
+                "Paste this code into a portal page to embed the current view; the frame follows the content's height, or give it a fixed height instead.",
+            ),
+            EmbedCodeLabel => ("当前视图的嵌入代码", "Embed code of the current view"),
         };
         self.pick(zh, en)
     }
@@ -365,7 +377,6 @@ pub enum Msg {
     Loading,
     LoadFailed,
     LoadHint,
-    PanelHint,
     Area,
     Code,
     Zone,
@@ -536,6 +547,25 @@ pub enum Msg {
     LegendPlaces,
     /// The legend's heading over a drilled city's counties counted by role.
     LegendCountyRoles,
+    // FIRSTSCREEN:
+    /// The first screen's heading over the ten industries.
+    StoryIndustries,
+    /// What the first screen's industry counts count, and what choosing one does.
+    StoryIndustriesNote,
+    /// The first screen's heading over the regional signature industries.
+    StorySignature,
+    /// Says the signature rows quote the plan (followed by the section).
+    StorySignatureNote,
+    /// The first screen's heading over the three zones.
+    StoryZones,
+    /// The embedded atlas's link to itself in its own window.
+    OpenFullAtlas,
+    /// The toolbar's control showing the embed code.
+    EmbedCode,
+    /// What the embed code does and how to use it.
+    EmbedCodeNote,
+    /// The label of the embed code's text box.
+    EmbedCodeLabel,
 }
 
 #[cfg(test)]

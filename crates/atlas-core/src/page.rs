@@ -1,5 +1,5 @@
 //! The page as it arrives, before any script runs: the default view (the map by zone, in
-//! Chinese, with its legend, credit line, toolbar and panel hint) drawn by the same scene and
+//! Chinese, with its legend, credit line, toolbar and the first screen's story panel) drawn by the same scene and
 //! markup code as the live map, and, for readers without JavaScript, the whole layout as a table.
 //!
 //! The site build writes it into index.html (atlas-builder's `page` command). The app adopts the
@@ -15,6 +15,7 @@ use crate::labels::LabelBox;
 use crate::map_markup::{MapLook, escape, map_svg};
 use crate::map_title::{LegendSymbol, MapTitle, map_title, province_legend};
 use crate::scene::{Scene, explorer_label_font};
+use crate::story::story_markup;
 use crate::url_state::View;
 
 /// The id of the prerendered page's root, which the app removes once its own page is in place.
@@ -36,9 +37,10 @@ fn prerender_title_box(width: f64) -> LabelBox {
     LabelBox::from_corner(width - 370.0, 8.0, 358.0, 55.0)
 }
 
-/// The prerendered page: the app's layout with the default map, followed by the layout table
-/// shown only without JavaScript. `status` is the boot status markup, placed in the side panel
-/// (never over the map) until the app replaces it.
+/// The prerendered page: the app's layout with the default map and the story panel (inert until
+/// the app's identical panel replaces it), followed by the layout table shown only without
+/// JavaScript. `status` is the boot status markup, placed in the side panel under the story
+/// (never over the map, and never pushing the story down when it goes) until the app replaces it.
 pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     let lang = Lang::Zh;
     let (width, height) = PRERENDER_SIZE;
@@ -60,14 +62,14 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     };
     let map = map_svg(bundle, &scene, &look);
     format!(
-        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel">{status}<p class="panel-hint">{hint}</p></aside></main></div><noscript>{table}</noscript>"#,
+        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel"><section class="story" inert>{story}</section>{status}</aside></main></div><noscript>{table}</noscript>"#,
         title = escape(lang.text(Msg::Title)),
         subtitle = escape(lang.text(Msg::Subtitle)),
         toolbar = toolbar(bundle, lang),
         heading = map_heading(&map_title(bundle, None, None, lang)),
         legend = zone_legend(bundle, lang),
         credit = escape(&bundle.credit_line()),
-        hint = escape(lang.text(Msg::PanelHint)),
+        story = story_markup(bundle, lang),
         table = layout_table(bundle),
     )
 }
@@ -92,7 +94,7 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
         )
     };
     format!(
-        r#"<nav class="toolbar" aria-hidden="true" inert><div class="search"><input type="search" placeholder="{placeholder}"></div><label class="picker"><span>{industry}</span><select>{options}</select></label><div class="view-switch">{views}</div><button type="button" class="lang-switch" lang="{other}">{language}</button><button type="button" class="present">{present}</button><details class="export-menu"><summary>{export}</summary></details></nav>"#,
+        r#"<nav class="toolbar" aria-hidden="true" inert><div class="search"><input type="search" placeholder="{placeholder}"></div><label class="picker"><span>{industry}</span><select>{options}</select></label><div class="view-switch">{views}</div><button type="button" class="lang-switch" lang="{other}">{language}</button><button type="button" class="present">{present}</button><details class="export-menu"><summary>{export}</summary></details><details class="embed-code"><summary>{embed}</summary></details></nav>"#,
         placeholder = escape(lang.text(Msg::SearchPlaceholder)),
         industry = escape(lang.text(Msg::Industry)),
         views = View::ALL
@@ -103,6 +105,7 @@ fn toolbar(bundle: &Bundle, lang: Lang) -> String {
         language = escape(lang.other().text(Msg::LanguageName)),
         present = escape(lang.text(Msg::Present)),
         export = escape(lang.text(Msg::Export)),
+        embed = escape(lang.text(Msg::EmbedCode)),
     )
 }
 
