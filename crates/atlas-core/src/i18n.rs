@@ -291,6 +291,10 @@ impl Lang {
                 "角色与方向均引自规划原文；产业基地不在规划中，各附来源。",
                 "Roles and directions quote the plan; industrial bases are not in the plan and each carries its source.",
             ),
+            // Issue 18 point 6 (the brief as a handout).
+            BriefGrid => ("十大产业中的角色", "Role in each of the ten industries"),
+            BriefPlanWords => ("规划原文", "The plan's words"),
+            BriefNotes => ("注释", "Notes"),
         };
         self.pick(zh, en)
     }
@@ -465,6 +469,13 @@ pub enum Msg {
     BriefPlaces,
     /// A brief's footnote on where its facts come from.
     BriefSources,
+    // Issue 18 point 6 (the brief as a handout).
+    /// The heading of a brief's grid of the city's role in each industry.
+    BriefGrid,
+    /// The heading over a brief's quotes of the plan.
+    BriefPlanWords,
+    /// The heading over a brief's numbered source notes.
+    BriefNotes,
 }
 
 #[cfg(test)]
