@@ -84,23 +84,23 @@ pub fn BriefPage(
                     });
                     let cell = match row.role {
                         Some(role) => view! {
-                            <td class="grid-role" data-role=role.as_str()>
+                            <span class="grid-role" data-role=role.as_str()>
                                 <span class="grid-swatch" inner_html=role_swatch_svg(role)></span>
                                 {lang.role(role)}
                                 {fields}
-                            </td>
+                            </span>
                         }
                         .into_any(),
                         None => view! {
-                            <td class="grid-role" data-role="none">{lang.text(Msg::NotNamed)}</td>
+                            <span class="grid-role" data-role="none">{lang.text(Msg::NotNamed)}</span>
                         }
                         .into_any(),
                     };
                     view! {
-                        <tr data-industry=row.industry.id.clone()>
-                            <th scope="row">{pick(&row.industry.name_zh, &row.industry.name_en)}</th>
+                        <li data-industry=row.industry.id.clone()>
+                            <span class="grid-industry">{pick(&row.industry.name_zh, &row.industry.name_en)}</span>
                             {cell}
-                        </tr>
+                        </li>
                     }
                 })
                 .collect_view();
@@ -190,9 +190,7 @@ pub fn BriefPage(
                     <div class="brief-top">
                         <section class="brief-grid">
                             <h3>{lang.text(Msg::BriefGrid)}</h3>
-                            <table>
-                                <tbody>{grid_rows}</tbody>
-                            </table>
+                            <ul class="grid-rows">{grid_rows}</ul>
                         </section>
                         <figure class="brief-locator" inner_html=locator.clone()></figure>
                     </div>
@@ -259,8 +257,7 @@ fn role_items(roles: &[BriefRole], place: &str, lang: Lang) -> impl IntoView + u
                 <li class="role-item" data-field=fact.field.clone() data-role=fact.role.as_str()>
                     <p class="role-head">
                         <span class="grid-swatch" inner_html=role_swatch_svg(fact.role)></span>
-                        <span class="role-word">{lang.role(fact.role)}</span>
-                        {lang.pick("：", ": ")}
+                        <span class="role-word">{format!("{}{}", lang.role(fact.role), lang.pick("：", ": "))}</span>
                         <span class="field-name">{lang.pick(&role.field.name_zh, &role.field.name_en).to_string()}</span>
                         {industry}
                     </p>
