@@ -94,6 +94,37 @@ describe('the brief as a handout', () => {
     });
   }
 
+  for (const lang of ['zh', 'en']) {
+    test(`laid out for paper, no brief's parts overlap or run past its page, and each locator stays legible (${lang})`, async () => {
+      // The printable width of A4 with the brief's 14 mm margins, as the print layout sees it.
+      const page = await openAtlas(env.browser, link({ lang }), { waitForMap: false, viewport: { width: 688, height: 1000 } });
+      await page.waitForFunction(() => document.querySelectorAll('.brief svg.locator[data-counties]:not([data-counties="0"])').length === 13);
+      await page.emulateMedia({ media: 'print' });
+      const sheets = await page.$$eval('.brief', (briefs) => briefs.map((b) => {
+        const box = (e) => e.getBoundingClientRect();
+        const parts = [b.querySelector('.brief-head'), ...b.querySelector('.brief-body').children, b.querySelector('.brief-foot')];
+        const top = b.querySelector('.brief-top');
+        return {
+          city: b.dataset.adcode,
+          sheet: box(b).toJSON(),
+          parts: parts.map((p) => ({ name: p.className, top: box(p).top, bottom: box(p).bottom })),
+          inTop: [...top.children].map((p) => ({ name: p.className, top: box(p).top, bottom: box(p).bottom })),
+          topBox: box(top).toJSON(),
+          locator: box(b.querySelector('svg.locator')).toJSON(),
+        };
+      }));
+      for (const { city, sheet, parts, inTop, topBox, locator } of sheets) {
+        for (let i = 1; i < parts.length; i++) {
+          assert.ok(parts[i].top >= parts[i - 1].bottom - 1, `${city}: ${parts[i].name} (top ${parts[i].top}) under ${parts[i - 1].name} (bottom ${parts[i - 1].bottom})`);
+        }
+        assert.ok(inTop[1].top >= inTop[0].bottom - 1 && inTop[1].bottom <= topBox.bottom + 1, `${city}: the locator under the grid, inside its row`);
+        assert.ok(parts.at(-1).bottom <= sheet.bottom + 1, `${city}: the footer inside the page`);
+        assert.ok(locator.height >= 100, `${city}: locator ${locator.width}×${locator.height}`);
+      }
+      await page.close();
+    });
+  }
+
   test('three ticked briefs are numbered 1 to 3 of 3', async () => {
     const page = await openBriefs({ lang: 'zh' });
     await page.locator('.briefs-none').click();
