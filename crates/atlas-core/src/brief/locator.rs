@@ -220,7 +220,7 @@ fn around_labels(
 }
 
 /// The lakes at least [`LAKE_NAMED_BESIDE_PX`] across whose names do not fit inside them at the
-/// locator's scale (太湖, 洪泽湖) named beside them instead, clear of the `taken` labels, as a
+/// locator's scale named beside them instead, clear of the `taken` labels, as a
 /// small map names its lakes.
 fn name_lakes_beside(
     bundle: &Bundle,
@@ -289,8 +289,9 @@ fn name_lakes_beside(
 }
 
 /// How large a lake is, px on the locator, to be named beside itself when its name does not
-/// fit inside.
-pub const LAKE_NAMED_BESIDE_PX: f64 = 18.0;
+/// fit inside: the province's two great lakes (太湖, 洪泽湖), not the smaller ones whose names
+/// would crowd the highlighted city.
+pub const LAKE_NAMED_BESIDE_PX: f64 = 42.0;
 
 /// The highlighted city's label and where it goes: its map name (南京, Nanjing) placed by the
 /// map's own label placer, alone on the locator, so it always finds room inside its city.
