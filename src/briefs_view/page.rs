@@ -1,19 +1,26 @@
-//! One city's brief as a page-like card: the plan's title and the date line, the city's names,
-//! the locator map, its zone with the zone's direction, every role the plan gives it, its
-//! county-level places and bases with their sources. Texts follow the interface language; the
-//! locator follows it and the county layer's arrival.
+//! One city's brief as a 简报 page: a header (the plan, the city, the date) over a rule; the
+//! city's role in each of the ten industries as a grid with its one-line summary beside the
+//! locator; the zone's direction in one line; the plan's words for each role (glossed in
+//! English); its county-level places; its bases with numbered source notes; and a footer with
+//! the page number among the ticked briefs. What it says is decided in
+//! `atlas_core::brief` (`sheet`, `notes`, `locator`, `date`); this lays it out. Texts follow the
+//! interface language; the locator follows it and the county layer's arrival.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use atlas_core::brief::date::{PrintDate, date_line};
 use atlas_core::brief::locator::locator_svg;
+use atlas_core::brief::notes::source_notes;
+use atlas_core::brief::sheet::{
+    grid, page_number, role_gloss, role_swatch_svg, summary, zone_line, zone_line_gloss,
+};
 use atlas_core::brief::{BriefRole, city_brief};
+use atlas_core::map_markup::base_title;
 use atlas_core::scene::Scene;
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 
-use crate::bases::base_list;
 use crate::context::use_atlas;
 use crate::counties::Counties;
 use crate::panels::PlanQuote;
@@ -43,6 +50,13 @@ pub fn BriefPage(
             locator_svg(&bundle, &scene, &adcode, layer.as_deref(), language.get())
         }
     };
+    let page_line = {
+        let (bundle, adcode) = (Arc::clone(&bundle), adcode.clone());
+        move || {
+            let lang = language.get();
+            ticked.with(|t| page_number(&bundle, t, &adcode).map(|p| p.line(lang)))
+        }
+    };
     let content = {
         let (bundle, adcode) = (Arc::clone(&bundle), adcode.clone());
         move || {
@@ -50,6 +64,47 @@ pub fn BriefPage(
             let brief = city_brief(&bundle, &adcode).ok()?;
             let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
             let dated = date.map(|d| date_line(brief.plan, d, lang));
+            let rows = grid(&bundle, &brief);
+            let line = summary(&brief, &rows, lang);
+            let grid_rows = rows
+                .iter()
+                .map(|row| {
+                    let fields = row
+                        .roles
+                        .iter()
+                        .filter(|r| r.names_industry())
+                        .map(|r| lang.pick(&r.field.name_zh, &r.field.name_en))
+                        .collect::<Vec<_>>();
+                    let fields = (!fields.is_empty()).then(|| {
+                        let text = match lang {
+                            Lang::Zh => format!("（{}）", fields.join("、")),
+                            Lang::En => format!(" ({})", fields.join(", ")),
+                        };
+                        view! { <span class="grid-field">{text}</span> }
+                    });
+                    let cell = match row.role {
+                        Some(role) => view! {
+                            <span class="grid-role" data-role=role.as_str()>
+                                <span class="grid-swatch" inner_html=role_swatch_svg(role)></span>
+                                {lang.role(role)}
+                                {fields}
+                            </span>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <span class="grid-role" data-role="none">{lang.text(Msg::NotNamed)}</span>
+                        }
+                        .into_any(),
+                    };
+                    view! {
+                        <li data-industry=row.industry.id.clone()>
+                            <span class="grid-industry">{pick(&row.industry.name_zh, &row.industry.name_en)}</span>
+                            {cell}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let city_en = brief.city.name_en.clone();
             let places = (!brief.places.is_empty()).then(|| {
                 let items = brief
                     .places
@@ -58,7 +113,7 @@ pub fn BriefPage(
                         view! {
                             <li class="brief-place" data-adcode=p.place.adcode.clone()>
                                 <p class="brief-place-name">{pick(&p.place.name_zh, &p.place.name_en)}</p>
-                                {role_items(&p.roles, lang)}
+                                {role_items(&p.roles, &p.place.name_en, lang)}
                             </li>
                         }
                     })
@@ -70,43 +125,98 @@ pub fn BriefPage(
                     </section>
                 }
             });
+            let (noted, notes) = source_notes(&brief.bases);
+            let bases = (!noted.is_empty()).then(|| {
+                let items = noted
+                    .iter()
+                    .map(|n| {
+                        let meta = base_title(n.base, lang).split(" · ").skip(1).collect::<Vec<_>>().join(" · ");
+                        let refs = n.notes.iter().map(|i| format!("[{i}]")).collect::<String>();
+                        view! {
+                            <li class="base-item" data-host=n.base.host.clone()>
+                                <span class="base-name">{pick(&n.base.name_zh, &n.base.name_en)}</span>
+                                <span class="base-meta">{lang.pick("，", ", ")}{meta}</span>
+                                " "
+                                <sup class="note-ref">{refs}</sup>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="brief-bases">
+                        <h3>{lang.text(Msg::Bases)}</h3>
+                        <ul class="bases">{items}</ul>
+                    </section>
+                }
+            });
+            let notes = (!notes.is_empty()).then(|| {
+                let items = notes
+                    .into_iter()
+                    .map(|note| {
+                        let text = match (note.publisher.is_empty(), note.passage.is_empty()) {
+                            (true, _) => note.passage,
+                            (false, true) => note.publisher,
+                            (false, false) => format!("{}{}{}", note.publisher, lang.pick("：", ": "), note.passage),
+                        };
+                        view! { <li><span class="note-number">{format!("[{}]", note.number)}</span> " " {text}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="brief-notes">
+                        <h3>{lang.text(Msg::BriefNotes)}</h3>
+                        <ol>{items}</ol>
+                    </section>
+                }
+            });
+            let zone = brief.zone;
             Some(view! {
                 <header class="brief-head">
-                    <p class="brief-plan">{pick(&brief.plan.title_zh, &brief.plan.title_en)}</p>
+                    <p class="brief-plan">{match lang {
+                        Lang::Zh => format!("《{}》", brief.plan.title_zh),
+                        Lang::En => brief.plan.title_en.clone(),
+                    }}</p>
                     <h2 id=heading.clone() class="brief-name">
                         {pick(&brief.city.name_zh, &brief.city.name_en)} " "
                         <span class="name-en" lang=lang.other().pick("zh-CN", "en")>
                             {lang.other().pick(&brief.city.name_zh, &brief.city.name_en).to_string()}
                         </span>
+                        <span class="brief-kind">{lang.text(Msg::CityBrief)}</span>
                     </h2>
                     <p class="brief-date">{dated}</p>
                 </header>
                 <p class="brief-unticked-note">{lang.text(Msg::BriefsUnticked)}</p>
                 <div class="brief-body">
+                    <p class="brief-summary">{line}</p>
                     <div class="brief-top">
-                        <figure class="brief-locator" inner_html=locator.clone()></figure>
-                        <section class="brief-zone">
-                            <h3>
-                                {lang.text(Msg::Zone)} {lang.pick("：", ": ")}
-                                <span class=format!("swatch zone-{}", brief.zone.id) aria-hidden="true"></span>
-                                {pick(&brief.zone.name_zh, &brief.zone.name_en)}
-                            </h3>
-                            <h4>{lang.text(Msg::ZoneDirection)}</h4>
-                            <PlanQuote quote=brief.zone.direction.clone() />
-                            {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{brief.zone.direction_gloss_en.clone()}</p> })}
+                        <section class="brief-grid">
+                            <h3>{lang.text(Msg::BriefGrid)}</h3>
+                            <ul class="grid-rows">{grid_rows}</ul>
                         </section>
+                        <figure class="brief-locator" inner_html=locator.clone()></figure>
                     </div>
+                    <section class="brief-zone">
+                        <p class="brief-zone-line">
+                            <span class="brief-label">{lang.text(Msg::Zone)}{lang.pick("：", ": ")}</span>
+                            <span class=format!("swatch zone-{}", zone.id) aria-hidden="true"></span>
+                            {pick(&zone.name_zh, &zone.name_en)} " · "
+                            <span class="brief-label">{lang.text(Msg::ZoneDirection)}{lang.pick("：", ": ")}</span>
+                            <q lang="zh-CN">{zone_line(zone).to_string()}</q>
+                            " "
+                            <span class="section-ref">{format!("§{}", lang.section(&zone.direction.section))}</span>
+                        </p>
+                        {(lang == Lang::En).then(|| view! { <p class="gloss" lang="en">{zone_line_gloss(zone).to_string()}</p> })}
+                    </section>
                     <section class="brief-roles">
-                        <h3>{lang.text(Msg::RolesInPlan)}</h3>
+                        <h3>{lang.text(Msg::BriefPlanWords)}</h3>
                         {if brief.roles.is_empty() {
                             view! { <p class="no-roles">{lang.text(Msg::NoRoles)}</p> }.into_any()
                         } else {
-                            role_items(&brief.roles, lang).into_any()
+                            role_items(&brief.roles, &city_en, lang).into_any()
                         }}
                     </section>
                     {places}
-                    <section class="brief-bases">{base_list(brief.bases.clone(), lang)}</section>
-                    <p class="brief-sources">{lang.text(Msg::BriefSources)}</p>
+                    {bases}
+                    {notes}
                 </div>
             })
         }
@@ -118,13 +228,18 @@ pub fn BriefPage(
             aria-labelledby=labelled_by
         >
             {content}
+            <footer class="brief-foot">
+                <p class="brief-sources">{move || language.get().text(Msg::BriefSources)}</p>
+                <p class="brief-page">{page_line}</p>
+            </footer>
         </article>
     }
 }
 
-/// The roles as the brief lists them: badge, field (and its industry when the field is narrower),
-/// and the plan's words with their section.
-fn role_items(roles: &[BriefRole], lang: Lang) -> impl IntoView + use<> {
+/// The roles as the brief quotes them: the role and field, the plan's words with their section,
+/// and in English a gloss of the fact the words state (`place` is the English name of the place
+/// the roles are given to).
+fn role_items(roles: &[BriefRole], place: &str, lang: Lang) -> impl IntoView + use<> {
     let items = roles
         .iter()
         .map(|role| {
@@ -137,15 +252,17 @@ fn role_items(roles: &[BriefRole], lang: Lang) -> impl IntoView + use<> {
                 };
                 view! { <span class="industry-name">{text}</span> }
             });
+            let gloss = (lang == Lang::En).then(|| role_gloss(place, role));
             view! {
                 <li class="role-item" data-field=fact.field.clone() data-role=fact.role.as_str()>
                     <p class="role-head">
-                        <span class=format!("badge role-{}", fact.role.as_str())>{lang.role(fact.role)}</span>
-                        " "
+                        <span class="grid-swatch" inner_html=role_swatch_svg(fact.role)></span>
+                        <span class="role-word">{format!("{}{}", lang.role(fact.role), lang.pick("：", ": "))}</span>
                         <span class="field-name">{lang.pick(&role.field.name_zh, &role.field.name_en).to_string()}</span>
                         {industry}
                     </p>
                     <PlanQuote quote=fact.quote.clone() />
+                    {gloss.map(|g| view! { <p class="gloss" lang="en">{g}</p> })}
                 </li>
             }
         })

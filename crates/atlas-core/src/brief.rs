@@ -8,6 +8,8 @@ use crate::facts::{Base, Field, Industry, Place, RoleFact};
 
 pub mod date;
 pub mod locator;
+pub mod notes;
+pub mod sheet;
 
 /// Why a brief could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

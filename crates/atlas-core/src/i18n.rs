@@ -343,6 +343,10 @@ impl Lang {
                 "Paste this code into a portal page to embed the current view; the frame follows the content's height, or give it a fixed height instead.",
             ),
             EmbedCodeLabel => ("当前视图的嵌入代码", "Embed code of the current view"),
+            // Issue 18 point 6 (the brief as a handout).
+            BriefGrid => ("十大产业中的角色", "Role in each of the ten industries"),
+            BriefPlanWords => ("规划原文", "The plan's words"),
+            BriefNotes => ("注释", "Notes"),
         };
         self.pick(zh, en)
     }
@@ -566,6 +570,13 @@ pub enum Msg {
     EmbedCodeNote,
     /// The label of the embed code's text box.
     EmbedCodeLabel,
+    // Issue 18 point 6 (the brief as a handout).
+    /// The heading of a brief's grid of the city's role in each industry.
+    BriefGrid,
+    /// The heading over a brief's quotes of the plan.
+    BriefPlanWords,
+    /// The heading over a brief's numbered source notes.
+    BriefNotes,
 }
 
 #[cfg(test)]
