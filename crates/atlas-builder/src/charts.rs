@@ -74,8 +74,8 @@ impl Theme {
         match setting {
             ChartSetting::Explorer => Theme {
                 background: "#ffffff",
-                ink: t.ink,
-                muted: t.muted,
+                ink: palette::INK,
+                muted: palette::MUTED,
                 grid: GRID,
                 series: BLUE,
                 series_2: LIGHT_BLUE,
@@ -244,7 +244,7 @@ pub fn output_path_svg(
     let unit = lang.pick(&path.start.unit, &path.start.unit_en);
     let tick_w = ticks(step, top)
         .iter()
-        .map(|t| text_width(&thousands(*t), f))
+        .map(|tick| text_width(&thousands(*tick), f))
         .fold(0.0, f64::max);
     let value_w = path
         .points
@@ -278,11 +278,11 @@ pub fn output_path_svg(
             f,
             t.muted,
         )?;
-        for t in ticks(step, top) {
-            let y = y_of(t);
+        for tick in ticks(step, top) {
+            let y = y_of(tick);
             s.line(&[(left, y), (right, y)], t.grid, 1)?;
             s.text(
-                &thousands(t),
+                &thousands(tick),
                 (left - f * 0.5, y),
                 (HPos::Right, VPos::Center),
                 f,
@@ -381,11 +381,11 @@ pub fn gdp_share_svg(
     let bar_w = (group_w - gap) / per_year as f64;
     svg(variant.width, h, t.background, |s| {
         legend(Some(s), series, (f * 0.5, f * 0.5), w - f, f, t.ink)?;
-        for t in ticks(step, top) {
-            let y = y_of(t);
+        for tick in ticks(step, top) {
+            let y = y_of(tick);
             s.line(&[(left, y), (right, y)], t.grid, 1)?;
             s.text(
-                &format!("{t}%"),
+                &format!("{tick}%"),
                 (left - f * 0.5, y),
                 (HPos::Right, VPos::Center),
                 f,
@@ -577,11 +577,11 @@ pub fn roles_per_city_svg(
     let x_of = |v: f64| left + v / top * (right - left);
     svg(variant.width, h, t.background, |s| {
         legend(Some(s), &items, (f * 0.5, f * 0.5), w - f, f, t.ink)?;
-        for t in ticks(step, top) {
-            let x = x_of(t);
+        for tick in ticks(step, top) {
+            let x = x_of(tick);
             s.line(&[(x, plot_top), (x, plot_bottom)], t.grid, 1)?;
             s.text(
-                &thousands(t),
+                &thousands(tick),
                 (x, plot_bottom + f * 0.3),
                 (HPos::Center, VPos::Top),
                 f,
