@@ -6,8 +6,7 @@
 use atlas_core::charts::{Chart, ChartSetting};
 use atlas_core::layout::Statement;
 use atlas_core::slides::{
-    KeySource, PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints,
-    slides,
+    KeySource, PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slides,
 };
 use atlas_core::{Lang, Msg, Role};
 use leptos::ev;

@@ -6,11 +6,11 @@
 
 use std::time::Duration;
 
+use atlas_core::Msg;
 use atlas_core::slides::{
     PresenterAction, PresenterKeys, elapsed, next_title, slides, speaker_notes,
 };
 use atlas_core::url_state::ViewState;
-use atlas_core::Msg;
 use leptos::ev;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

@@ -419,7 +419,6 @@ pub fn gdp_share_svg(
     })
 }
 
-
 /// One laid-out piece of the count-goals chart, at its position.
 enum GoalItem {
     /// A panel's heading (its unit), with the rule above it: text, left, top, width.

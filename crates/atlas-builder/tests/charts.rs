@@ -346,7 +346,10 @@ fn the_counted_goals_share_one_scale_so_10_is_a_hundredth_of_1000() {
             .find(|(v, _)| *v == 10.0)
             .map(|(_, w)| *w)
             .expect("a goal of 10");
-        assert!(ten * 20.0 < full, "{path}: 10 is {ten} px, ≥ 1,000 {full} px");
+        assert!(
+            ten * 20.0 < full,
+            "{path}: 10 is {ten} px, ≥ 1,000 {full} px"
+        );
     }
 }
 
@@ -370,7 +373,11 @@ fn the_projectors_charts_are_dark_with_light_ink() {
         };
         match setting {
             ChartSetting::Projector => {
-                assert_eq!(ground, palette::PROJECTOR_BACKGROUND.to_uppercase(), "{path}");
+                assert_eq!(
+                    ground,
+                    palette::PROJECTOR_BACKGROUND.to_uppercase(),
+                    "{path}"
+                );
                 assert!(luminance(&ink) > 150, "{path}: light ink {ink}");
             }
             ChartSetting::Explorer => {

@@ -174,7 +174,9 @@ mod projector_tests {
 
     #[test]
     fn projector_roles_keep_the_maps_order_of_lightness() {
-        let sum = |hex: &str| rgb(hex).map_or(0, |Rgb(r, g, b)| u32::from(r) + u32::from(g) + u32::from(b));
+        let sum = |hex: &str| {
+            rgb(hex).map_or(0, |Rgb(r, g, b)| u32::from(r) + u32::from(g) + u32::from(b))
+        };
         assert!(sum(PROJECTOR_ROLE_SIGNATURE) < sum(PROJECTOR_ROLE_FOCUS));
         assert!(sum(PROJECTOR_ROLE_FOCUS) < sum(PROJECTOR_ROLE_SUPPORT));
     }

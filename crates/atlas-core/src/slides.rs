@@ -121,7 +121,10 @@ fn finding(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> String {
                 .collect();
             match lang {
                 Lang::Zh => format!("三大区域：{}功能互补", list(&zones, lang)),
-                Lang::En => format!("Three zones with complementary roles: {}", list(&zones, lang)),
+                Lang::En => format!(
+                    "Three zones with complementary roles: {}",
+                    list(&zones, lang)
+                ),
             }
         }
         SlideKind::Signature => {
@@ -186,7 +189,10 @@ fn finding(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> String {
                 .map(|c| short_name(bundle, &c.adcode, lang))
                 .collect();
             match lang {
-                Lang::Zh => format!("十大产业一览：{}承担的产业最多（{most} 个）", list(&names, lang)),
+                Lang::Zh => format!(
+                    "十大产业一览：{}承担的产业最多（{most} 个）",
+                    list(&names, lang)
+                ),
                 Lang::En => format!(
                     "The ten industries: {} {} named by the most ({most})",
                     list(&names, lang),
@@ -203,7 +209,6 @@ fn leading_names(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> Vec<String> {
         .map(|(_, places)| places.iter().map(|p| short_name(bundle, p, lang)).collect())
         .unwrap_or_default()
 }
-
 
 /// What only the presenter reads for a slide, in the interface language: short numbered points,
 /// then the plan's words behind them with their sections (in Chinese only: the English notes
@@ -240,7 +245,9 @@ pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNo
                     notes.quotes.push(zone.direction.clone());
                 }
             }
-            notes.points.push(lang.text(Msg::MembershipNote).to_string());
+            notes
+                .points
+                .push(lang.text(Msg::MembershipNote).to_string());
         }
         SlideKind::Signature => {
             for statement in bundle.statements_in(Topic::Role(Role::Signature)) {
@@ -270,7 +277,9 @@ pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNo
                     .collect();
                 match lang {
                     Lang::Zh => {
-                        notes.points.push(format!("重点领域：{}", list(&subareas, lang)));
+                        notes
+                            .points
+                            .push(format!("重点领域：{}", list(&subareas, lang)));
                         notes.quotes.push(industry.summary.clone());
                     }
                     Lang::En => {
@@ -293,7 +302,9 @@ pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNo
                     Lang::En => format!("{figure} {}", goal.label_en),
                 });
             }
-            notes.points.push(lang.text(Msg::ProjectionNote).to_string());
+            notes
+                .points
+                .push(lang.text(Msg::ProjectionNote).to_string());
         }
         SlideKind::SmallMaps => notes.points.push(lang.text(Msg::OverviewNote).to_string()),
     }

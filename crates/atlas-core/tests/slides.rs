@@ -24,17 +24,26 @@ fn title_of(b: &Bundle, industry: &str, lang: Lang) -> String {
 #[test]
 fn industry_titles_name_the_leading_places_and_their_role() {
     let b = bundle();
-    assert_eq!(title_of(&b, "biotech_medicine", Lang::Zh), "生物技术和新医药：泰州为重点");
+    assert_eq!(
+        title_of(&b, "biotech_medicine", Lang::Zh),
+        "生物技术和新医药：泰州为重点"
+    );
     assert_eq!(
         title_of(&b, "biotech_medicine", Lang::En),
         "Biotechnology and new medicine: Taizhou is the focus"
     );
-    assert_eq!(title_of(&b, "iot_cloud", Lang::Zh), "物联网和云计算：无锡为标志性地区");
+    assert_eq!(
+        title_of(&b, "iot_cloud", Lang::Zh),
+        "物联网和云计算：无锡为标志性地区"
+    );
     assert_eq!(
         title_of(&b, "iot_cloud", Lang::En),
         "Internet of Things and cloud computing: Wuxi is its signature place"
     );
-    assert_eq!(title_of(&b, "energy_saving", Lang::Zh), "节能环保：宜兴、盐城为重点");
+    assert_eq!(
+        title_of(&b, "energy_saving", Lang::Zh),
+        "节能环保：宜兴、盐城为重点"
+    );
     assert_eq!(
         title_of(&b, "nev", Lang::En),
         "New-energy vehicles: Yancheng and Yangzhou are the focus"
@@ -59,14 +68,23 @@ fn every_title_states_more_than_its_topic() {
         tour[1].title(Lang::Zh),
         "区域标志性高端产业：南京、无锡、常州、苏州、南通"
     );
-    assert_eq!(tour[0].title(Lang::Zh), "三大区域：苏南、苏中、苏北功能互补");
+    assert_eq!(
+        tour[0].title(Lang::Zh),
+        "三大区域：苏南、苏中、苏北功能互补"
+    );
     assert_eq!(tour[12].title(Lang::Zh), "发展目标：产值年均增长 30%以上");
-    assert_eq!(tour[12].title(Lang::En), "Targets: output to grow ≥ 30% a year");
+    assert_eq!(
+        tour[12].title(Lang::En),
+        "Targets: output to grow ≥ 30% a year"
+    );
 }
 
 #[test]
 fn goals_keep_the_plans_qualifiers() {
-    assert_eq!(bounded_figure(1000.0, Bound::AtLeast, Lang::Zh), "1,000以上");
+    assert_eq!(
+        bounded_figure(1000.0, Bound::AtLeast, Lang::Zh),
+        "1,000以上"
+    );
     assert_eq!(bounded_figure(1000.0, Bound::AtLeast, Lang::En), "≥ 1,000");
     assert_eq!(bounded_figure(80.0, Bound::MoreThan, Lang::Zh), "超过80");
     assert_eq!(bounded_figure(80.0, Bound::MoreThan, Lang::En), "> 80");
@@ -97,7 +115,11 @@ fn speaker_notes_are_in_the_interface_language_only() {
     let zh = speaker_notes(&b, &biotech, Lang::Zh);
     let en = speaker_notes(&b, &biotech, Lang::En);
     let industry = b.industry("biotech_medicine").expect("biotech");
-    assert!(zh.points.iter().any(|p| p.contains(&industry.subareas[0].name_zh)));
+    assert!(
+        zh.points
+            .iter()
+            .any(|p| p.contains(&industry.subareas[0].name_zh))
+    );
     assert!(zh.points.iter().all(|p| !p.contains(&industry.gloss_en)));
     assert_eq!(zh.quotes, [industry.summary.clone()]);
     assert!(en.points.contains(&industry.gloss_en));
@@ -130,7 +152,10 @@ fn speaker_notes_are_in_the_interface_language_only() {
 fn the_presenter_window_shows_the_next_title_and_the_time() {
     let b = bundle();
     let tour = slides(&b);
-    assert_eq!(next_title(&b, 3, Lang::Zh).as_deref(), Some(tour[3].title(Lang::Zh)));
+    assert_eq!(
+        next_title(&b, 3, Lang::Zh).as_deref(),
+        Some(tour[3].title(Lang::Zh))
+    );
     assert_eq!(next_title(&b, tour.len(), Lang::En), None);
     assert_eq!(elapsed(0), "0:00");
     assert_eq!(elapsed(75), "1:15");
@@ -148,7 +173,10 @@ fn key_hints_show_once_on_the_first_slide_shown() {
 #[test]
 fn the_presenter_stylesheet_uses_the_projector_palette() {
     use atlas_core::palette::PROJECTOR_CSS_PROPERTIES;
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/css/80-presenter.css");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/css/80-presenter.css"
+    );
     let css = std::fs::read_to_string(path).expect("assets/css/80-presenter.css");
     let block = css
         .split(".presenter {")
