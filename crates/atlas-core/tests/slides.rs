@@ -121,7 +121,7 @@ fn speaker_notes_are_in_the_interface_language_only() {
             .any(|p| p.contains(&industry.subareas[0].name_zh))
     );
     assert!(zh.points.iter().all(|p| !p.contains(&industry.gloss_en)));
-    assert_eq!(zh.quotes, [industry.summary.clone()]);
+    assert_eq!(zh.quotes, std::slice::from_ref(&industry.summary));
     assert!(en.points.contains(&industry.gloss_en));
     assert!(en.quotes.is_empty(), "no Chinese quotes under English");
     for slide in slides(&b) {
