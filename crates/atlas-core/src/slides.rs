@@ -275,19 +275,20 @@ pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNo
                     .iter()
                     .map(|s| lang.pick(&s.name_zh, &s.name_en).to_string())
                     .collect();
+                // The slide shows the industry's summary; the notes add its fields, with the
+                // plan's words for each (in Chinese; the English notes do not quote Chinese).
                 match lang {
                     Lang::Zh => {
                         notes
                             .points
                             .push(format!("重点领域：{}", list(&subareas, lang)));
-                        notes.quotes.push(industry.summary.clone());
-                    }
-                    Lang::En => {
-                        notes.points.push(industry.gloss_en.clone());
                         notes
-                            .points
-                            .push(format!("Fields: {}", list(&subareas, lang)));
+                            .quotes
+                            .extend(industry.subareas.iter().map(|s| s.quote.clone()));
                     }
+                    Lang::En => notes
+                        .points
+                        .push(format!("Fields: {}", list(&subareas, lang))),
                 }
             }
         }

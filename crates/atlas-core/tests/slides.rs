@@ -121,8 +121,19 @@ fn speaker_notes_are_in_the_interface_language_only() {
             .any(|p| p.contains(&industry.subareas[0].name_zh))
     );
     assert!(zh.points.iter().all(|p| !p.contains(&industry.gloss_en)));
-    assert_eq!(zh.quotes, std::slice::from_ref(&industry.summary));
-    assert!(en.points.contains(&industry.gloss_en));
+    let subarea_quotes: Vec<_> = industry.subareas.iter().map(|s| s.quote.clone()).collect();
+    assert_eq!(zh.quotes, subarea_quotes, "the plan's words for each field");
+    assert!(
+        en.points
+            .iter()
+            .any(|p| p.contains(&industry.subareas[0].name_en)),
+        "{:?}",
+        en.points
+    );
+    assert!(
+        en.points.iter().all(|p| !p.contains(&industry.gloss_en)),
+        "the slide already shows the summary"
+    );
     assert!(en.quotes.is_empty(), "no Chinese quotes under English");
     for slide in slides(&b) {
         for lang in [Lang::Zh, Lang::En] {
