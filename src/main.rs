@@ -24,6 +24,7 @@ mod panels;
 mod plan_view;
 mod prerendered;
 mod presenter;
+mod presenter_window;
 mod resize;
 mod search_box;
 mod status_panels;

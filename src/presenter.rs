@@ -1,10 +1,13 @@
 //! Presenter mode for coordination meetings: a tour of slides on the live map, driven by a
-//! clicker or the keyboard, in a high-contrast projector theme, with speaker notes on a toggle.
-//! The slide is part of the URL, so every slide is a link.
+//! clicker or the keyboard, in the projector variant of the map's palette. Speaker notes live in
+//! a separate presenter window (`src/presenter_window.rs`), never on the projected screen. The
+//! slide is part of the URL, so every slide is a link.
 
 use atlas_core::charts::{Chart, ChartSetting};
 use atlas_core::layout::Statement;
-use atlas_core::slides::{KeySource, PresenterAction, PresenterKeys, SlideKind, slides};
+use atlas_core::slides::{
+    KeySource, PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slides,
+};
 use atlas_core::{Lang, Msg, Role};
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,17 +16,35 @@ use wasm_bindgen::JsCast;
 use crate::context::{AtlasContext, use_atlas};
 use crate::map_view::MapView;
 use crate::overview_view::{OverviewGrid, RoleLegend};
-use crate::panels::{MixedText, PlanQuote};
+use crate::panels::MixedText;
 use crate::targets_view::ChartFigure;
 
-/// The presenter: the current slide, its counter, and the notes when toggled on.
+/// The presenter: the projected slides, or, in the window opened with `notes=1`, the
+/// presenter's own view of them (speaker notes, next slide, elapsed time). The two windows stay
+/// on the same slide through a `BroadcastChannel`.
 #[component]
 pub fn Presenter() -> impl IntoView {
+    let atlas = use_atlas();
+    crate::presenter_window::use_slide_channel(atlas.state, slides(&atlas.bundle).len());
+    if atlas.state.with_untracked(|s| s.notes) {
+        view! { <crate::presenter_window::PresenterWindow /> }.into_any()
+    } else {
+        view! { <Projected /> }.into_any()
+    }
+}
+
+/// What the audience sees: the slide's finding as its title, the map (or the charts), the
+/// slide's text, and the key hints once, on the first slide shown. Speaker notes never show
+/// here: N opens (or brings forward) the presenter window.
+#[component]
+fn Projected() -> impl IntoView {
     let atlas = use_atlas();
     let state = atlas.state;
     let language = atlas.language;
     let count = slides(&atlas.bundle).len();
-    let notes = RwSignal::new(false);
+    let first_shown = state.with_untracked(|s| s.slide.unwrap_or(1));
+    let pressed = RwSignal::new(false);
+    let blocked = RwSignal::new(false);
     let keys = StoredValue::new(PresenterKeys::default());
     let listener = window_event_listener(ev::keydown, move |e| {
         if e.ctrl_key() || e.alt_key() || e.meta_key() {
@@ -36,15 +57,19 @@ pub fn Presenter() -> impl IntoView {
         let action = keys
             .try_update_value(|k| k.press(&e.key(), source, current - 1, count))
             .unwrap_or(PresenterAction::None);
+        if action != PresenterAction::None {
+            pressed.set(true);
+        }
         match action {
             PresenterAction::Go(n) => {
                 e.prevent_default();
                 if n + 1 != current {
+                    blocked.set(false);
                     state.update(|s| s.slide = Some(n + 1));
                 }
             }
             PresenterAction::FullScreen => toggle_full_screen(),
-            PresenterAction::Notes => notes.update(|n| *n = !*n),
+            PresenterAction::Notes => blocked.set(!crate::presenter_window::open(state)),
             PresenterAction::Leave => {
                 if document().fullscreen_element().is_some() {
                     document().exit_fullscreen();
@@ -111,17 +136,22 @@ pub fn Presenter() -> impl IntoView {
             }
         })
     };
-    let side_and_notes = move || {
+    let side = move || {
         let lang = language.get();
         let current = slides(&atlas.bundle).get(slide.get() - 1).cloned()?;
-        Some(view! {
-            <aside class="slide-side">{slide_side(&atlas, &current.kind, lang)}</aside>
-            <aside class="speaker-notes" hidden=move || !notes.get() aria-label=lang.text(Msg::SpeakerNotes)>
-                <h2>{lang.text(Msg::SpeakerNotes)}</h2>
-                {slide_notes(&atlas, &current.kind, lang)}
-            </aside>
-            <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterHelp) /></footer>
-        })
+        Some(view! { <aside class="slide-side">{slide_side(&atlas, &current.kind, lang)}</aside> })
+    };
+    // The key hints are for the first moment only; a notice that the presenter window could not
+    // open takes their place when N was pressed.
+    let footer = move || {
+        let lang = language.get();
+        if blocked.get() {
+            Some(view! { <footer class="slide-help presenter-blocked" role="status">{lang.text(Msg::PresenterWindowBlocked)}</footer> }.into_any())
+        } else {
+            shows_key_hints(first_shown, slide.get(), pressed.get()).then(|| {
+                view! { <footer class="slide-help"><MixedText text=lang.text(Msg::PresenterKeysOnce) /></footer> }.into_any()
+            })
+        }
     };
     // The map is made once for the whole tour, outside what each slide makes: a slide change
     // recolours it, and the targets slide lays its charts over it in the same cell, hidden but
@@ -134,13 +164,14 @@ pub fn Presenter() -> impl IntoView {
                 {charts}
             </div>
             {small_maps}
-            {side_and_notes}
+            {side}
+            {footer}
         </div>
     }
 }
 
 /// Whether a key was pressed on a focused control or on the page (the body has focus).
-fn key_source(e: &ev::KeyboardEvent) -> KeySource {
+pub fn key_source(e: &ev::KeyboardEvent) -> KeySource {
     let on_page = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -152,7 +183,8 @@ fn key_source(e: &ev::KeyboardEvent) -> KeySource {
     }
 }
 
-fn toggle_full_screen() {
+/// Enters full screen, or leaves it.
+pub fn toggle_full_screen() {
     let document = document();
     if document.fullscreen_element().is_some() {
         document.exit_fullscreen();
@@ -202,16 +234,22 @@ fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
         }
         SlideKind::Targets => atlas_core::charts::count_goals(bundle)
             .into_iter()
-            .take(6)
+            .take(TARGETS_ON_SLIDE)
             .map(|g| {
+                // The figure keeps the plan's qualifier (以上, 超过); in Chinese with its measure
+                // word as the plan writes it (1,000项以上), in English the label names the unit.
+                let figure = match lang {
+                    Lang::Zh => atlas_core::charts::qualified(
+                        &format!("{}{}", atlas_core::format::thousands(g.value), g.unit),
+                        g.bound,
+                        lang,
+                    ),
+                    Lang::En => atlas_core::charts::bounded_figure(g.value, g.bound, lang),
+                };
                 view! {
                     <p class="slide-goal">
-                        <strong>{atlas_core::format::thousands(g.value)}</strong>
-                        // In English the label already names what is counted.
-                        {match lang {
-                            Lang::Zh => format!(" {} {}", g.unit, g.label_zh),
-                            Lang::En => format!(" {}", g.label_en),
-                        }}
+                        <strong>{figure}</strong>
+                        {format!(" {}", lang.pick(&g.label_zh, &g.label_en))}
                     </p>
                 }
             })
@@ -248,42 +286,5 @@ fn statement_line(
             <span class=format!("badge role-{}", role.as_str())>{lang.role(role)}</span>
             " " <strong>{field_name}</strong> " · " {names.join(lang.pick("、", ", "))}
         </p>
-    }
-}
-
-/// What only the presenter sees.
-fn slide_notes(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
-    let bundle = &atlas.bundle;
-    match kind {
-        SlideKind::Overview => view! {
-            <p>{lang.text(Msg::MembershipNote)}</p>
-            {bundle.zones.iter().map(|z| view! { <p lang="en">{format!("{}: {}", z.name_en, z.direction_gloss_en)}</p> }).collect_view()}
-        }
-        .into_any(),
-        SlideKind::Signature => statements(atlas, kind)
-            .first()
-            .map(|s| view! { <PlanQuote quote=s.fact.quote.clone() /> })
-            .into_any(),
-        SlideKind::Industry(id) => bundle
-            .industry(id)
-            .map(|i| {
-                let subs = i
-                    .subareas
-                    .iter()
-                    .map(|s| view! {
-                        <li>
-                            {lang.pick(&s.name_zh, &s.name_en).to_string()} " "
-                            <span lang=lang.other().code()>{lang.other().pick(&s.name_zh, &s.name_en).to_string()}</span>
-                        </li>
-                    })
-                    .collect_view();
-                view! {
-                    <p lang="en">{i.gloss_en.clone()}</p>
-                    <ol>{subs}</ol>
-                }
-            })
-            .into_any(),
-        SlideKind::Targets => view! { <p>{lang.text(Msg::ProjectionNote)}</p> }.into_any(),
-        SlideKind::SmallMaps => view! { <p>{lang.text(Msg::OverviewNote)}</p> }.into_any(),
     }
 }

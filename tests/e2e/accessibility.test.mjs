@@ -28,6 +28,8 @@ const VIEWS = [
   { name: 'presenter, zone slide', query: '?slide=1' },
   { name: 'presenter, industry slide in English', query: '?slide=4&lang=en' },
   { name: 'presenter, targets slide', query: `?slide=${targetsSlide()}`, map: false },
+  { name: 'presenter window', query: '?slide=3&notes=1', map: false },
+  { name: 'presenter window in English', query: '?slide=2&notes=1&lang=en', map: false },
   { name: 'embedded', query: '?embed=1&industry=marine_engineering' },
 ];
 
@@ -35,7 +37,7 @@ describe('axe-core finds no serious or critical violation', () => {
   for (const view of VIEWS) {
     test(view.name, async () => {
       const page = await openAtlas(env.browser, env.site.url + view.query, { waitForMap: view.map !== false });
-      await page.locator('.app, .presenter').first().waitFor();
+      await page.locator('.app, .presenter, .presenter-window').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.status.loading'));
       assert.deepEqual(await seriousViolations(page), []);
       await page.close();

@@ -3,7 +3,7 @@
 // forced-colour mode, and the language of every piece of text.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openAtlas, readBundle, slideTitles, tabTo, useBrowserAndSite } from './harness.mjs';
+import { openAtlas, tabTo, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
 
@@ -130,18 +130,6 @@ describe('the plan view and the keyboard', () => {
     await page.waitForFunction(() => document.activeElement?.matches('.zone-details .show-in-plan'));
     await page.close();
   });
-
-  test('from the presenter, keys in the plan view do not turn the slide, and Esc returns to it', async () => {
-    const page = await openAtlas(env.browser, env.site.url + '?slide=2', { viewport: { width: 1920, height: 1080 } });
-    await page.keyboard.press('n');
-    await page.locator('.speaker-notes .show-in-plan').click();
-    await page.locator('.plan-text mark.plan-mark').first().waitFor();
-    for (const key of ['ArrowRight', 'Enter', ' ', 'End']) await page.keyboard.press(key);
-    await page.keyboard.press('Escape');
-    await page.locator('.presenter').waitFor();
-    assert.equal(await page.textContent('.slide-counter'), `2 / ${slideTitles(readBundle()).length}`);
-    await page.close();
-  });
 });
 
 describe('forced colours', () => {
@@ -241,7 +229,7 @@ describe('every text carries its language', () => {
   /** Opens `query`, runs `then` (which shows more), and checks every text node. */
   async function check(query, then = async () => {}) {
     const page = await openAtlas(env.browser, env.site.url + query, { waitForMap: false, viewport: { width: 1920, height: 1080 } });
-    await page.locator('.app, .presenter').first().waitFor();
+    await page.locator('.app, .presenter, .presenter-window').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('.status.loading'));
     await then(page);
     const offenders = await page.evaluate(wrongLanguage);
@@ -254,13 +242,10 @@ describe('every text carries its language', () => {
     await page.keyboard.type(text);
     await page.locator('#search-results .hit').first().waitFor();
   };
+  const presenterNotes = (page) => page.locator('.pw-notes li').first().waitFor();
   const openPlan = async (page) => {
     await page.locator('.show-in-plan').first().click();
     await page.locator('.plan-text mark.plan-mark').first().waitFor();
-  };
-  const notes = async (page) => {
-    await page.keyboard.press('n');
-    await page.locator('.speaker-notes').waitFor({ state: 'visible' });
   };
 
   for (const lang of ['en', 'zh']) {
@@ -271,8 +256,8 @@ describe('every text carries its language', () => {
       ['search results', `?lang=${lang}`, openSearch(lang === 'en' ? 'su' : '苏')],
       ['table', `?lang=${lang}&view=table&industry=iot_cloud&city=320200`],
       ['targets', `?lang=${lang}&view=targets`],
-      ['presenter overview slide with notes', `?lang=${lang}&slide=1`, notes],
-      ['presenter industry slide with notes', `?lang=${lang}&slide=4`, notes],
+      ['presenter window on the overview slide', `?lang=${lang}&slide=1&notes=1`, presenterNotes],
+      ['presenter window on an industry slide', `?lang=${lang}&slide=4&notes=1`, presenterNotes],
       ['plan view at a quote', `?lang=${lang}&city=321200`, openPlan],
     ];
     for (const [name, query, then] of views) {

@@ -94,23 +94,64 @@ export function readBundle() {
   return JSON.parse(readFileSync(bundleFile(), 'utf8'));
 }
 
+/** The roles from strongest to weakest, as atlas_core::facts::Role orders them. */
+const ROLE_ORDER = ['signature', 'focus', 'support', 'pilot'];
+
+/** A place's Chinese name as the map labels it (南京市 → 南京). */
+function shortName(bundle, adcode) {
+  const place = bundle.cities.find((c) => c.adcode === adcode) ?? bundle.places.find((p) => p.adcode === adcode);
+  return (place?.name_zh ?? adcode).replace(/市$/, '');
+}
+
+/** The strongest role among `facts` and the places holding it, in adcode order. */
+function leading(facts) {
+  const strongest = new Map();
+  for (const f of facts) {
+    const r = ROLE_ORDER.indexOf(f.role);
+    if (!strongest.has(f.place) || r < strongest.get(f.place)) strongest.set(f.place, r);
+  }
+  if (strongest.size === 0) return null;
+  const top = Math.min(...strongest.values());
+  return { role: ROLE_ORDER[top], places: [...strongest.keys()].filter((p) => strongest.get(p) === top).sort() };
+}
+
 /**
  * The presenter's slide titles in Chinese, in order, built from `bundle` as atlas_core::slides
- * builds the tour: the three zones, the signature industries, each industry, the targets, the ten small maps.
+ * builds the tour (each title states its finding): the three zones, the signature industries,
+ * each industry with the places holding its strongest role, the targets with the growth goal,
+ * the ten small maps with the city named by the most industries.
  */
 export function slideTitles(bundle) {
+  const phrase = { signature: '为标志性地区', focus: '为重点', support: '相互支撑', pilot: '试点示范' };
+  const industry = (i) => {
+    const lead = leading(bundle.roles.filter((r) => r.industry === i.id));
+    return lead ? `${i.name_zh}：${lead.places.map((p) => shortName(bundle, p)).join('、')}${phrase[lead.role]}` : i.name_zh;
+  };
+  const signature = leading(bundle.roles.filter((r) => r.role === 'signature'));
+  const growth = bundle.targets.find((t) => t.kind === 'goal' && t.group === 'growth');
+  const qualified = (figure, bound) => ({ at_least: `${figure}以上`, more_than: `超过${figure}` })[bound] ?? figure;
+  const perCity = bundle.cities.map((c) => {
+    const industries = new Set(
+      bundle.roles
+        .filter((r) => r.place === c.adcode || bundle.places.some((p) => p.adcode === r.place && p.city === c.adcode))
+        .map((r) => `${r.role}/${r.industry}`),
+    );
+    return { adcode: c.adcode, total: industries.size };
+  });
+  const most = Math.max(...perCity.map((c) => c.total));
+  const leaders = perCity.filter((c) => c.total === most).map((c) => shortName(bundle, c.adcode));
   return [
-    '三大区域：功能互补的区域布局',
-    '区域标志性高端产业',
-    ...bundle.industries.map((industry, i) => `${i + 1}. ${industry.name_zh}`),
-    '发展目标',
-    '十大产业布局一览',
+    `三大区域：${bundle.zones.map((z) => z.name_zh).join('、')}功能互补`,
+    `区域标志性高端产业：${signature.places.map((p) => shortName(bundle, p)).join('、')}`,
+    ...bundle.industries.map(industry),
+    growth ? `发展目标：产值年均增长 ${qualified(`${growth.value}%`, growth.bound)}` : '发展目标',
+    `十大产业一览：${leaders.join('、')}承担的产业最多（${most} 个）`,
   ];
 }
 
 /** The number (1-based, as in `?slide=`) of the presenter's targets slide, the one with the charts. */
 export function targetsSlide() {
-  return slideTitles(readBundle()).indexOf('发展目标') + 1;
+  return slideTitles(readBundle()).findIndex((t) => t.startsWith('发展目标')) + 1;
 }
 
 /** Resolves once `target` (a page or a frame) has painted a frame and started the next one. */

@@ -1,5 +1,5 @@
-// Browser tests of presenter mode: every slide by keyboard, jumps, notes, full-screen key,
-// leaving, and the projector theme at 1024×768 and 1920×1080.
+// Browser tests of presenter mode: every slide by keyboard, jumps, the presenter window, full-screen
+// key, leaving, and the projector theme at 1024×768 and 1920×1080.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readBundle, slideTitles, tabTo, useBrowserAndSite } from './harness.mjs';
@@ -10,7 +10,7 @@ const TITLES = slideTitles(bundle);
 const COUNT = TITLES.length;
 /** The first industry of the plan and the number of its slide. */
 const FIRST_INDUSTRY = bundle.industries[0];
-const FIRST_INDUSTRY_SLIDE = TITLES.indexOf(`1. ${FIRST_INDUSTRY.name_zh}`) + 1;
+const FIRST_INDUSTRY_SLIDE = TITLES.findIndex((t) => t.startsWith(`${FIRST_INDUSTRY.name_zh}：`)) + 1;
 
 const env = useBrowserAndSite();
 
@@ -93,31 +93,36 @@ describe('presenter mode', () => {
     await page.close();
   });
 
-  test('speaker notes are hidden from the audience until N, and Esc leaves', async () => {
-    const page = await openSlide(`?slide=${FIRST_INDUSTRY_SLIDE}`);
-    assert.equal(await page.locator('.speaker-notes').isVisible(), false);
+  test('speaker notes are never on the projected screen: N opens the presenter window with them, and Esc leaves', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(env.site.url + `?slide=${FIRST_INDUSTRY_SLIDE}`);
+    await page.locator('.slide-title').waitFor();
+    const subarea = FIRST_INDUSTRY.subareas[0].name_zh;
+    const [win] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('n')]);
+    await win.locator('.pw-notes li').first().waitFor();
+    assert.ok((await win.textContent('.pw-notes')).includes(subarea));
+    assert.equal(new URL(win.url()).searchParams.get('notes'), '1');
+    assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('重点领域'), 'no notes on the projected screen');
+    // N again brings the same window forward rather than opening another.
+    await page.bringToFront();
     await page.keyboard.press('n');
-    await page.locator('.speaker-notes').waitFor({ state: 'visible' });
-    assert.ok((await page.textContent('.speaker-notes')).includes(FIRST_INDUSTRY.subareas[0].name_zh));
-    await page.keyboard.press('n');
-    await page.locator('.speaker-notes').waitFor({ state: 'hidden' });
+    await win.locator('.pw-notes li').first().waitFor();
+    assert.equal(context.pages().length, 2);
     await page.keyboard.press('Escape');
     await page.locator('.topbar').waitFor();
     await page.waitForURL((url) => !url.searchParams.has('slide'));
-    await page.close();
+    await context.close();
   });
 
-  test('the notes can open the plan at the quote, and Esc there returns to the slide', async () => {
-    const page = await openSlide('?slide=2');
-    await page.keyboard.press('n');
-    await page.locator('.speaker-notes .show-in-plan').click();
-    await page.locator('.plan-text mark.plan-mark').first().waitFor();
-    assert.match((await page.locator('.plan-text mark.plan-mark').allTextContents()).join(''), /南京软件及智能电网/);
-    await page.keyboard.press('Escape');
-    await page.locator('.presenter').waitFor();
-    assert.equal(await counter(page), `2 / ${COUNT}`, 'presenting again at the same slide');
-    await page.keyboard.press('ArrowRight');
-    await showsSlide(page, 3);
+  test('the presenter window quotes the plan\'s words behind its notes, with their section', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(env.site.url + '?slide=2&notes=1');
+    await page.locator('.pw-current blockquote').first().waitFor();
+    const quotes = await page.$$eval('.pw-current blockquote', (bs) => bs.map((b) => b.textContent));
+    assert.ok(quotes.some((q) => /南京软件及智能电网/.test(q) && /§四\(二\)/.test(q)), quotes.join(' | '));
+    assert.equal(await page.textContent('.pw-counter'), `2 / ${COUNT}`);
+    assert.equal(await page.locator('.presenter').count(), 0, 'the presenter window is not a projected slide');
     await page.close();
   });
 

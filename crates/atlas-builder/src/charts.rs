@@ -1,17 +1,17 @@
 //! The four target charts, drawn natively with plotters' SVG backend from series the core
 //! computes: the projected output path, the GDP-share goals, the counted goals (one small panel
-//! per unit) and the roles per city, each in Chinese and English, for the explorer and the
-//! projector, each at the widths of [`ChartSetting::variants`] with its own type size and layout.
+//! per unit, all on one scale) and the roles per city, each in Chinese and English, for the
+//! explorer (on white) and the projector (on the dark slide, [`Theme`]), each at the widths of [`ChartSetting::variants`] with its own type size and layout.
 //! The app shows the widest variant that fits at `width: 100%`, so text is only ever scaled up
 //! from the size drawn here. Drawn here rather than in the browser, they are static files (no
 //! inline styles, so they pass a strict Content Security Policy), byte-reproducible, and keep
 //! plotters out of the app. Every text is placed by its estimated box, inside the drawing.
 
 use atlas_core::charts::{
-    Chart, ChartSetting, ChartVariant, chart_file, count_goal_panels, gdp_shares, nice_axis,
-    projected_path, roles_per_city, unit_heading, wrap_text,
+    Chart, ChartSetting, ChartVariant, bounded_figure, chart_file, count_goal_panels,
+    count_goal_scale, gdp_shares, nice_axis, projected_path, roles_per_city, unit_heading,
+    wrap_text,
 };
-use atlas_core::facts::Bound;
 use atlas_core::format::thousands;
 use atlas_core::labels::text_width;
 use atlas_core::palette;
@@ -40,12 +40,59 @@ const FONT: &str =
 /// plotters' SVG backend writes a font's size divided by this; sizes are given to it multiplied
 /// by it, so the file carries the size asked for.
 const PLOTTERS_SVG_FONT_SCALE: f64 = 1.24;
-/// The dark series colour (the interface's deep blue).
+/// The explorer's dark series colour (the interface's deep blue).
 const BLUE: &str = "#1d3557";
-/// The light series colour.
+/// The explorer's light series colour.
 const LIGHT_BLUE: &str = "#5b9bd5";
-/// Grid lines.
+/// The explorer's grid lines.
 const GRID: &str = "#d8dde3";
+
+/// The colours a chart is drawn in: dark on white for the explorer's cards, light on the dark
+/// slide for the projector (a white card glared on the dark slide), with the role colours of the
+/// same setting's map.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// The chart's ground.
+    pub background: &'static str,
+    /// Figures and names.
+    pub ink: &'static str,
+    /// Axes and units.
+    pub muted: &'static str,
+    /// Grid lines and rules.
+    pub grid: &'static str,
+    /// The main series.
+    pub series: &'static str,
+    /// The second series.
+    pub series_2: &'static str,
+    /// The fill of a role.
+    pub role: fn(Role) -> &'static str,
+}
+
+impl Theme {
+    /// The colours of a setting.
+    pub fn of(setting: ChartSetting) -> Theme {
+        match setting {
+            ChartSetting::Explorer => Theme {
+                background: "#ffffff",
+                ink: palette::INK,
+                muted: palette::MUTED,
+                grid: GRID,
+                series: BLUE,
+                series_2: LIGHT_BLUE,
+                role: palette::role,
+            },
+            ChartSetting::Projector => Theme {
+                background: palette::PROJECTOR_BACKGROUND,
+                ink: palette::PROJECTOR_INK,
+                muted: palette::PROJECTOR_MUTED,
+                grid: palette::PROJECTOR_GRID,
+                series: palette::PROJECTOR_SERIES,
+                series_2: palette::PROJECTOR_SERIES_2,
+                role: palette::projector_role,
+            },
+        }
+    }
+}
 /// Line height as a multiple of the font size.
 const LEADING: f64 = 1.3;
 
@@ -123,17 +170,18 @@ impl Sketch<'_> {
     }
 }
 
-/// Draws on a `width` × `height` white SVG and returns its text.
+/// Draws on a `width` × `height` SVG filled with `background` and returns its text.
 fn svg(
     width: u32,
     height: f64,
+    background: &str,
     draw: impl FnOnce(&Sketch<'_>) -> Result<(), ChartError>,
 ) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let area =
             SVGBackend::with_string(&mut out, (width, height.ceil() as u32)).into_drawing_area();
-        area.fill(&WHITE).map_err(drawing)?;
+        area.fill(&color(background)?).map_err(drawing)?;
         let sketch = Sketch { area };
         draw(&sketch)?;
         sketch.area.present().map_err(drawing)?;
@@ -154,6 +202,7 @@ fn legend(
     (x0, y0): (f64, f64),
     width: f64,
     px: f64,
+    ink: &str,
 ) -> Result<f64, ChartError> {
     let swatch = px;
     let (mut x, mut y) = (x0, y0);
@@ -170,7 +219,7 @@ fn legend(
                 (x + swatch + px * 0.4, y + swatch / 2.0),
                 (HPos::Left, VPos::Center),
                 px,
-                palette::INK,
+                ink,
             )?;
         }
         x += w + px * 1.2;
@@ -182,8 +231,10 @@ fn legend(
 pub fn output_path_svg(
     bundle: &Bundle,
     lang: Lang,
+    setting: ChartSetting,
     variant: ChartVariant,
 ) -> Result<String, ChartError> {
+    let t = Theme::of(setting);
     let path = projected_path(bundle).ok_or(ChartError::NoData)?;
     let f = variant.font;
     let w = f64::from(variant.width);
@@ -193,7 +244,7 @@ pub fn output_path_svg(
     let unit = lang.pick(&path.start.unit, &path.start.unit_en);
     let tick_w = ticks(step, top)
         .iter()
-        .map(|t| text_width(&thousands(*t), f))
+        .map(|tick| text_width(&thousands(*tick), f))
         .fold(0.0, f64::max);
     let value_w = path
         .points
@@ -219,23 +270,23 @@ pub fn output_path_svg(
     // Where the years do not fit side by side, the first, the last and every second (or third)
     // between them are named, none too close to the last.
     let year_every = ((year_w + f * 0.6) / spacing).ceil().max(1.0) as usize;
-    svg(variant.width, h, |s| {
+    svg(variant.width, h, t.background, |s| {
         s.text(
             unit,
             (f * 0.5, f * 0.5),
             (HPos::Left, VPos::Top),
             f,
-            palette::MUTED,
+            t.muted,
         )?;
-        for t in ticks(step, top) {
-            let y = y_of(t);
-            s.line(&[(left, y), (right, y)], GRID, 1)?;
+        for tick in ticks(step, top) {
+            let y = y_of(tick);
+            s.line(&[(left, y), (right, y)], t.grid, 1)?;
             s.text(
-                &thousands(t),
+                &thousands(tick),
                 (left - f * 0.5, y),
                 (HPos::Right, VPos::Center),
                 f,
-                palette::MUTED,
+                t.muted,
             )?;
         }
         let points: Vec<(f64, f64)> = path
@@ -243,17 +294,17 @@ pub fn output_path_svg(
             .iter()
             .map(|(year, v)| (x_of(f64::from(*year)), y_of(*v)))
             .collect();
-        s.line(&points, BLUE, (f / 5.0).round().max(2.0) as u32)?;
+        s.line(&points, t.series, (f / 5.0).round().max(2.0) as u32)?;
         let last = points.len().saturating_sub(1);
         for (i, ((year, value), &(x, y))) in path.points.iter().zip(&points).enumerate() {
-            s.dot((x, y), (f / 3.5).round().max(3.0) as u32, BLUE)?;
+            s.dot((x, y), (f / 3.5).round().max(3.0) as u32, t.series)?;
             if i == 0 || i == last || (i % year_every == 0 && last - i >= year_every) {
                 s.text(
                     &year.to_string(),
                     (x, plot_bottom + f * 0.3),
                     (HPos::Center, VPos::Top),
                     f,
-                    palette::INK,
+                    t.ink,
                 )?;
             }
             // The line rises to the right: a label up and to the left of its point stays clear
@@ -264,7 +315,7 @@ pub fn output_path_svg(
                     (x + f * 0.3, y + f * 0.4),
                     (HPos::Left, VPos::Top),
                     f,
-                    palette::INK,
+                    t.ink,
                 )?;
             } else if label_all || i == last {
                 s.text(
@@ -272,7 +323,7 @@ pub fn output_path_svg(
                     (x - f * 0.3, y - f * 0.4 - f * 0.5),
                     (HPos::Right, VPos::Center),
                     f,
-                    palette::INK,
+                    t.ink,
                 )?;
             }
         }
@@ -285,8 +336,10 @@ pub fn output_path_svg(
 pub fn gdp_share_svg(
     bundle: &Bundle,
     lang: Lang,
+    setting: ChartSetting,
     variant: ChartVariant,
 ) -> Result<String, ChartError> {
+    let t = Theme::of(setting);
     let years = gdp_shares(bundle);
     let per_year = years.iter().map(|y| y.goals.len()).max().unwrap_or(0);
     if per_year == 0 {
@@ -298,15 +351,15 @@ pub fn gdp_share_svg(
         (
             lang.pick("战略性新兴产业", "Strategic emerging industries")
                 .to_string(),
-            BLUE,
+            t.series,
         ),
         (
             lang.pick("新兴产业", "All emerging industries").to_string(),
-            LIGHT_BLUE,
+            t.series_2,
         ),
     ];
     let series = &series[..per_year.min(series.len())];
-    let legend_h = legend(None, series, (f * 0.5, f * 0.5), w - f, f)?;
+    let legend_h = legend(None, series, (f * 0.5, f * 0.5), w - f, f, t.ink)?;
     let max = years
         .iter()
         .flat_map(|y| y.goals.iter().map(|g| g.value))
@@ -326,17 +379,17 @@ pub fn gdp_share_svg(
     let group_w = (right - left) / years.len() as f64;
     let gap = group_w * 0.2;
     let bar_w = (group_w - gap) / per_year as f64;
-    svg(variant.width, h, |s| {
-        legend(Some(s), series, (f * 0.5, f * 0.5), w - f, f)?;
-        for t in ticks(step, top) {
-            let y = y_of(t);
-            s.line(&[(left, y), (right, y)], GRID, 1)?;
+    svg(variant.width, h, t.background, |s| {
+        legend(Some(s), series, (f * 0.5, f * 0.5), w - f, f, t.ink)?;
+        for tick in ticks(step, top) {
+            let y = y_of(tick);
+            s.line(&[(left, y), (right, y)], t.grid, 1)?;
             s.text(
-                &format!("{t}%"),
+                &format!("{tick}%"),
                 (left - f * 0.5, y),
                 (HPos::Right, VPos::Center),
                 f,
-                palette::MUTED,
+                t.muted,
             )?;
         }
         for (g, year) in years.iter().enumerate() {
@@ -346,10 +399,10 @@ pub fn gdp_share_svg(
                 (x0 + (group_w - gap) / 2.0, plot_bottom + f * 0.3),
                 (HPos::Center, VPos::Top),
                 f,
-                palette::INK,
+                t.ink,
             )?;
             for (i, goal) in year.goals.iter().enumerate() {
-                let fill = series.get(i).map_or(BLUE, |s| s.1);
+                let fill = series.get(i).map_or(t.series, |s| s.1);
                 let bx = x0 + i as f64 * bar_w;
                 let y = y_of(goal.value);
                 s.rect((bx + 1.0, y), (bx + bar_w - 1.0, plot_bottom), fill)?;
@@ -358,22 +411,12 @@ pub fn gdp_share_svg(
                     (bx + bar_w / 2.0, y - f * 0.25),
                     (HPos::Center, VPos::Bottom),
                     f,
-                    palette::INK,
+                    t.ink,
                 )?;
             }
         }
         Ok(())
     })
-}
-
-/// The text of a counted goal's value: its figure with "≥" or ">" when the plan gives a floor.
-fn goal_value(value: f64, bound: Bound) -> String {
-    let sign = match bound {
-        Bound::Exact => "",
-        Bound::AtLeast => "≥ ",
-        Bound::MoreThan => "> ",
-    };
-    format!("{sign}{}", thousands(value))
 }
 
 /// One laid-out piece of the count-goals chart, at its position.
@@ -386,14 +429,16 @@ enum GoalItem {
     Bar(f64, f64, f64, String),
 }
 
-/// (c) The counted goals, one small panel per unit with its own scale, each goal's name above
-/// its bar and its figure at the bar's end. Wide variants set the panels in columns, each panel
+/// (c) The counted goals, one small panel per unit, all on one scale, each goal's name above its
+/// bar and its figure (with the plan's qualifier) at the bar's end. Wide variants set the panels in columns, each panel
 /// going to the shortest column.
 pub fn count_goals_svg(
     bundle: &Bundle,
     lang: Lang,
+    setting: ChartSetting,
     variant: ChartVariant,
 ) -> Result<String, ChartError> {
+    let t = Theme::of(setting);
     let panels = count_goal_panels(bundle);
     if panels.is_empty() {
         return Err(ChartError::NoData);
@@ -405,6 +450,15 @@ pub fn count_goals_svg(
     let gutter = f * 1.2;
     let columns = (((w - f) / (f * 16.0)).floor() as usize).max(1);
     let column_w = (w - f - gutter * (columns - 1) as f64) / columns as f64;
+    // One scale for every panel: the largest goal takes the longest bar that leaves room for the
+    // widest figure, so a goal of 10 is a hundredth of one of 1,000 wherever it is.
+    let scale = count_goal_scale(bundle);
+    let value_w = panels
+        .iter()
+        .flat_map(|p| p.goals.iter())
+        .map(|g| text_width(&bounded_figure(g.value, g.bound, lang), f))
+        .fold(0.0, f64::max);
+    let bar_max = column_w - value_w - f * 0.4;
     let mut bottoms = vec![f * 0.5; columns];
     let mut items = Vec::new();
     for panel in &panels {
@@ -423,21 +477,14 @@ pub fn count_goals_svg(
             column_w,
         ));
         y += line * 1.25;
-        let max = panel.goals.iter().map(|g| g.value).fold(0.0, f64::max);
-        let value_w = panel
-            .goals
-            .iter()
-            .map(|g| text_width(&goal_value(g.value, g.bound), f))
-            .fold(0.0, f64::max);
-        let bar_max = column_w - value_w - f * 0.4;
         for goal in &panel.goals {
             let name = lang.pick(&goal.label_zh, &goal.label_en);
             for text in wrap_text(name, f, column_w) {
                 items.push(GoalItem::Name(text, left, y));
                 y += line;
             }
-            let length = if max > 0.0 {
-                goal.value / max * bar_max
+            let length = if scale > 0.0 {
+                goal.value / scale * bar_max
             } else {
                 0.0
             };
@@ -445,7 +492,7 @@ pub fn count_goals_svg(
                 left,
                 y,
                 length,
-                goal_value(goal.value, goal.bound),
+                bounded_figure(goal.value, goal.bound, lang),
             ));
             y += bar_h + f * 0.55;
         }
@@ -454,30 +501,30 @@ pub fn count_goals_svg(
         }
     }
     let h = bottoms.iter().copied().fold(0.0, f64::max);
-    svg(variant.width, h, |s| {
+    svg(variant.width, h, t.background, |s| {
         for item in &items {
             match item {
                 GoalItem::Heading(text, x, y, width) => {
-                    s.line(&[(*x, *y), (x + width, *y)], GRID, 1)?;
+                    s.line(&[(*x, *y), (x + width, *y)], t.grid, 1)?;
                     s.text(
                         text,
                         (*x, y + f * 0.2),
                         (HPos::Left, VPos::Top),
                         f * 1.1,
-                        BLUE,
+                        t.series,
                     )?;
                 }
                 GoalItem::Name(text, x, y) => {
-                    s.text(text, (*x, *y), (HPos::Left, VPos::Top), f, palette::INK)?;
+                    s.text(text, (*x, *y), (HPos::Left, VPos::Top), f, t.ink)?;
                 }
                 GoalItem::Bar(x, y, length, value) => {
-                    s.rect((*x, *y), (x + length.max(1.0), y + bar_h), BLUE)?;
+                    s.rect((*x, *y), (x + length.max(1.0), y + bar_h), t.series)?;
                     s.text(
                         value,
                         (x + length + f * 0.3, y + bar_h / 2.0),
                         (HPos::Left, VPos::Center),
                         f,
-                        palette::INK,
+                        t.ink,
                     )?;
                 }
             }
@@ -490,8 +537,10 @@ pub fn count_goals_svg(
 pub fn roles_per_city_svg(
     bundle: &Bundle,
     lang: Lang,
+    setting: ChartSetting,
     variant: ChartVariant,
 ) -> Result<String, ChartError> {
+    let t = Theme::of(setting);
     let rows = roles_per_city(bundle);
     if rows.is_empty() {
         return Err(ChartError::NoData);
@@ -508,9 +557,9 @@ pub fn roles_per_city_svg(
         .collect();
     let items: Vec<(String, &str)> = Role::ALL
         .iter()
-        .map(|r| (lang.role(*r).to_string(), palette::role(*r)))
+        .map(|r| (lang.role(*r).to_string(), (t.role)(*r)))
         .collect();
-    let legend_h = legend(None, &items, (f * 0.5, f * 0.5), w - f, f)?;
+    let legend_h = legend(None, &items, (f * 0.5, f * 0.5), w - f, f, t.ink)?;
     let max = rows.iter().map(|r| r.total()).max().unwrap_or(0) as f64;
     let (step, top) = nice_axis(max, if w < 300.0 { 3 } else { 6 });
     let step = step.max(1.0);
@@ -525,17 +574,17 @@ pub fn roles_per_city_svg(
     let axis_label = lang.pick("产业数", "industries");
     let h = plot_bottom + f * 0.3 + f * LEADING * 2.0 + f * 0.5;
     let x_of = |v: f64| left + v / top * (right - left);
-    svg(variant.width, h, |s| {
-        legend(Some(s), &items, (f * 0.5, f * 0.5), w - f, f)?;
-        for t in ticks(step, top) {
-            let x = x_of(t);
-            s.line(&[(x, plot_top), (x, plot_bottom)], GRID, 1)?;
+    svg(variant.width, h, t.background, |s| {
+        legend(Some(s), &items, (f * 0.5, f * 0.5), w - f, f, t.ink)?;
+        for tick in ticks(step, top) {
+            let x = x_of(tick);
+            s.line(&[(x, plot_top), (x, plot_bottom)], t.grid, 1)?;
             s.text(
-                &thousands(t),
+                &thousands(tick),
                 (x, plot_bottom + f * 0.3),
                 (HPos::Center, VPos::Top),
                 f,
-                palette::MUTED,
+                t.muted,
             )?;
         }
         s.text(
@@ -543,7 +592,7 @@ pub fn roles_per_city_svg(
             (right, plot_bottom + f * 0.3 + f * LEADING),
             (HPos::Right, VPos::Top),
             f,
-            palette::MUTED,
+            t.muted,
         )?;
         for (i, (row, name)) in rows.iter().zip(&names).enumerate() {
             let y = plot_top + i as f64 * row_h;
@@ -553,7 +602,7 @@ pub fn roles_per_city_svg(
                 (left - f * 0.5, mid),
                 (HPos::Right, VPos::Center),
                 f,
-                palette::INK,
+                t.ink,
             )?;
             let mut start = 0usize;
             for (slot, role) in Role::ALL.iter().enumerate() {
@@ -562,7 +611,7 @@ pub fn roles_per_city_svg(
                     s.rect(
                         (x_of(start as f64), y + f * 0.25),
                         (x_of((start + count) as f64) - 1.0, y + row_h - f * 0.25),
-                        palette::role(*role),
+                        (t.role)(*role),
                     )?;
                 }
                 start += count;
@@ -572,7 +621,7 @@ pub fn roles_per_city_svg(
                 (x_of(start as f64) + f * 0.3, mid),
                 (HPos::Left, VPos::Center),
                 f,
-                palette::INK,
+                t.ink,
             )?;
         }
         Ok(())
@@ -580,7 +629,7 @@ pub fn roles_per_city_svg(
 }
 
 /// A chart function of the bundle.
-pub type DrawChart = fn(&Bundle, Lang, ChartVariant) -> Result<String, ChartError>;
+pub type DrawChart = fn(&Bundle, Lang, ChartSetting, ChartVariant) -> Result<String, ChartError>;
 
 /// The function that draws a chart.
 pub fn draw_function(chart: Chart) -> DrawChart {
@@ -601,7 +650,7 @@ pub fn chart_files(bundle: &Bundle) -> Result<Vec<(String, String)>, ChartError>
             for variant in setting.variants() {
                 for lang in [Lang::Zh, Lang::En] {
                     let path = chart_file(chart, setting, variant.width, lang);
-                    files.push((path, draw(bundle, lang, *variant)?));
+                    files.push((path, draw(bundle, lang, setting, *variant)?));
                 }
             }
         }

@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use atlas_builder::charts::chart_files;
-use atlas_core::charts::{ChartSetting, ChartVariant, count_goal_panels, unit_heading};
+use atlas_builder::charts::{Theme, chart_files};
+use atlas_core::charts::{
+    ChartSetting, ChartVariant, bounded_figure, count_goal_panels, count_goal_scale, unit_heading,
+};
+use atlas_core::facts::Bound;
 use atlas_core::labels::text_width;
 use atlas_core::palette;
 use atlas_core::{Bundle, Lang, Role};
@@ -164,9 +167,10 @@ fn the_gdp_share_bars_fill_their_chart_without_an_empty_slot() {
     for (path, svg) in files().iter().filter(|(p, _)| p.contains("gdp-share")) {
         let head = svg.split('>').next().expect("svg tag");
         let width = number(head, "width");
-        let (_, variant) = variant_of(path);
-        let mut all = bars(svg, "#1D3557", variant.font);
-        all.extend(bars(svg, "#5B9BD5", variant.font));
+        let (setting, variant) = variant_of(path);
+        let theme = Theme::of(setting);
+        let mut all = bars(svg, &theme.series.to_uppercase(), variant.font);
+        all.extend(bars(svg, &theme.series_2.to_uppercase(), variant.font));
         assert_eq!(all.len(), goals, "{path}: one bar per goal");
         all.sort_by(|a, b| a.0.total_cmp(&b.0));
         let bar = all[0].1;
@@ -193,7 +197,7 @@ fn the_counted_goals_are_drawn_one_panel_per_unit_each_with_its_heading_and_figu
         } else {
             Lang::En
         };
-        let (_, variant) = variant_of(path);
+        let (setting, variant) = variant_of(path);
         let all = texts(svg);
         let headings: Vec<&str> = all
             .iter()
@@ -213,12 +217,13 @@ fn the_counted_goals_are_drawn_one_panel_per_unit_each_with_its_heading_and_figu
                 "{path}: the {heading} panel"
             );
         }
-        let bars = bars(svg, "#1D3557", variant.font);
+        let bars = bars(svg, &Theme::of(setting).series.to_uppercase(), variant.font);
         let goals: usize = panels.iter().map(|p| p.goals.len()).sum();
         assert_eq!(bars.len(), goals, "{path}: one bar per goal");
+        let largest = bounded_figure(1000.0, Bound::AtLeast, lang);
         assert!(
-            all.iter().any(|t| t.text == "≥ 1,000"),
-            "{path}: the largest figure, whole"
+            all.iter().any(|t| t.text == largest),
+            "{path}: the largest figure, whole, with the plan's qualifier ({largest})"
         );
     }
 }
@@ -226,8 +231,13 @@ fn the_counted_goals_are_drawn_one_panel_per_unit_each_with_its_heading_and_figu
 #[test]
 fn the_role_chart_uses_the_maps_role_colours() {
     for (path, svg) in files().iter().filter(|(p, _)| p.contains("roles-per-city")) {
+        let (setting, _) = variant_of(path);
+        let colours = match setting {
+            ChartSetting::Explorer => palette::role,
+            ChartSetting::Projector => palette::projector_role,
+        };
         for role in Role::ALL {
-            let fill = format!("fill=\"{}\"", palette::role(role).to_uppercase());
+            let fill = format!("fill=\"{}\"", colours(role).to_uppercase());
             assert!(svg.contains(&fill), "{path}: {role:?} drawn as {fill}");
         }
         assert!(!svg.contains("#D6604D"), "{path}: the old focus colour");
@@ -271,4 +281,109 @@ fn the_charts_are_drawn_in_both_languages_for_both_settings_without_inline_style
     assert!(chart("gdp-share.explorer.400.zh").contains("25%"));
     assert!(chart("count-goals.explorer.560.zh").contains("专利技术产业化项目"));
     assert!(chart("roles-per-city.explorer.800.en").contains("Nanjing"));
+}
+
+/// Every rect of an SVG filled with `fill`: (x, y, width, height).
+fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
+    svg.split("<rect")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = rest.split('>').next()?;
+            (attr(tag, "fill")? == fill).then(|| {
+                (
+                    number(tag, "x"),
+                    number(tag, "y"),
+                    number(tag, "width"),
+                    number(tag, "height"),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_counted_goals_share_one_scale_so_10_is_a_hundredth_of_1000() {
+    let scale = count_goal_scale(&bundle());
+    assert_eq!(scale, 1000.0);
+    for (path, svg) in files().iter().filter(|(p, _)| p.contains("count-goals")) {
+        let (setting, variant) = variant_of(path);
+        let f = variant.font;
+        let all = texts(svg);
+        let mut lengths: Vec<(f64, f64)> = Vec::new();
+        for (x, y, width, height) in rects(svg, &Theme::of(setting).series.to_uppercase()) {
+            // The figure written at the bar's end, centred on it.
+            let figure = all
+                .iter()
+                .find(|t| {
+                    (t.left - (x + width + f * 0.3)).abs() < 2.0
+                        && t.top < y + height
+                        && t.bottom > y
+                })
+                .unwrap_or_else(|| panic!("{path}: the bar at ({x}, {y}) has its figure"));
+            let value: f64 = figure
+                .text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or_else(|_| panic!("{path}: {:?} is a figure", figure.text));
+            lengths.push((value, width));
+        }
+        let full = lengths
+            .iter()
+            .find(|(v, _)| *v == scale)
+            .map(|(_, w)| *w)
+            .expect("the largest goal is drawn");
+        for (value, width) in &lengths {
+            let expected = value / scale * full;
+            assert!(
+                (width - expected).abs() <= 1.5,
+                "{path}: {value} is drawn {width} px long, not {expected:.1} px on the one scale"
+            );
+        }
+        let ten = lengths
+            .iter()
+            .find(|(v, _)| *v == 10.0)
+            .map(|(_, w)| *w)
+            .expect("a goal of 10");
+        assert!(
+            ten * 20.0 < full,
+            "{path}: 10 is {ten} px, ≥ 1,000 {full} px"
+        );
+    }
+}
+
+#[test]
+fn the_projectors_charts_are_dark_with_light_ink() {
+    for (path, svg) in files() {
+        let (setting, _) = variant_of(&path);
+        let ground = svg
+            .split("<rect")
+            .nth(1)
+            .and_then(|r| attr(r.split('>').next()?, "fill").map(str::to_string))
+            .expect("the chart's ground");
+        let ink = svg
+            .split("<text")
+            .nth(1)
+            .and_then(|r| attr(r.split('>').next()?, "fill").map(str::to_string))
+            .expect("a text");
+        let luminance = |hex: &str| {
+            let c = palette::rgb(&hex.to_lowercase()).expect("a colour");
+            (u32::from(c.0) + u32::from(c.1) + u32::from(c.2)) / 3
+        };
+        match setting {
+            ChartSetting::Projector => {
+                assert_eq!(
+                    ground,
+                    palette::PROJECTOR_BACKGROUND.to_uppercase(),
+                    "{path}"
+                );
+                assert!(luminance(&ink) > 150, "{path}: light ink {ink}");
+            }
+            ChartSetting::Explorer => {
+                assert!(luminance(&ground) > 240, "{path}: white ground {ground}");
+                assert!(luminance(&ink) < 110, "{path}: dark ink {ink}");
+            }
+        }
+    }
 }

@@ -554,7 +554,10 @@ mod tests {
         let count = slides(&b).len();
         assert_eq!(
             announcement(&b, None, &presenting, &next),
-            Some(format!("幻灯片 3/{count}：1. {}", b.industries[0].name_zh))
+            Some(format!(
+                "幻灯片 3/{count}：{}：无锡为重点",
+                b.industries[0].name_zh
+            ))
         );
         let mut left = next.clone();
         left.slide = None;

@@ -2,7 +2,7 @@
 //! every bar and point traces back to a quote.
 
 use crate::bundle::{Bundle, Quote};
-use crate::facts::{Role, Target, TargetGroup, TargetKind};
+use crate::facts::{Bound, Role, Target, TargetGroup, TargetKind};
 use crate::i18n::{Lang, Msg};
 use crate::labels::text_width;
 
@@ -219,8 +219,9 @@ pub fn roles_per_city(bundle: &Bundle) -> Vec<RoleCounts> {
         .collect()
 }
 
-/// The counted goals that share one unit, drawn as one small panel with its own scale, so that
-/// no axis mixes projects with firms or talents.
+/// The counted goals that share one unit, drawn as one small panel, so that no list mixes
+/// projects with firms or talents. Every panel draws on the one scale of
+/// [`count_goal_scale`], so that a goal of 10 is never as long as one of 1,000.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalPanel<'a> {
     /// The unit, in English (the Chinese measure words 个/项 do not tell projects from brands).
@@ -243,6 +244,33 @@ pub fn count_goal_panels(bundle: &Bundle) -> Vec<GoalPanel<'_>> {
         }
     }
     panels
+}
+
+/// The one scale every counted goal is drawn on: the largest counted goal, which takes the full
+/// bar length (a scale per panel made 10 look as long as ≥ 1,000). Zero when there is none.
+pub fn count_goal_scale(bundle: &Bundle) -> f64 {
+    count_goals(bundle)
+        .iter()
+        .map(|g| g.value)
+        .fold(0.0, f64::max)
+}
+
+/// A goal's figure with the plan's qualifier kept, as the plan words it: in Chinese
+/// “1,000以上” (以上, 不少于) and “超过80”; in English “≥ 1,000” and “> 80”.
+pub fn bounded_figure(value: f64, bound: Bound, lang: Lang) -> String {
+    qualified(&crate::format::thousands(value), bound, lang)
+}
+
+/// A figure with the plan's qualifier, as the plan writes it: “30%以上”, “超过80” / “≥ 30%”,
+/// “> 80”.
+pub fn qualified(figure: &str, bound: crate::facts::Bound, lang: Lang) -> String {
+    match (bound, lang) {
+        (Bound::Exact, _) => figure.to_string(),
+        (Bound::AtLeast, Lang::Zh) => format!("{figure}以上"),
+        (Bound::AtLeast, Lang::En) => format!("≥ {figure}"),
+        (Bound::MoreThan, Lang::Zh) => format!("超过{figure}"),
+        (Bound::MoreThan, Lang::En) => format!("> {figure}"),
+    }
 }
 
 /// Chinese headings of the count-goal units, by their English name: the plan counts projects,

@@ -347,6 +347,23 @@ impl Lang {
             BriefGrid => ("十大产业中的角色", "Role in each of the ten industries"),
             BriefPlanWords => ("规划原文", "The plan's words"),
             BriefNotes => ("注释", "Notes"),
+            // Presenter slice (issue 18 point 5): the presenter window.
+            PresenterView => ("演讲者视图", "Presenter view"),
+            NextSlide => ("下一张", "Next"),
+            LastSlideNote => ("这是最后一张", "This is the last slide"),
+            ElapsedTime => ("已用时间", "Elapsed"),
+            PresenterWindowBlocked => (
+                "演讲者窗口未能打开（浏览器拦截了弹出窗口，或本图在受限框架中）。备注不会显示在投影画面上：请允许弹出窗口，或在新窗口打开本页并在地址后加 &notes=1。",
+                "The presenter window could not open (the browser blocked the pop-up, or the atlas is in a restricted frame). Notes never show on the projected screen: allow pop-ups, or open this page in a new window with &notes=1 added to its address.",
+            ),
+            PresenterKeysOnce => (
+                "← → 翻页 · 数字+回车 跳转 · F 全屏 · N 演讲者窗口 · Esc 退出",
+                "← → to move · number + Enter to jump · F full screen · N presenter window · Esc to leave",
+            ),
+            PresenterWindowKeys => (
+                "← → / PageUp PageDown / 空格 翻页（投影同步）· 数字+回车 跳转 · Home End",
+                "← → / PageUp PageDown / Space move both screens · number + Enter to jump · Home End",
+            ),
         };
         self.pick(zh, en)
     }
@@ -577,6 +594,21 @@ pub enum Msg {
     BriefPlanWords,
     /// The heading over a brief's numbered source notes.
     BriefNotes,
+    // Presenter slice (issue 18 point 5): the presenter window.
+    /// The presenter window's heading.
+    PresenterView,
+    /// Heads the next slide's title in the presenter window.
+    NextSlide,
+    /// Said in the presenter window on the last slide, where there is no next one.
+    LastSlideNote,
+    /// Heads the elapsed time in the presenter window.
+    ElapsedTime,
+    /// Said on the projected screen when the presenter window could not open.
+    PresenterWindowBlocked,
+    /// The key hints the projected screen shows once, on the first slide shown.
+    PresenterKeysOnce,
+    /// The keys of the presenter window.
+    PresenterWindowKeys,
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! The presenter's tour through the plan: the three zones, the signature industries, each of the
 //! ten industries with its layout, the targets, then the ten industries side by side.
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, Quote};
 use crate::facts::Role;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::layout::Topic;
 
 /// What a slide shows.
@@ -54,42 +54,287 @@ impl Slide {
 }
 
 /// The tour: overview, signature industries, the ten industries in the plan's order, targets, the
-/// ten industries side by side.
+/// ten industries side by side. Each title states the slide's finding from the bundle's facts
+/// (who leads, what the goal is), not only its topic: a projected slide is read from its title.
 pub fn slides(bundle: &Bundle) -> Vec<Slide> {
-    let mut slides = vec![
-        Slide {
-            kind: SlideKind::Overview,
-            title_zh: "三大区域：功能互补的区域布局".to_string(),
-            title_en: "Three zones, complementary roles".to_string(),
-        },
-        Slide {
-            kind: SlideKind::Signature,
-            title_zh: "区域标志性高端产业".to_string(),
-            title_en: "Regional signature high-end industries".to_string(),
-        },
-    ];
-    slides.extend(
+    let mut kinds = vec![SlideKind::Overview, SlideKind::Signature];
+    kinds.extend(
         bundle
             .industries
             .iter()
-            .enumerate()
-            .map(|(i, industry)| Slide {
-                kind: SlideKind::Industry(industry.id.clone()),
-                title_zh: format!("{}. {}", i + 1, industry.name_zh),
-                title_en: format!("{}. {}", i + 1, industry.name_en),
-            }),
+            .map(|i| SlideKind::Industry(i.id.clone())),
     );
-    slides.push(Slide {
-        kind: SlideKind::Targets,
-        title_zh: "发展目标".to_string(),
-        title_en: "Targets".to_string(),
-    });
-    slides.push(Slide {
-        kind: SlideKind::SmallMaps,
-        title_zh: "十大产业布局一览".to_string(),
-        title_en: "The ten industries at a glance".to_string(),
-    });
-    slides
+    kinds.push(SlideKind::Targets);
+    kinds.push(SlideKind::SmallMaps);
+    kinds
+        .into_iter()
+        .map(|kind| Slide {
+            title_zh: finding(bundle, &kind, Lang::Zh),
+            title_en: finding(bundle, &kind, Lang::En),
+            kind,
+        })
+        .collect()
+}
+
+/// A place's name as the map labels it (南京市 → 南京, 昆山市 → 昆山).
+fn short_name(bundle: &Bundle, adcode: &str, lang: Lang) -> String {
+    bundle.place_name(adcode).map_or_else(
+        || adcode.to_string(),
+        |n| {
+            let name = n.in_lang(lang);
+            name.strip_suffix('市').unwrap_or(name).to_string()
+        },
+    )
+}
+
+/// Names in a list: 南京、无锡 / Nanjing, Wuxi and Suzhou.
+fn list(names: &[String], lang: Lang) -> String {
+    match (lang, names) {
+        (Lang::Zh, _) => names.join("、"),
+        (Lang::En, [.., last]) if names.len() > 1 => {
+            format!("{} and {last}", names[..names.len() - 1].join(", "))
+        }
+        (Lang::En, _) => names.join(", "),
+    }
+}
+
+/// The strongest role a topic gives, and the places holding it, in adcode order.
+pub fn leading_places<'a>(bundle: &'a Bundle, topic: Topic<'_>) -> Option<(Role, Vec<&'a str>)> {
+    let strongest = bundle.strongest_roles(topic);
+    let top = strongest.values().copied().min()?;
+    let places = strongest
+        .into_iter()
+        .filter(|(_, r)| *r == top)
+        .map(|(p, _)| p)
+        .collect();
+    Some((top, places))
+}
+
+/// The finding a slide's title states.
+fn finding(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> String {
+    match kind {
+        SlideKind::Overview => {
+            let zones: Vec<String> = bundle
+                .zones
+                .iter()
+                .map(|z| lang.pick(&z.name_zh, &z.name_en).to_string())
+                .collect();
+            match lang {
+                Lang::Zh => format!("三大区域：{}功能互补", list(&zones, lang)),
+                Lang::En => format!(
+                    "Three zones with complementary roles: {}",
+                    list(&zones, lang)
+                ),
+            }
+        }
+        SlideKind::Signature => {
+            let names = leading_names(bundle, Topic::Role(Role::Signature), lang);
+            match lang {
+                Lang::Zh => format!("区域标志性高端产业：{}", list(&names, lang)),
+                Lang::En => format!("Signature high-end industries: {}", list(&names, lang)),
+            }
+        }
+        SlideKind::Industry(id) => {
+            let Some(industry) = bundle.industry(id) else {
+                return id.clone();
+            };
+            let name = lang.pick(&industry.name_zh, &industry.name_en);
+            let Some((role, places)) = leading_places(bundle, Topic::Industry(id)) else {
+                return name.to_string();
+            };
+            let names: Vec<String> = places.iter().map(|p| short_name(bundle, p, lang)).collect();
+            let many = names.len() > 1;
+            let phrase = match (lang, role, many) {
+                (Lang::Zh, Role::Signature, _) => "为标志性地区",
+                (Lang::Zh, Role::Focus, _) => "为重点",
+                (Lang::Zh, Role::Support, _) => "相互支撑",
+                (Lang::Zh, Role::Pilot, _) => "试点示范",
+                (Lang::En, Role::Signature, false) => "is its signature place",
+                (Lang::En, Role::Signature, true) => "are its signature places",
+                (Lang::En, Role::Focus, false) => "is the focus",
+                (Lang::En, Role::Focus, true) => "are the focus",
+                (Lang::En, Role::Support, false) => "supports it",
+                (Lang::En, Role::Support, true) => "support it",
+                (Lang::En, Role::Pilot, false) => "pilots it",
+                (Lang::En, Role::Pilot, true) => "pilot it",
+            };
+            match lang {
+                Lang::Zh => format!("{name}：{}{phrase}", list(&names, lang)),
+                Lang::En => format!("{name}: {} {phrase}", list(&names, lang)),
+            }
+        }
+        SlideKind::Targets => {
+            let growth = bundle.targets.iter().find(|t| {
+                t.kind == crate::facts::TargetKind::Goal
+                    && t.group == crate::facts::TargetGroup::Growth
+            });
+            match (growth, lang) {
+                (Some(g), Lang::Zh) => format!(
+                    "发展目标：产值年均增长 {}",
+                    crate::charts::qualified(&format!("{}%", g.value), g.bound, lang)
+                ),
+                (Some(g), Lang::En) => format!(
+                    "Targets: output to grow {} a year",
+                    crate::charts::qualified(&format!("{}%", g.value), g.bound, lang)
+                ),
+                (None, _) => lang.pick("发展目标", "Targets").to_string(),
+            }
+        }
+        SlideKind::SmallMaps => {
+            let counts = crate::charts::roles_per_city(bundle);
+            let most = counts.iter().map(|c| c.total()).max().unwrap_or(0);
+            let names: Vec<String> = counts
+                .iter()
+                .filter(|c| most > 0 && c.total() == most)
+                .map(|c| short_name(bundle, &c.adcode, lang))
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "十大产业一览：{}承担的产业最多（{most} 个）",
+                    list(&names, lang)
+                ),
+                Lang::En => format!(
+                    "The ten industries: {} {} named by the most ({most})",
+                    list(&names, lang),
+                    if names.len() > 1 { "are" } else { "is" }
+                ),
+            }
+        }
+    }
+}
+
+/// The short names of the places leading a topic.
+fn leading_names(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> Vec<String> {
+    leading_places(bundle, topic)
+        .map(|(_, places)| places.iter().map(|p| short_name(bundle, p, lang)).collect())
+        .unwrap_or_default()
+}
+
+/// What only the presenter reads for a slide, in the interface language: short numbered points,
+/// then the plan's words behind them with their sections (in Chinese only: the English notes
+/// gloss them in their points instead of quoting Chinese under an English interface).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SpeakerNotes {
+    /// The points to make, in order.
+    pub points: Vec<String>,
+    /// The plan's words behind them.
+    pub quotes: Vec<Quote>,
+}
+
+/// The speaker notes of a slide in `lang`.
+pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNotes {
+    let mut notes = SpeakerNotes::default();
+    match kind {
+        SlideKind::Overview => {
+            for zone in &bundle.zones {
+                let cities: Vec<String> = zone
+                    .cities
+                    .iter()
+                    .map(|c| short_name(bundle, c, lang))
+                    .collect();
+                let name = lang.pick(&zone.name_zh, &zone.name_en);
+                notes.points.push(match lang {
+                    Lang::Zh => format!("{name}：{}", list(&cities, lang)),
+                    Lang::En => format!(
+                        "{name} ({}): {}",
+                        list(&cities, lang),
+                        zone.direction_gloss_en
+                    ),
+                });
+                if lang == Lang::Zh {
+                    notes.quotes.push(zone.direction.clone());
+                }
+            }
+            notes
+                .points
+                .push(lang.text(Msg::MembershipNote).to_string());
+        }
+        SlideKind::Signature => {
+            for statement in bundle.statements_in(Topic::Role(Role::Signature)) {
+                let field = bundle
+                    .field(&statement.fact.field)
+                    .map_or("", |f| lang.pick(&f.name_zh, &f.name_en));
+                let names: Vec<String> = statement
+                    .places
+                    .iter()
+                    .map(|p| short_name(bundle, p, lang))
+                    .collect();
+                notes.points.push(match lang {
+                    Lang::Zh => format!("{}：{field}", list(&names, lang)),
+                    Lang::En => format!("{}: {field}", list(&names, lang)),
+                });
+                if lang == Lang::Zh && !notes.quotes.contains(&statement.fact.quote) {
+                    notes.quotes.push(statement.fact.quote.clone());
+                }
+            }
+        }
+        SlideKind::Industry(id) => {
+            if let Some(industry) = bundle.industry(id) {
+                let subareas: Vec<String> = industry
+                    .subareas
+                    .iter()
+                    .map(|s| lang.pick(&s.name_zh, &s.name_en).to_string())
+                    .collect();
+                // The slide shows the industry's summary; the notes add its fields, with the
+                // plan's words for each (in Chinese; the English notes do not quote Chinese).
+                match lang {
+                    Lang::Zh => {
+                        notes
+                            .points
+                            .push(format!("重点领域：{}", list(&subareas, lang)));
+                        notes
+                            .quotes
+                            .extend(industry.subareas.iter().map(|s| s.quote.clone()));
+                    }
+                    Lang::En => notes
+                        .points
+                        .push(format!("Fields: {}", list(&subareas, lang))),
+                }
+            }
+        }
+        SlideKind::Targets => {
+            for goal in crate::charts::count_goals(bundle)
+                .into_iter()
+                .skip(TARGETS_ON_SLIDE)
+            {
+                let figure = crate::charts::bounded_figure(goal.value, goal.bound, lang);
+                notes.points.push(match lang {
+                    Lang::Zh => format!("{figure} {}{}", goal.unit, goal.label_zh),
+                    Lang::En => format!("{figure} {}", goal.label_en),
+                });
+            }
+            notes
+                .points
+                .push(lang.text(Msg::ProjectionNote).to_string());
+        }
+        SlideKind::SmallMaps => notes.points.push(lang.text(Msg::OverviewNote).to_string()),
+    }
+    notes
+}
+
+/// How many counted goals the targets slide lists beside its charts (the largest); the notes
+/// hold the rest.
+pub const TARGETS_ON_SLIDE: usize = 6;
+
+/// Whether the projected slide shows the key hints: only on the first slide shown, until the
+/// presenter presses a key or leaves it, so the hints are seen once and not on every slide.
+pub fn shows_key_hints(first_shown: usize, current: usize, keys_pressed: bool) -> bool {
+    current == first_shown && !keys_pressed
+}
+
+/// The title of the slide after slide `n` (1-based), for the presenter window; `None` on the last.
+pub fn next_title(bundle: &Bundle, n: usize, lang: Lang) -> Option<String> {
+    slides(bundle).get(n).map(|s| s.title(lang).to_string())
+}
+
+/// Elapsed time as the presenter window shows it: `m:ss`, or `h:mm:ss` from an hour on.
+pub fn elapsed(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }
 
 /// The number (1-based, as `?slide=`) of the slide showing `industry`'s layout, where choosing a

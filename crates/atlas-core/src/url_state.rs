@@ -211,6 +211,10 @@ pub struct ViewState {
     pub zone: Option<String>,
     /// The presenter's slide, 1-based; `None` outside the presenter.
     pub slide: Option<usize>,
+    /// This window is the presenter's own (`notes=1`): the current slide's speaker notes, the next
+    /// slide's title and the elapsed time, kept in step with the projected window. Only with
+    /// `slide` (a link with `notes` alone opens the presenter window at slide 1).
+    pub notes: bool,
     /// The plan view's paragraph (`p`), 1-based, counted as [`crate::plan::PlanText`] splits
     /// the text; set only with `view=plan`. Whether the plan has it is checked once the plan
     /// text arrives ([`ViewState::checked_paragraph`]).
@@ -267,7 +271,7 @@ pub const MAX_VALUE_LEN: usize = 64;
 const MAX_ORIGINS_LEN: usize = 512;
 
 /// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
-pub const OWN_KEYS: [&str; 16] = [
+pub const OWN_KEYS: [&str; 17] = [
     "lang",
     "view",
     "p",
@@ -278,6 +282,7 @@ pub const OWN_KEYS: [&str; 16] = [
     "field",
     "zone",
     "slide",
+    "notes",
     "embed",
     "plain",
     "transparent",
@@ -409,6 +414,8 @@ impl ViewState {
         let mut drill = false;
         // The paragraph is read once every key is, since it belongs to the plan view only.
         let mut paragraph: Option<usize> = None;
+        // The presenter window's flag is read once every key is, since it needs a slide.
+        let mut notes = false;
         let query = query.strip_prefix('?').unwrap_or(query);
         for (raw_key, value) in form_urlencoded::parse(query.as_bytes()) {
             let mut notice = |reason| {
@@ -475,6 +482,7 @@ impl ViewState {
                     true
                 }
                 "drill" => flag(code).map(|f| drill = f).is_some(),
+                "notes" => flag(code).map(|f| notes = f).is_some(),
                 "p" => code
                     .parse::<usize>()
                     .ok()
@@ -532,6 +540,10 @@ impl ViewState {
                     reason: NoticeReason::DrillWithoutCity,
                 });
             }
+        }
+        if notes {
+            state.slide = state.slide.or(Some(1));
+            state.notes = true;
         }
         if let Some(n) = paragraph {
             // A paragraph alone opens the plan at it; with another view it cannot be shown.
@@ -599,6 +611,9 @@ impl ViewState {
         }
         if let Some(slide) = self.slide {
             out.append_pair("slide", &slide.to_string());
+            if self.notes {
+                out.append_pair("notes", "1");
+            }
         }
         if let Some(n) = self.paragraph.filter(|_| self.view == View::Plan) {
             out.append_pair("p", &n.to_string());
@@ -766,6 +781,7 @@ impl ViewState {
             view: View::Plan,
             paragraph,
             slide: None,
+            notes: false,
             ..self.clone()
         }
     }
@@ -1418,5 +1434,40 @@ mod tests {
                 assert_eq!(SelectMessage::from_parts(kind(), parts), None, "part {at}");
             }
         }
+    }
+
+    #[test]
+    fn the_presenter_windows_flag_rides_with_its_slide() {
+        let b = bundle();
+        let read = |q: &str| ViewState::from_query(q, &b);
+        let (state, notices) = read("slide=3&notes=1");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!((state.slide, state.notes), (Some(3), true));
+        assert_eq!(state.to_query(), "?slide=3&notes=1");
+        let (state, _) = read("lang=en&notes=TRUE&slide=+5");
+        assert_eq!((state.slide, state.notes), (Some(5), true));
+        assert_eq!(state.to_query(), "?lang=en&slide=5&notes=1");
+        let (alone, notices) = read("notes=1");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            (alone.slide, alone.notes),
+            (Some(1), true),
+            "the presenter window alone opens at the first slide"
+        );
+        let (off, _) = read("slide=2&notes=0");
+        assert_eq!((off.slide, off.notes), (Some(2), false));
+        assert_eq!(off.to_query(), "?slide=2");
+        let (bad, notices) = read("slide=2&notes=maybe");
+        assert!(!bad.notes);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(notices[0].key, "notes");
+        assert_eq!(notices[0].reason, NoticeReason::UnknownValue);
+        let (twice, notices) = read("slide=2&notes=1&notes=0");
+        assert!(twice.notes, "the first counts");
+        assert_eq!(notices[0].reason, NoticeReason::Repeated);
+        let mut left = read("slide=4&notes=1").0;
+        left.slide = None;
+        assert_eq!(left.to_query(), "", "no flag without a slide");
+        assert!(!read("slide=4&notes=1").0.at_paragraph(Some(2)).notes);
     }
 }

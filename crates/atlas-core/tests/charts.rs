@@ -81,7 +81,7 @@ fn the_tour_has_fourteen_slides_in_order() {
     assert_eq!(tour[0].kind, SlideKind::Overview);
     assert_eq!(tour[1].kind, SlideKind::Signature);
     assert_eq!(tour[2].kind, SlideKind::Industry("new_energy".to_string()));
-    assert_eq!(tour[2].title(Lang::Zh), "1. 新能源");
+    assert_eq!(tour[2].title(Lang::Zh), "新能源：无锡为重点");
     assert_eq!(tour[12].kind, SlideKind::Targets);
     assert_eq!(tour[13].kind, SlideKind::SmallMaps);
     let signature = b.strongest_roles(Topic::Role(Role::Signature));

@@ -196,6 +196,7 @@ fn a_view_round_trips_through_its_url() {
         field: Some("flat_panel".to_string()),
         zone: None,
         slide: None,
+        notes: false,
         paragraph: None,
         embed: Default::default(),
     };
