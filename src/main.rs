@@ -9,6 +9,7 @@ mod breadcrumb;
 mod briefs_view;
 mod context;
 mod counties;
+mod credit;
 mod county_status;
 mod dom;
 mod drill_map;

@@ -24,10 +24,10 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::credit::CreditRow;
 use crate::dom::query_all;
 use crate::drill_map::{DrillMap, drill_into, use_drill_shown};
 use crate::legend::Legend;
-use crate::panels::MixedText;
 use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
 
@@ -55,6 +55,7 @@ struct MapElements {
     bases: Element,
     labels: Element,
     water: Element,
+    scale_bar: Option<Element>,
 }
 
 impl MapElements {
@@ -75,6 +76,7 @@ impl MapElements {
             bases: group("g.bases")?,
             labels: group("g.labels")?,
             water: group("g.water")?,
+            scale_bar: group("g.scale-bar"),
             svg,
         })
     }
@@ -234,6 +236,21 @@ pub fn MapView() -> impl IntoView {
         }
     });
 
+    // A new size: the scale bar is measured and drawn anew.
+    Effect::new({
+        let elements = elements.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let (generation, scene) = (found.get(), geometry.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref())
+                && let Some(group) = &map.scale_bar
+            {
+                let markup = map_markup::scale_bar(scene.scale_bar.as_ref());
+                redraw(group, generation, markup, &last);
+            }
+        }
+    });
+
     // A new language or size: the labels' group is drawn anew.
     Effect::new({
         let elements = elements.clone();
@@ -345,7 +362,6 @@ pub fn MapView() -> impl IntoView {
         }
     };
     let drilled = use_drill_shown(&atlas);
-    let attribution = atlas.bundle.credit_line();
     view! {
         <div class="map" class:by-role=move || roles.with(Option::is_some) class:drilled=drilled>
             <div
@@ -358,7 +374,7 @@ pub fn MapView() -> impl IntoView {
             ></div>
             <DrillMap size keep_out shown=drilled />
             <Legend roles node_ref=legend />
-            <div class="attribution" node_ref=credit><MixedText text=attribution /></div>
+            <CreditRow node_ref=credit />
         </div>
     }
 }

@@ -291,6 +291,14 @@ impl Lang {
                 "角色与方向均引自规划原文；产业基地不在规划中，各附来源。",
                 "Roles and directions quote the plan; industrial bases are not in the plan and each carries its source.",
             ),
+            // FINISH (issue 18 point 10): the map's warning line and its About box.
+            NotApprovedMap => (
+                "示意图，非审图号批准地图",
+                "Schematic map, not an approved map (no 审图号)",
+            ),
+            CoordinateSystem => ("坐标系", "Coordinates"),
+            About => ("关于", "About"),
+            AboutSources => ("地图数据来源与许可", "Map data: sources and licences"),
         };
         self.pick(zh, en)
     }
@@ -465,6 +473,15 @@ pub enum Msg {
     BriefPlaces,
     /// A brief's footnote on where its facts come from.
     BriefSources,
+    // FINISH (issue 18 point 10): the map's warning line and its About box.
+    /// The warning every map carries when no approval number (审图号) is configured.
+    NotApprovedMap,
+    /// The words before the coordinate reference on a map's warning line.
+    CoordinateSystem,
+    /// The button opening the About box of the map's sources and licences.
+    About,
+    /// The About box's heading over the sources and licences.
+    AboutSources,
 }
 
 #[cfg(test)]

@@ -92,6 +92,7 @@ impl WaterNames {
                     WaterKind::Lake => &water[*i].outline,
                     WaterKind::River => &self.whole_map,
                 },
+                stack_gap: 0.0,
             })
             .collect()
     }
