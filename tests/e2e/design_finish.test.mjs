@@ -128,12 +128,14 @@ describe('labels never stack into one string', () => {
   for (const lang of ['zh', 'en']) {
     test(`at 1280×800 (${lang}) no name sits right over or under a city's name`, async () => {
       const page = await openAtlas(env.browser, `${env.site.url}?lang=${lang}&industry=new_energy`);
-      await page.waitForFunction(() => document.querySelectorAll('#atlas-map .labels .city-label').length === 13);
-      const boxes = await page.$$eval('#atlas-map .labels text', (list) => list.map((t) => ({
+      const cityCodes = bundle.cities.map((c) => c.adcode);
+      await page.waitForFunction((codes) => !document.querySelector('#atlas-map.prerendered')
+        && codes.every((code) => document.querySelector(`#atlas-map .labels text[data-adcode="${code}"]`)), cityCodes);
+      const boxes = await page.$$eval('#atlas-map .labels text', (list, codes) => list.map((t) => ({
         text: t.textContent,
-        city: t.classList.contains('city-label'),
+        city: codes.includes(t.dataset.adcode),
         ...t.getBoundingClientRect().toJSON(),
-      })));
+      })), cityCodes);
       const cities = boxes.filter((b) => b.city);
       const others = boxes.filter((b) => !b.city);
       for (const c of cities) {
@@ -152,8 +154,10 @@ describe('type that grows with the map', () => {
   test('at 3840×2160 city labels are at least 20 px and the legend is in proportion to the map', async () => {
     const page = await openAtlas(env.browser, env.site.url, { viewport: { width: 3840, height: 2160 } });
     await page.waitForFunction(() => !document.querySelector('#atlas-map.prerendered')
-      && document.querySelectorAll('#atlas-map .city-label').length >= 10);
-    const sizes = await page.$$eval('#atlas-map .city-label', (list) => list.map((t) => t.getBoundingClientRect().height));
+      && document.querySelectorAll('#atlas-map .labels text').length >= 10);
+    const sizes = await page.$$eval('#atlas-map .labels text', (list, codes) => list
+      .filter((t) => codes.includes(t.dataset.adcode))
+      .map((t) => t.getBoundingClientRect().height), bundle.cities.map((c) => c.adcode));
     assert.ok(Math.min(...sizes) >= 20, `city labels ${Math.min(...sizes).toFixed(1)} px high`);
     const map = await page.$eval('#atlas-map', (e) => e.getBoundingClientRect().width);
     const legend = await page.$eval('.map .legend', (e) => e.getBoundingClientRect().toJSON());
@@ -167,14 +171,14 @@ describe('type that grows with the map', () => {
 
   test('the overview\'s place and water names grow with its maps', async () => {
     const measure = async (viewport) => {
-      const page = await openAtlas(env.browser, `${env.site.url}?view=overview`, { viewport });
+      const page = await openAtlas(env.browser, `${env.site.url}?view=overview`, { viewport, waitForMap: false });
       await page.waitForFunction(() => document.querySelectorAll('.overview-figure svg.overview-map path.city').length === 130
-        && document.querySelector('.overview-map .city-label'));
+        && document.querySelector('.overview-map .labels text'));
       const result = await page.evaluate(() => {
         const map = document.querySelector('.overview-map').getBoundingClientRect().width;
         const size = (selector) => Math.max(0, ...[...document.querySelectorAll(`.overview-map ${selector}`)]
           .map((t) => parseFloat(t.getAttribute('font-size') ?? getComputedStyle(t).fontSize)));
-        return { map, city: size('.city-label'), water: size('.water-label') };
+        return { map, city: size('.labels text[data-adcode]'), water: size('.labels text:not([data-adcode])') };
       });
       await page.close();
       return result;

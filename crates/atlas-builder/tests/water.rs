@@ -183,4 +183,88 @@ fn without_a_water_table_the_map_has_no_water_and_no_water_credit() {
     let built = build(dir.path()).expect("builds");
     assert!(built.bundle.water.features.is_empty());
     assert!(!built.bundle.credit_line().contains("GSHHG"));
+    assert_eq!(built.county_layer.water, None, "no water for drilled maps either");
+}
+
+/// A feature's outline as a geo shape.
+fn shape_of(geometry: &atlas_core::geojson_shape::MultiPolygon) -> geo::MultiPolygon<f64> {
+    geo::MultiPolygon::new(
+        geometry
+            .coordinates
+            .iter()
+            .map(|rings| {
+                let ring = |r: &Vec<[f64; 2]>| {
+                    geo::LineString::from(r.iter().map(|&[x, y]| (x, y)).collect::<Vec<_>>())
+                };
+                geo::Polygon::new(ring(&rings[0]), rings[1..].iter().map(ring).collect())
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn a_drilled_city_gets_water_as_fine_as_its_scale_in_the_county_layer() {
+    use geo::{Distance, Euclidean, Point};
+    let built = build(&repo()).expect("builds");
+    let province = &built.bundle.water.features;
+    let city = &built
+        .county_layer
+        .water
+        .as_ref()
+        .expect("the county layer carries water")
+        .features;
+    assert_eq!(city.len(), province.len(), "one city-scale feature per feature");
+    let source: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("geodata/jiangsu_water_gshhs.geojson"))
+            .expect("read"),
+    )
+    .expect("json");
+    for (coarse, fine) in province.iter().zip(city) {
+        assert_eq!(coarse.properties, fine.properties, "same features, same order");
+        assert!(shape_of(&fine.geometry).is_valid(), "{:?}", fine.properties);
+        assert!(fine.geometry.vertex_count() >= coarse.geometry.vertex_count());
+    }
+    let taihu = |list: &[atlas_core::geojson_shape::Feature<atlas_core::bundle::WaterRef>]| {
+        let f = list
+            .iter()
+            .find(|f| f.properties.name_zh.as_deref() == Some("太湖"))
+            .expect("太湖");
+        (f.geometry.vertex_count(), shape_of(&f.geometry))
+    };
+    let ((coarse_n, coarse), (fine_n, fine)) = (taihu(province), taihu(city));
+    assert!(fine_n > 2 * coarse_n, "太湖: {fine_n} vertices at city scale, {coarse_n} for the province");
+    // The full GSHHG shore, and how far each simplified shore strays from it, degrees.
+    let full = source["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .find(|f| f["properties"]["name"] == "太湖")
+        .expect("太湖 in the source");
+    let points: Vec<Point<f64>> = full["geometry"]["coordinates"]
+        .to_string()
+        .split("],[")
+        .filter_map(|pair| {
+            let mut xy = pair
+                .trim_matches(|c| c == '[' || c == ']')
+                .split(',')
+                .map(|v| v.parse::<f64>());
+            Some(Point::new(xy.next()?.ok()?, xy.next()?.ok()?))
+        })
+        .collect();
+    let strays = |shape: &geo::MultiPolygon<f64>| {
+        points
+            .iter()
+            .map(|p| {
+                shape
+                    .iter()
+                    .map(|poly| Euclidean.distance(p, poly.exterior()))
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .fold(0.0, f64::max)
+    };
+    let (coarse_stray, fine_stray) = (strays(&coarse), strays(&fine));
+    assert!(
+        fine_stray < coarse_stray / 2.0,
+        "太湖's shore strays {fine_stray:.4}° at city scale, {coarse_stray:.4}° for the province"
+    );
 }

@@ -396,6 +396,7 @@ impl DrillScene {
             lang,
             self.label_font * WATER_LABEL_SCALE,
             (self.width, self.height),
+            layer.water.is_some(),
         );
         let area = |adcode: &str| layer.county(adcode).map_or(0.0, |c| c.area_km2);
         let mut order: Vec<usize> = (0..self.counties.len()).collect();

@@ -162,8 +162,11 @@ pub fn map_svg(
     }
     s.push_str("</g>");
     legend(&mut s, bundle, roles, !bases.is_empty(), lang, scene.height);
-    s.push_str(&map_markup::scale_bar(scene.scale_bar.as_ref()));
-    s.push_str("</g>");
+    let _ = write!(
+        s,
+        r#"<g class="scale-bar">{}</g></g>"#,
+        map_markup::scale_bar(scene.scale_bar.as_ref())
+    );
     s.push_str(&map_markup::export_warning(bundle, lang, h - 9.0));
     s.push_str("</svg>");
     s

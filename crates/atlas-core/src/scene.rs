@@ -387,6 +387,7 @@ impl Scene {
             lang,
             font_px * WATER_LABEL_SCALE,
             (width, height),
+            false,
         );
         requests.extend(water_names.requests(&scene.water));
         // Labels stay clear of what overlays the map and of every marker, place or base (all
