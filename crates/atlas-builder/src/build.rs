@@ -327,8 +327,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         .into_iter()
         .map(|p| source_file(root, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let county_layer =
-        crate::county_build::assemble(
+    let county_layer = crate::county_build::assemble(
         &bundle,
         county_sources,
         &counties,

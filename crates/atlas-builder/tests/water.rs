@@ -183,7 +183,10 @@ fn without_a_water_table_the_map_has_no_water_and_no_water_credit() {
     let built = build(dir.path()).expect("builds");
     assert!(built.bundle.water.features.is_empty());
     assert!(!built.bundle.credit_line().contains("GSHHG"));
-    assert_eq!(built.county_layer.water, None, "no water for drilled maps either");
+    assert_eq!(
+        built.county_layer.water, None,
+        "no water for drilled maps either"
+    );
 }
 
 /// A feature's outline as a geo shape.
@@ -213,14 +216,20 @@ fn a_drilled_city_gets_water_as_fine_as_its_scale_in_the_county_layer() {
         .as_ref()
         .expect("the county layer carries water")
         .features;
-    assert_eq!(city.len(), province.len(), "one city-scale feature per feature");
+    assert_eq!(
+        city.len(),
+        province.len(),
+        "one city-scale feature per feature"
+    );
     let source: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("geodata/jiangsu_water_gshhs.geojson"))
-            .expect("read"),
+        &std::fs::read_to_string(repo().join("geodata/jiangsu_water_gshhs.geojson")).expect("read"),
     )
     .expect("json");
     for (coarse, fine) in province.iter().zip(city) {
-        assert_eq!(coarse.properties, fine.properties, "same features, same order");
+        assert_eq!(
+            coarse.properties, fine.properties,
+            "same features, same order"
+        );
         assert!(shape_of(&fine.geometry).is_valid(), "{:?}", fine.properties);
         assert!(fine.geometry.vertex_count() >= coarse.geometry.vertex_count());
     }
@@ -232,7 +241,10 @@ fn a_drilled_city_gets_water_as_fine_as_its_scale_in_the_county_layer() {
         (f.geometry.vertex_count(), shape_of(&f.geometry))
     };
     let ((coarse_n, coarse), (fine_n, fine)) = (taihu(province), taihu(city));
-    assert!(fine_n > 2 * coarse_n, "太湖: {fine_n} vertices at city scale, {coarse_n} for the province");
+    assert!(
+        fine_n > 2 * coarse_n,
+        "太湖: {fine_n} vertices at city scale, {coarse_n} for the province"
+    );
     // The full GSHHG shore (太湖's outer ring, a Polygon in the source), and how far each
     // simplified shore strays from it on average, degrees.
     let full = source["features"]

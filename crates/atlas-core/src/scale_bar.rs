@@ -124,8 +124,12 @@ mod tests {
 
     #[test]
     fn the_bar_is_as_long_on_the_ground_as_its_label_says() {
-        for (width, height) in [(320.0, 400.0), (928.0, 700.0), (1500.0, 900.0), (3488.0, 1900.0)]
-        {
+        for (width, height) in [
+            (320.0, 400.0),
+            (928.0, 700.0),
+            (1500.0, 900.0),
+            (3488.0, 1900.0),
+        ] {
             let p = Projection::fit(JIANGSU, width, height, 16.0);
             let bar = ScaleBar::fit(&p, width, height, 12.0).expect("a real map");
             let a = p.unproject(bar.start).expect("a real map");
@@ -136,7 +140,11 @@ mod tests {
                 })
                 .expect("a real map");
             let km = geodesic_km(a, b);
-            assert!((km - bar.km).abs() / bar.km < 0.01, "{width}: {km} vs {}", bar.km);
+            assert!(
+                (km - bar.km).abs() / bar.km < 0.01,
+                "{width}: {km} vs {}",
+                bar.km
+            );
             assert!(bar.length <= width * 0.2 + 1e-9 && bar.length >= width * 0.2 / 5.0);
             let b = bar.label_box();
             assert!(b.center.x + b.width / 2.0 <= width && b.center.y + b.height / 2.0 <= height);

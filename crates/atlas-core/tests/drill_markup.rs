@@ -118,7 +118,10 @@ fn the_export_is_a_standalone_picture_with_title_and_credit() {
     assert!(svg.contains(">无锡市 · 节能环保</text>"));
     let warning = format!(">{}</text>", bundle.map_warning(Lang::Zh));
     assert!(svg.contains(&warning), "the warning line");
-    assert!(svg.contains("GSHHG") && svg.contains("<desc>"), "the licences described");
+    assert!(
+        svg.contains("GSHHG") && svg.contains("<desc>"),
+        "the licences described"
+    );
     assert!(svg.contains(r#"class="scale-bar-label""#), "the scale bar");
     assert!(!svg.contains("tabindex"), "nothing to focus in a file");
     assert_eq!(

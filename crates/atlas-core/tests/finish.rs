@@ -56,14 +56,25 @@ fn the_scale_bar_is_as_long_on_the_ground_as_its_label_says() {
         let bar = scene.scale_bar.expect("the province map has a scale bar");
         let projection = Projection::fit(bundle.bounds, width, height, MAP_PADDING);
         let km = ground_km(&projection, bar.start, bar.length);
-        assert!((km - bar.km).abs() / bar.km < 0.01, "{width}: {km} km drawn as {}", bar.km);
-        let drilled = DrillScene::project(&bundle, &layer, "320500", width, height)
-            .expect("苏州 drills");
+        assert!(
+            (km - bar.km).abs() / bar.km < 0.01,
+            "{width}: {km} km drawn as {}",
+            bar.km
+        );
+        let drilled =
+            DrillScene::project(&bundle, &layer, "320500", width, height).expect("苏州 drills");
         let bar = drilled.scale_bar.expect("the drilled map has a scale bar");
         let projection = Projection::fit(suzhou, width, height, MAP_PADDING);
         let km = ground_km(&projection, bar.start, bar.length);
-        assert!((km - bar.km).abs() / bar.km < 0.01, "苏州 {width}: {km} vs {}", bar.km);
-        assert!(bar.km < scene.scale_bar.expect("a bar").km, "zoomed in, a shorter length");
+        assert!(
+            (km - bar.km).abs() / bar.km < 0.01,
+            "苏州 {width}: {km} vs {}",
+            bar.km
+        );
+        assert!(
+            bar.km < scene.scale_bar.expect("a bar").km,
+            "zoomed in, a shorter length"
+        );
     }
 }
 
@@ -94,7 +105,11 @@ fn no_label_sits_right_over_or_under_a_city_label() {
             }
             // Every city keeps its name from a tablet up (a phone under its legend keeps 12 of
             // 13 in English, as without the gap).
-            let named = scene.cities.iter().filter(|c| c.label_box.is_some()).count();
+            let named = scene
+                .cities
+                .iter()
+                .filter(|c| c.label_box.is_some())
+                .count();
             let least = if width < 768.0 { 12 } else { 13 };
             assert!(named >= least, "{width} {lang:?}: {named} cities named");
         }
@@ -103,9 +118,17 @@ fn no_label_sits_right_over_or_under_a_city_label() {
 
 #[test]
 fn type_grows_with_the_map() {
-    assert_eq!(explorer_label_font(928.0, 700.0), 14.0, "the 1280 × 800 map");
+    assert_eq!(
+        explorer_label_font(928.0, 700.0),
+        14.0,
+        "the 1280 × 800 map"
+    );
     assert_eq!(explorer_label_font(320.0, 400.0), 11.0, "a phone");
-    assert_eq!(explorer_label_font(3488.0, 2000.0), 24.0, "a 3840 × 2160 screen");
+    assert_eq!(
+        explorer_label_font(3488.0, 2000.0),
+        24.0,
+        "a 3840 × 2160 screen"
+    );
     let sizes: Vec<f64> = SIZES
         .iter()
         .map(|&(w, h)| explorer_label_font(w, h))
@@ -127,11 +150,20 @@ fn the_warning_stands_apart_from_the_licences() {
     let bundle = bundle();
     let zh = bundle.map_warning(Lang::Zh);
     let en = bundle.map_warning(Lang::En);
-    assert!(zh.contains("示意图，非审图号批准地图") && zh.contains("GCJ-02"), "{zh}");
-    assert!(en.contains("not an approved map") && en.contains("GCJ-02"), "{en}");
+    assert!(
+        zh.contains("示意图，非审图号批准地图") && zh.contains("GCJ-02"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("not an approved map") && en.contains("GCJ-02"),
+        "{en}"
+    );
     let licences = bundle.licences().join(" ");
     for word in ["GSHHG", "LGPL", "cnmaps", "MIT"] {
         assert!(licences.contains(word), "{word} in the About box");
-        assert!(!zh.contains(word) && !en.contains(word), "{word} not in the warning");
+        assert!(
+            !zh.contains(word) && !en.contains(word),
+            "{word} not in the warning"
+        );
     }
 }

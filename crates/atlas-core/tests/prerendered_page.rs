@@ -37,9 +37,14 @@ fn the_prerendered_page_names_every_city_and_lists_every_role() {
     );
     // The warning is the line under the map; the licences are in its About box.
     let warning = bundle.map_warning(Lang::Zh);
-    assert!(page.contains(&format!(r#"<p class="map-warning">{}</p>"#, escape(&warning))));
+    assert!(page.contains(&format!(
+        r#"<p class="map-warning">{}</p>"#,
+        escape(&warning)
+    )));
     assert!(warning.contains("非审图号") && !warning.contains("GSHHG"));
-    let about = &page[page.find(r#"<details class="about">"#).expect("an About box")..];
+    let about = &page[page
+        .find(r#"<details class="about">"#)
+        .expect("an About box")..];
     assert!(about.contains(&escape(bundle.licences()[1])) && about.contains("GSHHG"));
     assert_eq!(
         page.matches("<path class=\"water-").count(),

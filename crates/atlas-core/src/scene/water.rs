@@ -64,7 +64,10 @@ const CHANNEL_REACH_KM: f64 = 8.0;
 
 /// The `water` features projected (the bundle's for the province, the county layer's finer ones
 /// for a drilled city: the same features in the same order), unnamed (names come with the labels).
-pub fn water_shapes(water: &FeatureCollection<WaterRef>, projection: &Projection) -> Vec<WaterShape> {
+pub fn water_shapes(
+    water: &FeatureCollection<WaterRef>,
+    projection: &Projection,
+) -> Vec<WaterShape> {
     water
         .features
         .iter()
