@@ -10,6 +10,7 @@ mod briefs_view;
 mod context;
 mod counties;
 mod county_status;
+mod credit;
 mod dom;
 mod drill_map;
 mod embed;

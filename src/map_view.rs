@@ -30,10 +30,10 @@ use web_sys::{Element, HtmlElement};
 
 use crate::context::{AtlasContext, use_atlas};
 use crate::counties::Counties;
+use crate::credit::CreditRow;
 use crate::dom::query_all;
 use crate::drill_map::{DrillMap, drill_into, drilled_city, use_drill_shown};
 use crate::legend::Legend;
-use crate::panels::MixedText;
 use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
 
@@ -61,6 +61,7 @@ struct MapElements {
     bases: Element,
     labels: Element,
     water: Element,
+    scale_bar: Option<Element>,
 }
 
 impl MapElements {
@@ -81,6 +82,7 @@ impl MapElements {
             bases: group("g.bases")?,
             labels: group("g.labels")?,
             water: group("g.water")?,
+            scale_bar: group("g.scale-bar"),
             svg,
         })
     }
@@ -239,6 +241,21 @@ pub fn MapView() -> impl IntoView {
                     map_markup::water(&scene.water, &scene.channel),
                     &last,
                 );
+            }
+        }
+    });
+
+    // A new size: the scale bar is measured and drawn anew.
+    Effect::new({
+        let elements = elements.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let (generation, scene) = (found.get(), geometry.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref())
+                && let Some(group) = &map.scale_bar
+            {
+                let markup = map_markup::scale_bar(scene.scale_bar.as_ref());
+                redraw(group, generation, markup, &last);
             }
         }
     });
@@ -454,7 +471,6 @@ pub fn MapView() -> impl IntoView {
             hide_tip();
         }
     };
-    let attribution = atlas.bundle.credit_line();
     view! {
         <div
             class="map"
@@ -481,7 +497,7 @@ pub fn MapView() -> impl IntoView {
             ></div>
             <DrillMap size keep_out shown=drilled />
             <Legend lines node_ref=legend />
-            <div class="attribution" node_ref=credit><MixedText text=attribution /></div>
+            <CreditRow node_ref=credit />
             <div class="map-tooltip" role="tooltip" node_ref=tooltip hidden=true></div>
         </div>
     }

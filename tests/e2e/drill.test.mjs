@@ -243,7 +243,7 @@ describe('the drilled map in exports and for assistive technology', () => {
         counties: [...doc.querySelectorAll('path.county')].map((p) => p.dataset.adcode),
         buttons: doc.querySelectorAll('[tabindex]').length,
         title: doc.querySelector('text.title').textContent,
-        credit: doc.querySelector('text.attribution').textContent,
+        credit: doc.querySelector('text.map-warning').textContent,
         yixing: doc.querySelector('circle[data-county="320282"]').getAttribute('fill'),
         bases: doc.querySelectorAll('path.base-marker').length,
         legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
@@ -253,7 +253,7 @@ describe('the drilled map in exports and for assistive technology', () => {
     assert.deepEqual(parsed.counties, countiesOf(WUXI).map((c) => c.adcode));
     assert.equal(parsed.buttons, 0);
     assert.equal(parsed.title, '无锡 · 节能环保');
-    assert.equal(parsed.credit, (await page.textContent('.attribution')).trim());
+    assert.equal(parsed.credit, (await page.textContent('.map-warning')).trim(), 'the warning line under the map');
     assert.equal(parsed.yixing, 'url(#drill-pattern-focus)', '宜兴 is a focus of 节能环保');
     assert.equal(parsed.bases, 1, 'the environmental park, the one base of 节能环保 in 无锡');
     const others = countiesOf(WUXI).length - 1;

@@ -73,7 +73,8 @@ describe('exports', () => {
         focus: doc.querySelector('path.city[data-adcode="321200"]').getAttribute('fill'),
         legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
         title: doc.querySelector('text.title').textContent,
-        credit: doc.querySelector('text.attribution').textContent,
+        credit: doc.querySelector('text.map-warning').textContent,
+        licences: doc.querySelector('desc')?.textContent ?? '',
         bases: [...doc.querySelectorAll('path.base-marker')].map((p) => p.getAttribute('d')).sort(),
         places: doc.querySelectorAll('g.places circle').length,
       };
@@ -81,7 +82,7 @@ describe('exports', () => {
     const live = await page.evaluate(() => ({
       bases: document.querySelectorAll('svg.map-svg path.base-marker').length,
       places: document.querySelectorAll('svg.map-svg circle.place-marker').length,
-      credit: document.querySelector('.attribution').textContent,
+      credit: document.querySelector('.map-warning').textContent,
       legend: [document.querySelector('.legend-title').textContent,
         ...[...document.querySelectorAll('.legend li')].map((li) => li.textContent.trim())],
     }));
@@ -93,8 +94,9 @@ describe('exports', () => {
       'the roles drawn with their counts, the ○ places and the bases');
     assert.deepEqual(parsed.legend, live.legend, 'the live legend’s lines');
     assert.equal(parsed.title, '生物技术和新医药');
-    assert.ok(parsed.credit.includes(bundle.attribution));
-    assert.equal(parsed.credit, live.credit, 'the credit line reads as on the live map');
+    assert.ok(parsed.credit.includes('示意图，非审图号批准地图') && parsed.credit.includes('GCJ-02'), parsed.credit);
+    assert.equal(parsed.credit, live.credit, 'the warning line reads as on the live map');
+    assert.ok(parsed.licences.includes(bundle.attribution) && parsed.licences.includes(bundle.water_attribution), 'the sources described in the file');
     assert.ok(live.bases > 0);
     assert.equal(parsed.bases.length, live.bases, 'the base markers the live map shows');
     assert.equal(parsed.places, live.places, 'the county-level places the live map shows');

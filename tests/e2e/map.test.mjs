@@ -129,11 +129,14 @@ describe('the map', () => {
     await page.close();
   });
 
-  test('shows the attribution and the coordinate reference', async () => {
+  test('shows the warning and the coordinate reference, and the sources in its About box', async () => {
     const page = await openAtlas(env.browser, env.site.url);
-    const text = await page.textContent('.attribution');
-    assert.ok(text.includes(bundle.attribution));
+    const text = await page.locator('.attribution').innerText();
+    assert.ok(text.includes('示意图，非审图号批准地图'), text);
     assert.ok(text.includes('GCJ-02'));
+    await page.click('.attribution summary');
+    const about = await page.locator('.about-box').innerText();
+    assert.ok(about.includes(bundle.attribution) && about.includes(bundle.water_attribution), about);
     await page.close();
   });
 });

@@ -327,8 +327,13 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         .into_iter()
         .map(|p| source_file(root, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let county_layer =
-        crate::county_build::assemble(&bundle, county_sources, &counties, &county_simplified)?;
+    let county_layer = crate::county_build::assemble(
+        &bundle,
+        county_sources,
+        &counties,
+        &county_simplified,
+        &water.city_features,
+    )?;
     let mut counties_json = serde_json::to_string(&county_layer).map_err(|e| {
         atlas_core::BundleError::Json(format!("cannot serialise the county layer: {e}"))
     })?;

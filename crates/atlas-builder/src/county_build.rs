@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use atlas_core::bundle::WaterRef;
 use atlas_core::county_layer::{COUNTY_SCHEMA_VERSION, County, CountyLayer, CountyRef};
 use atlas_core::geojson_shape::{Feature, FeatureCollection};
 use atlas_core::{Bundle, SourceFile};
@@ -97,13 +98,15 @@ fn tiling_problem(
     None
 }
 
-/// The county layer: the counties in adcode order with their simplified outlines, checked
-/// against `bundle` as the app will check it.
+/// The county layer: the counties in adcode order with their simplified outlines and the water
+/// at a drilled city's detail (none when the build has no water), checked against `bundle` as
+/// the app will check it.
 pub fn assemble(
     bundle: &Bundle,
     sources: Vec<SourceFile>,
     counties: &[CountyInput],
     simplified: &[MultiPolygon<f64>],
+    water: &FeatureCollection<WaterRef>,
 ) -> Result<CountyLayer, BuildError> {
     let mut records = Vec::new();
     let mut features = Vec::new();
@@ -133,6 +136,7 @@ pub fn assemble(
         sources,
         counties: records,
         boundaries: FeatureCollection::new(features),
+        water: (!water.features.is_empty()).then(|| water.clone()),
     };
     layer.check(bundle)?;
     Ok(layer)

@@ -21,6 +21,11 @@ use crate::geodata::{WaterFeature, WaterSources, read_water};
 /// province, a bump of about a pixel), and never so that a ring crosses itself.
 pub const WATER_TOLERANCE: f64 = 0.025 * 0.025 / 2.0;
 
+/// The tolerance for the water a drilled city draws, square degrees: a sixteenth of
+/// [`WATER_TOLERANCE`], as a city fills about four times the pixels per degree the province does
+/// (a bump of about a pixel there too).
+pub const CITY_WATER_TOLERANCE: f64 = WATER_TOLERANCE / 16.0;
+
 /// Parts (lakes, islands) smaller than this are left out, square degrees (about 5 km²: a blot of
 /// 3 × 3 px on a 928 px map; the slivers of 微山湖 inside Jiangsu are smaller).
 pub const MIN_WATER_AREA: f64 = 0.0005;
@@ -52,6 +57,9 @@ struct WaterName {
 pub struct Water {
     /// The simplified features.
     pub features: FeatureCollection<WaterRef>,
+    /// The same features at a drilled city's detail ([`CITY_WATER_TOLERANCE`]), one for each of
+    /// `features` in the same order, for the county layer.
+    pub city_features: FeatureCollection<WaterRef>,
     /// The credit line's water part.
     pub attribution: Option<String>,
     /// The files read, for the bundle's list of inputs.
@@ -67,6 +75,7 @@ impl Water {
     pub fn none() -> Water {
         Water {
             features: FeatureCollection::new(Vec::new()),
+            city_features: FeatureCollection::new(Vec::new()),
             attribution: None,
             inputs: Vec::new(),
             vertices_in: 0,
@@ -95,6 +104,7 @@ pub fn build_water(
         ..Water::none()
     };
     let mut features = Vec::new();
+    let mut city_features = Vec::new();
     for feature in &read {
         let properties = match &feature.name {
             None => WaterRef {
@@ -119,16 +129,23 @@ pub fn build_water(
         };
         check_inside(&path, feature, bounds)?;
         valid(&path, feature, &feature.geometry, "")?;
-        let simple = simplified(&feature.geometry);
+        let simple = simplified(&feature.geometry, WATER_TOLERANCE);
         valid(&path, feature, &simple, " after simplification")?;
         water.vertices_in += geo::CoordsIter::coords_count(&feature.geometry);
         if simple.0.is_empty() {
             continue;
         }
+        let fine = simplified(&feature.geometry, CITY_WATER_TOLERANCE);
+        valid(&path, feature, &fine, " after simplification for a city")?;
         water.vertices_out += geo::CoordsIter::coords_count(&simple);
+        city_features.push(Feature::new(
+            properties.clone(),
+            crate::build::to_shape(&fine),
+        ));
         features.push(Feature::new(properties, crate::build::to_shape(&simple)));
     }
     water.features = FeatureCollection::new(features);
+    water.city_features = FeatureCollection::new(city_features);
     Ok(water)
 }
 
@@ -169,20 +186,19 @@ fn valid(
         })
 }
 
-/// The outline simplified at the largest tolerance up to [`WATER_TOLERANCE`] (half of it, a
-/// quarter …) that keeps it valid and its area within [`MAX_AREA_CHANGE`] of the unsimplified
+/// The outline simplified at the largest tolerance up to `largest` (half of it, a quarter …) that keeps it valid and its area within [`MAX_AREA_CHANGE`] of the unsimplified
 /// parts' (so a narrow river keeps its course), or at full detail (rounded) when none does.
 /// Where the simplified shores would no longer hold an island (a river's narrow channel round a
 /// sandbank), the islands are dropped before the tolerance is lowered: on the province map they
 /// are specks.
-fn simplified(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+fn simplified(shape: &MultiPolygon<f64>, largest: f64) -> MultiPolygon<f64> {
     let full = simplified_at(shape, 0.0);
     let area = full.unsigned_area();
     let kept = |simple: &MultiPolygon<f64>| {
         simple.is_valid() && (simple.unsigned_area() - area).abs() <= area * MAX_AREA_CHANGE
     };
-    let mut tolerance = WATER_TOLERANCE;
-    while tolerance > WATER_TOLERANCE / 1e4 {
+    let mut tolerance = largest;
+    while tolerance > largest / 1e4 {
         let simple = simplified_at(shape, tolerance);
         if kept(&simple) {
             return simple;

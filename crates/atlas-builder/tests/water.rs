@@ -183,4 +183,99 @@ fn without_a_water_table_the_map_has_no_water_and_no_water_credit() {
     let built = build(dir.path()).expect("builds");
     assert!(built.bundle.water.features.is_empty());
     assert!(!built.bundle.credit_line().contains("GSHHG"));
+    assert_eq!(
+        built.county_layer.water, None,
+        "no water for drilled maps either"
+    );
+}
+
+/// A feature's outline as a geo shape.
+fn shape_of(geometry: &atlas_core::geojson_shape::MultiPolygon) -> geo::MultiPolygon<f64> {
+    geo::MultiPolygon::new(
+        geometry
+            .coordinates
+            .iter()
+            .map(|rings| {
+                let ring = |r: &Vec<[f64; 2]>| {
+                    geo::LineString::from(r.iter().map(|&[x, y]| (x, y)).collect::<Vec<_>>())
+                };
+                geo::Polygon::new(ring(&rings[0]), rings[1..].iter().map(ring).collect())
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn a_drilled_city_gets_water_as_fine_as_its_scale_in_the_county_layer() {
+    use geo::{Distance, Euclidean, Point};
+    let built = build(&repo()).expect("builds");
+    let province = &built.bundle.water.features;
+    let city = &built
+        .county_layer
+        .water
+        .as_ref()
+        .expect("the county layer carries water")
+        .features;
+    assert_eq!(
+        city.len(),
+        province.len(),
+        "one city-scale feature per feature"
+    );
+    let source: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("geodata/jiangsu_water_gshhs.geojson")).expect("read"),
+    )
+    .expect("json");
+    for (coarse, fine) in province.iter().zip(city) {
+        assert_eq!(
+            coarse.properties, fine.properties,
+            "same features, same order"
+        );
+        assert!(shape_of(&fine.geometry).is_valid(), "{:?}", fine.properties);
+        assert!(fine.geometry.vertex_count() >= coarse.geometry.vertex_count());
+    }
+    let taihu = |list: &[atlas_core::geojson_shape::Feature<atlas_core::bundle::WaterRef>]| {
+        let f = list
+            .iter()
+            .find(|f| f.properties.name_zh.as_deref() == Some("太湖"))
+            .expect("太湖");
+        (f.geometry.vertex_count(), shape_of(&f.geometry))
+    };
+    let ((coarse_n, coarse), (fine_n, fine)) = (taihu(province), taihu(city));
+    assert!(
+        fine_n > 2 * coarse_n,
+        "太湖: {fine_n} vertices at city scale, {coarse_n} for the province"
+    );
+    // The full GSHHG shore (太湖's outer ring, a Polygon in the source), and how far each
+    // simplified shore strays from it on average, degrees.
+    let full = source["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .find(|f| f["properties"]["name"] == "太湖")
+        .expect("太湖 in the source");
+    assert_eq!(full["geometry"]["type"], "Polygon");
+    let points: Vec<Point<f64>> = full["geometry"]["coordinates"][0]
+        .as_array()
+        .expect("the outer ring")
+        .iter()
+        .filter_map(|xy| Some(Point::new(xy[0].as_f64()?, xy[1].as_f64()?)))
+        .collect();
+    assert!(points.len() > 100, "the full shore");
+    let strays = |shape: &geo::MultiPolygon<f64>| {
+        points
+            .iter()
+            .map(|p| {
+                shape
+                    .iter()
+                    .map(|poly| Euclidean.distance(p, poly.exterior()))
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .sum::<f64>()
+            / points.len() as f64
+    };
+    let (coarse_stray, fine_stray) = (strays(&coarse), strays(&fine));
+    assert!(
+        fine_stray < coarse_stray / 2.0,
+        "太湖's shore strays {fine_stray:.4}° at city scale, {coarse_stray:.4}° for the province"
+    );
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::facts::{Base, Field, Industry, Place, RoleFact, Target};
 use crate::geojson_shape::{FeatureCollection, Position};
+use crate::i18n::{Lang, Msg};
 
 mod parsed;
 
@@ -267,6 +268,30 @@ impl Bundle {
         line.push_str(" · 坐标系 ");
         line.push_str(&self.crs);
         line
+    }
+
+    /// The line every map carries where everyone sees it (live, prerendered, printed, exported):
+    /// that it is not an approved map — or its approval number (审图号) when the operator
+    /// configured one — and its coordinate reference. The sources' licences are in the About
+    /// box ([`Bundle::licences`]), so this warning is not buried among them.
+    pub fn map_warning(&self, lang: Lang) -> String {
+        let approval = match &self.approval_number {
+            Some(number) => format!("审图号 {number}"),
+            None => lang.text(Msg::NotApprovedMap).to_string(),
+        };
+        format!(
+            "{approval} · {} {}",
+            lang.text(Msg::CoordinateSystem),
+            self.crs
+        )
+    }
+
+    /// The sources of what the maps draw with their licences, one line each (the boundaries',
+    /// then the water's), for the About box and the exported files' description.
+    pub fn licences(&self) -> Vec<&str> {
+        std::iter::once(self.attribution.as_str())
+            .chain(self.water_attribution.as_deref())
+            .collect()
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bundle::{Bounds, Bundle, SourceFile};
+use crate::bundle::{Bounds, Bundle, SourceFile, WaterRef};
 use crate::geojson_shape::{FeatureCollection, MultiPolygon, Position};
 use crate::i18n::Lang;
 
@@ -109,6 +109,12 @@ pub struct CountyLayer {
     pub counties: Vec<County>,
     /// County outlines, simplified with the cities' shared arcs.
     pub boundaries: FeatureCollection<CountyRef>,
+    /// The lakes and the Yangtze at the detail of a drilled city's zoom, one feature for each of
+    /// the bundle's `water` (simplified for the province's scale) in the same order and with the
+    /// same names, so a drilled map's shores are as fine as its scale. Absent from a layer built
+    /// without water; the drilled map then draws the bundle's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub water: Option<FeatureCollection<WaterRef>>,
 }
 
 /// What is wrong with a county layer, worded for the person who has to fix it.
@@ -209,6 +215,16 @@ pub enum CountyLayerError {
         /// The county it names.
         adcode: String,
     },
+    /// The layer's water does not match the bundle's feature for feature.
+    #[error(
+        "the county layer's water has {layer} features where the map's has {bundle}, or other names in another order; upload {COUNTY_LAYER_FILE} and atlas.json from the same build"
+    )]
+    Water {
+        /// How many water features the layer has.
+        layer: usize,
+        /// How many the bundle has.
+        bundle: usize,
+    },
     /// Text holds an angle bracket, as markup would.
     #[error(
         "the county layer holds markup ({excerpt}); its names must be plain text, so rebuild it with the builder"
@@ -275,6 +291,37 @@ impl CountyLayer {
         Ok(layer)
     }
 
+    /// The water a drilled map draws: the layer's, at the city's detail, or the bundle's when
+    /// the layer has none.
+    pub fn water<'a>(&'a self, bundle: &'a Bundle) -> &'a FeatureCollection<WaterRef> {
+        self.water.as_ref().unwrap_or(&bundle.water)
+    }
+
+    /// Checks that the layer's water, if any, is the bundle's feature for feature (same count,
+    /// names and kinds, in order), each outline well-formed.
+    fn check_water(&self, bundle: &Bundle) -> Result<(), CountyLayerError> {
+        let Some(water) = &self.water else {
+            return Ok(());
+        };
+        let same = water.features.len() == bundle.water.features.len()
+            && water
+                .features
+                .iter()
+                .zip(&bundle.water.features)
+                .all(|(a, b)| {
+                    a.properties == b.properties
+                        && geometry_problem(&a.geometry, bundle.bounds).is_none()
+                });
+        if same {
+            Ok(())
+        } else {
+            Err(CountyLayerError::Water {
+                layer: water.features.len(),
+                bundle: bundle.water.features.len(),
+            })
+        }
+    }
+
     /// Checks that the layer agrees with itself and with `bundle`.
     pub fn check(&self, bundle: &Bundle) -> Result<(), CountyLayerError> {
         if self.crs != bundle.crs {
@@ -327,6 +374,7 @@ impl CountyLayer {
             });
         }
         self.check_boundaries(bundle, &seen)?;
+        self.check_water(bundle)?;
         let hosts = bundle
             .places
             .iter()

@@ -253,7 +253,11 @@ pub fn drill_body(
         );
     }
     s.push_str(&water_labels(&scene.water, font * WATER_LABEL_SCALE));
-    s.push_str("</g>");
+    let _ = write!(
+        s,
+        r#"</g><g class="scale-bar" aria-hidden="true">{}</g>"#,
+        crate::map_markup::scale_bar(scene.scale_bar.as_ref())
+    );
     s
 }
 
@@ -285,8 +289,8 @@ pub fn drill_svg(
 
 /// The drilled map as a standalone SVG file: `title` (headline and subtitle) on top, the map with
 /// its colours as attributes, clipped to its own area (the neighbours it draws faintly reach
-/// beyond it and would cover the title and the credit line), the legend of what it draws (the
-/// city's counties by role, its county-level places and bases), and the bundle's credit line.
+/// beyond it and would cover the title and the warning line), the legend of what it draws (the
+/// city's counties by role, its county-level places and bases), and the map's warning line.
 pub fn drill_export_svg(
     bundle: &Bundle,
     layer: &CountyLayer,
@@ -299,7 +303,7 @@ pub fn drill_export_svg(
     let patterns = pattern_defs(|r| role_color(Some(r)), MARK_LIGHT, MARK_DARK)
         .replace("role-pattern-", PATTERN_PREFIX);
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>{title}<g class="map" transform="translate(0 {TITLE_BAND})"><g clip-path="url(#drill-map-area)">{body}</g>{legend}</g><text class="attribution" x="12" y="{credit_y:.1}" font-size="11" fill="#5a6675">{credit}</text></svg>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>{title}<g class="map" transform="translate(0 {TITLE_BAND})"><g clip-path="url(#drill-map-area)">{body}</g>{legend}</g>{warning}</svg>"##,
         title = title_band(title),
         map_h = scene.height,
         legend = legend_svg(
@@ -315,7 +319,6 @@ pub fn drill_export_svg(
             scene.height,
         ),
         body = drill_body(bundle, layer, scene, look),
-        credit_y = h - 9.0,
-        credit = escape(&bundle.credit_line()),
+        warning = crate::map_markup::export_warning(bundle, look.lang, h - 9.0),
     )
 }

@@ -12,10 +12,11 @@ use crate::facts::Role;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
+use crate::scale_bar::ScaleBar;
 use crate::scene::water::{channel, water_shapes};
 use crate::scene::{
-    BASE_MARKER_SIZE, ChannelPiece, MAP_PADDING, MARKER_RADIUS, WATER_LABEL_SCALE, WaterNames,
-    WaterShape, base_point, screen_outline,
+    BASE_MARKER_SIZE, ChannelPiece, MAP_PADDING, MARKER_RADIUS, SCALE_BAR_FONT_SCALE,
+    WATER_LABEL_SCALE, WaterNames, WaterShape, base_point, explorer_label_font, screen_outline,
 };
 use crate::svg_path::svg_path;
 
@@ -96,6 +97,8 @@ pub struct DrillScene {
     pub water: Vec<WaterShape>,
     /// The river carried on from where its data stops to the sea, as on the province map.
     pub channel: Vec<ChannelPiece>,
+    /// The scale bar in the bottom-right corner, measured at the city's zoom.
+    pub scale_bar: Option<ScaleBar>,
 }
 
 /// How a county of the drilled city is filled under the chosen topic.
@@ -156,6 +159,7 @@ fn county_request<'a>(
         width: text_width(text, size) + 4.0,
         height: line_height,
         home: outline,
+        stack_gap: 0.0,
     }
 }
 
@@ -300,8 +304,10 @@ impl DrillScene {
                 label_box: None,
             })
             .collect();
-        let water = water_shapes(bundle, &projection);
+        let water = water_shapes(layer.water(bundle), &projection);
         let channel = channel(bundle, &projection, &water);
+        let scale_font = explorer_label_font(width, height) * SCALE_BAR_FONT_SCALE;
+        let scale_bar = ScaleBar::fit(&projection, width, height, scale_font);
         Some(DrillScene {
             city: city.to_string(),
             width,
@@ -314,6 +320,7 @@ impl DrillScene {
             bases,
             water,
             channel,
+            scale_bar,
         })
     }
 
@@ -373,6 +380,7 @@ impl DrillScene {
             .iter()
             .copied()
             .chain(scene.marker_boxes())
+            .chain(scene.scale_bar.map(|bar| bar.label_box()))
             .collect();
         let floor = MIN_COUNTY_FONT_PX.min(font_px);
         let mut sizes = Vec::with_capacity(scene.counties.len());
@@ -425,6 +433,7 @@ impl DrillScene {
             lang,
             self.label_font * WATER_LABEL_SCALE,
             (self.width, self.height),
+            layer.water.is_some(),
         );
         let area = |adcode: &str| layer.county(adcode).map_or(0.0, |c| c.area_km2);
         let mut order: Vec<usize> = (0..self.counties.len()).collect();
@@ -460,6 +469,7 @@ impl DrillScene {
                 width,
                 height,
                 home: &home.outline,
+                stack_gap: 0.0,
             });
             labelled_bases.push(i);
         }
@@ -468,6 +478,7 @@ impl DrillScene {
             .iter()
             .copied()
             .chain(self.marker_boxes())
+            .chain(self.scale_bar.map(|bar| bar.label_box()))
             .collect();
         let placed = place_labels(&requests, self.width, self.height, &obstacles);
         let (county_labels, rest) = placed.split_at(order.len());

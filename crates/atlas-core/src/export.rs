@@ -237,14 +237,12 @@ pub fn map_svg(
         |r| role_paint(Some(r)),
         scene.height,
     ));
-    s.push_str("</g>");
-    let credit = bundle.credit_line();
     let _ = write!(
         s,
-        r##"<text class="attribution" x="12" y="{:.1}" font-size="11" fill="#5a6675">{}</text>"##,
-        h - 9.0,
-        xml(&credit)
+        r#"<g class="scale-bar">{}</g></g>"#,
+        map_markup::scale_bar(scene.scale_bar.as_ref())
     );
+    s.push_str(&map_markup::export_warning(bundle, lang, h - 9.0));
     s.push_str("</svg>");
     s
 }

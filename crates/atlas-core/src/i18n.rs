@@ -364,6 +364,14 @@ impl Lang {
                 "← → / PageUp PageDown / 空格 翻页（投影同步）· 数字+回车 跳转 · Home End",
                 "← → / PageUp PageDown / Space move both screens · number + Enter to jump · Home End",
             ),
+            // FINISH (issue 18 point 10): the map's warning line and its About box.
+            NotApprovedMap => (
+                "示意图，非审图号批准地图",
+                "Schematic map, not an approved map (no 审图号)",
+            ),
+            CoordinateSystem => ("坐标系", "Coordinates"),
+            About => ("关于", "About"),
+            AboutSources => ("地图数据来源与许可", "Map data: sources and licences"),
         };
         self.pick(zh, en)
     }
@@ -609,6 +617,15 @@ pub enum Msg {
     PresenterKeysOnce,
     /// The keys of the presenter window.
     PresenterWindowKeys,
+    // FINISH (issue 18 point 10): the map's warning line and its About box.
+    /// The warning every map carries when no approval number (审图号) is configured.
+    NotApprovedMap,
+    /// The words before the coordinate reference on a map's warning line.
+    CoordinateSystem,
+    /// The button opening the About box of the map's sources and licences.
+    About,
+    /// The About box's heading over the sources and licences.
+    AboutSources,
 }
 
 #[cfg(test)]

@@ -37,8 +37,14 @@ impl LabelBox {
 
     /// Whether two boxes share any area.
     pub fn overlaps(&self, other: &LabelBox) -> bool {
+        self.within(other, 0.0)
+    }
+
+    /// Whether two boxes share any area once `gap` px is added above and below one of them: a
+    /// box over or under the other, sharing some of its width, with less than `gap` between.
+    pub fn within(&self, other: &LabelBox, gap: f64) -> bool {
         (self.center.x - other.center.x).abs() * 2.0 < self.width + other.width
-            && (self.center.y - other.center.y).abs() * 2.0 < self.height + other.height
+            && (self.center.y - other.center.y).abs() * 2.0 < self.height + other.height + 2.0 * gap
     }
 
     fn inside(&self, width: f64, height: f64) -> bool {
@@ -81,6 +87,11 @@ pub struct LabelRequest<'a> {
     pub height: f64,
     /// The city the label names (or lies in), in screen pixels; its centre never leaves it.
     pub home: &'a MultiPolygon,
+    /// The least vertical gap, px, kept from every label placed before it whose width it shares
+    /// and which asked for no gap itself (a city's label from a county-level place's, not from
+    /// another city's), so that two names one over the other never read as one string
+    /// (“苏州 / 昆山”); 0 for none.
+    pub stack_gap: f64,
 }
 
 /// Width of `text` at `font_px`, never less than the browser draws it (tested against the drawn
@@ -115,7 +126,8 @@ pub fn place_labels(
     height: f64,
     keep_out: &[LabelBox],
 ) -> Vec<Option<LabelBox>> {
-    let mut placed: Vec<LabelBox> = Vec::new();
+    // Each placed box, with whether it kept a gap itself.
+    let mut placed: Vec<(LabelBox, bool)> = Vec::new();
     requests
         .iter()
         .map(|r| {
@@ -155,7 +167,10 @@ pub fn place_labels(
             };
             let free = |c: &Candidate| {
                 c.label.inside(width, height)
-                    && !keep_out.iter().chain(&placed).any(|p| p.overlaps(&c.label))
+                    && !keep_out.iter().any(|p| p.overlaps(&c.label))
+                    && !placed.iter().any(|(p, gapped)| {
+                        p.within(&c.label, if *gapped { 0.0 } else { r.stack_gap })
+                    })
             };
             let spot = candidates()
                 .find(|c| c.probes_inside == PROBES && free(c))
@@ -172,7 +187,7 @@ pub fn place_labels(
                 })
                 .map(|c| c.label);
             if let Some(b) = spot {
-                placed.push(b);
+                placed.push((b, r.stack_gap > 0.0));
             }
             spot
         })
@@ -302,6 +317,7 @@ mod tests {
             width: 40.0,
             height: 16.0,
             home,
+            stack_gap: 0.0,
         }
     }
 

@@ -36,6 +36,7 @@ pub mod plan_doc;
 pub mod plan_view_state;
 pub mod projection;
 pub mod role_marks;
+pub mod scale_bar;
 pub mod scene;
 pub mod search;
 pub mod slides;

@@ -15,6 +15,7 @@ use crate::facts::{Base, Role};
 use crate::i18n::{Lang, Msg};
 use crate::palette;
 use crate::role_marks::{self, ROLE_MARKS, TILE};
+use crate::scale_bar::ScaleBar;
 use crate::scene::{
     ChannelPiece, Scene, WATER_LABEL_SCALE, WaterShape, base_marker_path, place_radius,
 };
@@ -204,7 +205,7 @@ pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         "map-svg prerendered"
     };
     format!(
-        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g></svg>"#,
+        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g><g class="scale-bar" aria-hidden="true">{scale}</g></svg>"#,
         label = escape(look.lang.text(Msg::MapLabel)),
         patterns = role_patterns(),
         cities = cities(bundle, scene, look),
@@ -214,6 +215,43 @@ pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         bases = bases(bundle, scene, look),
         places = places(bundle, scene, look),
         labels = labels(scene),
+        scale = scale_bar(scene.scale_bar.as_ref()),
+    )
+}
+
+/// An exported map's warning line at `y`: that it is not an approved map (or its approval
+/// number) and its coordinate reference, in the ink colour so it is read, not skimmed; the
+/// sources' licences go in the file's description (the live map's About box), not on the map.
+pub fn export_warning(bundle: &Bundle, lang: Lang, y: f64) -> String {
+    format!(
+        r##"<desc>{licences}</desc><text class="map-warning" x="12" y="{y}" font-size="12" font-weight="600" fill="{ink}">{warning}</text>"##,
+        licences = escape(&bundle.licences().join(" · ")),
+        y = tenths(y),
+        ink = palette::INK,
+        warning = escape(&bundle.map_warning(lang)),
+    )
+}
+
+/// The scale bar (see [`crate::scale_bar`]): a bar with end ticks and its length in km above
+/// it, with its colours as attributes so an exported file needs no stylesheet (the live map's
+/// stylesheet recolours it per theme). Nothing when the map has no bar.
+pub fn scale_bar(bar: Option<&ScaleBar>) -> String {
+    let Some(bar) = bar else {
+        return String::new();
+    };
+    let (x, y, end) = (bar.start.x, bar.start.y, bar.start.x + bar.length);
+    let tick = (bar.font * 0.4).max(4.0);
+    format!(
+        r##"<path class="scale-bar-line" d="M{x0} {top}V{y0}H{x1}V{top}" fill="none" stroke="#ffffff" stroke-width="4" stroke-linejoin="round"></path><path class="scale-bar-line ink" d="M{x0} {top}V{y0}H{x1}V{top}" fill="none" stroke="{ink}" stroke-width="1.5"></path><text class="scale-bar-label" x="{mid}" y="{ty}" font-size="{size}" text-anchor="middle" fill="{ink}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{text}</text>"##,
+        x0 = tenths(x),
+        x1 = tenths(end),
+        y0 = tenths(y),
+        top = tenths(y - tick),
+        mid = tenths((x + end) / 2.0),
+        ty = tenths(y - tick - 2.0),
+        size = tenths(bar.font),
+        ink = palette::INK,
+        text = escape(&bar.label()),
     )
 }
 

@@ -96,9 +96,16 @@ pub fn layout(
     (grid(width, height, title.height(), aspect, 10), title)
 }
 
-/// The label size on a small map, px: the smallest explorer label, so the label placer keeps the
-/// names that fit and leaves out the rest.
+/// The label size on the smallest small maps, px: the smallest explorer label, so the label
+/// placer keeps the names that fit and leaves out the rest.
 pub const LABEL_FONT: f64 = 11.0;
+
+/// The label size on the largest small maps (five across a 4K screen), px.
+pub const MAX_LABEL_FONT: f64 = 16.0;
+
+/// How many times its label size a small map is wide when its labels grow past [`LABEL_FONT`]:
+/// 11 px up to 440 px maps, 16 px from 640 px.
+const MAP_WIDTH_PER_LABEL_PX: f64 = 40.0;
 
 /// The label size on the presenter's small maps, px.
 pub const PROJECTOR_LABEL_FONT: f64 = 16.0;
@@ -109,10 +116,12 @@ pub const PROJECTOR_LABEL_FONT: f64 = 16.0;
 pub const PROJECTOR_LABELLED_WIDTH: f64 = 260.0;
 
 /// The label size on a small map `map_width` px wide, or `None` for no labels (see
-/// [`PROJECTOR_LABELLED_WIDTH`]).
+/// [`PROJECTOR_LABELLED_WIDTH`]). In the explorer the labels (and the water's names, a fixed
+/// share of them) grow with the map, so a 4K screen's small maps do not keep a phone's type.
 pub fn label_font(map_width: f64, projector: bool) -> Option<f64> {
     if !projector {
-        Some(LABEL_FONT)
+        let grown = (map_width / MAP_WIDTH_PER_LABEL_PX).clamp(LABEL_FONT, MAX_LABEL_FONT);
+        Some((grown * 10.0).floor() / 10.0)
     } else {
         (map_width >= PROJECTOR_LABELLED_WIDTH).then_some(PROJECTOR_LABEL_FONT)
     }

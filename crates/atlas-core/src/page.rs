@@ -62,15 +62,31 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     };
     let map = map_svg(bundle, &scene, &look);
     format!(
-        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}<div class="attribution">{credit}</div></div><aside class="panel"><section class="story" inert>{story}</section>{status}</aside></main></div><noscript>{table}</noscript>"#,
+        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}{credit}</div><aside class="panel"><section class="story" inert>{story}</section>{status}</aside></main></div><noscript>{table}</noscript>"#,
         title = escape(lang.text(Msg::Title)),
         subtitle = escape(lang.text(Msg::Subtitle)),
         toolbar = toolbar(bundle, lang),
         heading = map_heading(&map_title(bundle, None, None, lang)),
         legend = zone_legend(bundle, lang),
-        credit = escape(&bundle.credit_line()),
+        credit = credit_row(bundle, lang),
         story = story_markup(bundle, lang),
         table = layout_table(bundle),
+    )
+}
+
+/// The row under the map as the app draws it: the map's warning line, prominent, and the About
+/// box (a native `<details>`, so it opens from the keyboard even before the app starts) listing
+/// the sources and their licences.
+pub fn credit_row(bundle: &Bundle, lang: Lang) -> String {
+    let mut licences = String::new();
+    for line in bundle.licences() {
+        let _ = write!(licences, "<li>{}</li>", escape(line));
+    }
+    format!(
+        r#"<div class="attribution"><p class="map-warning">{warning}</p><details class="about"><summary>{about}</summary><div class="about-box"><h2>{heading}</h2><ul>{licences}</ul></div></details></div>"#,
+        warning = escape(&bundle.map_warning(lang)),
+        about = escape(lang.text(Msg::About)),
+        heading = escape(lang.text(Msg::AboutSources)),
     )
 }
 

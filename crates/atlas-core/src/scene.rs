@@ -12,6 +12,7 @@ use crate::geojson_shape;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::projection::{Projection, ScreenPoint};
+use crate::scale_bar::ScaleBar;
 use crate::svg_path::svg_path;
 
 pub(crate) mod water;
@@ -32,12 +33,32 @@ pub const MIN_LABEL_FONT_PX: f64 = 11.0;
 /// The shorter side of a map, px, from which the explorer's labels take their full size.
 const FULL_LABEL_FONT_SIDE: f64 = 560.0;
 
+/// The largest font size of city labels in the explorer, px, on a 4K screen's map.
+pub const MAX_LABEL_FONT_PX: f64 = 24.0;
+
+/// The map width, px, up to which the explorer's labels keep [`LABEL_FONT_PX`] (the map of a
+/// 1280 px wide window and less), and the width at which they reach [`MAX_LABEL_FONT_PX`] (the
+/// map of a 3840 px wide window).
+const GROWING_LABEL_WIDTHS: (f64, f64) = (1280.0, 3488.0);
+
+/// How many times its height a map may be wide and still count its whole width when its labels
+/// grow: a wide, short strip keeps the size its height allows.
+const GROWING_LABEL_ASPECT: f64 = 1.8;
+
 /// The label size for the explorer on a `width` × `height` map: 14 px once its shorter side is
 /// 560 px or more, scaled down with the map to no less than 11 px, so that small cities on a phone
-/// or at 200 % zoom still hold their names.
+/// or at 200 % zoom still hold their names; and on maps wider than 1280 px, growing with the map
+/// up to 24 px at 3,488 px, so that type keeps its share of a large screen's map.
 pub fn explorer_label_font(width: f64, height: f64) -> f64 {
-    (LABEL_FONT_PX * width.min(height) / FULL_LABEL_FONT_SIDE)
-        .clamp(MIN_LABEL_FONT_PX, LABEL_FONT_PX)
+    let small = (LABEL_FONT_PX * width.min(height) / FULL_LABEL_FONT_SIDE)
+        .clamp(MIN_LABEL_FONT_PX, LABEL_FONT_PX);
+    let (from, to) = GROWING_LABEL_WIDTHS;
+    let size = width.min(height * GROWING_LABEL_ASPECT);
+    if small < LABEL_FONT_PX || size <= from {
+        return small;
+    }
+    let grown = LABEL_FONT_PX + (MAX_LABEL_FONT_PX - LABEL_FONT_PX) * (size - from) / (to - from);
+    (grown.min(MAX_LABEL_FONT_PX) * 10.0).round() / 10.0
 }
 
 /// Font size of city labels on a projector at 1080 pixels high, px.
@@ -178,7 +199,17 @@ pub struct Scene {
     pub water: Vec<WaterShape>,
     /// The river carried on from where its data stops to the sea (see `scene::water`).
     pub channel: Vec<ChannelPiece>,
+    /// The scale bar in the bottom-right corner, which labels keep clear of.
+    pub scale_bar: Option<ScaleBar>,
 }
+
+/// The scale bar's label size relative to the explorer's label size for the map.
+pub const SCALE_BAR_FONT_SCALE: f64 = 0.85;
+
+/// The least vertical gap between a city's label and a name over or under it that shares some of
+/// its width, in ems of the city label's size: with the boxes' own padding, about one line of
+/// space, so that “苏州” over “昆山 ○” read as two names, not one string.
+pub const STACK_GAP_EMS: f64 = 0.8;
 
 /// Font size of lake names relative to the city labels.
 pub const WATER_LABEL_SCALE: f64 = 0.8;
@@ -288,8 +319,10 @@ impl Scene {
                 )
             })
             .collect();
-        let water = water::water_shapes(bundle, &projection);
+        let water = water::water_shapes(&bundle.water, &projection);
         let channel = water::channel(bundle, &projection, &water);
+        let scale_font = explorer_label_font(width, height) * SCALE_BAR_FONT_SCALE;
+        let scale_bar = ScaleBar::fit(&projection, width, height, scale_font);
         Scene {
             width,
             label_font: 0.0,
@@ -300,6 +333,7 @@ impl Scene {
             bases,
             water,
             channel,
+            scale_bar,
         }
     }
 
@@ -350,6 +384,8 @@ impl Scene {
                     width: text_width(&cities[i].label, font_px) + 4.0,
                     height: line_height,
                     home: &cities[i].outline,
+                    // Never right over or under a place's name (“苏州 / 昆山 ○”).
+                    stack_gap: font_px * STACK_GAP_EMS,
                 }
             })
             .collect();
@@ -385,6 +421,7 @@ impl Scene {
                 width,
                 height,
                 home,
+                stack_gap: 0.0,
             });
             labelled_places.push(i);
         }
@@ -397,6 +434,7 @@ impl Scene {
             lang,
             font_px * WATER_LABEL_SCALE,
             (width, height),
+            false,
         );
         requests.extend(water_names.requests(&scene.water));
         // Labels stay clear of what overlays the map and of every marker, place or base (all
@@ -409,6 +447,7 @@ impl Scene {
         let obstacles: Vec<LabelBox> = keep_out
             .iter()
             .copied()
+            .chain(scene.scale_bar.map(|bar| bar.label_box()))
             .chain(
                 places
                     .iter()

@@ -113,8 +113,16 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
     );
     assert!(by_zone.contains("class=\"legend\"") && by_zone.contains(">苏南<"));
     assert!(
-        by_zone.contains(&format!(">{}</text>", b.credit_line())),
-        "the live map's credit line, in its order"
+        by_zone.contains(&format!(">{}</text>", b.map_warning(Lang::Zh))),
+        "the live map's warning line"
+    );
+    assert!(
+        by_zone.contains(&format!("<desc>{}</desc>", b.licences().join(" · "))),
+        "the licences in the file's description"
+    );
+    assert!(
+        by_zone.contains(r#"<g class="scale-bar""#) || by_zone.contains("scale-bar-label"),
+        "the scale bar"
     );
     assert_eq!(
         by_zone.matches("class=\"base-marker\"").count(),

@@ -155,8 +155,13 @@ fn the_export_is_a_standalone_picture_with_title_and_credit() {
     );
     assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
     assert!(svg.contains(">无锡市 · 节能环保</text>"));
-    let credit = bundle.credit_line().replace('&', "&amp;");
-    assert!(svg.contains(&credit), "the credit line");
+    let warning = format!(">{}</text>", bundle.map_warning(Lang::Zh));
+    assert!(svg.contains(&warning), "the warning line");
+    assert!(
+        svg.contains("GSHHG") && svg.contains("<desc>"),
+        "the licences described"
+    );
+    assert!(svg.contains(r#"class="scale-bar-label""#), "the scale bar");
     assert!(!svg.contains("tabindex"), "nothing to focus in a file");
     assert_eq!(
         svg.matches("<path class=\"county").count(),

@@ -35,8 +35,17 @@ fn the_prerendered_page_names_every_city_and_lists_every_role() {
         page.matches("<tr><th scope=\"row\">").count(),
         bundle.roles.len()
     );
-    assert!(page.contains(&escape(&bundle.credit_line())));
-    assert!(bundle.credit_line().contains("GSHHG"));
+    // The warning is the line under the map; the licences are in its About box.
+    let warning = bundle.map_warning(Lang::Zh);
+    assert!(page.contains(&format!(
+        r#"<p class="map-warning">{}</p>"#,
+        escape(&warning)
+    )));
+    assert!(warning.contains("非审图号") && !warning.contains("GSHHG"));
+    let about = &page[page
+        .find(r#"<details class="about">"#)
+        .expect("an About box")..];
+    assert!(about.contains(&escape(bundle.licences()[1])) && about.contains("GSHHG"));
     assert_eq!(
         page.matches("<path class=\"water-").count(),
         bundle.water.features.len() + 2 * Scene::project(&bundle, 928.0, 700.0).channel.len(),

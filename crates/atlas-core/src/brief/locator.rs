@@ -310,6 +310,7 @@ fn city_label(
         width: text_width(&text, LOCATOR_FONT_PX) + 4.0,
         height: line_height,
         home: &shape.outline,
+        stack_gap: 0.0,
     };
     let (width, height) = (LOCATOR_WIDTH, LOCATOR_HEIGHT);
     let placed = place_labels(&[request], width, height, &[]).pop()??;

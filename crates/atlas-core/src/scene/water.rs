@@ -8,7 +8,8 @@
 
 use geo::{BoundingRect, Contains, Coord, MultiPolygon};
 
-use crate::bundle::{Bundle, WaterKind};
+use crate::bundle::{Bundle, WaterKind, WaterRef};
+use crate::geojson_shape::FeatureCollection;
 use crate::labels::LabelBox;
 use crate::projection::{Projection, ScreenPoint};
 use crate::svg_path::{push_tenths, svg_path};
@@ -61,10 +62,13 @@ const CHANNEL_REACH_PX: f64 = 12.0;
 /// city), where [`CHANNEL_REACH_PX`] is less ground than the data's coarseness.
 const CHANNEL_REACH_KM: f64 = 8.0;
 
-/// The water of `bundle` projected, unnamed (names come with the labels).
-pub fn water_shapes(bundle: &Bundle, projection: &Projection) -> Vec<WaterShape> {
-    bundle
-        .water
+/// The `water` features projected (the bundle's for the province, the county layer's finer ones
+/// for a drilled city: the same features in the same order), unnamed (names come with the labels).
+pub fn water_shapes(
+    water: &FeatureCollection<WaterRef>,
+    projection: &Projection,
+) -> Vec<WaterShape> {
+    water
         .features
         .iter()
         .map(|f| WaterShape {

@@ -11,6 +11,10 @@ use crate::projection::ScreenPoint;
 
 use super::water::{ChannelPiece, WaterShape, spots_inside};
 
+/// The share of the font size, around the name's middle line, that lies inside a narrow lake
+/// named on fine shores (see [`WaterNames::new`]).
+pub const MIDDLE_BAND: f64 = 0.4;
+
 /// The water to be named: which shape, the spots its name may take, and the name's box.
 #[derive(Debug, Clone)]
 pub struct WaterNames {
@@ -26,7 +30,10 @@ impl WaterNames {
     /// Sets each shape of `water` (in the order of `bundle.water`) its name in `lang` at
     /// `font_px` and finds where it may go on a `width` × `height` map: a lake's name wholly
     /// inside the lake (without its "Lake" where the whole English name does not fit), the
-    /// river's on the `channel`'s stretches, the widest first.
+    /// river's on the `channel`'s stretches, the widest first. With `fine_shores` (a drilled
+    /// city's water, drawn at the detail of its zoom, where a narrow lake such as 阳澄湖 is truer
+    /// and thinner than the province's simplified blot), a lake too narrow for its whole name is
+    /// named where the name's middle band lies inside it, its halo holding it over the shore.
     pub fn new(
         water: &mut [WaterShape],
         bundle: &Bundle,
@@ -34,6 +41,7 @@ impl WaterNames {
         lang: Lang,
         font_px: f64,
         (width, height): (f64, f64),
+        fine_shores: bool,
     ) -> WaterNames {
         let line = font_px * 1.2;
         let mut named = Vec::new();
@@ -53,13 +61,21 @@ impl WaterNames {
                 }
                 continue;
             }
-            for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
-                let text_box = text_width(text, font_px) + 2.0;
-                let spots = spots_inside(&shape.outline, text_box, line, line / 3.0);
-                if !spots.is_empty() {
-                    shape.label = text.to_string();
-                    named.push((i, spots, text_box));
-                    break;
+            // The whole name inside; on fine shores, failing that, its middle band inside.
+            let bands: &[f64] = if fine_shores {
+                &[line, font_px * MIDDLE_BAND]
+            } else {
+                &[line]
+            };
+            'bands: for &band in bands {
+                for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
+                    let text_box = text_width(text, font_px) + 2.0;
+                    let spots = spots_inside(&shape.outline, text_box, band, line / 3.0);
+                    if !spots.is_empty() {
+                        shape.label = text.to_string();
+                        named.push((i, spots, text_box));
+                        break 'bands;
+                    }
                 }
             }
         }
@@ -92,6 +108,7 @@ impl WaterNames {
                     WaterKind::Lake => &water[*i].outline,
                     WaterKind::River => &self.whole_map,
                 },
+                stack_gap: 0.0,
             })
             .collect()
     }
