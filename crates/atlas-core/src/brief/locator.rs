@@ -189,6 +189,7 @@ fn around_labels(
                 width: text_width(text, NEIGHBOUR_FONT_PX) + 4.0,
                 height: line_height,
                 home: &shape.outline,
+                stack_gap: 0.0,
             })
         })
         .collect();
@@ -275,6 +276,7 @@ fn name_lakes_beside(
                 width: text_box,
                 height: line,
                 home: &whole,
+                stack_gap: 0.0,
             },
         ));
     }
