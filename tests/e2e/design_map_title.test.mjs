@@ -153,6 +153,11 @@ describe('a legend of what is drawn', () => {
     assert.ok(!lines.some((l) => l.startsWith('重点')), '泰州 is not drawn here');
     const heading = await page.getByRole('heading', { level: 2 }).first().innerText();
     assert.ok(heading.includes('苏州'), heading);
+    // A county's tooltip gives the role it shows: its city's, said so.
+    await page.focus('#atlas-drill-map path.county[data-adcode="320583"]');
+    const tip = page.getByRole('tooltip');
+    await tip.waitFor();
+    assert.equal(await tip.innerText(), '昆山 · 苏州：支撑');
     await page.close();
   });
 
