@@ -219,8 +219,8 @@ describe('the overview', () => {
     await page.waitForFunction(() => document.querySelectorAll('.slide-overview .linked[data-adcode="320700"]').length === 10);
     // Choosing a city there goes on to that industry's slide with the city selected.
     await page.mouse.click(at.x, at.y);
-    const nth = bundle.industries.findIndex((i) => i.id === 'new_materials') + 1;
-    await page.waitForFunction((t) => document.querySelector('.slide-title')?.textContent === t, `${nth}. ${bundle.industries[nth - 1].name_zh}`);
+    const nth = bundle.industries.findIndex((i) => i.id === 'new_materials');
+    await page.waitForFunction((t) => document.querySelector('.slide-title')?.textContent === t, slideTitles(bundle)[2 + nth]);
     await page.waitForFunction(() => document.querySelector('.map-svg path.city.selected')?.dataset.adcode === '320700');
     assert.deepEqual(page.problems, []);
   });

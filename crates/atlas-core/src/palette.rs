@@ -247,8 +247,9 @@ pub const PROJECTOR_GRID: &str = "#34445a";
 pub const PROJECTOR_SERIES: &str = "#9fc9f2";
 /// The projector's second series colour, darker than the first as on paper it is lighter.
 pub const PROJECTOR_SERIES_2: &str = "#4a7fb8";
-/// Fill of the signature role on the projector: the map's crimson, lifted off the dark stage.
-pub const PROJECTOR_ROLE_SIGNATURE: &str = "#d63d6e";
+/// Fill of the signature role on the projector: the map's crimson, lifted off the dark stage
+/// (4.5:1 and more under the dark ink of its badge).
+pub const PROJECTOR_ROLE_SIGNATURE: &str = "#e04a78";
 /// Fill of the focus role on the projector: the map's red, lighter.
 pub const PROJECTOR_ROLE_FOCUS: &str = "#ff6b66";
 /// Fill of the support role on the projector: the map's salmon, lighter.
