@@ -40,10 +40,12 @@ impl LabelBox {
         self.within(other, 0.0)
     }
 
-    /// Whether two boxes share any area once `gap` px is added above and below one of them: a
-    /// box over or under the other, sharing some of its width, with less than `gap` between.
+    /// Whether two boxes share any area once `gap` px is added above and below one of them and
+    /// half of it on either side: a box over or under the other with less than `gap` between,
+    /// or beside it on the same line with less than half of it (a name's own width already
+    /// keeps side-by-side words apart better than stacked lines).
     pub fn within(&self, other: &LabelBox, gap: f64) -> bool {
-        (self.center.x - other.center.x).abs() * 2.0 < self.width + other.width
+        (self.center.x - other.center.x).abs() * 2.0 < self.width + other.width + gap
             && (self.center.y - other.center.y).abs() * 2.0 < self.height + other.height + 2.0 * gap
     }
 
@@ -87,10 +89,10 @@ pub struct LabelRequest<'a> {
     pub height: f64,
     /// The city the label names (or lies in), in screen pixels; its centre never leaves it.
     pub home: &'a MultiPolygon,
-    /// The least vertical gap, px, kept from every label placed before it whose width it shares
-    /// and which asked for no gap itself (a city's label from a county-level place's, not from
-    /// another city's), so that two names one over the other never read as one string
-    /// (“苏州 / 昆山”); 0 for none.
+    /// The least gap, px, kept on every side from every label placed before it which asked for
+    /// no gap itself (a city's label from a county-level place's, not from another city's), so
+    /// that two names over or beside each other never read as one string (“苏州 / 昆山”,
+    /// “苏州 昆山”); 0 for none.
     pub stack_gap: f64,
 }
 

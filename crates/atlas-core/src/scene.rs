@@ -206,9 +206,9 @@ pub struct Scene {
 /// The scale bar's label size relative to the explorer's label size for the map.
 pub const SCALE_BAR_FONT_SCALE: f64 = 0.85;
 
-/// The least vertical gap between a city's label and a name over or under it that shares some of
-/// its width, in ems of the city label's size: with the boxes' own padding, about one line of
-/// space, so that “苏州” over “昆山 ○” read as two names, not one string.
+/// The least gap between a city's label and a county-level place's name over, under or beside
+/// it, in ems of the city label's size: with the boxes' own padding, about one line of space, so
+/// that “苏州” and “昆山 ○” read as two names, not one string.
 pub const STACK_GAP_EMS: f64 = 0.8;
 
 /// Font size of lake names relative to the city labels.
@@ -384,7 +384,7 @@ impl Scene {
                     width: text_width(&cities[i].label, font_px) + 4.0,
                     height: line_height,
                     home: &cities[i].outline,
-                    // Never right over or under a place's name (“苏州 / 昆山 ○”).
+                    // Never right over, under or beside a place's name (“苏州 / 昆山 ○”).
                     stack_gap: font_px * STACK_GAP_EMS,
                 }
             })

@@ -126,9 +126,9 @@ fn labels_stay_in_their_counties_and_clear_of_each_other_markers_and_overlays() 
             let Some(b) = water.label_box else { continue };
             if water.kind == WaterKind::Lake {
                 // At the city's detail a narrow lake (阳澄湖) holds at least its name's middle
-                // band (0.4 of the font, along the whole name), the halo holding the rest.
+                // line (a band 0.2 of the font, along the whole name), the halo holding the rest.
                 let band = LabelBox {
-                    height: scene.label_font * 0.8 * 0.4,
+                    height: scene.label_font * 0.8 * 0.2,
                     ..b
                 };
                 assert!(

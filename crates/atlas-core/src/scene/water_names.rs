@@ -13,7 +13,7 @@ use super::water::{ChannelPiece, WaterShape, spots_inside};
 
 /// The share of the font size, around the name's middle line, that lies inside a narrow lake
 /// named on fine shores (see [`WaterNames::new`]).
-pub const MIDDLE_BAND: f64 = 0.4;
+pub const MIDDLE_BAND: f64 = 0.2;
 
 /// The water to be named: which shape, the spots its name may take, and the name's box.
 #[derive(Debug, Clone)]
