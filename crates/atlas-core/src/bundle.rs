@@ -276,7 +276,10 @@ impl Bundle {
     /// box ([`Bundle::licences`]), so this warning is not buried among them.
     pub fn map_warning(&self, lang: Lang) -> String {
         let approval = match &self.approval_number {
-            Some(number) => format!("审图号 {number}"),
+            Some(number) => match lang {
+                Lang::Zh => format!("审图号 {number}"),
+                Lang::En => format!("Map approval no. {number}"),
+            },
             None => lang.text(Msg::NotApprovedMap).to_string(),
         };
         format!(

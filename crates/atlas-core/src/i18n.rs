@@ -367,7 +367,7 @@ impl Lang {
             // FINISH (issue 18 point 10): the map's warning line and its About box.
             NotApprovedMap => (
                 "示意图，非审图号批准地图",
-                "Schematic map, not an approved map (no 审图号)",
+                "Schematic map, not an approved map (no map approval number)",
             ),
             CoordinateSystem => ("坐标系", "Coordinates"),
             About => ("关于", "About"),
