@@ -125,7 +125,7 @@ fn the_bases_shown_are_the_chosen_industry_s() {
         "无锡's hi-tech zone in 新吴区"
     );
     assert!(
-        all.contains("Yixing, county-level city, Wuxi"),
+        all.contains("Yixing (宜兴市), county-level city, Wuxi"),
         "English names"
     );
 }
