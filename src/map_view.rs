@@ -414,22 +414,28 @@ pub fn MapView() -> impl IntoView {
         let atlas = atlas.clone();
         move |place: &Element| -> Option<String> {
             let adcode = place.get_attribute("data-adcode")?;
-            let lang = language.get_untracked();
-            roles.with_untracked(|roles| {
-                if place.closest("#atlas-drill-map").ok().flatten().is_some() {
-                    let layer = atlas.counties.with_untracked(Counties::layer)?;
-                    let county = layer.county(&adcode)?;
-                    Some(county_tooltip(&atlas.bundle, county, roles.as_ref(), lang))
-                } else {
-                    Some(place_tooltip(&atlas.bundle, &adcode, roles.as_ref(), lang))
-                }
-            })
+            let lang = language.try_get_untracked()?;
+            roles
+                .try_with_untracked(|roles| {
+                    if place.closest("#atlas-drill-map").ok().flatten().is_some() {
+                        let layer = atlas.counties.try_with_untracked(Counties::layer)??;
+                        let county = layer.county(&adcode)?;
+                        Some(county_tooltip(&atlas.bundle, county, roles.as_ref(), lang))
+                    } else {
+                        Some(place_tooltip(&atlas.bundle, &adcode, roles.as_ref(), lang))
+                    }
+                })
+                .flatten()
         }
     };
     let show_tip = {
         let tip_text = tip_text.clone();
         move |target: Option<web_sys::EventTarget>, pointer: Option<(f64, f64)>| {
-            let (Some(tip), Some(frame)) = (tooltip.get_untracked(), frame.get_untracked()) else {
+            // The map may be going (a blur as its focused city is removed): then nothing to show.
+            let (Some(tip), Some(frame)) = (
+                tooltip.try_get_untracked().flatten(),
+                frame.try_get_untracked().flatten(),
+            ) else {
                 return;
             };
             let place = target
@@ -441,8 +447,9 @@ pub fn MapView() -> impl IntoView {
             show_tooltip(&tip, &frame, &place, &text, pointer);
         }
     };
+    // Also called by the blur of a focused city as the map is removed: the tooltip may be gone.
     let hide_tip = move || {
-        if let Some(tip) = tooltip.get_untracked() {
+        if let Some(tip) = tooltip.try_get_untracked().flatten() {
             let _ = tip.set_attribute("hidden", "");
         }
     };
