@@ -7,7 +7,7 @@
 
 use std::cell::OnceCell;
 
-use geo::{BoundingRect, Contains, Coord, MultiPolygon};
+use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Polygon};
 
 use crate::projection::ScreenPoint;
 
@@ -94,6 +94,20 @@ pub struct LabelRequest<'a> {
     /// that two names over or beside each other never read as one string (“苏州 / 昆山”,
     /// “苏州 昆山”); 0 for none.
     pub stack_gap: f64,
+}
+
+/// The whole `width` × `height` map as a label's home: for labels that may sit anywhere on it
+/// (lake names, the locator's neighbours), not only inside one place.
+pub fn whole_area(width: f64, height: f64) -> MultiPolygon {
+    MultiPolygon::new(vec![Polygon::new(
+        LineString::from(vec![
+            (0.0, 0.0),
+            (width, 0.0),
+            (width, height),
+            (0.0, height),
+        ]),
+        Vec::new(),
+    )])
 }
 
 /// Width of `text` at `font_px`, never less than the browser draws it (tested against the drawn

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use geo::{BoundingRect, LineString, MultiPolygon, Polygon};
+use geo::BoundingRect;
 
 use crate::bundle::{Bundle, WaterKind};
 use crate::county_layer::CountyLayer;
@@ -231,15 +231,7 @@ fn name_lakes_beside(
     lang: Lang,
 ) {
     let (width, height) = (LOCATOR_WIDTH, LOCATOR_HEIGHT);
-    let whole = MultiPolygon::new(vec![Polygon::new(
-        LineString::from(vec![
-            (0.0, 0.0),
-            (width, 0.0),
-            (width, height),
-            (0.0, height),
-        ]),
-        Vec::new(),
-    )]);
+    let whole = crate::labels::whole_area(width, height);
     let line = size * 1.2;
     let mut lakes = Vec::new();
     for (i, (shape, feature)) in water.iter().zip(&bundle.water.features).enumerate() {

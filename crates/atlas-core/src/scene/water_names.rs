@@ -2,7 +2,7 @@
 //! it, the river on its channel. One logic for the province map and the drilled map, whose label
 //! runs each add these requests after their own, so no name overlaps another label or a marker.
 
-use geo::{LineString, MultiPolygon, Polygon};
+use geo::MultiPolygon;
 
 use crate::bundle::{Bundle, WaterKind};
 use crate::i18n::Lang;
@@ -79,15 +79,7 @@ impl WaterNames {
                 }
             }
         }
-        let whole_map = MultiPolygon::new(vec![Polygon::new(
-            LineString::from(vec![
-                (0.0, 0.0),
-                (width, 0.0),
-                (width, height),
-                (0.0, height),
-            ]),
-            Vec::new(),
-        )]);
+        let whole_map = crate::labels::whole_area(width, height);
         WaterNames {
             named,
             height: line,
