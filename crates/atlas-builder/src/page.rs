@@ -145,6 +145,33 @@ mod tests {
     }
 
     #[test]
+    fn the_first_paint_waits_for_the_last_element_of_the_prerendered_atlas() {
+        use atlas_core::page::{PRERENDERED_END_ID, PRERENDERED_ID};
+        let real = include_str!("../../../index.html");
+        let page = write_page(real, &bundle(), &[]).expect("the real template writes");
+        let expect =
+            format!(r##"<link rel="expect" href="#{PRERENDERED_END_ID}" blocking="render">"##);
+        let link = page.find(&expect).expect("the head holds the expect link");
+        let head_end = page.find("</head>").expect("a head");
+        assert!(
+            link < head_end,
+            "the link is in the head, where it blocks rendering"
+        );
+        let root = page
+            .find(&format!(r#"<div class="app" id="{PRERENDERED_ID}">"#))
+            .expect("the prerendered root");
+        let end = format!(r#"<i id="{PRERENDERED_END_ID}" hidden></i></div><noscript>"#);
+        let end_at = page
+            .find(&end)
+            .expect("the end marker closes the prerendered root");
+        assert!(root < end_at);
+        assert!(
+            !page[end_at + end.len()..].contains("class=\"app\""),
+            "nothing of the atlas's layout follows the marker"
+        );
+    }
+
+    #[test]
     fn a_name_the_template_lacks_or_repeats_is_refused() {
         let missing: Renaming = "atlas.js=atlas.abc.js".parse().expect("valid");
         assert_eq!(

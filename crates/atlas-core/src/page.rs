@@ -21,6 +21,12 @@ use crate::url_state::View;
 /// The id of the prerendered page's root, which the app removes once its own page is in place.
 pub const PRERENDERED_ID: &str = "prerendered";
 
+/// The id of the prerendered page's last element. index.html's `<link rel="expect"
+/// blocking="render">` names it: Chromium paints a page while still parsing it, and on a slow
+/// machine drew the toolbar and the map half-built, then moved them (a layout shift). An expect
+/// link is satisfied once its element is parsed, so it must name the last element, not the root.
+pub const PRERENDERED_END_ID: &str = "prerendered-end";
+
 /// The map's size in the prerendered page, px: the map of a 1280 × 800 window. The drawing is
 /// scaled to the window's map until the app redraws it at its real size.
 pub const PRERENDER_SIZE: (f64, f64) = (928.0, 700.0);
@@ -62,7 +68,7 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
     };
     let map = map_svg(bundle, &scene, &look);
     format!(
-        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}{credit}</div><aside class="panel"><section class="story" inert>{story}</section>{status}</aside></main></div><noscript>{table}</noscript>"#,
+        r#"<div class="app" id="{PRERENDERED_ID}"><header class="topbar"><div class="brand"><h1>{title}</h1><p class="subtitle">{subtitle}</p></div>{toolbar}</header><main class="atlas"><div class="map">{heading}<div class="map-canvas">{map}</div>{legend}{credit}</div><aside class="panel"><section class="story" inert>{story}</section>{status}</aside></main><i id="{PRERENDERED_END_ID}" hidden></i></div><noscript>{table}</noscript>"#,
         title = escape(lang.text(Msg::Title)),
         subtitle = escape(lang.text(Msg::Subtitle)),
         toolbar = toolbar(bundle, lang),
