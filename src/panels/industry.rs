@@ -51,7 +51,10 @@ fn industry_panel(
                     .map(|adcode| view! { <PlaceLink adcode=adcode.to_string() class="place-chip" /> })
                     .collect_view();
                 let own = fact.quote.clone();
-                let above = move || quoted_above.with(|q| q.contains(&own)).then_some("true");
+                let quoted_before = statement.quoted_before;
+                let above = move || {
+                    (quoted_before || quoted_above.with(|q| q.contains(&own))).then_some("true")
+                };
                 view! {
                     <li class="statement" data-field=fact.field.clone() data-role=fact.role.as_str() data-quoted-above=above>
                         <p class="role-head">

@@ -90,6 +90,24 @@ describe('a place panel leads with the answer', () => {
     });
   }
 
+  test('an industry’s panel quotes each sentence once, where one sentence names a focus and its supports', async () => {
+    const page = await openAtlas(env.browser, env.site.url);
+    for (const industry of bundle.industries) {
+      await page.goto(`${env.site.url}?industry=${industry.id}`);
+      await page.locator(`.industry-details[data-industry="${industry.id}"]`).waitFor();
+      const text = await page.locator('.panel').innerText();
+      for (const sentence of SENTENCES) {
+        assert.ok(occurrences(text, sentence) <= 1, `${industry.id}: “${sentence}” is shown ${occurrences(text, sentence)} times`);
+      }
+      // Each statement still cites where its places are named, quoted or by section.
+      const statements = page.locator('.industry-details .statement');
+      for (let i = 0; i < await statements.count(); i += 1) {
+        assert.match(await statements.nth(i).innerText(), /§/, `${industry.id}: statement ${i} cites the plan’s section`);
+      }
+    }
+    await page.close();
+  });
+
   test('the zone’s direction, the area and the code are folded below, shown once opened', async () => {
     const page = await openAtlas(env.browser, `${env.site.url}?industry=biotech_medicine&city=321200`);
     const panel = page.locator('.city-details[data-adcode="321200"]');

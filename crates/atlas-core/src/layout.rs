@@ -65,6 +65,10 @@ pub struct Statement<'a> {
     pub fact: &'a RoleFact,
     /// Adcodes of the places it names, in the plan's order.
     pub places: Vec<&'a str>,
+    /// Whether an earlier statement of the same list quotes the same sentence (one sentence of
+    /// the plan often names a focus and its supports): a panel quotes a sentence once and cites
+    /// it by section after that.
+    pub quoted_before: bool,
 }
 
 impl Bundle {
@@ -182,10 +186,14 @@ impl Bundle {
                 s.fact.field == fact.field && s.fact.role == fact.role && s.fact.quote == fact.quote
             }) {
                 Some(statement) => statement.places.push(&fact.place),
-                None => statements.push(Statement {
-                    fact,
-                    places: vec![&fact.place],
-                }),
+                None => {
+                    let quoted_before = statements.iter().any(|s| s.fact.quote == fact.quote);
+                    statements.push(Statement {
+                        fact,
+                        places: vec![&fact.place],
+                        quoted_before,
+                    });
+                }
             }
         }
         statements

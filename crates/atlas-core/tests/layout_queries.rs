@@ -129,6 +129,21 @@ fn statements_group_the_places_one_sentence_names() {
 }
 
 #[test]
+fn a_sentence_naming_a_focus_and_its_supports_is_quoted_once() {
+    let b = bundle();
+    let statements = b.statements_in(Topic::Industry("biotech_medicine"));
+    let repeats: Vec<(Role, bool)> = statements
+        .iter()
+        .map(|s| (s.fact.role, s.quoted_before))
+        .collect();
+    assert_eq!(repeats, [(Role::Focus, false), (Role::Support, true)]);
+    assert_eq!(statements[0].fact.quote, statements[1].fact.quote);
+    for statement in b.statements_in(Topic::Industry("smart_grid")) {
+        assert!(!statement.quoted_before, "a lone sentence is quoted");
+    }
+}
+
+#[test]
 fn the_table_cells_agree_with_the_facts() {
     let b = bundle();
     let places = b.all_places();
