@@ -91,8 +91,8 @@ describe('dark theme: axe finds no contrast violation on any view', () => {
 
   test('the toolbar controls are dark, their text readable', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?theme=dark');
-    const controls = await page.$$eval('.toolbar select, .toolbar input, .toolbar button:not([aria-pressed="true"])', (els) =>
-      els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => ({ bg: getComputedStyle(e).backgroundColor, ink: getComputedStyle(e).color, name: e.className || e.id })));
+    const controls = await page.$$eval('.toolbar select, .toolbar input, .toolbar button:not([aria-pressed="true"]), .toolbar summary', (els) =>
+      els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => ({ bg: getComputedStyle(e).backgroundColor, ink: getComputedStyle(e).color, name: e.className || e.textContent })));
     assert.ok(controls.length >= 3);
     for (const c of controls) {
       assert.ok(contrast(c.bg, 'rgb(15, 23, 34)') < 3, `${c.name} is a dark control, not a white box: ${c.bg}`);
@@ -100,6 +100,19 @@ describe('dark theme: axe finds no contrast violation on any view', () => {
     }
     await page.close();
   });
+
+  for (const theme of ['light', 'dark']) {
+    test(`${theme}: the menus (export, embed code) look like the buttons beside them`, async () => {
+      const page = await openAtlas(env.browser, `${env.site.url}?theme=${theme}`);
+      const looks = await page.$$eval('.toolbar button:not([aria-pressed="true"]):not(li button), .toolbar summary', (els) => els
+        .filter((e) => e.getBoundingClientRect().width > 0)
+        .map((e) => { const s = getComputedStyle(e); return { name: e.textContent, look: [s.backgroundColor, s.color, s.borderTopColor].join(' ') }; }));
+      const summaries = looks.filter((l) => ['导出', '嵌入'].includes(l.name));
+      assert.equal(summaries.length, 2);
+      for (const l of looks) assert.equal(l.look, looks[0].look, `${l.name} looks like ${looks[0].name}`);
+      await page.close();
+    });
+  }
 });
 
 describe('dark theme: shapes stand 3:1 from the page and their border', () => {
