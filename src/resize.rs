@@ -7,8 +7,9 @@ use atlas_core::labels::LabelBox;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
-use web_sys::{DomRect, Element, EventTarget, ResizeObserver, ResizeObserverEntry};
+use web_sys::{DomRect, Element, EventTarget, ResizeObserverEntry};
+
+use crate::scoped_listener::{listen, observe_size};
 
 /// A signal holding the element's content-box size in CSS pixels, (0, 0) until it is laid out.
 pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
@@ -33,15 +34,12 @@ pub fn use_element_size(target: NodeRef<Div>) -> ReadSignal<(f64, f64)> {
         };
         measure();
         on_print_change(measure);
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        observe_size(&[element.into()], move |entries: js_sys::Array| {
             if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
                 let rect = entry.content_rect();
                 update((rect.width(), rect.height()));
             }
         });
-        observe(&[element.into()], &callback);
-        // A disconnected observer never calls back, so the callback may live on.
-        callback.forget();
     });
     size
 }
@@ -77,15 +75,12 @@ pub fn use_overlay_boxes<const N: usize>(
             }
         };
         let on_resize = measure.clone();
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| on_resize());
-        observe(&overlays, &callback);
+        observe_size(&overlays, move |_| on_resize());
         // The map's size changing moves the overlays over it (and runs once now).
         Effect::new(move |_| {
             size.track();
             measure();
         });
-        // A disconnected observer never calls back, so the callback may live on.
-        callback.forget();
     });
     boxes
 }
@@ -107,41 +102,14 @@ fn covered(map: &DomRect, overlay: &DomRect) -> Option<LabelBox> {
     })
 }
 
-/// Observes `elements` with `callback` until the current reactive owner is cleaned up.
-fn observe(elements: &[Element], callback: &Closure<dyn Fn(js_sys::Array)>) {
-    if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        for element in elements {
-            observer.observe(element);
-        }
-        let observer = send_wrapper::SendWrapper::new(observer);
-        on_cleanup(move || observer.disconnect());
-    }
-}
-
 /// Calls `measure` whenever the page is laid out for paper or back for the screen, until the
 /// current reactive owner is cleaned up. Printing lays the page out anew without any resize: the
 /// print media query turning on is the moment an element has its printed size, and a redraw made
 /// then is what gets printed.
 fn on_print_change(measure: impl Fn() + 'static) {
-    let Some(query) = print_media_query() else {
-        return;
-    };
-    let on_change = Closure::<dyn Fn()>::new(measure);
-    let listener: js_sys::Function = on_change.as_ref().clone().unchecked_into();
-    if query
-        .add_event_listener_with_callback("change", &listener)
-        .is_ok()
-    {
-        let (query, listener) = (
-            send_wrapper::SendWrapper::new(query),
-            send_wrapper::SendWrapper::new(listener),
-        );
-        on_cleanup(move || {
-            let _ = query.remove_event_listener_with_callback("change", &listener);
-        });
+    if let Some(query) = print_media_query() {
+        listen(&query, "change", measure);
     }
-    // Removed with the listener above; the closure itself may live on.
-    on_change.forget();
 }
 
 /// `matchMedia("print")`, the query that turns on while the page is laid out for paper. It is

@@ -7,13 +7,12 @@
 use atlas_core::plan_view_state::{ParagraphBox, paragraph_in_view, reading_line};
 use leptos::html::{Aside, Div};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use web_sys::Element;
 
 use super::Reader;
 use crate::context::AtlasContext;
 use crate::dom::query_all;
+use crate::scoped_listener::listen;
 use crate::url_sync::replace_next_entry;
 
 /// Follows the scrolling of `scroller` (the text's column) and of the page.
@@ -80,12 +79,8 @@ pub(super) fn follow_scroll(
     });
     // The column's own listeners go with its element.
     scroller.on_load(move |column| {
-        let scroll = Closure::<dyn Fn()>::new(on_scroll);
-        let end = Closure::<dyn Fn()>::new(on_end);
-        let _ = column.add_event_listener_with_callback("scroll", scroll.as_ref().unchecked_ref());
-        let _ = column.add_event_listener_with_callback("scrollend", end.as_ref().unchecked_ref());
-        scroll.forget();
-        end.forget();
+        listen(&column, "scroll", on_scroll);
+        listen(&column, "scrollend", on_end);
     });
 }
 
