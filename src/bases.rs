@@ -1,6 +1,8 @@
 //! Industrial bases as the panels list them, each with its kind, year, location quality and
-//! source (the map's markers are atlas-core's `map_markup::bases`).
+//! sources, linked by their publishers' names, never as raw addresses (the map's markers are
+//! atlas-core's `map_markup::bases`).
 
+use atlas_core::brief::notes::sources;
 use atlas_core::map_markup::base_title;
 use atlas_core::{Base, Lang, Msg};
 use leptos::prelude::*;
@@ -13,21 +15,23 @@ pub fn base_list(bases: Vec<&Base>, lang: Lang) -> Option<impl IntoView + use<>>
     let items = bases
         .into_iter()
         .map(|base| {
-            let source_link = base
-                .source
-                .split_whitespace()
-                .find(|w| w.starts_with("http"))
-                .map(|u| u.trim_end_matches(';').to_string());
+            let links = sources(&base.source)
+                .into_iter()
+                .filter_map(|source| {
+                    let address = source.address?;
+                    let title = address.clone();
+                    Some(view! {
+                        " "
+                        <a href=address title=title rel="noreferrer" target="_blank">{source.publisher}</a>
+                    })
+                })
+                .collect_view();
             view! {
                 <li class="base-item" data-host=base.host.clone()>
                     <p class="base-name">{lang.pick(&base.name_zh, &base.name_en).to_string()}</p>
                     <p class="base-meta">{base_title(base, lang).split(" · ").skip(1).collect::<Vec<_>>().join(" · ")}</p>
                     <p class="base-source">
-                        {lang.text(Msg::Source)} {lang.pick("：", ": ")}
-                        {source_link.map(|u| {
-                            let text = u.clone();
-                            view! { <a href=u rel="noreferrer" target="_blank">{text}</a> }
-                        })}
+                        {lang.text(Msg::Source)} {lang.pick("：", ":")} {links}
                     </p>
                 </li>
             }

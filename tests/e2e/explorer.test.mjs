@@ -292,7 +292,14 @@ describe('industrial bases', () => {
     await page.click('path.base-marker[data-host="321200"]');
     const item = page.locator('.city-details[data-adcode="321200"] .base-item');
     await item.waitFor();
-    assert.match(await item.locator('.base-source a').getAttribute('href'), /^https?:\/\//);
+    const link = item.locator('.base-source a').first();
+    const href = await link.getAttribute('href');
+    assert.match(href, /^https?:\/\//);
+    // The source is named by its publisher (the site's domain), the address kept as its target
+    // and tooltip: never a raw address in the panel.
+    assert.equal(await link.innerText(), new URL(href).hostname.split('.').slice(-2).join('.'));
+    assert.equal(await link.getAttribute('title'), href);
+    assert.doesNotMatch(await page.locator('.panel').innerText(), /https?:\/\//, 'no raw address in the panel');
     const industryBases = await page.locator('.industry-details .base-item').count();
     assert.equal(industryBases, 2);
     await page.close();

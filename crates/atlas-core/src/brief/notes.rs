@@ -16,6 +16,19 @@ pub struct SourceNote {
     pub passage: String,
 }
 
+/// One source of a base as its text gives it: an address (when it has one), who published it,
+/// and the passage relied on. The city panel links each by its publisher's name, the brief
+/// numbers them as notes; neither shows a raw address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The web address, when the entry gives one.
+    pub address: Option<String>,
+    /// The address's registrable domain (`cei.cn`), empty without an address.
+    pub publisher: String,
+    /// What the source says that the atlas relies on (empty when only an address is given).
+    pub passage: String,
+}
+
 /// A base with the numbers of its notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NotedBase<'a> {
@@ -33,12 +46,12 @@ pub fn source_notes<'a>(bases: &[&'a Base]) -> (Vec<NotedBase<'a>>, Vec<SourceNo
         .map(|&base| {
             let numbers = sources(&base.source)
                 .into_iter()
-                .map(|(publisher, passage)| {
+                .map(|source| {
                     let number = notes.len() + 1;
                     notes.push(SourceNote {
                         number,
-                        publisher,
-                        passage,
+                        publisher: source.publisher,
+                        passage: source.passage,
                     });
                     number
                 })
@@ -52,10 +65,9 @@ pub fn source_notes<'a>(bases: &[&'a Base]) -> (Vec<NotedBase<'a>>, Vec<SourceNo
     (noted, notes)
 }
 
-/// The (publisher, passage) of each source in a base's source text: entries are `URL — passage`,
-/// separated by `; ` before the next address; an entry without an address is kept whole as its
-/// passage with no publisher.
-fn sources(text: &str) -> Vec<(String, String)> {
+/// The sources in a base's source text: entries are `URL — passage`, separated by `; ` before
+/// the next address; an entry without an address is kept whole as its passage.
+pub fn sources(text: &str) -> Vec<Source> {
     let mut entries: Vec<&str> = Vec::new();
     let mut rest = text.trim();
     while let Some(i) = rest.find("; http") {
@@ -69,10 +81,19 @@ fn sources(text: &str) -> Vec<(String, String)> {
         .filter(|e| !e.is_empty())
         .map(|entry| {
             let (address, passage) = entry.split_once(" — ").unwrap_or((entry, ""));
+            let address = address.trim_end_matches(';');
             if address.starts_with("http") && !address.contains(' ') {
-                (publisher(address), passage.trim().to_string())
+                Source {
+                    address: Some(address.to_string()),
+                    publisher: publisher(address),
+                    passage: passage.trim().to_string(),
+                }
             } else {
-                (String::new(), entry.to_string())
+                Source {
+                    address: None,
+                    publisher: String::new(),
+                    passage: entry.to_string(),
+                }
             }
         })
         .collect()
@@ -121,16 +142,32 @@ mod tests {
     #[test]
     fn entries_split_at_each_address() {
         let text = "https://a.example.com/1 — 甲；乙; https://www.b.cn/2 — 丙";
+        let found: Vec<(Option<String>, String, String)> = sources(text)
+            .into_iter()
+            .map(|s| (s.address, s.publisher, s.passage))
+            .collect();
         assert_eq!(
-            sources(text),
+            found,
             vec![
-                ("example.com".to_string(), "甲；乙".to_string()),
-                ("b.cn".to_string(), "丙".to_string())
+                (
+                    Some("https://a.example.com/1".to_string()),
+                    "example.com".to_string(),
+                    "甲；乙".to_string()
+                ),
+                (
+                    Some("https://www.b.cn/2".to_string()),
+                    "b.cn".to_string(),
+                    "丙".to_string()
+                )
             ]
         );
         assert_eq!(
             sources("某年鉴"),
-            vec![(String::new(), "某年鉴".to_string())]
+            vec![Source {
+                address: None,
+                publisher: String::new(),
+                passage: "某年鉴".to_string()
+            }]
         );
     }
 }
