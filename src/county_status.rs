@@ -29,11 +29,17 @@ pub fn CountiesError(error: LoadError) -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
     let message = error.to_string();
+    // A stalled server is no upload mistake: its hint says to wait and reload, not to re-upload.
+    let hint = if matches!(error, LoadError::Stalled { .. }) {
+        Msg::DrillStalledHint
+    } else {
+        Msg::DrillHint
+    };
     view! {
         <div class="counties-error" role="alert">
             <h2>{move || language.get().text(Msg::DrillFailed)}</h2>
             <p class="detail" lang="en">{message}</p>
-            <p class="hint">{move || language.get().text(Msg::DrillHint)}</p>
+            <p class="hint">{move || language.get().text(hint)}</p>
             <button type="button" class="back" on:click=move |_| atlas.update(|s| s.drilled(false))>
                 {move || language.get().text(Msg::BackToProvince)}
             </button>

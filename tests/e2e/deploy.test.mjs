@@ -735,6 +735,10 @@ describe('a server that stalls: a panel after the stall time, never â€œLoadingâ€
     const panel = page.locator('.counties-error[role="alert"]');
     await panel.waitFor({ timeout: 40000 });
     assert.match(await panel.locator('.detail').textContent(), /counties\.[0-9a-f]{16}\.json did not arrive: the server sent nothing for 20 s/);
+    const hint = await panel.locator('.hint').textContent();
+    assert.match(hint, /reload this page in a while/, 'a stall asks for patience and a reload');
+    assert.doesNotMatch(hint, /same build|uploaded/, 'a stall is not blamed on the upload');
+    assert.equal(await panel.evaluate((p) => getComputedStyle(p).backgroundColor.startsWith('rgba')), false, 'the panel is opaque over the map');
     assert.ok(!(await page.$eval('.map-canvas', (c) => c.inert)), 'the province map is live');
     await page.close();
   });

@@ -250,6 +250,10 @@ impl Lang {
                 "全省地图仍可使用。请确认 assets/counties.json 与 atlas.json 来自同一次构建，并一同上传到服务器。",
                 "The province map still works. Check that assets/counties.json comes from the same build as atlas.json and is uploaded next to it.",
             ),
+            DrillStalledHint => (
+                "全省地图仍可使用。服务器接受了请求，却长时间没有发送区县图层：请稍后重新加载本页；若仍如此，请检查服务器。",
+                "The province map still works. The server took the request but sent no county layer: reload this page in a while; if it stalls again, check the server.",
+            ),
             BackToProvince => ("返回全省", "Back to the province"),
             Province => ("江苏", "Jiangsu"),
             WhereYouAre => ("当前位置", "Where you are"),
@@ -498,6 +502,7 @@ pub enum Msg {
     // DRILL:
     DrillFailed,
     DrillHint,
+    DrillStalledHint,
     BackToProvince,
     Province,
     WhereYouAre,
