@@ -49,6 +49,10 @@ pub fn App() -> impl IntoView {
 fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     let (state, notices) = use_url_state(bundle.clone());
     let language = Memo::new(move |_| state.with(|s| s.lang));
+    let roles = {
+        let bundle = bundle.clone();
+        Memo::new(move |_| state.with(|s| s.roles_shown(&bundle)))
+    };
     provide_context(AtlasContext {
         bundle,
         state,
@@ -59,6 +63,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         notices,
         language,
         counties: RwSignal::new(crate::counties::Counties::default()),
+        roles,
     });
     let atlas = use_atlas();
     use_embedding(&atlas);

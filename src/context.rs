@@ -2,11 +2,12 @@
 //! the notices about link parameters, the plan document (fetched on first need) and the quote the
 //! plan view is showing.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use atlas_core::plan_view_state::PlanReading;
 use atlas_core::url_state::{Notice, ViewState};
-use atlas_core::{Bundle, Lang, Quote};
+use atlas_core::{Bundle, Lang, Quote, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -49,6 +50,9 @@ pub struct AtlasContext {
     pub language: Memo<Lang>,
     /// The county layer, fetched on first need (see `AtlasContext::want_counties`).
     pub counties: RwSignal<Counties>,
+    /// The strongest role of each place the map colours by (core `ViewState::roles_shown`):
+    /// one memo that the province map and the drilled map both read, computed once per change.
+    pub roles: Memo<Option<BTreeMap<String, Role>>>,
 }
 
 impl AtlasContext {

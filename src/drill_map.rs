@@ -25,7 +25,6 @@ use crate::breadcrumb::Breadcrumb;
 use crate::context::{AtlasContext, use_atlas};
 use crate::counties::Counties;
 use crate::county_status::{CountiesError, CountiesLoading};
-use crate::map_view::roles_for;
 use crate::resize::use_overlay_boxes;
 
 /// The city whose counties the view asks for: the selected city when the view is drilled
@@ -140,10 +139,7 @@ pub fn DrillMap(
             ))
         })
     };
-    let roles = {
-        let atlas = atlas.clone();
-        Memo::new(move |_| atlas.state.with(|s| roles_for(&atlas, s)))
-    };
+    let roles = atlas.roles;
     let industry = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| state.with(|s| s.marked_industry(&bundle).map(str::to_string)))

@@ -16,7 +16,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::context::AtlasContext;
 use crate::counties::Counties;
 use crate::drill_map::drilled_city;
-use crate::map_view::roles_for;
 
 /// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
 const EXPORT_SIZE: (f64, f64) = (1200.0, 860.0);
@@ -35,7 +34,7 @@ fn drilled_map_svg(atlas: &AtlasContext, state: &ViewState) -> Option<String> {
     let layer = atlas.counties.with_untracked(Counties::layer)?;
     let lang = state.lang;
     let scene = DrillScene::new(bundle, &layer, &city, EXPORT_SIZE, lang, LABEL_FONT_PX, &[])?;
-    let roles = roles_for(atlas, state);
+    let roles = state.roles_shown(bundle);
     let industry = state.marked_industry(bundle);
     let look = DrillLook {
         roles: roles.as_ref(),
@@ -64,7 +63,7 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
         LABEL_FONT_PX,
         &[],
     );
-    let roles = roles_for(atlas, &state);
+    let roles = state.roles_shown(&atlas.bundle);
     map_svg(
         &atlas.bundle,
         &scene,

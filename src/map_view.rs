@@ -21,7 +21,6 @@ use atlas_core::map_title::{
     Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
 };
 use atlas_core::scene::{Scene, explorer_label_font, place_radius, projector_label_font};
-use atlas_core::url_state::ViewState;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -36,20 +35,6 @@ use crate::drill_map::{DrillMap, drill_into, drilled_city, use_drill_shown};
 use crate::legend::Legend;
 use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
-
-/// The strongest role of each place in the chosen industry or field (or the presenter slide's
-/// topic), or `None` when the map is coloured by zone.
-pub fn roles_for(atlas: &AtlasContext, state: &ViewState) -> Option<BTreeMap<String, Role>> {
-    let topic = state.topic(&atlas.bundle)?;
-    Some(
-        atlas
-            .bundle
-            .strongest_roles(topic)
-            .into_iter()
-            .map(|(place, role)| (place.to_string(), role))
-            .collect(),
-    )
-}
 
 /// The map's elements, found once in its `<svg>` so that every update goes straight to them.
 struct MapElements {
@@ -139,10 +124,7 @@ pub fn MapView() -> impl IntoView {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| state.with(|s| s.marked_industry(&bundle).map(str::to_string)))
     };
-    let roles = {
-        let atlas = atlas.clone();
-        Memo::new(move |_| atlas.state.with(|s| roles_for(&atlas, s)))
-    };
+    let roles = atlas.roles;
     let geometry = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {

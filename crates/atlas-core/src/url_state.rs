@@ -7,10 +7,11 @@
 //! is dropped with a [`Notice`] (a near miss of an own key too), a key that is not the atlas's
 //! (`utm_source`, `from`, `spm`, …) is dropped silently, and the rest of the view still opens.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::bundle::Bundle;
 use crate::county_layer::CountyLayer;
+use crate::facts::Role;
 use crate::i18n::Lang;
 use crate::layout::Topic;
 use crate::search::{HitKind, find_by_name};
@@ -823,6 +824,19 @@ impl ViewState {
             Topic::Field(id) => bundle.field(id).map(|f| Topic::Field(&f.id)),
             Topic::Role(role) => Some(Topic::Role(role)),
         }
+    }
+
+    /// The strongest role of each place in the [`ViewState::topic`], by adcode, or `None` when
+    /// the map is coloured by zone. The live map, the drilled map and the exports colour by it.
+    pub fn roles_shown(&self, bundle: &Bundle) -> Option<BTreeMap<String, Role>> {
+        let topic = self.topic(bundle)?;
+        Some(
+            bundle
+                .strongest_roles(topic)
+                .into_iter()
+                .map(|(place, role)| (place.to_string(), role))
+                .collect(),
+        )
     }
 
     /// The industry whose bases the map marks: the topic's industry (a field's own industry),

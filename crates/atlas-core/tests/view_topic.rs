@@ -119,3 +119,28 @@ fn role_counts_count_each_places_strongest_role_strongest_first() {
     assert_eq!(signature[0].0, Role::Signature);
     assert!(role_counts([].iter()).is_empty());
 }
+
+#[test]
+fn the_roles_shown_are_the_strongest_role_of_each_place_in_the_topic() {
+    let b = bundle();
+    assert_eq!(ViewState::default().roles_shown(&b), None, "by zone");
+    let biotech = ViewState {
+        industry: Some("biotech_medicine".into()),
+        ..ViewState::default()
+    };
+    let roles = biotech.roles_shown(&b).expect("an industry colours by role");
+    assert_eq!(roles.get("321200"), Some(&Role::Focus), "泰州");
+    let supports: Vec<&str> = roles
+        .iter()
+        .filter(|(_, r)| **r == Role::Support)
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert_eq!(supports, ["320100", "320200", "320500", "320700"]);
+    // While presenting, the slide's topic wins over the chosen industry.
+    let signature_slide = ViewState {
+        slide: Some(2),
+        ..biotech
+    };
+    let roles = signature_slide.roles_shown(&b).expect("the signature slide");
+    assert!(roles.values().all(|r| *r == Role::Signature));
+}
