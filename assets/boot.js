@@ -14,6 +14,61 @@
 if (window.location.search.length > 1) document.documentElement.classList.add('deep-link');
 
 /**
+ * The attribute of the page's root element that holds the adcode of the last place tapped or
+ * clicked on the prerendered map before the app started (its places are pictures, not yet
+ * focusable, so a tap or a click is the only way to choose one); the app reads it
+ * once when it starts, chooses that place as if it had been clicked, and removes it
+ * (src/prerendered.rs, atlas-core's early_choice.rs). On a slow phone the map paints seconds
+ * before the app can answer it: a tap meanwhile is kept, not lost.
+ */
+const EARLY_PLACE = 'data-early-place';
+
+/** The places of the prerendered map a tap can choose: the cities and the county-level places. */
+const PRERENDERED_PLACE = '#prerendered :is(path.city, .place-marker)[data-adcode]';
+
+/**
+ * Records a tap or click on a place of the prerendered map, the last one winning,
+ * and marks that place as pressed (the `early-choice` class, assets/css/15-prerender.css) so the
+ * tap shows it was taken. Once the app has adopted the map it is no longer under #prerendered,
+ * and the app's own listeners answer: the first click after that removes this listener.
+ */
+function recordEarlyPlace(event) {
+  if (document.readyState !== 'loading' && !document.getElementById('prerendered')) {
+    // The app has replaced the prerendered page: its own listeners answer from now on.
+    document.removeEventListener('click', recordEarlyPlace, true);
+    return;
+  }
+  const place = event.target instanceof Element ? event.target.closest(PRERENDERED_PLACE) : null;
+  if (!place) return;
+  for (const marked of document.querySelectorAll('#prerendered .early-choice')) marked.classList.remove('early-choice');
+  place.classList.add('early-choice');
+  drawEarlyCasing(place);
+  document.documentElement.setAttribute(EARLY_PLACE, place.getAttribute('data-adcode'));
+}
+
+/**
+ * Draws the selection's casing (a dark line in a light halo, as atlas-core's `casing` draws it)
+ * along a tapped city in the prerendered map's selection layer, over the water and under the
+ * labels, so the tap reads as taken at once; the app redraws that layer when it starts. A
+ * county-level place's marker is marked by its class alone.
+ */
+function drawEarlyCasing(place) {
+  const layer = place.ownerSVGElement?.querySelector('g.selected-outline');
+  if (!layer) return;
+  layer.replaceChildren();
+  const d = place.getAttribute('d');
+  if (!place.matches('path.city') || !d) return;
+  for (const part of ['casing-halo', 'casing-line']) {
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('class', part);
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    layer.append(path);
+  }
+}
+document.addEventListener('click', recordEarlyPlace, true);
+
+/**
  * The WebAssembly features the build uses (binaryen's names, as `wasm-opt --print-features`
  * prints them for the built wasm), each with the smallest module that validates only where the
  * feature is supported. tests/e2e/deploy.test.mjs checks that this list, the README's browser

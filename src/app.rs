@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use atlas_core::early_choice::with_early_place;
 use atlas_core::landing::{Landing, landing};
 use atlas_core::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
@@ -68,8 +69,20 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     let atlas = use_atlas();
     use_embedding(&atlas);
     // The app's page is in place (its map has adopted the prerendered map's elements): what is
-    // left of the prerendered page goes, before the next frame is painted.
-    Effect::new(|_| prerendered::remove());
+    // left of the prerendered page goes, before the next frame is painted, and a place tapped on
+    // it before the app started is chosen now, once, as a click would have chosen it.
+    let early = atlas.clone();
+    Effect::new(move |_| {
+        prerendered::remove();
+        let chosen = prerendered::take_early_place().and_then(|recorded| {
+            early
+                .state
+                .with_untracked(|s| with_early_place(&early.bundle, s, &recorded))
+        });
+        if let Some(next) = chosen {
+            early.state.set(next);
+        }
+    });
     Effect::new(move |_| {
         let lang = language.get();
         if let Some(root) = document().document_element() {

@@ -9,7 +9,7 @@ use atlas_core::county_layer::{
     COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
 };
 use atlas_core::deployment::{COUNTIES_META, PLAN_META, updated_since};
-use atlas_core::plan_doc::{PLAN_DOC_FILE, PLAN_DOC_SCHEMA, PlanDoc, PlanDocError};
+use atlas_core::plan_doc::{MAX_PLAN_DOC_BYTES, PLAN_DOC_FILE, PlanDoc, PlanDocError};
 use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -21,9 +21,6 @@ pub const BUNDLE_PATH: &str = "assets/atlas.json";
 /// The id of the page's `<link rel="preload">` for the bundle, whose address the site build
 /// gives a content-hashed name (scripts/build-site.sh).
 const BUNDLE_LINK_ID: &str = "atlas-bundle";
-
-/// The most plan document the page accepts; the plan with its mentions is about 45 KB.
-const MAX_PLAN_DOC_BYTES: usize = 4 << 20;
 
 /// Why the bundle could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -76,17 +73,8 @@ pub enum LoadError {
     /// The county layer arrived but is not usable with this bundle.
     #[error("{0}")]
     Counties(#[from] CountyLayerError),
-    /// The plan document is not JSON of the expected shape.
-    #[error(
-        "{url} is not a readable plan document ({reason}); rebuild it with the builder and upload it next to atlas.json"
-    )]
-    PlanJson {
-        /// The file's address.
-        url: String,
-        /// What the parser said.
-        reason: String,
-    },
-    /// The plan document does not fit this atlas: another version or build, or broken links.
+    /// The plan document is not usable: not JSON of its shape, another version or build, its
+    /// text altered, or broken links.
     #[error("{0}")]
     PlanDoc(#[from] PlanDocError),
     /// A file of this page's build is gone from the server, whose page now names another: the
@@ -161,15 +149,10 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
     let value =
         js_sys::JSON::parse(&text).map_err(|e| Bundle::syntax_error(&text, &js_reason(&e)))?;
     let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
-    let declared_version = || {
-        js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
-            .ok()
-            .and_then(|v| v.as_f64())
-    };
     let drawn = crate::prerendered::drawn_outlines();
     Ok(Arc::new(Bundle::from_parsed(
         parsed,
-        declared_version,
+        || declared_version(&value),
         drawn.as_ref(),
     )?))
 }
@@ -189,45 +172,37 @@ pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadErro
     let value = js_sys::JSON::parse(&text)
         .map_err(|e| CountyLayerError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
     let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
-    let declared_version = || {
-        js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
-            .ok()
-            .and_then(|v| v.as_f64())
-    };
     Ok(Arc::new(CountyLayer::accept(
         parsed,
-        declared_version,
+        || declared_version(&value),
         bundle,
     )?))
 }
 
-/// Downloads the plan document next to the bundle and checks it (`PlanDoc::check`): its schema,
-/// that it was built from the plan text the bundle was (`plan_sha256` against the bundle's
-/// `sources`), and that every mention fits the text and names something the bundle has.
+/// Downloads the plan document next to the bundle and checks it fully before any of it is used
+/// (`PlanDoc::accept`): its shape and schema, that it was built from the plan text the bundle
+/// was (`plan_sha256` against the bundle's `sources`), that its text is that text (its SHA-256),
+/// and that every mention fits the text and names something the bundle has.
 pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
     let path = built_file(PLAN_META, &format!("assets/{PLAN_DOC_FILE}"));
     let text = fetch_built(&path, PLAN_META, "the plan document", MAX_PLAN_DOC_BYTES).await?;
-    let json_error = |reason: String| LoadError::PlanJson {
-        url: absolute_url(&path).unwrap_or_else(|_| path.clone()),
-        reason,
-    };
+    PlanDoc::check_text(&text)?;
     let value = js_sys::JSON::parse(&text)
-        .map_err(|e| json_error(json_syntax_reason(&text, &js_reason(&e))))?;
-    // A file of another version may not parse as this one: its declared version is checked
-    // first, so the error says what is wrong.
-    let declared = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("schema_version"))
+        .map_err(|e| PlanDocError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    Ok(PlanDoc::accept(
+        parsed,
+        || declared_version(&value),
+        bundle,
+    )?)
+}
+
+/// The top-level `schema_version` a parsed JSON file declares, read when the file does not have
+/// the shape expected, so that a file of another version is reported as such.
+fn declared_version(value: &wasm_bindgen::JsValue) -> Option<f64> {
+    js_sys::Reflect::get(value, &wasm_bindgen::JsValue::from_str("schema_version"))
         .ok()
-        .and_then(|v| v.as_f64());
-    if let Some(found) = declared.filter(|&v| v != f64::from(PLAN_DOC_SCHEMA)) {
-        return Err(PlanDocError::Schema {
-            found: found as u32,
-        }
-        .into());
-    }
-    let doc: PlanDoc =
-        serde_wasm_bindgen::from_value(value).map_err(|e| json_error(e.to_string()))?;
-    doc.check(bundle, None)?;
-    Ok(doc)
+        .and_then(|v| v.as_f64())
 }
 
 /// The bundle's address as the page's preload link names it (content-hashed in a site build),

@@ -2,6 +2,7 @@
 //! `page::prerendered_page`): its map is adopted by the app's map, the rest replaced by the app's
 //! own identical page in the same frame.
 
+use atlas_core::early_choice::EARLY_PLACE_ATTRIBUTE;
 use atlas_core::map_markup::MAP_SVG_ID;
 use atlas_core::page::PRERENDERED_ID;
 use atlas_core::page_geometry::DrawnOutlines;
@@ -55,6 +56,15 @@ pub fn remove() {
     if let Some(root) = document().document_element() {
         let _ = root.class_list().remove_1(DEEP_LINK_CLASS);
     }
+}
+
+/// The adcode of the last place tapped on the page's map before the app started, as
+/// assets/boot.js records it, taken off the page so that it is applied once.
+pub fn take_early_place() -> Option<String> {
+    let root = document().document_element()?;
+    let recorded = root.get_attribute(EARLY_PLACE_ATTRIBUTE)?;
+    let _ = root.remove_attribute(EARLY_PLACE_ATTRIBUTE);
+    Some(recorded)
 }
 
 /// The class assets/boot.js gives the page for a link to a view other than the default, so the

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use atlas_core::Bundle;
 use atlas_core::plan_doc::{PlanDoc, PlanDocError};
-use sha2::{Digest, Sha256};
 
 use crate::BuildError;
 
@@ -38,7 +37,6 @@ pub fn check_committed(root: &Path, bundle: &Bundle) -> Result<(), BuildError> {
         path: path.clone(),
         reason: e.to_string(),
     })?;
-    let hash = format!("{:x}", Sha256::digest(doc.text.as_bytes()));
-    doc.check(bundle, Some(&hash))
+    doc.check(bundle)
         .map_err(|problem: PlanDocError| BuildError::PlanDoc { path, problem })
 }

@@ -25,6 +25,10 @@ pub const COUNTY_LAYER_FILE: &str = "counties.json";
 /// before it is parsed.
 pub const MAX_COUNTY_LAYER_BYTES: usize = 16 << 20;
 
+/// The city boundary file the counties tile: the layer and the bundle must both list it, with
+/// the same SHA-256, or the counties may not fit the cities drawn.
+pub const CITY_BOUNDARY_SOURCE: &str = "geodata/jiangsu_cities.geojson";
+
 /// How far, in degrees, a county may stray outside the bundle's bounds (rounding only).
 const BOUNDS_SLACK_DEGREES: f64 = 1e-3;
 
@@ -161,6 +165,12 @@ pub enum CountyLayerError {
         /// The city boundary file whose hashes differ.
         path: String,
     },
+    /// The layer (or the bundle) does not say which city boundaries it was built from, so it
+    /// cannot be known to fit the map.
+    #[error(
+        "the county layer ({COUNTY_LAYER_FILE}) or atlas.json does not list the city boundaries it was built from ({CITY_BOUNDARY_SOURCE}) with their SHA-256; upload {COUNTY_LAYER_FILE} and atlas.json from the same build"
+    )]
+    Unsourced,
     /// A county names a city the bundle does not have, or a code outside it.
     #[error("county {adcode} ({name}) does not belong to city {city} of the map")]
     WrongCity {
@@ -330,6 +340,14 @@ impl CountyLayer {
                 bundle: bundle.crs.clone(),
             });
         }
+        let lists_cities = |sources: &[SourceFile]| {
+            sources
+                .iter()
+                .any(|s| s.path == CITY_BOUNDARY_SOURCE && !s.sha256.is_empty())
+        };
+        if !lists_cities(&self.sources) || !lists_cities(&bundle.sources) {
+            return Err(CountyLayerError::Unsourced);
+        }
         for source in &self.sources {
             if let Some(ours) = bundle.sources.iter().find(|s| s.path == source.path)
                 && ours.sha256 != source.sha256
@@ -346,7 +364,8 @@ impl CountyLayer {
                     adcode: county.adcode.clone(),
                 });
             }
-            if let Some(problem) = county_problem(county, bundle.bounds) {
+            let city_area = bundle.city(&county.city).map(|c| c.area_km2);
+            if let Some(problem) = county_problem(county, bundle.bounds, city_area) {
                 return Err(CountyLayerError::BadCounty {
                     adcode: county.adcode.clone(),
                     problem,
@@ -448,25 +467,43 @@ impl CountyLayer {
     }
 }
 
-/// Why a county's facts cannot be shown: an empty name, an area that is not a positive number,
-/// or a label point outside the province.
-fn county_problem(county: &County, bounds: Bounds) -> Option<String> {
+/// Why a county's facts cannot be shown: an empty name, an area that is not a positive number
+/// or is larger than its city's (`city_area`, when the city is known), or a label point or
+/// extent outside the province.
+fn county_problem(county: &County, bounds: Bounds, city_area: Option<f64>) -> Option<String> {
     let s = BOUNDS_SLACK_DEGREES;
+    let inside = |lon: f64, lat: f64| {
+        lon >= bounds.west - s
+            && lon <= bounds.east + s
+            && lat >= bounds.south - s
+            && lat <= bounds.north + s
+    };
     let [lon, lat] = county.label_point;
+    let extent = county.bounds;
     if county.name_zh.trim().is_empty() || county.name_en.trim().is_empty() {
         Some("an empty name".to_string())
-    } else if !(county.area_km2.is_finite() && county.area_km2 > 0.0) {
-        Some(format!("an impossible area ({} km²)", county.area_km2))
-    } else if !(lon >= bounds.west - s
-        && lon <= bounds.east + s
-        && lat >= bounds.south - s
-        && lat <= bounds.north + s)
+    } else if !(county.area_km2.is_finite() && county.area_km2 > 0.0)
+        || city_area.is_some_and(|city| county.area_km2 > city * (1.0 + AREA_SLACK))
     {
+        Some(format!("an impossible area ({} km²)", county.area_km2))
+    } else if !inside(lon, lat) {
         Some(format!("a label point outside Jiangsu ({lon}, {lat})"))
+    } else if !(inside(extent.west, extent.south)
+        && inside(extent.east, extent.north)
+        && extent.west <= extent.east
+        && extent.south <= extent.north)
+    {
+        Some(format!(
+            "an extent outside Jiangsu ({}, {} to {}, {})",
+            extent.west, extent.south, extent.east, extent.north
+        ))
     } else {
         None
     }
 }
+
+/// How much larger than its city a county's area may be (rounding only): none can be larger.
+const AREA_SLACK: f64 = 0.01;
 
 /// Why a county outline cannot be drawn: a coordinate that is not a number or lies outside the
 /// province, or a ring that is not closed.

@@ -15,6 +15,7 @@ pub mod county_scene;
 pub mod crs;
 pub mod csv;
 pub mod deployment;
+pub mod early_choice;
 pub mod embed_code;
 pub mod export;
 pub mod facts;

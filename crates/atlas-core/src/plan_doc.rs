@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::bundle::Bundle;
 use crate::plan::{PlanText, text_lines};
@@ -16,6 +17,10 @@ pub const PLAN_DOC_FILE: &str = "plan.json";
 
 /// The plan document's schema version; bump it on any incompatible change.
 pub const PLAN_DOC_SCHEMA: u32 = 1;
+
+/// The largest plan document the atlas reads: the plan with its mentions is about 45 KB, so a
+/// runaway file is refused before it is parsed.
+pub const MAX_PLAN_DOC_BYTES: usize = 4 << 20;
 
 /// The plan text with its mentions, as stored in `assets/plan.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,30 +117,59 @@ pub enum MentionError {
 /// The bundle's source entry for the plan text, whose hash a plan document must carry.
 pub const PLAN_SOURCE: &str = "seeds/plan.txt";
 
-/// Why a plan document cannot be used with a bundle.
+/// Why a plan document cannot be used with a bundle; each names the file, so the operator knows
+/// which upload to mend.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanDocError {
+    /// The text is not JSON of the document's shape (empty, cut short, of the wrong types).
+    #[error(
+        "the plan document ({PLAN_DOC_FILE}) is not valid JSON of the expected shape: {0}; rebuild it with the builder and upload it next to atlas.json"
+    )]
+    Json(String),
+    /// The text is longer than any real plan document.
+    #[error(
+        "the plan document ({PLAN_DOC_FILE}) is {bytes} bytes, more than the {limit} bytes the atlas reads; check that the server has the right file"
+    )]
+    TooLarge {
+        /// The document's length.
+        bytes: usize,
+        /// The most the atlas reads.
+        limit: usize,
+    },
     /// The file is not a plan document of this version.
     #[error(
-        "the plan document has schema version {found}, this atlas reads version {PLAN_DOC_SCHEMA}; rebuild it with the builder that built atlas.json"
+        "the plan document ({PLAN_DOC_FILE}) has schema version {found}, this atlas reads version {PLAN_DOC_SCHEMA}; rebuild it with the builder that built atlas.json"
     )]
     Schema {
         /// The version the file declares.
         found: u32,
     },
     /// The bundle does not list the plan text among its sources.
-    #[error("the data bundle does not say which plan text it was built from ({PLAN_SOURCE})")]
+    #[error(
+        "the data bundle does not say which plan text it was built from ({PLAN_SOURCE}), so the plan document ({PLAN_DOC_FILE}) cannot be checked; rebuild atlas.json with the builder"
+    )]
     NoPlanSource,
     /// The plan document comes from another plan text than the bundle.
     #[error(
-        "the plan document is not from the same build as atlas.json (its plan text differs); upload the plan.json built with it"
+        "the plan document ({PLAN_DOC_FILE}) is not from the same build as atlas.json (its plan text differs); upload the {PLAN_DOC_FILE} built with it"
     )]
     OtherBuild,
-    /// The text is not the plan text the bundle was built from.
+    /// The document has no text to read.
     #[error(
-        "the plan document's text is not the plan text its hash names; rebuild it with the builder"
+        "the plan document ({PLAN_DOC_FILE}) has no text; rebuild it with the builder and upload it next to atlas.json"
     )]
-    TextAltered,
+    Empty,
+    /// The text is not the plan text the bundle was built from (its SHA-256 differs from the
+    /// hash the document and the bundle carry): altered, truncated or damaged.
+    #[error(
+        "the plan document's text ({PLAN_DOC_FILE}) is not the plan text its hash names (altered or damaged: {bytes} bytes, SHA-256 {found}); rebuild it with the builder and upload it next to atlas.json"
+    )]
+    TextAltered {
+        /// The length of the text found, in bytes.
+        bytes: usize,
+        /// The SHA-256 of the text found (lower-case hex).
+        found: String,
+    },
     /// A mention does not fit the text.
     #[error("{0}")]
     Mention(#[from] MentionError),
@@ -156,12 +190,54 @@ impl PlanDoc {
         Ok(doc)
     }
 
-    /// Checks a plan document read from a file against the bundle it is used with: its version,
-    /// its build (the plan text's hash as the bundle lists it) and every mention. `text_hash` is
-    /// the SHA-256 (lower-case hex) of the document's text, computed by the caller, which has
-    /// the hashing (the builder) or trusts the hash's match with the bundle (the app passes
-    /// `None`).
-    pub fn check(&self, bundle: &Bundle, text_hash: Option<&str>) -> Result<(), PlanDocError> {
+    /// The check on the document's text made before it is parsed: its length.
+    pub fn check_text(text: &str) -> Result<(), PlanDocError> {
+        if text.len() > MAX_PLAN_DOC_BYTES {
+            return Err(PlanDocError::TooLarge {
+                bytes: text.len(),
+                limit: MAX_PLAN_DOC_BYTES,
+            });
+        }
+        Ok(())
+    }
+
+    /// Parses and checks a plan document against the `bundle` it is to be read with (native
+    /// side; the app parses with the browser's `JSON.parse` and calls [`PlanDoc::accept`]).
+    pub fn from_json(text: &str, bundle: &Bundle) -> Result<PlanDoc, PlanDocError> {
+        PlanDoc::check_text(text)?;
+        let parsed = serde_json::from_str::<PlanDoc>(text).map_err(|e| e.to_string());
+        let declared = || {
+            serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| v.get("schema_version")?.as_f64())
+        };
+        PlanDoc::accept(parsed, declared, bundle)
+    }
+
+    /// Accepts what a parser read from a text that passed [`PlanDoc::check_text`], once
+    /// [`PlanDoc::check`] passes: `declared_version` gives the text's top-level
+    /// `schema_version` when the shape is wrong, so that a document of another version is
+    /// reported as such.
+    pub fn accept(
+        parsed: Result<PlanDoc, String>,
+        declared_version: impl FnOnce() -> Option<f64>,
+        bundle: &Bundle,
+    ) -> Result<PlanDoc, PlanDocError> {
+        let doc = parsed.map_err(|shape| match declared_version() {
+            Some(v) if v != f64::from(PLAN_DOC_SCHEMA) && v >= 0.0 && v.fract() == 0.0 => {
+                PlanDocError::Schema { found: v as u32 }
+            }
+            _ => PlanDocError::Json(shape),
+        })?;
+        doc.check(bundle)?;
+        Ok(doc)
+    }
+
+    /// Checks a plan document read from a file against the bundle it is used with, fully, before
+    /// any of it is used: its version, its build (the plan text's hash as the bundle lists it),
+    /// its text (not empty, and its SHA-256 that hash, so a damaged or hand-edited text is
+    /// refused as the bundle is) and every mention.
+    pub fn check(&self, bundle: &Bundle) -> Result<(), PlanDocError> {
         if self.schema_version != PLAN_DOC_SCHEMA {
             return Err(PlanDocError::Schema {
                 found: self.schema_version,
@@ -170,12 +246,30 @@ impl PlanDoc {
         if plan_source_hash(bundle)? != self.plan_sha256 {
             return Err(PlanDocError::OtherBuild);
         }
-        if text_hash.is_some_and(|h| h != self.plan_sha256) {
-            return Err(PlanDocError::TextAltered);
+        if self.text.trim().is_empty() {
+            return Err(PlanDocError::Empty);
+        }
+        let found = sha256_hex(self.text.as_bytes());
+        if found != self.plan_sha256 {
+            return Err(PlanDocError::TextAltered {
+                bytes: self.text.len(),
+                found,
+            });
         }
         check_mentions(&self.text, &self.mentions, bundle)?;
         Ok(())
     }
+}
+
+/// The SHA-256 of `bytes` in lower-case hex, as the bundle's `sources` write hashes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            use std::fmt::Write as _;
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// The hash of the plan text as the bundle's sources list it.

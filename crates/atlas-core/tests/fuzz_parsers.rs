@@ -12,6 +12,9 @@ use atlas_core::{Bundle, CITY_COUNT};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+mod damage;
+use damage::{apply, mutation};
+
 fn bundle_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
@@ -31,60 +34,6 @@ fn assert_usable(result: Result<Bundle, atlas_core::BundleError>) {
         assert_eq!(b.cities.len(), CITY_COUNT);
         assert_eq!(b.validate(), Ok(()));
     }
-}
-
-/// One change to the bundle's text: cut it, overwrite a stretch, or insert a fragment.
-#[derive(Debug, Clone)]
-enum Mutation {
-    Truncate(usize),
-    Overwrite(usize, String),
-    Insert(usize, String),
-}
-
-fn fragment() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("NaN".to_string()),
-        Just("1e999".to_string()),
-        Just("-".to_string()),
-        Just("null".to_string()),
-        Just("{}".to_string()),
-        Just("[]".to_string()),
-        Just("\"".to_string()),
-        Just(",".to_string()),
-        Just("\\u0000".to_string()),
-        Just("<script>".to_string()),
-        "[0-9.eE+-]{1,8}",
-        any::<String>(),
-    ]
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let len = bundle_text().len();
-    prop_oneof![
-        (0..len).prop_map(Mutation::Truncate),
-        (0..len, fragment()).prop_map(|(at, f)| Mutation::Overwrite(at, f)),
-        (0..len, fragment()).prop_map(|(at, f)| Mutation::Insert(at, f)),
-    ]
-}
-
-fn apply(text: &str, mutations: &[Mutation]) -> String {
-    let mut text = text.to_string();
-    for m in mutations {
-        let at = |i: usize| text.floor_char_boundary(i.min(text.len()));
-        match m {
-            Mutation::Truncate(i) => text.truncate(at(*i)),
-            Mutation::Overwrite(i, f) => {
-                let start = at(*i);
-                let end = text.floor_char_boundary((start + f.len()).min(text.len()));
-                text.replace_range(start..end, f);
-            }
-            Mutation::Insert(i, f) => {
-                let i = at(*i);
-                text.insert_str(i, f);
-            }
-        }
-    }
-    text
 }
 
 /// Query keys the atlas knows, and some it does not.
@@ -245,7 +194,7 @@ proptest! {
 
     #[test]
     fn a_damaged_bundle_is_refused_or_still_consistent(
-        mutations in prop::collection::vec(mutation(), 1..4)
+        mutations in prop::collection::vec(mutation(bundle_text().len()), 1..4)
     ) {
         assert_usable(Bundle::from_json(&apply(bundle_text(), &mutations)));
     }

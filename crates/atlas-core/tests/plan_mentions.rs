@@ -128,7 +128,7 @@ fn stored_offsets_are_exact_and_are_what_the_builder_finds() {
     for m in &doc.mentions {
         assert_eq!(&text[m.span()], m.name);
     }
-    assert_eq!(doc.check(&b, None), Ok(()));
+    assert_eq!(doc.check(&b), Ok(()));
 }
 
 #[test]
