@@ -12,8 +12,8 @@ use atlas_core::landing::landing;
 use atlas_core::overview_keys::{GridFocus, GridShape, grid_key};
 use atlas_core::slides::industry_slide;
 use atlas_core::url_state::View;
-use wasm_bindgen::JsCast;
 use leptos::prelude::WithUntracked;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent};
 
 use crate::app::keep_focus_on;
