@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::early_choice::with_early_place;
-use atlas_core::landing::{Landing, landing};
+use atlas_core::landing::{Landing, landing, leaving_presenter};
 use atlas_core::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
 use leptos::ev;
@@ -133,6 +133,14 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         view
     });
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
+    // Leaving the presenter removes what had the focus: it goes back to the Present button.
+    Effect::new(move |previous: Option<bool>| {
+        let now = presenting.get();
+        if previous == Some(true) && !now {
+            keep_focus_on(Some(leaving_presenter()));
+        }
+        now
+    });
     view! {
         <Show when=move || !presenting.get() fallback=|| view! { <Presenter /> }>
         <div class="app">

@@ -1,7 +1,9 @@
 //! The overview (`?view=overview`): the ten industries as small maps side by side, each a
-//! figure titled with its counts and listing every place's role for screen readers. The core
+//! figure titled with its counts whose places are buttons named with their role in it (the one
+//! form each fact takes for a screen reader: the focus moves over these same buttons). The core
 //! decides the grid and draws each map (`atlas_core::overview`); this file lays them out,
-//! highlights a city in all ten at once, and opens a chosen map in the explorer.
+//! highlights a city in all ten at once, moves the grid's one Tab stop, and opens a chosen map in
+//! the explorer.
 
 mod events;
 
@@ -15,6 +17,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
+use crate::panels::MixedText;
 use crate::resize::use_element_size;
 
 /// The explorer's overview: its heading, the shared role legend and the grid, with the role
@@ -29,7 +32,7 @@ pub fn OverviewView() -> impl IntoView {
             <div class="overview-head">
                 <h2 id="overview-heading">{move || lang().text(Msg::OverviewTitle)}</h2>
                 <RoleLegend />
-                <p class="overview-hint">{move || lang().text(Msg::OverviewHint)}</p>
+                <p class="overview-hint">{move || view! { <MixedText text=lang().text(Msg::OverviewHint) /> }}</p>
             </div>
             <OverviewGrid projector=false />
         </section>
@@ -122,13 +125,11 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
         );
         let figures = maps
             .iter()
-            .map(|map| {
+            .enumerate()
+            .map(|(index, map)| {
                 let id = map.industry.clone();
-                let lines = map
-                    .text_lines(&bundle, lang)
-                    .into_iter()
-                    .map(|line| view! { <li>{line}</li> })
-                    .collect_view();
+                // The grid is one Tab stop, the first map's title until another item is focused.
+                let tab_stop = if index == 0 { "0" } else { "-1" };
                 view! {
                     <figure class="overview-figure" data-industry=id.clone() aria-labelledby=format!("overview-title-{id}")>
                         <figcaption
@@ -137,7 +138,7 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
                             style:font-size=title_font.clone()
                             style:line-height=title_line.clone()
                         >
-                            <button type="button" class="overview-open" data-industry=id.clone()>
+                            <button type="button" class="overview-open" data-industry=id.clone() tabindex=tab_stop>
                                 <span class="overview-name">{map.name(&bundle, lang).to_string()}</span>
                                 <span class="overview-sep">" · "</span>
                                 <span class="overview-counts">{map.tally.line(lang)}</span>
@@ -149,7 +150,6 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
                             style:height=map_height.clone()
                             inner_html=small_map_svg(&bundle, &scene, map, lang)
                         ></div>
-                        <ul class="overview-roles" aria-label=lang.text(Msg::OverviewRolesList)>{lines}</ul>
                     </figure>
                 }
             })

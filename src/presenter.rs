@@ -47,7 +47,9 @@ fn Projected() -> impl IntoView {
     let blocked = RwSignal::new(false);
     let keys = StoredValue::new(PresenterKeys::default());
     let listener = window_event_listener(ev::keydown, move |e| {
-        if e.ctrl_key() || e.alt_key() || e.meta_key() {
+        // A key a control on the slide has handled (an arrow moving the focus in the small maps'
+        // grid) is not the presenter's.
+        if e.ctrl_key() || e.alt_key() || e.meta_key() || e.default_prevented() {
             return;
         }
         let Some(current) = state.with_untracked(|s| s.slide) else {
@@ -170,12 +172,13 @@ fn Projected() -> impl IntoView {
     }
 }
 
-/// Whether a key was pressed on a focused control or on the page (the body has focus).
+/// Whether a key was pressed on a focused control or on the page (the body has focus, or the
+/// slide's title, where focus lands when a small map opens its slide).
 pub fn key_source(e: &ev::KeyboardEvent) -> KeySource {
     let on_page = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
+        .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML" | "H1"));
     if on_page {
         KeySource::Page
     } else {

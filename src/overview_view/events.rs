@@ -1,21 +1,30 @@
 //! What the overview's one set of listeners does: pointing at or focusing a city highlights that
 //! city in all ten maps (straight on the elements, so it costs one style change within the frame);
 //! choosing a map opens its industry in the explorer, choosing a city in it opens both (on the
-//! presenter's slide: that industry's slide, with the city selected).
+//! presenter's slide: that industry's slide, with the city selected). The grid is one Tab stop:
+//! the element focused last keeps `tabindex="0"`, and the keys the core's `grid_key` takes move
+//! the focus between and within the maps.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use atlas_core::landing::landing;
+use atlas_core::overview_keys::{GridFocus, GridShape, grid_key};
 use atlas_core::slides::industry_slide;
 use atlas_core::url_state::View;
+use leptos::prelude::WithUntracked;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, FocusEvent, KeyboardEvent, MouseEvent};
+use web_sys::{Element, Event, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent};
 
+use crate::app::keep_focus_on;
 use crate::context::AtlasContext;
 use crate::dom::query_all;
 
 /// The class of a city (or county-level place) highlighted in every map.
 const LINKED: &str = "linked";
+
+/// The grid's items that take the focus, in each map: its title, then its places as drawn.
+const ITEMS: &str = ".overview-open, .overview-map [data-adcode][tabindex]";
 
 /// The city highlighted now and its elements, one per map.
 #[derive(Default)]
@@ -45,8 +54,18 @@ impl GridEvents {
         self.light(city_of(e.target().as_ref()).map(|(code, _)| code));
     }
 
-    /// Focus moved onto an element: its city is highlighted.
+    /// Focus moved onto an element: it becomes the grid's one Tab stop, and its city is
+    /// highlighted.
     pub fn focused(&self, e: &FocusEvent) {
+        if let Some(target) = element_of(e.target().as_ref())
+            && target.matches(ITEMS).unwrap_or(false)
+            && let Some(frame) = target.closest(".overview-frame").ok().flatten()
+        {
+            for other in query_all(&frame, r#"[tabindex="0"]"#) {
+                let _ = other.set_attribute("tabindex", "-1");
+            }
+            let _ = target.set_attribute("tabindex", "0");
+        }
         if let Some((code, _)) = city_of(e.target().as_ref()) {
             self.light(Some(code));
         }
@@ -88,11 +107,31 @@ impl GridEvents {
         self.choose(e);
     }
 
-    /// Enter or Space on a city does what a click does (the titles are buttons, which click).
+    /// Enter or Space on a city does what a click does (the titles are buttons, which click);
+    /// the grid's keys move the focus (and do nothing else: the key is marked handled, so the
+    /// presenter does not also turn the slide).
     pub fn pressed(&self, e: &KeyboardEvent) {
+        if e.ctrl_key() || e.alt_key() || e.meta_key() {
+            return;
+        }
         if matches!(e.key().as_str(), "Enter" | " ") && city_of(e.target().as_ref()).is_some() {
             e.prevent_default();
             self.choose(e);
+            return;
+        }
+        let Some((maps, at)) = grid_items(e.target().as_ref()) else {
+            return;
+        };
+        let shape = GridShape {
+            maps: maps.len(),
+            columns: columns_of(e.target().as_ref()),
+            items: maps.first().map_or(0, Vec::len),
+        };
+        if let Some(to) = grid_key(&e.key(), shape, at) {
+            e.prevent_default();
+            if let Some(item) = maps.get(to.map).and_then(|m| m.get(to.item)) {
+                let _ = item.unchecked_ref::<HtmlElement>().focus();
+            }
         }
     }
 
@@ -114,6 +153,7 @@ impl GridEvents {
         self.light(None);
         // On the presenter's slide the tour goes on to the industry's own slide.
         let slide = industry_slide(&self.atlas.bundle, &industry);
+        let presenting = self.atlas.state.with_untracked(|s| s.slide.is_some());
         self.atlas.update(|s| {
             // A title chosen keeps the city already chosen; a city chosen becomes the selection.
             let mut next = match city {
@@ -129,7 +169,41 @@ impl GridEvents {
             }
             next
         });
+        // The slide that opened takes the focus from the grid it replaced (in the explorer, the
+        // change of view lands it: `app.rs`).
+        if presenting {
+            keep_focus_on(
+                self.atlas
+                    .state
+                    .with_untracked(|s| landing(&self.atlas.bundle, s)),
+            );
+        }
     }
+}
+
+/// The grid's items map by map (each map's title, then its places), and where `target` is among
+/// them; `None` off the items.
+fn grid_items(target: Option<&web_sys::EventTarget>) -> Option<(Vec<Vec<Element>>, GridFocus)> {
+    let target = element_of(target)?;
+    let frame = target.closest(".overview-frame").ok().flatten()?;
+    let maps: Vec<Vec<Element>> = query_all(&frame, ".overview-figure")
+        .iter()
+        .map(|figure| query_all(figure, ITEMS))
+        .collect();
+    let at = maps.iter().enumerate().find_map(|(map, items)| {
+        let item = items.iter().position(|i| *i == target)?;
+        Some(GridFocus { map, item })
+    })?;
+    Some((maps, at))
+}
+
+/// The columns the grid is drawn in (one, if it does not say).
+fn columns_of(target: Option<&web_sys::EventTarget>) -> usize {
+    element_of(target)
+        .and_then(|t| t.closest(".overview-grid[data-columns]").ok().flatten())
+        .and_then(|g| g.get_attribute("data-columns"))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(1)
 }
 
 /// The element an event target is, if it is one.

@@ -70,19 +70,19 @@ describe('the overview', () => {
         list.map((e) => [e.dataset.adcode, e.dataset.role]));
       assert.equal(drawn.length, 13);
       for (const [adcode, role] of drawn) assert.equal(role, roles.get(adcode) ?? 'none', `${id} ${adcode}`);
-      // The figure is named by its title and lists every place's role for screen readers.
-      const lines = await page.$$eval(`.overview-figure[data-industry="${id}"] .overview-roles li`, (l) => l.map((e) => e.textContent));
+      // The figure is named by its title; each place is a button named with its role there.
+      const lines = await page.$$eval(`.overview-figure[data-industry="${id}"] [data-adcode][role="button"]`, (l) => l.map((e) => e.getAttribute('aria-label')));
       assert.equal(lines.length, bundle.cities.length + bundle.places.length);
       for (const city of bundle.cities) {
-        const line = lines.find((l) => l.startsWith(`${city.name_zh}：`));
-        assert.ok(line, `${id}: ${city.name_zh} listed`);
-        assert.equal(line.endsWith('未点名'), !roles.has(city.adcode), line);
+        const line = lines.find((l) => l.startsWith(`${city.name_zh} `));
+        assert.ok(line, `${id}: ${city.name_zh} named`);
+        assert.equal(line.includes('；'), roles.has(city.adcode), line);
       }
       const name = await page.locator(`.overview-figure[data-industry="${id}"]`).getAttribute('aria-labelledby');
       assert.equal(await page.locator(`#${name}`).count(), 1);
     }
     // Each city is a button named as on the main map.
-    const names = await page.$$eval('.overview-figure[data-industry="iot_cloud"] path.city[role="button"][tabindex="0"]', (l) => l.map((e) => e.getAttribute('aria-label')));
+    const names = await page.$$eval('.overview-figure[data-industry="iot_cloud"] path.city[role="button"][tabindex="-1"]', (l) => l.map((e) => e.getAttribute('aria-label')));
     assert.equal(names.length, 13);
     assert.ok(names.some((n) => n.startsWith('无锡市 Wuxi，苏南；标志性产业')), names.join(' | '));
     assert.deepEqual(page.problems, []);
@@ -105,15 +105,18 @@ describe('the overview', () => {
 
   test('focusing a city by keyboard highlights it in all ten; leaving the cities clears it', async () => {
     const page = await openOverview({ lang: 'en' });
-    await tabTo(page, '.overview-map path.city');
+    // The grid is one Tab stop (a map's title); Page Down steps onto the map's cities.
+    await tabTo(page, '.overview-open');
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction(() => document.activeElement?.matches('.overview-map path.city'));
     const first = await page.evaluate(() => document.activeElement.dataset.adcode);
     await page.waitForFunction((code) => document.querySelectorAll(`.overview-map .linked[data-adcode="${code}"]`).length === 10, first);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('PageDown');
     const second = await page.evaluate(() => document.activeElement.dataset.adcode);
     assert.notEqual(second, first);
     assert.deepEqual(await linked(page), Array(10).fill(second));
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'overview-open');
     assert.deepEqual(await linked(page), []);
   });

@@ -261,13 +261,12 @@ impl Lang {
             // OVERVIEW:
             OverviewTitle => ("十大产业布局一览", "The ten industries at a glance"),
             OverviewHint => (
-                "选择一幅小地图，在地图中打开该产业；选择其中的城市，同时选中该城市。",
-                "Choose a small map to open its industry on the map; choose a city in it to open it there too.",
+                "选择一幅小地图，在地图中打开该产业；选择其中的城市，同时选中该城市。方向键在各图之间移动，Page Up / Page Down 在图内移动。",
+                "Choose a small map to open its industry on the map; choose a city in it to open it there too. Arrow keys move between the maps, Page Up / Page Down within one.",
             ),
             OverviewFocusCount => ("重点", "focus"),
             OverviewSupportCount => ("支撑", "support"),
             OverviewSignatureCount => ("标志性", "signature"),
-            OverviewRolesList => ("各地角色", "Each place's role"),
             OverviewNote => (
                 "十大产业并排：同一城市在各图中位置相同；指向或聚焦一个城市，十幅图中同时突出显示该城市。",
                 "The ten industries side by side: each city sits in the same place in every map; pointing at or focusing a city highlights it in all ten.",
@@ -513,7 +512,6 @@ pub enum Msg {
     OverviewFocusCount,
     OverviewSupportCount,
     OverviewSignatureCount,
-    OverviewRolesList,
     OverviewNote,
     // PLAN:
     /// The plan view's table of contents.

@@ -1,6 +1,7 @@
 //! Where keyboard focus lands when a choice opens another view (a small map opening the
-//! explorer, a panel's button opening the briefs): the element the new view shows the choice on,
-//! or the new view's heading, so that focus is never left on the page's body.
+//! explorer or its industry's slide, a panel's button opening the briefs, leaving the presenter):
+//! the element the new view shows the choice on, the new view's heading, or the control that
+//! opened the view left, so that focus is never left on the page's body.
 
 use crate::brief::ticked_at_open;
 use crate::bundle::Bundle;
@@ -16,9 +17,10 @@ pub struct Landing {
     pub heading: bool,
 }
 
-/// Where focus lands in `state`'s view once it is shown; `None` where the view places focus
-/// itself (the plan view, at its paragraph) or has nothing chosen to show (the map, the table and
-/// the targets without a selection keep focus where the reader put it).
+/// Where focus lands in `state`'s view once it is shown: on a slide, its title; in the map, the
+/// chosen city or zone, else the map's headline (which says what the map now shows); `None` where
+/// the view places focus itself (the plan view, at its paragraph) or has nothing chosen to show
+/// (the table and the targets without a selection keep focus where the reader put it).
 pub fn landing(bundle: &Bundle, state: &ViewState) -> Option<Landing> {
     let control = |selector: String| {
         Some(Landing {
@@ -32,10 +34,14 @@ pub fn landing(bundle: &Bundle, state: &ViewState) -> Option<Landing> {
             heading: true,
         })
     };
+    if state.slide.is_some() {
+        return heading(".slide-title".to_string());
+    }
     match state.view {
         View::Map | View::Table => match (&state.city, &state.zone) {
             (Some(adcode), _) => control(format!(r#"[data-adcode="{adcode}"][tabindex]"#)),
             (None, Some(zone)) => control(format!(r#".legend-zone[data-zone="{zone}"]"#)),
+            (None, None) if state.view == View::Map => heading(".atlas .map-headline".to_string()),
             (None, None) => None,
         },
         View::Targets | View::Plan => None,
@@ -44,6 +50,15 @@ pub fn landing(bundle: &Bundle, state: &ViewState) -> Option<Landing> {
             [one] if state.city.is_some() => heading(format!("#brief-{one}")),
             _ => heading("#briefs-heading".to_string()),
         },
+    }
+}
+
+/// Where focus lands on leaving the presenter: the toolbar's Present button, which opened it
+/// (or would have, for a tour opened from a link).
+pub fn leaving_presenter() -> Landing {
+    Landing {
+        selector: ".toolbar .present".to_string(),
+        heading: false,
     }
 }
 
@@ -86,6 +101,16 @@ mod tests {
             Some(("#overview-heading".to_string(), true))
         );
         assert_eq!(selector("?view=plan&p=3"), None);
-        assert_eq!(selector("?industry=iot_cloud"), None);
+        assert_eq!(selector("?view=table&industry=iot_cloud"), None);
+        // A small map's title opens its industry: the map's headline now names it.
+        assert_eq!(
+            selector("?industry=iot_cloud"),
+            Some((".atlas .map-headline".to_string(), true))
+        );
+        // On the presenter's small maps slide a map opens its industry's slide.
+        assert_eq!(
+            selector("?slide=5&city=320200"),
+            Some((".slide-title".to_string(), true))
+        );
     }
 }

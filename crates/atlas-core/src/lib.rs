@@ -28,6 +28,7 @@ pub mod layout;
 pub mod map_markup;
 pub mod map_title;
 pub mod overview;
+pub mod overview_keys;
 pub mod page;
 pub mod page_geometry;
 pub mod palette;

@@ -265,22 +265,6 @@ impl SmallMap {
     pub fn title(&self, bundle: &Bundle, lang: Lang) -> String {
         format!("{} · {}", self.name(bundle, lang), self.tally.line(lang))
     }
-
-    /// The text alternative: one line per city (adcode order) and county-level place, each with
-    /// its role in this industry, or that the plan does not name it here.
-    pub fn text_lines(&self, bundle: &Bundle, lang: Lang) -> Vec<String> {
-        bundle
-            .all_places()
-            .into_iter()
-            .map(|place| {
-                let role = self
-                    .roles
-                    .get(place.adcode)
-                    .map_or(lang.text(Msg::NotNamed), |r| lang.role(*r));
-                format!("{}{}{role}", place.in_lang(lang), lang.pick("：", ": "))
-            })
-            .collect()
-    }
 }
 
 /// The ten industries' small maps, in the plan's order.
@@ -306,7 +290,9 @@ pub fn small_maps(bundle: &Bundle) -> Vec<SmallMap> {
 /// One small map's `<svg>`: the cities coloured by the map's roles, the water, the zone
 /// outlines, the county-level places and the labels the shared (labelled) `scene` has room for,
 /// drawn by `map_markup`'s pieces. The role patterns are the page's, defined once; every city and
-/// place is a button named as on the main map.
+/// place is a button named as on the main map, with its role in this map's industry: the one form
+/// the fact takes for a screen reader. None is a Tab stop of its own (`tabindex="-1"`): the grid
+/// of maps is one, whose focus the keys move (`overview_keys`).
 pub fn small_map_svg(bundle: &Bundle, scene: &Scene, map: &SmallMap, lang: Lang) -> String {
     let look = MapLook {
         roles: Some(&map.roles),
@@ -329,5 +315,5 @@ pub fn small_map_svg(bundle: &Bundle, scene: &Scene, map: &SmallMap, lang: Lang)
         places = map_markup::places(bundle, scene, &look),
         labels = map_markup::labels(scene),
     );
-    s
+    s.replace(r#"tabindex="0""#, r#"tabindex="-1""#)
 }
