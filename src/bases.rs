@@ -15,15 +15,17 @@ pub fn base_list(bases: Vec<&Base>, lang: Lang) -> Option<impl IntoView + use<>>
     let items = bases
         .into_iter()
         .map(|base| {
+            // The sources as a list, each named by its publisher: "来源：yongyao.net、nongcun5.com".
             let links = sources(&base.source)
                 .into_iter()
-                .filter_map(|source| {
-                    let address = source.address?;
+                .filter_map(|source| Some((source.address?, source.publisher)))
+                .enumerate()
+                .map(|(i, (address, publisher))| {
                     let title = address.clone();
-                    Some(view! {
-                        " "
-                        <a href=address title=title rel="noreferrer" target="_blank">{source.publisher}</a>
-                    })
+                    view! {
+                        {(i > 0).then(|| lang.pick("、", ", "))}
+                        <a href=address title=title rel="noreferrer" target="_blank">{publisher}</a>
+                    }
                 })
                 .collect_view();
             view! {
@@ -31,7 +33,7 @@ pub fn base_list(bases: Vec<&Base>, lang: Lang) -> Option<impl IntoView + use<>>
                     <p class="base-name">{lang.pick(&base.name_zh, &base.name_en).to_string()}</p>
                     <p class="base-meta">{base_title(base, lang).split(" · ").skip(1).collect::<Vec<_>>().join(" · ")}</p>
                     <p class="base-source">
-                        {lang.text(Msg::Source)} {lang.pick("：", ":")} {links}
+                        {lang.text(Msg::Source)} {lang.pick("：", ": ")} {links}
                     </p>
                 </li>
             }

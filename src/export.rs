@@ -176,14 +176,13 @@ pub fn export_png(atlas: &AtlasContext, scale: u32) {
     image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
 
-/// Closes the export menu if it is open, giving the focus back to its button; whether it was
-/// open (so Esc closes the menu before it does anything else).
+/// The toolbar's menus (export, embed code): native `<details>`, of which one is open at a time.
+const OPEN_MENU: &str = ".toolbar details[open]";
+
+/// Closes the open toolbar menu (export or embed code), giving the focus back to its button;
+/// whether one was open (so Esc closes the menu before it does anything else).
 pub fn close_menu() -> bool {
-    let Some(menu) = document()
-        .query_selector("details.export-menu[open]")
-        .ok()
-        .flatten()
-    else {
+    let Some(menu) = document().query_selector(OPEN_MENU).ok().flatten() else {
         return false;
     };
     let _ = menu.remove_attribute("open");
@@ -229,17 +228,14 @@ pub fn ExportMenu() -> impl IntoView {
         .state
         .with_untracked(|s| s.embed.offers_downloads(crate::embed::opaque_origin()));
     // A press anywhere outside the open menu closes it, as a menu does, leaving the focus
-    // where that press puts it.
+    // where that press puts it; a press on the other menu's button so opens that one alone.
     let outside = window_event_listener(leptos::ev::pointerdown, |e| {
-        let inside = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.closest("details.export-menu").ok().flatten().is_some());
+        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
         if let Some(menu) = document()
-            .query_selector("details.export-menu[open]")
+            .query_selector(OPEN_MENU)
             .ok()
             .flatten()
-            .filter(|_| !inside)
+            .filter(|menu| !menu.contains(target.as_ref()))
         {
             let _ = menu.remove_attribute("open");
         }

@@ -165,7 +165,7 @@ pub fn TableView() -> impl IntoView {
 
 /// "县级市 · 931 km² · 2 个基地": a county's kind, area and how many bases it hosts.
 fn county_detail(county: &County, bases: usize, lang: Lang) -> String {
-    let area = format!("{} km²", thousands(county.area_km2));
+    let area = format!("{}\u{a0}km²", thousands(county.area_km2));
     let kind = county.kind.name(lang);
     match (bases, lang) {
         (0, _) => format!("{kind} · {area}"),

@@ -87,7 +87,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                 </p>
                 <dl class="facts">
                     <dt>{message(language, Msg::Area)}</dt>
-                    <dd class="city-area">{format!("{} km²", thousands(city.area_km2))}</dd>
+                    <dd class="city-area">{format!("{}\u{a0}km²", thousands(city.area_km2))}</dd>
                     <dt>{message(language, Msg::Code)}</dt>
                     <dd>{city.adcode.clone()}</dd>
                 </dl>

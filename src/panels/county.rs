@@ -85,7 +85,7 @@ fn county_panel(adcode: &str, layer: &CountyLayer) -> Option<AnyView> {
                 </details>
                 <dl class="facts county-facts">
                     <dt>{message(language, Msg::Area)}</dt>
-                    <dd class="county-area">{format!("{} km²", thousands(county.area_km2))}</dd>
+                    <dd class="county-area">{format!("{}\u{a0}km²", thousands(county.area_km2))}</dd>
                     <dt>{message(language, Msg::Code)}</dt>
                     <dd class="county-code">{county.adcode.clone()}</dd>
                 </dl>

@@ -27,7 +27,7 @@ pub fn ZonePanel(id: String) -> impl IntoView {
                 </h2>
                 <dl class="facts">
                     <dt>{message(language, Msg::Area)}</dt>
-                    <dd>{format!("{} km²", thousands(zone.area_km2))}</dd>
+                    <dd>{format!("{}\u{a0}km²", thousands(zone.area_km2))}</dd>
                 </dl>
                 <h3>{message(language, Msg::ZoneDirection)}</h3>
                 <PlanQuote quote=zone.direction.clone() />

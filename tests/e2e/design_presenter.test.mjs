@@ -131,8 +131,12 @@ describe('a presenter that belongs to the map', () => {
     const page = await projector(context, '?slide=1');
     const hint = /Esc/;
     assert.match(await page.evaluate(() => document.body.innerText), hint, 'hints on the first slide shown');
+    const mapBox = () => page.locator('.slide-stage svg.map-svg').boundingBox();
+    const withHints = await mapBox();
     await page.keyboard.press('ArrowRight');
     await counter(page, 2);
+    await page.waitForFunction(() => !document.querySelector('.slide-help'));
+    assert.deepEqual(await mapBox(), withHints, 'the map keeps its place and size when the hints go');
     await page.keyboard.press('ArrowRight');
     await counter(page, 3);
     assert.doesNotMatch(await page.evaluate(() => document.body.innerText), hint, 'no hints on slide 3');

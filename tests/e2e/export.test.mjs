@@ -49,6 +49,25 @@ describe('the export menu from the keyboard', () => {
     await page.close();
   });
 
+  test('one menu open at a time: opening the export menu closes the embed code; Esc closes it before it clears the city', async () => {
+    const page = await openAtlas(env.browser, `${env.site.url}?city=321200`);
+    await page.click('.embed-code summary');
+    await page.locator('.embed-code textarea').waitFor();
+    await page.click('.export-menu summary');
+    await page.locator('.export-menu .export-svg').waitFor();
+    const open = () => page.$$eval('.toolbar details[open]', (ds) => ds.map((d) => d.className));
+    assert.deepEqual(await open(), ['export-menu'], 'the embed code closed as the export menu opened');
+    await page.click('.embed-code summary');
+    await page.waitForFunction(() => !document.querySelector('details.export-menu').open);
+    assert.deepEqual(await open(), ['embed-code']);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('.toolbar details[open]').length === 0);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('details')?.className), 'embed-code', 'focus back on its button');
+    assert.ok(await page.locator('.city-details[data-adcode="321200"]').isVisible(), 'the city stays chosen');
+    assert.match(page.url(), /city=321200/);
+    await page.close();
+  });
+
   for (const [what, selector] of [['SVG', '.export-svg'], ['PNG 2×', '.export-png >> nth=1'], ['JSON', '.export-json'], ['CSV', 'a.download[href$="layout.csv"]'], ['WGS84 boundaries', 'a.download[href$="wgs84.geojson"]']]) {
     test(`the menu closes after the ${what} export`, async () => {
       const page = await openAtlas(env.browser, env.site.url);

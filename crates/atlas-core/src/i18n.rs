@@ -131,8 +131,8 @@ impl Lang {
             ),
             ChartCountGoals => ("到2015年的数量目标", "Counted goals for 2015"),
             ChartRolesPerCity => (
-                "各市被点名的产业数（按角色）",
-                "Industries naming each city, by role",
+                "各市在规划布局中的角色数（按角色）",
+                "Roles the plan gives each city, by role",
             ),
             RolesSourceNote => (
                 "据《规划》§四(二)的区域标志性产业与领域布局、§三(五)的试点城市统计；县级市计入所属设区市。",
