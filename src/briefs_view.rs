@@ -1,21 +1,27 @@
 //! The briefs view (`?view=briefs`): all 13 cities' one-page briefs, a chooser of which to print
 //! (a brief left unticked is shown collapsed to its heading and is not printed), and a button that
 //! prints the ticked ones, one A4 page each. A link naming a city (the city panel's "City brief")
-//! opens the view with that city's brief alone ticked (`atlas_core::brief::ticked_at_open`).
+//! opens the view with that city's brief alone ticked (`atlas_core::brief::ticked_at_open`). The
+//! ticks are part of the view's state, so its address (`briefs=`), reload and Back/Forward keep
+//! them; each change of them is a history entry, as any other choice of view. A language switch
+//! keeps the brief being read at the top (`reading_place`). With none ticked,
+//! the browser's own Print gives one page saying so and how to choose, not a blank sheet.
 
 mod page;
+mod reading_place;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use atlas_core::Msg;
+use atlas_core::brief::all_briefs;
 use atlas_core::brief::date::PrintDate;
 use atlas_core::brief::locator::locator_scene;
-use atlas_core::brief::{all_briefs, ticked_at_open};
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
 use page::BriefPage;
+use reading_place::keep_reading_place;
 
 /// The briefs view: chooser, print button and the briefs.
 #[component]
@@ -25,12 +31,20 @@ pub fn BriefsView() -> impl IntoView {
     atlas.want_counties();
     let language = atlas.language;
     let bundle = Arc::clone(&atlas.bundle);
-    let opened = atlas.state.with_untracked(|s| s.city.clone());
-    let ticked: RwSignal<BTreeSet<String>> = RwSignal::new(
-        ticked_at_open(&bundle, opened.as_deref())
-            .into_iter()
-            .collect(),
-    );
+    let state = atlas.state;
+    let opened = state.with_untracked(|s| s.city.clone());
+    let ticked = {
+        let bundle = Arc::clone(&bundle);
+        Memo::new(move |_| state.with(|s| s.ticked_briefs(&bundle)))
+    };
+    let tick = {
+        let bundle = Arc::clone(&bundle);
+        move |change: &dyn Fn(&mut BTreeSet<String>)| {
+            let mut next = ticked.get_untracked();
+            change(&mut next);
+            state.set(state.with_untracked(|s| s.with_briefs(&bundle, next)));
+        }
+    };
     // A link to one city (the panel's "City brief") brings that city's brief into view.
     if let Some(adcode) = opened
         .as_deref()
@@ -43,6 +57,8 @@ pub fn BriefsView() -> impl IntoView {
             }
         });
     }
+    let section = NodeRef::<leptos::html::Section>::new();
+    let note_place = keep_reading_place(section, language);
     let scene = Arc::new(locator_scene(&bundle));
     let date = today();
     let briefs = match all_briefs(&bundle) {
@@ -67,9 +83,10 @@ pub fn BriefsView() -> impl IntoView {
                 let adcode = adcode.clone();
                 move || ticked.with(|t| t.contains(&adcode))
             };
+            let tick = tick.clone();
             let toggle = move |e| {
                 let on = event_target_checked(&e);
-                ticked.update(|t| {
+                tick(&|t| {
                     if on {
                         t.insert(adcode.clone());
                     } else {
@@ -86,7 +103,12 @@ pub fn BriefsView() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="briefs-view" aria-labelledby="briefs-heading">
+        <section
+            class="briefs-view"
+            aria-labelledby="briefs-heading"
+            node_ref=section
+            on:scroll=move |_| note_place()
+        >
             <div class="briefs-chooser">
                 <h2 id="briefs-heading">{text(Msg::ViewBriefs)}</h2>
                 <fieldset>
@@ -94,10 +116,13 @@ pub fn BriefsView() -> impl IntoView {
                     <div class="brief-ticks">{ticks}</div>
                 </fieldset>
                 <div class="briefs-actions">
-                    <button type="button" class="briefs-all" on:click=move |_| ticked.set(all.iter().cloned().collect())>
+                    <button type="button" class="briefs-all" on:click={
+                        let tick = tick.clone();
+                        move |_| tick(&|t| t.extend(all.iter().cloned()))
+                    }>
                         {text(Msg::BriefsAll)}
                     </button>
-                    <button type="button" class="briefs-none" on:click=move |_| ticked.set(BTreeSet::new())>
+                    <button type="button" class="briefs-none" on:click=move |_| tick(&BTreeSet::clear)>
                         {text(Msg::BriefsNone)}
                     </button>
                     <button
@@ -116,6 +141,14 @@ pub fn BriefsView() -> impl IntoView {
                     <p class="briefs-frame-note">{text(Msg::BriefsFrameNote)}</p>
                 })}
             </div>
+            // Printed with no brief ticked (the browser's own Print), the page says so instead of
+            // coming out blank; on screen the chooser says it already.
+            <Show when=move || ticked.with(BTreeSet::is_empty)>
+                <div class="briefs-none-printed">
+                    <p class="briefs-none-title">{text(Msg::Title)} " · " {text(Msg::ViewBriefs)}</p>
+                    <p class="briefs-none-what">{text(Msg::BriefsNonePrinted)}</p>
+                </div>
+            </Show>
             <div class="briefs">{briefs}</div>
         </section>
     }

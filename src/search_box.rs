@@ -2,7 +2,9 @@
 //! Enter opens one, Escape closes the list. `/` anywhere focuses the box, except while the plan
 //! view is open over the page. Focusing it fetches the county layer, so that all 95 counties are
 //! found by the time a name is typed (until then, or when it cannot be used, the list says so);
-//! a county opens drilled down into its city.
+//! a county opens drilled down into its city. What is typed stays when the box loses focus (the
+//! list closes, and opens again on return), and a language switch keeps the query, the open list
+//! (its results re-worded) and the active option: the switch does not take the focus.
 
 use atlas_core::Msg;
 use atlas_core::search::{Hit, HitKind, county_detail, search};
@@ -19,6 +21,7 @@ pub fn SearchBox() -> impl IntoView {
     let atlas = use_atlas();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
+    let focused = RwSignal::new(false);
     let input = NodeRef::<Input>::new();
     let counties = atlas.counties;
     let hits = {
@@ -78,7 +81,7 @@ pub fn SearchBox() -> impl IntoView {
     let language = atlas.language;
     let lang = move || language.get();
     let lang2 = lang;
-    let open = move || !query.with(String::is_empty);
+    let open = move || focused.get() && !query.with(String::is_empty);
     // While the county layer is on its way, or when it could not be used, the list says so
     // under the results: "no results" would be wrong for a county that has not arrived yet.
     let layer_note = move || {
@@ -152,10 +155,13 @@ pub fn SearchBox() -> impl IntoView {
                     active.set(0);
                 }
                 on:keydown=on_key
-                on:blur=move |_| query.set(String::new())
+                on:blur=move |_| focused.set(false)
                 on:focus={
                     let atlas = atlas.clone();
-                    move |_| atlas.want_counties()
+                    move |_| {
+                        focused.set(true);
+                        atlas.want_counties();
+                    }
                 }
             />
             <Show when=open>

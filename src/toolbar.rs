@@ -28,6 +28,9 @@ pub fn Toolbar() -> impl IntoView {
                 class="lang-switch"
                 title=move || lang().text(Msg::SwitchLanguage)
                 lang=move || lang().other().code()
+                // A click leaves the focus where it was: a search typed half-way keeps its box
+                // and open list, now in the other language.
+                on:mousedown=|e| e.prevent_default()
                 on:click=move |_| atlas.update(|s| {
                     let mut next = s.clone();
                     next.lang = s.lang.other();

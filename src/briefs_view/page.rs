@@ -29,7 +29,7 @@ use crate::panels::PlanQuote;
 #[component]
 pub fn BriefPage(
     adcode: String,
-    ticked: RwSignal<BTreeSet<String>>,
+    ticked: Memo<BTreeSet<String>>,
     scene: Arc<Scene>,
     date: Option<PrintDate>,
 ) -> impl IntoView {

@@ -7,7 +7,6 @@
 use atlas_core::format::thousands;
 use atlas_core::layout::Topic;
 use atlas_core::panel_order::{answer_heading, place_lead};
-use atlas_core::url_state::View;
 use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -63,9 +62,7 @@ fn place_panel(adcode: String) -> Option<AnyView> {
                     type="button"
                     class="open-brief"
                     on:click=move |_| {
-                        let mut next = state.with_untracked(|s| s.with_city(Some(brief_city.clone())));
-                        next.view = View::Briefs;
-                        state.set(next);
+                        state.set(state.with_untracked(|s| s.brief_of(brief_city.clone())));
                     }
                 >
                     {message(language, Msg::CityBrief)}

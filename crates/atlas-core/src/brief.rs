@@ -9,6 +9,7 @@ use crate::facts::{Base, Field, Industry, Place, RoleFact};
 pub mod date;
 pub mod locator;
 pub mod notes;
+pub mod reading_place;
 pub mod sheet;
 
 /// Why a brief could not be made.

@@ -294,6 +294,10 @@ impl Lang {
             BriefsNone => ("全不选", "None"),
             BriefsPrint => ("打印所选简报", "Print the chosen briefs"),
             BriefsUnticked => ("未选中：不打印", "Not ticked: not printed"),
+            BriefsNonePrinted => (
+                "未选择任何城市简报，因此没有简报可打印。请在“城市简报”视图中勾选要打印的城市（或点“全选”），再打印；每个城市一页 A4。",
+                "No city brief is chosen, so there is no brief to print. In the City briefs view, tick the cities whose briefs you want (or press All), then print again: one A4 page per city.",
+            ),
             CityBrief => ("城市简报", "City brief"),
             BriefsFrameNote => (
                 "本图嵌在门户页面的沙箱框架中：只有门户为框架加上 allow-modals 时才能打印；否则请在新窗口中打开本图再打印。",
@@ -545,6 +549,8 @@ pub enum Msg {
     BriefsPrint,
     /// Said of an unticked brief, shown collapsed.
     BriefsUnticked,
+    /// Printed instead of a blank page when no brief is ticked: what happened and how to choose.
+    BriefsNonePrinted,
     /// The city panel's button opening its brief.
     CityBrief,
     /// Said in a sandboxed frame, where printing needs the host's `allow-modals`.

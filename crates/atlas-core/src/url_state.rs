@@ -7,7 +7,7 @@
 //! is dropped with a [`Notice`] (a near miss of an own key too), a key that is not the atlas's
 //! (`utm_source`, `from`, `spm`, …) is dropped silently, and the rest of the view still opens.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::bundle::Bundle;
 use crate::county_layer::CountyLayer;
@@ -16,6 +16,11 @@ use crate::i18n::Lang;
 use crate::layout::Topic;
 use crate::search::{HitKind, find_by_name};
 use crate::slides::slides;
+
+mod briefs;
+
+pub use briefs::TickedBriefs;
+use briefs::{MAX_BRIEFS_LEN, ReadBriefs};
 
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -220,6 +225,9 @@ pub struct ViewState {
     /// the text; set only with `view=plan`. Whether the plan has it is checked once the plan
     /// text arrives ([`ViewState::checked_paragraph`]).
     pub paragraph: Option<usize>,
+    /// The briefs view's ticked cities (`briefs`) where they are not what the view opens with
+    /// ([`crate::brief::ticked_at_open`]); written in the link only with `view=briefs`.
+    pub briefs: Option<TickedBriefs>,
     /// Embedding flags.
     pub embed: Embed,
 }
@@ -258,6 +266,8 @@ pub enum NoticeReason {
     DrillWithoutCity,
     /// `p` names a paragraph of the plan but the view is not the plan view.
     ParagraphOutsidePlan,
+    /// `briefs` chooses the briefs to print but the view is not the briefs view.
+    BriefsOutsideBriefs,
     /// More parameters were ignored than are listed; `key` holds how many more.
     More,
 }
@@ -272,10 +282,11 @@ pub const MAX_VALUE_LEN: usize = 64;
 const MAX_ORIGINS_LEN: usize = 512;
 
 /// The keys the atlas owns; any other key belongs to someone else and is dropped silently.
-pub const OWN_KEYS: [&str; 17] = [
+pub const OWN_KEYS: [&str; 18] = [
     "lang",
     "view",
     "p",
+    "briefs",
     "city",
     "county",
     "drill",
@@ -417,6 +428,8 @@ impl ViewState {
         let mut paragraph: Option<usize> = None;
         // The presenter window's flag is read once every key is, since it needs a slide.
         let mut notes = false;
+        // The ticked briefs are read once every key is, since they belong to the briefs view.
+        let mut briefs: Option<TickedBriefs> = None;
         let query = query.strip_prefix('?').unwrap_or(query);
         for (raw_key, value) in form_urlencoded::parse(query.as_bytes()) {
             let mut notice = |reason| {
@@ -452,7 +465,7 @@ impl ViewState {
                 state.embed.messages = policy.unwrap_or(MessagePolicy::RefuseAll);
                 continue;
             }
-            if value.len() > MAX_VALUE_LEN {
+            if value.len() > MAX_VALUE_LEN && (key != "briefs" || value.len() > MAX_BRIEFS_LEN) {
                 notice(NoticeReason::TooLong);
                 continue;
             }
@@ -484,6 +497,11 @@ impl ViewState {
                 }
                 "drill" => flag(code).map(|f| drill = f).is_some(),
                 "notes" => flag(code).map(|f| notes = f).is_some(),
+                "briefs" => {
+                    let ReadBriefs { ticked, unknown } = TickedBriefs::read(bundle, value);
+                    briefs = ticked;
+                    !unknown
+                }
                 "p" => code
                     .parse::<usize>()
                     .ok()
@@ -560,6 +578,20 @@ impl ViewState {
                 });
             }
         }
+        if let Some(ticked) = briefs {
+            // A choice of briefs alone opens the briefs view with it, as a paragraph opens the plan.
+            if !seen.contains("view") {
+                state.view = View::Briefs;
+            }
+            if state.view == View::Briefs {
+                state.briefs = ticked.unless_default(bundle, state.city.as_deref());
+            } else {
+                notices.push(Notice {
+                    key: "briefs".to_string(),
+                    reason: NoticeReason::BriefsOutsideBriefs,
+                });
+            }
+        }
         if let Some(field) = state.field.as_deref().and_then(|f| bundle.field(f)) {
             if state
                 .industry
@@ -619,6 +651,9 @@ impl ViewState {
         if let Some(n) = self.paragraph.filter(|_| self.view == View::Plan) {
             out.append_pair("p", &n.to_string());
         }
+        if let Some(ticked) = self.briefs.as_ref().filter(|_| self.view == View::Briefs) {
+            out.append_pair("briefs", &ticked.code());
+        }
         let e = &self.embed;
         let flags = [
             ("embed", e.embedded),
@@ -642,6 +677,36 @@ impl ViewState {
             query
         } else {
             format!("?{query}")
+        }
+    }
+
+    /// The cities whose briefs the briefs view has ticked: the choice made, else what the view
+    /// opens with for the chosen city ([`crate::brief::ticked_at_open`]).
+    pub fn ticked_briefs(&self, bundle: &Bundle) -> BTreeSet<String> {
+        match &self.briefs {
+            Some(ticked) => ticked.cities(bundle),
+            None => crate::brief::ticked_at_open(bundle, self.city.as_deref())
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// Ticks exactly the briefs of the cities in `ticked`.
+    pub fn with_briefs(&self, bundle: &Bundle, ticked: BTreeSet<String>) -> ViewState {
+        ViewState {
+            briefs: TickedBriefs::from_set(bundle, ticked)
+                .unless_default(bundle, self.city.as_deref()),
+            ..self.clone()
+        }
+    }
+
+    /// The briefs view opened from a city's panel ("City brief"): that city chosen and its brief
+    /// alone ticked, whatever was ticked before.
+    pub fn brief_of(&self, city: String) -> ViewState {
+        ViewState {
+            view: View::Briefs,
+            briefs: None,
+            ..self.with_city(Some(city))
         }
     }
 
@@ -908,6 +973,12 @@ impl Notice {
             (NoticeReason::ParagraphOutsidePlan, Lang::En) => {
                 "belongs to the plan view (view=plan) only; ignored"
             }
+            (NoticeReason::BriefsOutsideBriefs, Lang::Zh) => {
+                "只用于城市简报视图（view=briefs），已忽略"
+            }
+            (NoticeReason::BriefsOutsideBriefs, Lang::En) => {
+                "belongs to the briefs view (view=briefs) only; ignored"
+            }
             (NoticeReason::More, Lang::Zh) => {
                 return format!("另有 {} 个链接参数也已忽略。", self.key);
             }
@@ -1054,6 +1125,102 @@ mod tests {
 
     fn reasons(notices: Vec<Notice>) -> Vec<(String, NoticeReason)> {
         notices.into_iter().map(|n| (n.key, n.reason)).collect()
+    }
+
+    #[test]
+    fn ticked_briefs_round_trip_through_the_link() {
+        let b = bundle();
+        for query in [
+            "?view=briefs&briefs=320100%2C320500",
+            "?view=briefs&briefs=none",
+            "?view=briefs&city=320500&briefs=all",
+            "?lang=en&view=briefs&city=320500&briefs=320200%2C320500",
+        ] {
+            let (state, notices) = ViewState::from_query(query, &b);
+            assert_eq!(notices, vec![], "{query}");
+            assert!(state.briefs.is_some(), "{query}");
+            assert_eq!(state.to_query(), query);
+        }
+        let (two, _) = ViewState::from_query("?view=briefs&briefs=320500,320100", &b);
+        let ticked: Vec<String> = two.ticked_briefs(&b).into_iter().collect();
+        assert_eq!(ticked, ["320100", "320500"]);
+    }
+
+    #[test]
+    fn the_default_choice_of_briefs_is_left_out_of_the_link() {
+        let b = bundle();
+        let (all, _) = ViewState::from_query("?view=briefs&briefs=all", &b);
+        assert_eq!(all.to_query(), "?view=briefs");
+        assert_eq!(all.ticked_briefs(&b).len(), 13);
+        let (one, _) = ViewState::from_query("?view=briefs&city=320500&briefs=320500", &b);
+        assert_eq!(one.to_query(), "?view=briefs&city=320500");
+        let chosen = one.with_briefs(&b, ["320100".to_string(), "320500".to_string()].into());
+        assert_eq!(
+            chosen.to_query(),
+            "?view=briefs&city=320500&briefs=320100%2C320500"
+        );
+        let back = chosen.with_briefs(&b, ["320500".to_string()].into());
+        assert_eq!(back, one, "the city alone again is the default");
+        let none = one.with_briefs(&b, BTreeSet::new());
+        assert_eq!(none.to_query(), "?view=briefs&city=320500&briefs=none");
+        let panel = none.brief_of("320200".to_string());
+        assert_eq!(
+            panel.to_query(),
+            "?view=briefs&city=320200",
+            "City brief: that one alone"
+        );
+    }
+
+    #[test]
+    fn a_portal_link_names_briefs_by_name_and_opens_the_briefs_view() {
+        let b = bundle();
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("briefs", "南京, 苏州,kunshan")
+            .finish();
+        let (state, notices) = ViewState::from_query(&query, &b);
+        assert_eq!(notices, vec![]);
+        assert_eq!(state.view, View::Briefs);
+        assert_eq!(state.to_query(), "?view=briefs&briefs=320100%2C320500");
+    }
+
+    #[test]
+    fn bad_choices_of_briefs_are_dropped_with_a_notice() {
+        let b = bundle();
+        let (some, notices) = ViewState::from_query("?view=briefs&briefs=320100,999999,x", &b);
+        assert_eq!(
+            reasons(notices),
+            [("briefs".to_string(), NoticeReason::UnknownValue)]
+        );
+        assert_eq!(
+            some.to_query(),
+            "?view=briefs&briefs=320100",
+            "the known city is kept"
+        );
+        let (none_known, notices) = ViewState::from_query("?view=briefs&briefs=999999", &b);
+        assert_eq!(
+            reasons(notices),
+            [("briefs".to_string(), NoticeReason::UnknownValue)]
+        );
+        assert_eq!(none_known.to_query(), "?view=briefs", "the default briefs");
+        let (map, notices) = ViewState::from_query("?view=map&briefs=320100", &b);
+        assert_eq!(
+            reasons(notices),
+            [("briefs".to_string(), NoticeReason::BriefsOutsideBriefs)]
+        );
+        assert_eq!(map.to_query(), "");
+        let long = vec!["320100"; 40].join(",");
+        let (_, notices) = ViewState::from_query(&format!("?view=briefs&briefs={long}"), &b);
+        assert_eq!(
+            reasons(notices),
+            [("briefs".to_string(), NoticeReason::TooLong)]
+        );
+        let every: Vec<&str> = b.cities.iter().map(|c| c.name_zh.as_str()).collect();
+        let names = form_urlencoded::Serializer::new(String::new())
+            .append_pair("briefs", &every.join(","))
+            .finish();
+        let (all, notices) = ViewState::from_query(&names, &b);
+        assert_eq!(notices, vec![], "all 13 Chinese names fit");
+        assert_eq!(all.ticked_briefs(&b).len(), 13);
     }
 
     #[test]

@@ -213,6 +213,7 @@ fn a_view_round_trips_through_its_url() {
         slide: None,
         notes: false,
         paragraph: None,
+        briefs: None,
         embed: Default::default(),
     };
     let query = state.to_query();

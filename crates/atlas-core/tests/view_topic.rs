@@ -128,7 +128,9 @@ fn the_roles_shown_are_the_strongest_role_of_each_place_in_the_topic() {
         industry: Some("biotech_medicine".into()),
         ..ViewState::default()
     };
-    let roles = biotech.roles_shown(&b).expect("an industry colours by role");
+    let roles = biotech
+        .roles_shown(&b)
+        .expect("an industry colours by role");
     assert_eq!(roles.get("321200"), Some(&Role::Focus), "泰州");
     let supports: Vec<&str> = roles
         .iter()
@@ -141,6 +143,8 @@ fn the_roles_shown_are_the_strongest_role_of_each_place_in_the_topic() {
         slide: Some(2),
         ..biotech
     };
-    let roles = signature_slide.roles_shown(&b).expect("the signature slide");
+    let roles = signature_slide
+        .roles_shown(&b)
+        .expect("the signature slide");
     assert!(roles.values().all(|r| *r == Role::Signature));
 }
