@@ -89,6 +89,13 @@ describe('the map says what it shows', () => {
     await page.close();
   });
 
+  test('an industry drawn by one field names that field: 新能源 is coloured by its 太阳能光伏 roles', async () => {
+    const page = await openAtlas(env.browser, `${env.site.url}?industry=new_energy`);
+    await page.waitForFunction(() => document.querySelector('.map-headline')?.textContent.includes('太阳能光伏'));
+    assert.equal((await page.textContent('.map-headline')).trim(), '新能源 · 太阳能光伏');
+    await page.close();
+  });
+
   test('the exported SVG carries the title, the subtitle and the legend; the drilled export too, with its counties counted', async () => {
     const page = await openAtlas(env.browser, `${env.site.url}?industry=biotech_medicine`);
     await page.getByRole('heading', { name: '生物技术和新医药', exact: true }).waitFor();

@@ -56,6 +56,25 @@ pub fn topic_name(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> String {
     }
 }
 
+/// The name of the one field an industry's map is coloured by, when every role the plan gives in
+/// the industry is in that field and it is named apart from its industry (新能源 is drawn by its
+/// 太阳能光伏 roles): the headline then says so, as a chosen field's does.
+fn drawn_field(bundle: &Bundle, topic: Topic<'_>, lang: Lang) -> Option<String> {
+    let Topic::Industry(id) = topic else {
+        return None;
+    };
+    let industry = bundle.industry(id)?;
+    let facts = bundle.roles_in(topic);
+    let mut fields = facts.iter().map(|fact| fact.field.as_str());
+    let first = fields.next()?;
+    if fields.any(|f| f != first) {
+        return None;
+    }
+    let field = bundle.field(first)?;
+    let name = lang.pick(&field.name_zh, &field.name_en);
+    (name != lang.pick(&industry.name_zh, &industry.name_en)).then(|| name.to_string())
+}
+
 /// The role summary of `topic` over the places `keep` admits: each role, strongest first, with
 /// the places whose strongest role it is, in the plan's order (泰州为重点，南京、无锡、苏州、连云港
 /// 支撑), and the sections the statements stand in; `None` when the topic names none of them.
@@ -124,7 +143,10 @@ pub fn map_title(
     let city = drilled.map(|c| short_name(bundle, c, lang));
     let subject = topic.map_or_else(
         || lang.text(Msg::ThreeZones).to_string(),
-        |t| topic_name(bundle, t, lang),
+        |t| match drawn_field(bundle, t, lang) {
+            Some(field) => format!("{} · {field}", topic_name(bundle, t, lang)),
+            None => topic_name(bundle, t, lang),
+        },
     );
     let headline = match &city {
         Some(city) => format!("{city} · {subject}"),
@@ -451,6 +473,20 @@ mod tests {
         assert_eq!(
             t.subtitle,
             "Focus: Taizhou; Support: Nanjing, Wuxi, Suzhou, Lianyungang (plan §4(2))"
+        );
+    }
+
+    #[test]
+    fn an_industry_drawn_by_one_field_names_that_field() {
+        let b = bundle();
+        let t = map_title(&b, Some(Topic::Industry("new_energy")), None, Lang::Zh);
+        assert_eq!(t.headline, "新能源 · 太阳能光伏");
+        let t = map_title(&b, Some(Topic::Industry("new_energy")), None, Lang::En);
+        assert_eq!(t.headline, "New energy · Solar photovoltaics");
+        let t = map_title(&b, Some(Topic::Industry("next_gen_it")), None, Lang::Zh);
+        assert_eq!(
+            t.headline, "新一代信息技术和软件",
+            "drawn by several fields"
         );
     }
 
