@@ -28,7 +28,7 @@ describe('county panels', () => {
     const kunshan = layer.counties.find((c) => c.adcode === '320583');
     assert.match(await panel.locator('.city-name').textContent(), /^昆山市 Kunshan$/);
     assert.equal(await panel.locator('.county-kind').textContent(), '县级市');
-    assert.equal(await panel.locator('.county-area').textContent(), `${Math.round(kunshan.area_km2)} km²`);
+    assert.equal(await panel.locator('.county-area').textContent(), `${Math.round(kunshan.area_km2)}\u00a0km²`);
     assert.equal(await panel.locator('.county-code').textContent(), '320583');
     const place = bundle.places.find((p) => p.adcode === '320583');
     const quotes = await panel.locator(':scope > .plan-quote blockquote, :scope > .roles blockquote').allTextContents();
@@ -171,7 +171,7 @@ describe('the table and bad links', () => {
       suzhouCounties.length,
     );
     const gusu = group.locator('tr.county-row[data-adcode="320508"]');
-    assert.match(await gusu.locator('.place-kind').textContent(), /^市辖区 · 83 km²$/);
+    assert.match(await gusu.locator('.place-kind').textContent(), /^市辖区 · 83\u00a0km²$/);
     const xinwu = page.locator('tbody.city-group[data-city="320200"]');
     await xinwu.locator('.group-toggle').click();
     assert.match(await xinwu.locator('tr[data-adcode="320214"] .place-kind').textContent(), /1 个基地$/);

@@ -112,7 +112,7 @@ describe('a place panel leads with the answer', () => {
     const page = await openAtlas(env.browser, `${env.site.url}?industry=biotech_medicine&city=321200`);
     const panel = page.locator('.city-details[data-adcode="321200"]');
     await panel.waitFor();
-    const area = `${Math.round(TAIZHOU.area_km2).toLocaleString('en-US')} km²`;
+    const area = `${Math.round(TAIZHOU.area_km2).toLocaleString('en-US')}\u00a0km²`;
     const text = await panel.innerText();
     assert.ok(!text.includes(ZONE.direction.quote), 'the zone’s direction is not shown at first');
     assert.ok(!text.includes('321200'), 'the code is not shown at first');

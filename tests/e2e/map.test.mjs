@@ -60,7 +60,7 @@ describe('the map', () => {
     const quotes = await panel.locator('blockquote').allTextContents();
     assert.ok(quotes.includes(central.direction.quote), 'the zone direction is quoted verbatim');
     assert.ok((await panel.locator('.section').allTextContents()).includes('四(一)'));
-    assert.equal(await panel.locator('.city-area').textContent(), '9,850 km²');
+    assert.equal(await panel.locator('.city-area').textContent(), '9,850\u00a0km²');
     assert.equal(await page.getAttribute(`path.city[data-adcode="${nantong.adcode}"]`, 'aria-pressed'), 'true');
     // One city's outline is drawn selected: its casing (halo and line) follows that city alone.
     const casing = await page.$$eval('.selected-outline path', (paths) => paths.map((p) => p.getAttribute('d')));
