@@ -421,8 +421,7 @@ pub const HIT_RADIUS: f64 = 12.0;
 /// The county-level places' hit areas: an invisible circle of [`HIT_RADIUS`] round each place's
 /// marker, naming the place a tap there chooses (`data-hit`), so that a finger finds a 12 px
 /// marker inside its city (昆山 in 苏州, 宜兴 in 无锡), where a near miss would choose the city.
-/// They lie under every marker, so a marker itself always takes its own tap. A base needs none: a
-/// near miss lands on the city it marks, which is what the base chooses too.
+/// They lie under every marker, so a marker itself always takes its own tap.
 pub fn place_hits(scene: &Scene) -> String {
     let mut s = String::new();
     for place in &scene.places {
