@@ -5,11 +5,13 @@
 //! it); anything malformed is ignored. Nothing here needs storage or same-origin access, so it
 //! works in `<iframe sandbox="allow-scripts">`.
 
+use atlas_core::frame_height::{FrameContent, posted_height};
 use atlas_core::url_state::{MessagePart, SelectMessage, Theme, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::DomRect;
 
 use crate::context::AtlasContext;
 
@@ -178,25 +180,38 @@ fn post_to_parent(message: &JsValue) {
 /// Posts the content's height now and whenever it changes, up or down. The body is measured,
 /// not the document: the document's scroll height is never less than the frame's own height, so
 /// a frame sized from it could grow but never shrink. The map is counted at its full height for
-/// its width even where a short frame holds it lower, so the height posted never
-/// depends on the frame's own height: a host following it gets the 6:5 map, a fixed frame keeps
-/// the whole province in view.
+/// its width even where a short frame holds it lower, and a slide (which fills its frame) takes
+/// its height from the frame's width, so the height posted never depends on the frame's own
+/// height (atlas-core `frame_height`): a host following it gets the 6:5 map or the 16:9 slide,
+/// a fixed frame keeps the whole province in view.
 fn post_height_on_resize() {
     let post = || {
-        let body = document()
-            .body()
-            .map_or(0.0, |b| b.get_bounding_client_rect().height());
-        // Where the frame holds the map lower (or, plain, taller) than 6:5, by how much.
-        let held_lower = document()
-            .query_selector("main.atlas > .map")
+        let body = document().body().map(|b| b.get_bounding_client_rect());
+        let presenting = document()
+            .query_selector(".presenter")
             .ok()
             .flatten()
-            .zip(map_height_per_width())
-            .map_or(0.0, |(map, ratio)| {
-                let r = map.get_bounding_client_rect();
-                r.width() * ratio - r.height()
-            });
-        let height = (body + held_lower).ceil();
+            .is_some();
+        let content = if presenting {
+            FrameContent::Slide
+        } else {
+            // Where the frame holds the map lower (or, plain, taller) than 6:5, by how much.
+            let map_held_lower = document()
+                .query_selector("main.atlas > .map")
+                .ok()
+                .flatten()
+                .zip(map_height_per_width())
+                .map_or(0.0, |(map, ratio)| {
+                    let r = map.get_bounding_client_rect();
+                    r.width() * ratio - r.height()
+                });
+            FrameContent::Map {
+                content: body.as_ref().map_or(0.0, DomRect::height),
+                map_held_lower,
+            }
+        };
+        let width = body.as_ref().map_or(0.0, DomRect::width);
+        let height = posted_height(content, width);
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(
             &message,

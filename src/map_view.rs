@@ -20,7 +20,7 @@ use atlas_core::map_markup::{self, MapLook};
 use atlas_core::map_title::{
     Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
 };
-use atlas_core::scene::{Scene, explorer_label_font, place_radius, projector_label_font};
+use atlas_core::scene::{Scene, explorer_label_font, place_radius, slide_label_font};
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -44,6 +44,8 @@ struct MapElements {
     zones: Vec<(String, Element)>,
     selected: Element,
     bases: Element,
+    /// The places' hit areas (a page built before they were drawn has none).
+    hits: Option<Element>,
     labels: Element,
     water: Element,
     scale_bar: Option<Element>,
@@ -65,6 +67,7 @@ impl MapElements {
             zones: keyed("g.zone-outlines > path", "data-zone"),
             selected: group("g.selected-outline")?,
             bases: group("g.bases")?,
+            hits: group("g.marker-hits"),
             labels: group("g.labels")?,
             water: group("g.water")?,
             scale_bar: group("g.scale-bar"),
@@ -135,12 +138,14 @@ pub fn MapView() -> impl IntoView {
     let font = Memo::new(move |_| {
         let (width, height) = size.get();
         if presenting.get() {
-            let screen = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(height);
-            projector_label_font(screen)
+            let read = |size: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>, or: f64| {
+                size.ok().and_then(|s| s.as_f64()).unwrap_or(or)
+            };
+            let screen = (
+                read(window().inner_width(), width),
+                read(window().inner_height(), height),
+            );
+            slide_label_font(screen, (width, height))
         } else {
             explorer_label_font(width, height)
         }
@@ -273,6 +278,20 @@ pub fn MapView() -> impl IntoView {
                 };
                 let markup = map_markup::bases(&bundle, &scene, &look);
                 redraw(&map.bases, generation, markup, &last);
+            }
+        }
+    });
+
+    // A new size: the places' hit areas are drawn anew where the places go.
+    Effect::new({
+        let elements = elements.clone();
+        let last = LastDrawn::default();
+        move |_| {
+            let (generation, scene) = (found.get(), geometry.get());
+            if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref())
+                && let Some(group) = &map.hits
+            {
+                redraw(group, generation, map_markup::place_hits(&scene), &last);
             }
         }
     });
@@ -606,16 +625,17 @@ fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook, width
 }
 
 /// The city or county-level place an event on the map chooses: a shape or marker's own adcode,
-/// or a base marker's host.
+/// a base marker's host, or the place whose hit area is round it.
 fn chosen_place(event: &web_sys::Event) -> Option<String> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     let element = target
-        .closest("[data-adcode][tabindex], .base-marker[data-host]")
+        .closest("[data-adcode][tabindex], .base-marker[data-host], .marker-hit[data-hit]")
         .ok()
         .flatten()?;
     element
         .get_attribute("data-adcode")
         .or_else(|| element.get_attribute("data-host"))
+        .or_else(|| element.get_attribute("data-hit"))
 }
 
 /// Selects a city or county-level place.

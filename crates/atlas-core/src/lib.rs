@@ -20,6 +20,7 @@ pub mod embed_code;
 pub mod export;
 pub mod facts;
 pub mod format;
+pub mod frame_height;
 pub mod geojson_shape;
 pub mod i18n;
 pub mod labels;

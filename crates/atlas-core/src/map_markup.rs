@@ -205,13 +205,14 @@ pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         "map-svg prerendered"
     };
     format!(
-        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g><g class="scale-bar" aria-hidden="true">{scale}</g></svg>"#,
+        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="marker-hits" aria-hidden="true">{hits}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g><g class="scale-bar" aria-hidden="true">{scale}</g></svg>"#,
         label = escape(look.lang.text(Msg::MapLabel)),
         patterns = role_patterns(),
         cities = cities(bundle, scene, look),
         water = water(&scene.water, &scene.channel),
         zones = zone_outlines(scene, look.zone),
         selected = selected_outline(scene, look.city),
+        hits = place_hits(scene),
         bases = bases(bundle, scene, look),
         places = places(bundle, scene, look),
         labels = labels(scene),
@@ -413,6 +414,28 @@ pub fn bases(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     s
 }
 
+/// The radius of a county-level place's hit area, px: a target 24 px across (WCAG 2.5.8) round
+/// its marker, which is drawn 12 to 21 px across.
+pub const HIT_RADIUS: f64 = 12.0;
+
+/// The county-level places' hit areas: an invisible circle of [`HIT_RADIUS`] round each place's
+/// marker, naming the place a tap there chooses (`data-hit`), so that a finger finds a 12 px
+/// marker inside its city (昆山 in 苏州, 宜兴 in 无锡), where a near miss would choose the city.
+/// They lie under every marker, so a marker itself always takes its own tap.
+pub fn place_hits(scene: &Scene) -> String {
+    let mut s = String::new();
+    for place in &scene.places {
+        let _ = write!(
+            s,
+            r#"<circle class="marker-hit" cx="{x}" cy="{y}" r="{HIT_RADIUS}" data-hit="{adcode}"></circle>"#,
+            x = tenths(place.point.x),
+            y = tenths(place.point.y),
+            adcode = place.adcode,
+        );
+    }
+    s
+}
+
 /// The county-level places' markers, each a focusable button named for screen readers.
 pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     let mut s = String::new();
@@ -500,6 +523,21 @@ mod tests {
             place_class(Some(Some(Role::Support)), true),
             "place-marker role-support selected"
         );
+    }
+
+    #[test]
+    fn every_place_has_a_hit_area_of_24_px_choosing_it() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        let scene = Scene::project(&bundle, 390.0, 400.0);
+        let hits = place_hits(&scene);
+        assert_eq!(
+            hits.matches(r#"class="marker-hit""#).count(),
+            bundle.places.len()
+        );
+        assert!(hits.contains(r#"r="12" data-hit="320583""#), "昆山's own");
+        assert!(hits.contains(r#"r="12" data-hit="320282""#), "宜兴's own");
     }
 
     #[test]

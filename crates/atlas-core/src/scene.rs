@@ -70,6 +70,23 @@ pub fn projector_label_font(height: f64) -> f64 {
     (PROJECTOR_LABEL_FONT_PX * height / 1080.0).clamp(18.0, PROJECTOR_LABEL_FONT_PX)
 }
 
+/// Screens narrower than this, px, are phones: a slide there shows its map across the width with
+/// the text under it (assets/css/80-presenter.css), and its labels are sized for that map, not
+/// for a projector.
+pub const PHONE_SLIDE_WIDTH: f64 = 640.0;
+
+/// The label size on a slide: the projector's for a `screen` (width, height) as wide as a
+/// projector's at least, else (a phone) the explorer's for a `map` (width, height) that size, so
+/// that a 390 px phone's slide labels its cities at 11–14 px, not at the projector's 18–28 px,
+/// which would cover the coast of a map that small.
+pub fn slide_label_font(screen: (f64, f64), map: (f64, f64)) -> f64 {
+    if screen.0 < PHONE_SLIDE_WIDTH {
+        explorer_label_font(map.0, map.1)
+    } else {
+        projector_label_font(screen.1)
+    }
+}
+
 /// One city as drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CityShape {
@@ -472,6 +489,18 @@ impl Scene {
 #[cfg(test)]
 mod marker_tests {
     use super::*;
+
+    #[test]
+    fn a_phones_slide_labels_its_map_as_the_explorer_does_and_a_projector_keeps_its_size() {
+        assert_eq!(slide_label_font((1920.0, 1080.0), (1100.0, 900.0)), 28.0);
+        assert_eq!(slide_label_font((800.0, 450.0), (450.0, 370.0)), 18.0);
+        let phone = slide_label_font((390.0, 844.0), (390.0, 390.0));
+        assert!(
+            (MIN_LABEL_FONT_PX..=LABEL_FONT_PX).contains(&phone),
+            "{phone}"
+        );
+        assert!(phone < projector_label_font(844.0));
+    }
 
     #[test]
     fn a_focus_place_is_drawn_21_px_across_on_a_full_map_and_small_maps_keep_small_markers() {
