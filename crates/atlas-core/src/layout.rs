@@ -151,6 +151,15 @@ impl Bundle {
             .collect()
     }
 
+    /// [`Bundle::strongest_roles`] keyed by owned adcodes, as a map's colouring keeps it (the
+    /// live map's memo, the exports, the plan view's side map).
+    pub fn strongest_roles_owned(&self, topic: Topic<'_>) -> BTreeMap<String, Role> {
+        self.strongest_roles(topic)
+            .into_iter()
+            .map(|(place, role)| (place.to_string(), role))
+            .collect()
+    }
+
     /// The strongest role each place has in a topic (signature over focus over support over
     /// pilot); places the topic does not name are absent.
     pub fn strongest_roles(&self, topic: Topic<'_>) -> BTreeMap<&str, Role> {

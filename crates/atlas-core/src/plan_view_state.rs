@@ -119,14 +119,7 @@ pub fn focus_topic(focus: &ParagraphFocus) -> Option<Topic<'_>> {
 
 /// The strongest role of each place under a paragraph's focus, as the main map colours a topic.
 pub fn focus_roles(bundle: &Bundle, focus: &ParagraphFocus) -> Option<BTreeMap<String, Role>> {
-    let topic = focus_topic(focus)?;
-    Some(
-        bundle
-            .strongest_roles(topic)
-            .into_iter()
-            .map(|(place, role)| (place.to_string(), role))
-            .collect(),
-    )
+    Some(bundle.strongest_roles_owned(focus_topic(focus)?))
 }
 
 /// Where a paragraph (an inline run of text that may share its lines with its neighbours)

@@ -894,14 +894,7 @@ impl ViewState {
     /// The strongest role of each place in the [`ViewState::topic`], by adcode, or `None` when
     /// the map is coloured by zone. The live map, the drilled map and the exports colour by it.
     pub fn roles_shown(&self, bundle: &Bundle) -> Option<BTreeMap<String, Role>> {
-        let topic = self.topic(bundle)?;
-        Some(
-            bundle
-                .strongest_roles(topic)
-                .into_iter()
-                .map(|(place, role)| (place.to_string(), role))
-                .collect(),
-        )
+        Some(bundle.strongest_roles_owned(self.topic(bundle)?))
     }
 
     /// The industry whose bases the map marks: the topic's industry (a field's own industry),
