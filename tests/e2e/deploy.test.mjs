@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { request } from 'node:http';
@@ -61,6 +61,16 @@ function freePort() {
   });
 }
 
+/** Makes every folder under `dir` 0755 and every file 0644, whatever the umask made them. */
+async function readableByAll(dir) {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(entry.parentPath ?? dir, entry.name);
+    if (entry.isDirectory()) await readableByAll(path);
+    else await chmod(path, 0o644);
+  }
+}
+
 /**
  * Runs Debian's nginx in the foreground with a temporary prefix whose server block includes
  * deploy/nginx.conf and serves DIST at /atlas/; `frameAncestors` is the portal origin allowed to
@@ -75,7 +85,10 @@ async function startNginx({ frameAncestors }) {
   await chmod(dir, 0o755);
   await mkdir(join(dir, 'www'));
   await mkdir(join(dir, 'logs'));
-  await symlink(DIST, join(dir, 'www', 'atlas'));
+  // A copy, not a link to DIST: a clone in a private folder (mode 0700, as `mktemp -d` makes)
+  // is out of `nobody`'s reach, and every request would be refused with 403.
+  await cp(DIST, join(dir, 'www', 'atlas'), { recursive: true });
+  await readableByAll(join(dir, 'www'));
   const port = await freePort();
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`).join('\n');
   await writeFile(join(dir, 'nginx.conf'), `daemon off;
