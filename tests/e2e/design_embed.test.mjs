@@ -5,28 +5,20 @@
 // pasted into another site's page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { appStarted, launchBrowser, openAtlas, serveSite } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { appStarted, launchBrowser, openAtlas, servePortal, serveSite } from './harness.mjs';
 
 let browser;
 let atlasSite;
-let hostDir;
 let hostSite;
 before(async () => {
   browser = await launchBrowser();
   atlasSite = await serveSite();
-  hostDir = await mkdtemp(join(tmpdir(), 'atlas-frames-'));
-  await writeFile(join(hostDir, 'frame.html'), FRAME_PAGE);
-  hostSite = await startServer({ root: hostDir });
+  hostSite = await servePortal({ 'frame.html': FRAME_PAGE });
 });
 after(async () => {
   await browser?.close();
   atlasSite?.server.close();
-  hostSite?.server.close();
-  if (hostDir) await rm(hostDir, { recursive: true });
+  await hostSite?.close();
 });
 
 // A portal page with a fixed-size frame and no height script: ?w=&h=&q= give its size and the
@@ -131,7 +123,7 @@ describe('the embed code of the current view', () => {
     const code = await box.inputValue();
     await atlas.close();
     assert.match(code, /<iframe[^>]+sandbox="allow-scripts[^"]*"/);
-    await writeFile(join(hostDir, 'pasted.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pasted</title></head><body><h1>门户</h1>${code}</body></html>`);
+    await hostSite.add('pasted.html', `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pasted</title></head><body><h1>门户</h1>${code}</body></html>`);
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));

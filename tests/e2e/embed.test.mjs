@@ -3,33 +3,25 @@
 // frame's height, the host's history, exports in a sandbox, and hosting under a sub-path.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, nextFrame, openAtlas, serveSite, appStarted } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { launchBrowser, nextFrame, openAtlas, servePortal, serveSite, appStarted } from './harness.mjs';
 import { BAD_MESSAGES } from '../bad-input/messages.mjs';
 import { FOREIGN_QUERIES } from '../bad-input/queries.mjs';
 
 let browser;
 let atlasSite;
 let hostSite;
-let portalDir;
 let portalSite;
 before(async () => {
   browser = await launchBrowser();
   atlasSite = await serveSite();
   hostSite = await serveSite();
-  portalDir = await mkdtemp(join(tmpdir(), 'atlas-portal-'));
-  await writeFile(join(portalDir, 'portal.html'), PORTAL_PAGE);
-  portalSite = await startServer({ root: portalDir });
+  portalSite = await servePortal({ 'portal.html': PORTAL_PAGE });
 });
 after(async () => {
   await browser?.close();
   atlasSite?.server.close();
   hostSite?.server.close();
-  portalSite?.server.close();
-  if (portalDir) await rm(portalDir, { recursive: true });
+  await portalSite?.close();
 });
 
 const rootClasses = (page) => page.evaluate(() => [...document.documentElement.classList].sort());

@@ -5,6 +5,8 @@ import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,6 +30,26 @@ export function launchBrowser() {
 /** Serves the built site; `options` go to startServer (prefix, headers). */
 export function serveSite(options = {}) {
   return startServer({ root: DIST, ...options });
+}
+
+/**
+ * Serves `pages` (file name → HTML) from a temporary folder on an origin of their own, as a
+ * portal on another site would host the atlas's frame. Resolves to `{ url, add, close }`:
+ * `add(name, html)` serves one more page; `close()` stops the server and removes the folder.
+ */
+export async function servePortal(pages) {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-portal-'));
+  const add = (name, html) => writeFile(join(dir, name), html);
+  for (const [name, html] of Object.entries(pages)) await add(name, html);
+  const site = await startServer({ root: dir });
+  return {
+    url: site.url,
+    add,
+    async close() {
+      site.server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

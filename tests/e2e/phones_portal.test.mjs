@@ -8,32 +8,27 @@
 // at 390 or 280 px. Screenshots go to SHOTS (default /tmp/atlas-shots) for a person to look at.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, nextFrame, openAtlas, overlaps, serveSite } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { launchBrowser, nextFrame, openAtlas, overlaps, servePortal, serveSite } from './harness.mjs';
 
 const SHOTS = process.env.SHOTS ?? join(tmpdir(), 'atlas-shots');
 const PHONE = { width: 390, height: 844 };
 
 let browser;
 let atlasSite;
-let portalDir;
 let portalSite;
 before(async () => {
   browser = await launchBrowser();
   atlasSite = await serveSite();
-  portalDir = await mkdtemp(join(tmpdir(), 'atlas-portal-'));
-  await writeFile(join(portalDir, 'portal.html'), PORTAL_PAGE);
-  portalSite = await startServer({ root: portalDir });
+  portalSite = await servePortal({ 'portal.html': PORTAL_PAGE });
   await mkdir(SHOTS, { recursive: true });
 });
 after(async () => {
   await browser?.close();
   atlasSite?.server.close();
-  portalSite?.server.close();
-  if (portalDir) await rm(portalDir, { recursive: true });
+  await portalSite?.close();
 });
 
 // A portal page as the README's embedding section writes it: a sandboxed frame 100 % wide (of an
