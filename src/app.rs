@@ -7,12 +7,12 @@ use atlas_core::early_choice::with_early_place;
 use atlas_core::landing::{Landing, landing, leaving_presenter};
 use atlas_core::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
-use leptos::ev;
 use leptos::prelude::*;
 
 use crate::briefs_view::BriefsView;
 use crate::context::{AtlasContext, use_atlas};
 use crate::embed::use_embedding;
+use crate::keys::{KeyLayer, KeyOutcome, on_key, provide_key_dispatcher};
 use crate::live_region::LiveRegion;
 use crate::load::load_bundle;
 use crate::map_view::MapView;
@@ -66,6 +66,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         counties: RwSignal::new(crate::counties::Counties::default()),
         roles,
     });
+    provide_key_dispatcher();
     let atlas = use_atlas();
     use_embedding(&atlas);
     // The app's page is in place (its map has adopted the prerendered map's elements): what is
@@ -91,31 +92,35 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         document().set_title(lang.text(Msg::Title));
     });
     use_checked_county(&atlas, notices);
-    let on_escape = atlas.clone();
-    // Esc closes an open export menu first; otherwise, in the map, table and targets views, it
+    // Esc closes an open toolbar menu first; otherwise, in the map, table and targets views, it
     // goes up one level (a chosen county to its city, a drilled city to the province), or at the
     // province clears the selection.
-    let escape = window_event_listener(ev::keydown, move |e| {
-        if e.key() != "Escape" || crate::export::close_menu() {
-            return;
+    on_key(KeyLayer::Menu, |e| {
+        if e.key() == "Escape" && crate::export::close_menu() {
+            KeyOutcome::Taken
+        } else {
+            KeyOutcome::Passed
         }
+    });
+    let on_escape = atlas.clone();
+    on_key(KeyLayer::Explorer, move |e| {
         let explorer = on_escape.state.with_untracked(|s| {
             s.slide.is_none() && matches!(s.view, View::Map | View::Table | View::Targets)
         });
-        if !explorer {
-            return;
+        if e.key() != "Escape" || !explorer {
+            return KeyOutcome::Passed;
         }
         if let Some(up) = on_escape.state.with_untracked(ViewState::up_one_level) {
             on_escape.update(|_| up);
-            return;
+            return KeyOutcome::Taken;
         }
         let shown = on_escape
             .state
             .with_untracked(|s| landing(&on_escape.bundle, s));
         on_escape.update(|s| s.with_city(None).with_zone(None));
         keep_focus_on(shown);
+        KeyOutcome::Taken
     });
-    on_cleanup(move || escape.remove());
     let lang = move || language.get();
     let main_view = Memo::new(move |_| state.with(|s| s.view));
     // A choice that opens another view (a small map, the panel's brief button) removes what had

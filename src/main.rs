@@ -15,6 +15,7 @@ mod dom;
 mod drill_map;
 mod embed;
 mod export;
+mod keys;
 mod legend;
 mod live_region;
 mod load;

@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::context::{AtlasContext, PlanState, use_atlas};
+use crate::keys::{KeyLayer, KeyOutcome, on_key};
 use crate::load::LoadError;
 use crate::status_panels::UpdatedPanel;
 use crate::url_sync::replace_next_entry;
@@ -91,12 +92,12 @@ pub fn PlanView() -> impl IntoView {
 /// Back does; in a frame, whose history is the host's, by setting that view again).
 fn return_on_escape(atlas: &AtlasContext) {
     let atlas = atlas.clone();
-    let listener = window_event_listener(leptos::ev::keydown, move |e| {
+    on_key(KeyLayer::PlanReturn, move |e| {
         if e.key() != "Escape" || e.default_prevented() {
-            return;
+            return KeyOutcome::Passed;
         }
         let Some(previous) = atlas.plan_opened_from.get_untracked() else {
-            return;
+            return KeyOutcome::Passed;
         };
         e.prevent_default();
         if crate::embed::in_frame() {
@@ -104,8 +105,8 @@ fn return_on_escape(atlas: &AtlasContext) {
         } else if let Ok(history) = window().history() {
             let _ = history.back();
         }
+        KeyOutcome::Taken
     });
-    on_cleanup(move || listener.remove());
 }
 
 /// What the parts of the reader share.

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::context::{AtlasContext, use_atlas};
+use crate::keys::{KeyLayer, KeyOutcome, on_key};
 use crate::map_view::MapView;
 use crate::overview_view::{OverviewGrid, RoleLegend};
 use crate::panels::MixedText;
@@ -46,22 +47,23 @@ fn Projected() -> impl IntoView {
     let pressed = RwSignal::new(false);
     let blocked = RwSignal::new(false);
     let keys = StoredValue::new(PresenterKeys::default());
-    let listener = window_event_listener(ev::keydown, move |e| {
+    on_key(KeyLayer::Presenter, move |e| {
         // A key a control on the slide has handled (an arrow moving the focus in the small maps'
         // grid) is not the presenter's.
         if e.ctrl_key() || e.alt_key() || e.meta_key() || e.default_prevented() {
-            return;
+            return KeyOutcome::Passed;
         }
         let Some(current) = state.with_untracked(|s| s.slide) else {
-            return;
+            return KeyOutcome::Passed;
         };
-        let source = key_source(&e);
+        let source = key_source(e);
         let action = keys
             .try_update_value(|k| k.press(&e.key(), source, current - 1, count))
             .unwrap_or(PresenterAction::None);
-        if action != PresenterAction::None {
-            pressed.set(true);
+        if action == PresenterAction::None {
+            return KeyOutcome::Passed;
         }
+        pressed.set(true);
         match action {
             PresenterAction::Go(n) => {
                 e.prevent_default();
@@ -80,8 +82,8 @@ fn Projected() -> impl IntoView {
             }
             PresenterAction::None => {}
         }
+        KeyOutcome::Taken
     });
-    on_cleanup(move || listener.remove());
     let slide = Memo::new(move |_| state.with(|s| s.slide.unwrap_or(1)));
     let on_targets = {
         let bundle = atlas.bundle.clone();

@@ -11,7 +11,6 @@ use atlas_core::slides::{
     PresenterAction, PresenterKeys, elapsed, next_title, slides, speaker_notes,
 };
 use atlas_core::url_state::ViewState;
-use leptos::ev;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -19,6 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use crate::context::use_atlas;
+use crate::keys::{KeyLayer, KeyOutcome, on_key};
 use crate::presenter::{key_source, toggle_full_screen};
 
 /// The channel both windows of one presentation listen on.
@@ -101,15 +101,15 @@ pub fn PresenterWindow() -> impl IntoView {
     let language = atlas.language;
     let count = slides(&atlas.bundle).len();
     let keys = StoredValue::new(PresenterKeys::default());
-    let listener = window_event_listener(ev::keydown, move |e| {
+    on_key(KeyLayer::Presenter, move |e| {
         if e.ctrl_key() || e.alt_key() || e.meta_key() {
-            return;
+            return KeyOutcome::Passed;
         }
         let Some(current) = state.with_untracked(|s| s.slide) else {
-            return;
+            return KeyOutcome::Passed;
         };
         let action = keys
-            .try_update_value(|k| k.press(&e.key(), key_source(&e), current - 1, count))
+            .try_update_value(|k| k.press(&e.key(), key_source(e), current - 1, count))
             .unwrap_or(PresenterAction::None);
         match action {
             PresenterAction::Go(n) => {
@@ -120,10 +120,12 @@ pub fn PresenterWindow() -> impl IntoView {
             }
             PresenterAction::FullScreen => toggle_full_screen(),
             // The notes are this window; leaving is the projected window's to do.
-            PresenterAction::Notes | PresenterAction::Leave | PresenterAction::None => {}
+            PresenterAction::Notes | PresenterAction::Leave | PresenterAction::None => {
+                return KeyOutcome::Passed;
+            }
         }
+        KeyOutcome::Taken
     });
-    on_cleanup(move || listener.remove());
     let started = js_sys::Date::now();
     let seconds = RwSignal::new(0u64);
     if let Ok(tick) = set_interval_with_handle(

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::context::{AtlasContext, use_atlas};
 use crate::counties::Counties;
+use crate::keys::{KeyLayer, KeyOutcome, on_key};
 
 /// The search combobox.
 #[component]
@@ -31,18 +32,19 @@ pub fn SearchBox() -> impl IntoView {
             query.with(|q| search(&atlas.bundle, layer.as_deref(), q, atlas.lang()))
         })
     };
-    let slash = window_event_listener(ev::keydown, move |e| {
+    on_key(KeyLayer::Search, move |e| {
         let typing = document()
             .active_element()
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-        if e.key() == "/" && !typing {
-            e.prevent_default();
-            if let Some(el) = input.get_untracked() {
-                let _ = el.focus();
-            }
+        if e.key() != "/" || typing {
+            return KeyOutcome::Passed;
         }
+        e.prevent_default();
+        if let Some(el) = input.get_untracked() {
+            let _ = el.focus();
+        }
+        KeyOutcome::Taken
     });
-    on_cleanup(move || slash.remove());
     let choose = {
         let atlas = atlas.clone();
         move |hit: Hit| {
