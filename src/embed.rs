@@ -77,9 +77,11 @@ pub fn use_embedding(atlas: &AtlasContext) {
         return;
     }
     post_height_on_resize();
+    // Only a change of the selection is posted (the README's protocol): not a drill-down, a view
+    // or a parent's message choosing what is already chosen.
+    let selection = Memo::new(move |_| state.with(ViewState::selection_parts));
     Effect::new(move |_| {
-        let message = state.with(selection_message);
-        post_to_parent(&message);
+        post_to_parent(&selection.with(selection_message));
     });
     let bundle = atlas.bundle.clone();
     // A burst of messages (a host looping over cities) is applied once per frame: each message
@@ -138,17 +140,16 @@ fn part(data: &JsValue, key: &str) -> MessagePart {
 }
 
 /// The `atlas:select` message describing the current selection.
-fn selection_message(state: &ViewState) -> js_sys::Object {
+fn selection_message(parts: &[Option<String>; 4]) -> js_sys::Object {
     let message = js_sys::Object::new();
     let put = |key: &str, value: Option<&str>| {
         let value = value.map_or(JsValue::NULL, JsValue::from_str);
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
     };
     put("type", Some(SelectMessage::TYPE));
-    put("city", state.city.as_deref());
-    put("industry", state.industry.as_deref());
-    put("field", state.field.as_deref());
-    put("zone", state.zone.as_deref());
+    for (key, part) in SelectMessage::KEYS.into_iter().zip(parts) {
+        put(key, part.as_deref());
+    }
     message
 }
 

@@ -15,6 +15,7 @@ use atlas_core::format::thousands;
 use atlas_core::table_totals::{
     cells_with_a_role, compact_industry_name, industries_of_place, places_in_industry,
 };
+use atlas_core::url_state::ViewState;
 use atlas_core::{Bundle, Industry, Lang, Msg};
 use leptos::prelude::*;
 
@@ -31,6 +32,7 @@ pub fn TableView() -> impl IntoView {
     let counties = atlas.counties;
     // The cities whose counties are shown; a city drilled into opens its group.
     let open = RwSignal::new(HashSet::<String>::new());
+    let focus = TableFocus::new(state);
     Effect::new(move |_| {
         if let Some(city) = state.with(|s| s.drill.then(|| s.city.clone()).flatten()) {
             open.update(|o| {
@@ -47,7 +49,7 @@ pub fn TableView() -> impl IntoView {
             Counties::Ready(_) => None,
             Counties::Idle | Counties::Loading => Some(lang.text(Msg::CountiesLoading).to_string()),
         });
-        let header = header_cells(&bundle, lang);
+        let header = header_cells(&bundle, lang, focus);
         let groups = bundle
             .cities
             .iter()
@@ -110,14 +112,14 @@ pub fn TableView() -> impl IntoView {
                                     toggle: None,
                                     class: "county-row",
                                 }
-                                .view(&bundle, lang)
+                                .view(&bundle, lang, focus)
                             })
                             .collect_view()
                     }
                 });
                 view! {
                     <tbody class="city-group" data-city=adcode.clone()>
-                        {city_row.view(&bundle, lang)}
+                        {city_row.view(&bundle, lang, focus)}
                         {rows}
                     </tbody>
                 }
@@ -137,7 +139,7 @@ pub fn TableView() -> impl IntoView {
                         toggle: None,
                         class: "place-row",
                     }
-                    .view(&bundle, lang)
+                    .view(&bundle, lang, focus)
                 })
                 .collect_view();
             view! { <tbody class="places">{rows}</tbody> }
@@ -176,10 +178,9 @@ fn county_detail(county: &County, bases: usize, lang: Lang) -> String {
 }
 
 /// The column headers: each industry, a button colouring the map by it.
-fn header_cells(bundle: &Bundle, lang: Lang) -> impl IntoView + use<> {
+fn header_cells(bundle: &Bundle, lang: Lang, focus: TableFocus) -> impl IntoView + use<> {
     let state = use_atlas().state;
-    let industry_is =
-        move |id: String| move || state.with(|s| s.industry.as_deref() == Some(id.as_str()));
+    let industry_is = move |id: String| focus.industry_is(id);
     bundle
         .industries
         .iter()
@@ -251,6 +252,30 @@ fn totals_row(bundle: &Bundle, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
+/// What the table's cells show of the state, each a memo: a change elsewhere (a view, a slide,
+/// the language) re-runs none of the thousand cells, and a new industry only the cells' classes.
+#[derive(Clone, Copy)]
+struct TableFocus {
+    /// The industry whose column is highlighted.
+    industry: Memo<Option<String>>,
+    /// The place whose row is highlighted.
+    place: Memo<Option<String>>,
+}
+
+impl TableFocus {
+    fn new(state: RwSignal<ViewState>) -> TableFocus {
+        TableFocus {
+            industry: Memo::new(move |_| state.with(|s| s.industry.clone())),
+            place: Memo::new(move |_| state.with(|s| s.chosen_place().map(str::to_string))),
+        }
+    }
+
+    /// Whether `id` is the highlighted industry, for a cell's class.
+    fn industry_is(self, id: String) -> impl Fn() -> bool + use<> {
+        move || self.industry.with(|i| i.as_deref() == Some(id.as_str()))
+    }
+}
+
 /// One row of the table: a city, a county of the layer, or a place of the plan.
 struct Row<'a> {
     adcode: &'a str,
@@ -268,7 +293,7 @@ struct Row<'a> {
 impl Row<'_> {
     /// The row: its header (a button choosing it, the detail line, the toggle) and the roles in
     /// each industry.
-    fn view(self, bundle: &Bundle, lang: Lang) -> impl IntoView + use<> {
+    fn view(self, bundle: &Bundle, lang: Lang, focus: TableFocus) -> impl IntoView + use<> {
         let Row {
             adcode,
             name,
@@ -280,19 +305,9 @@ impl Row<'_> {
         let state = use_atlas().state;
         let chosen = {
             let adcode = adcode.to_string();
-            move || {
-                state.with(|s| {
-                    let shown = if s.county.is_some() {
-                        &s.county
-                    } else {
-                        &s.city
-                    };
-                    shown.as_deref() == Some(adcode.as_str())
-                })
-            }
+            move || focus.place.with(|p| p.as_deref() == Some(adcode.as_str()))
         };
-        let industry_is =
-            move |id: String| move || state.with(|s| s.industry.as_deref() == Some(id.as_str()));
+        let industry_is = move |id: String| focus.industry_is(id);
         let cells = bundle
         .industries
         .iter()

@@ -57,15 +57,16 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 fn IndustryPicker() -> impl IntoView {
     let atlas = use_atlas();
+    // A memo: only a new industry or field sets the select's value again.
     let current = {
-        let atlas = atlas.clone();
-        move || {
-            atlas.state.with(|s| match (&s.field, &s.industry) {
+        let state = atlas.state;
+        Memo::new(move |_| {
+            state.with(|s| match (&s.field, &s.industry) {
                 (Some(f), _) => format!("field:{f}"),
                 (None, Some(i)) => format!("industry:{i}"),
                 (None, None) => String::new(),
             })
-        }
+        })
     };
     let on_change = {
         let atlas = atlas.clone();
@@ -81,7 +82,7 @@ fn IndustryPicker() -> impl IntoView {
     };
     let language = atlas.language;
     let options = move || {
-        let selected = current();
+        let selected = current.get();
         atlas
             .bundle
             .picker_options(language.get())
@@ -109,12 +110,11 @@ fn option(value: String, text: String, selected: &str) -> impl IntoView + use<> 
 #[component]
 fn ViewSwitch() -> impl IntoView {
     let atlas = use_atlas();
+    let state = atlas.state;
+    let shown = Memo::new(move |_| state.with(|s| s.view));
     let button = move |view: View, msg: Msg| {
         let atlas = atlas.clone();
-        let pressed = {
-            let atlas = atlas.clone();
-            move || atlas.state.with(|s| s.view == view).to_string()
-        };
+        let pressed = move || (shown.get() == view).to_string();
         let text = {
             let atlas = atlas.clone();
             move || atlas.lang().text(msg)

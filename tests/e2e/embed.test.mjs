@@ -262,6 +262,22 @@ describe('links a portal builds with URLSearchParams', () => {
     });
   }
 
+  test('the atlas posts atlas:select only when its selection changes: not for a drill-down, nor a parent choosing what is chosen', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' } });
+    const answers = () => page.evaluate(() => window.posted.filter((m) => m?.type === 'atlas:select').map((m) => m.city));
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '320500' }]);
+    await frame.dblclick('path.city[data-adcode="320500"]');
+    await frame.locator('#atlas-drill-map path.county').first().waitFor();
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '320500' }]);
+    await postFromHost(page, frame, [{ type: 'atlas:select', city: '320600' }]);
+    await page.waitForFunction(() => window.posted.filter((m) => m?.type === 'atlas:select').at(-1)?.city === '320600');
+    const posted = await answers();
+    const repeats = posted.filter((city, i) => i > 0 && city === posted[i - 1]);
+    assert.deepEqual(repeats, [], `posted ${posted.join(' → ')}`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('a burst of 1,001 atlas:select messages is applied as the latest, within a few frames, not one render each', async () => {
     const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' } });
     const cities = ['320100', '320200', '320300', '320400', '320500'];

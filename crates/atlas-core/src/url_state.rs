@@ -1036,6 +1036,19 @@ pub enum MessagePart {
     Other,
 }
 
+impl ViewState {
+    /// The selection as the atlas posts it to a parent page, in [`SelectMessage::KEYS`] order:
+    /// what a parent's `atlas:select` would set to show the same.
+    pub fn selection_parts(&self) -> [Option<String>; 4] {
+        [&self.city, &self.industry, &self.field, &self.zone].map(Clone::clone)
+    }
+
+    /// The place the panel speaks of: the chosen county-level unit, else the chosen city.
+    pub fn chosen_place(&self) -> Option<&str> {
+        self.county.as_deref().or(self.city.as_deref())
+    }
+}
+
 impl SelectMessage {
     /// The `type` of the message, both ways.
     pub const TYPE: &'static str = "atlas:select";

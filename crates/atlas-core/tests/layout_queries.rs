@@ -4,7 +4,7 @@ use atlas_core::i18n::Lang;
 use atlas_core::layout::Topic;
 use atlas_core::search::{HitKind, search};
 use atlas_core::url_state::{
-    Choice, MessagePolicy, NoticeReason, SelectMessage, Theme, View, ViewState,
+    Choice, MessagePart, MessagePolicy, NoticeReason, SelectMessage, Theme, View, ViewState,
 };
 use atlas_core::{Bundle, Role};
 
@@ -340,4 +340,35 @@ fn a_parents_selection_is_applied_only_when_every_part_is_known() {
     assert!(listed.accepts(true, "https://portal.example"));
     assert!(!listed.accepts(true, "https://evil.example"));
     assert!(start.embed.messages.accepts(true, "https://anyone.example"));
+}
+
+#[test]
+fn the_selection_posted_to_a_parent_reads_back_as_the_same_selection() {
+    let b = bundle();
+    let shown = ViewState::default()
+        .with_selection(
+            &b,
+            &SelectMessage {
+                city: Choice::Set("321200".to_string()),
+                field: Choice::Set("solar_pv".to_string()),
+                ..Default::default()
+            },
+        )
+        .expect("known");
+    let parts = shown.selection_parts();
+    let read_back = SelectMessage::from_parts(
+        MessagePart::Text(SelectMessage::TYPE.to_string()),
+        parts
+            .clone()
+            .map(|p| p.map_or(MessagePart::Null, MessagePart::Text)),
+    )
+    .expect("well formed");
+    assert_eq!(
+        ViewState::default().with_selection(&b, &read_back),
+        Some(shown.clone())
+    );
+    assert_eq!(parts[0].as_deref(), Some("321200"));
+    assert_eq!(parts[1].as_deref(), Some("new_energy"));
+    assert_eq!(parts[2].as_deref(), Some("solar_pv"));
+    assert_eq!(parts[3], None);
 }
