@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::early_choice::with_early_place;
-use atlas_core::landing::{Landing, landing, leaving_presenter};
+use atlas_core::landing::{landing, leaving_presenter};
 use atlas_core::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::briefs_view::BriefsView;
 use crate::context::{AtlasContext, use_atlas};
 use crate::embed::use_embedding;
+use crate::focus::keep_focus_on;
 use crate::keys::{KeyLayer, KeyOutcome, on_key, provide_key_dispatcher};
 use crate::live_region::LiveRegion;
 use crate::load::load_bundle;
@@ -188,31 +189,6 @@ fn use_checked_county(atlas: &AtlasContext, notices: RwSignal<Vec<atlas_core::ur
         if let Some(notice) = notice {
             notices.update(|n| n.push(notice));
             state.set(checked);
-        }
-    });
-}
-
-/// After the element holding the keyboard focus has gone (a closed panel, a view left), puts
-/// focus where the core's `landing` says instead of leaving it on the page's body.
-pub(crate) fn keep_focus_on(landing: Option<Landing>) {
-    let Some(Landing { selector, heading }) = landing else {
-        return;
-    };
-    request_animation_frame(move || {
-        let document = document();
-        let lost = document
-            .active_element()
-            .is_none_or(|e| document.body().is_some_and(|b| *b == e));
-        if !lost {
-            return;
-        }
-        if let Some(element) = document.query_selector(&selector).ok().flatten() {
-            if heading && !element.has_attribute("tabindex") {
-                let _ = element.set_attribute("tabindex", "-1");
-            }
-            // City shapes are SVG elements, which have `focus()` as HTML elements do; the binding
-            // calls the method by name.
-            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
         }
     });
 }

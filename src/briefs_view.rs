@@ -137,7 +137,7 @@ pub fn BriefsView() -> impl IntoView {
                     </button>
                 </div>
                 // In a sandboxed frame the browser ignores print() unless the host allowed modals.
-                {crate::embed::opaque_origin().then(|| view! {
+                {crate::frame::opaque_origin().then(|| view! {
                     <p class="briefs-frame-note">{text(Msg::BriefsFrameNote)}</p>
                 })}
             </div>

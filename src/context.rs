@@ -56,6 +56,34 @@ pub struct AtlasContext {
 }
 
 impl AtlasContext {
+    /// Starts downloading the county layer unless it is loading, loaded or has failed; every
+    /// part that needs counties calls this, and reads `counties` for the outcome.
+    pub fn want_counties(&self) {
+        crate::counties::want(self.counties, &self.bundle);
+    }
+
+    /// Like [`AtlasContext::want_counties`], but after a failure tries once more: called when a
+    /// user drills into a city anew, so a passing network fault needs no reload, while the parts
+    /// that only follow the view (links, panels, search) never retry on their own.
+    pub fn want_counties_again(&self) {
+        crate::counties::want_again(self.counties, &self.bundle);
+    }
+
+    /// Opens the plan view at a quote, with its words marked, as a new history entry (Back
+    /// returns to where the reader was); the paragraph is set once the plan is there if it is
+    /// not yet.
+    pub fn show_in_plan(&self, quote: Quote) {
+        let paragraph = self.plan.with_untracked(|plan| match plan {
+            PlanState::Ready(reading) => reading.locate(&quote).map(|(n, _)| n),
+            _ => None,
+        });
+        self.plan_return.set(Some(quote.clone()));
+        self.plan_quote.set(Some(quote));
+        self.plan_opened_from.set(Some(self.state.get_untracked()));
+        self.want_plan();
+        self.update(|s| s.at_paragraph(paragraph));
+    }
+
     /// The interface language, tracked.
     pub fn lang(&self) -> Lang {
         self.language.get()

@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
+use atlas_core::Bundle;
 use atlas_core::county_layer::CountyLayer;
 use leptos::prelude::*;
 
-use crate::context::AtlasContext;
 use crate::load::LoadError;
 
 /// Where the county layer stands.
@@ -34,31 +34,27 @@ impl Counties {
     }
 }
 
-impl AtlasContext {
-    /// Starts downloading the county layer unless it is loading, loaded or has failed; every
-    /// part that needs counties calls this, and reads `counties` for the outcome.
-    pub fn want_counties(&self) {
-        if !matches!(self.counties.get_untracked(), Counties::Idle) {
-            return;
-        }
-        self.counties.set(Counties::Loading);
-        let bundle = Arc::clone(&self.bundle);
-        let counties = self.counties;
-        leptos::task::spawn_local(async move {
-            counties.set(match crate::load::load_counties(&bundle).await {
-                Ok(layer) => Counties::Ready(layer),
-                Err(e) => Counties::Failed(e),
-            });
+/// Starts downloading the county layer into `counties` unless it is loading, loaded or has
+/// failed ([`AtlasContext::want_counties`](crate::context::AtlasContext::want_counties) is how
+/// the parts of the page ask).
+pub fn want(counties: RwSignal<Counties>, bundle: &Arc<Bundle>) {
+    if !matches!(counties.get_untracked(), Counties::Idle) {
+        return;
+    }
+    counties.set(Counties::Loading);
+    let bundle = Arc::clone(bundle);
+    leptos::task::spawn_local(async move {
+        counties.set(match crate::load::load_counties(&bundle).await {
+            Ok(layer) => Counties::Ready(layer),
+            Err(e) => Counties::Failed(e),
         });
-    }
+    });
+}
 
-    /// Like [`AtlasContext::want_counties`], but after a failure tries once more: called when a
-    /// user drills into a city anew, so a passing network fault needs no reload, while the parts
-    /// that only follow the view (links, panels, search) never retry on their own.
-    pub fn want_counties_again(&self) {
-        if matches!(self.counties.get_untracked(), Counties::Failed(_)) {
-            self.counties.set(Counties::Idle);
-        }
-        self.want_counties();
+/// Like [`want`], but after a failure tries once more.
+pub fn want_again(counties: RwSignal<Counties>, bundle: &Arc<Bundle>) {
+    if matches!(counties.get_untracked(), Counties::Failed(_)) {
+        counties.set(Counties::Idle);
     }
+    want(counties, bundle);
 }

@@ -13,3 +13,13 @@ pub fn query_all(root: &Element, selector: &str) -> Vec<Element> {
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .collect()
 }
+
+/// Enters full screen, or leaves it.
+pub fn toggle_full_screen() {
+    let document = leptos::prelude::document();
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}

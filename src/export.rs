@@ -226,7 +226,7 @@ pub fn ExportMenu() -> impl IntoView {
     let language = atlas.language;
     let offered = atlas
         .state
-        .with_untracked(|s| s.embed.offers_downloads(crate::embed::opaque_origin()));
+        .with_untracked(|s| s.embed.offers_downloads(crate::frame::opaque_origin()));
     // A press anywhere outside the open menu closes it, as a menu does, leaving the focus
     // where that press puts it; a press on the other menu's button so opens that one alone.
     let outside = window_event_listener(leptos::ev::pointerdown, |e| {

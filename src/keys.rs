@@ -6,6 +6,9 @@
 
 use std::rc::Rc;
 
+use atlas_core::slides::KeySource;
+use wasm_bindgen::JsCast;
+
 use leptos::ev;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
@@ -86,4 +89,18 @@ pub fn on_key(layer: KeyLayer, handler: impl Fn(&KeyboardEvent) -> KeyOutcome + 
     on_cleanup(move || {
         handlers.try_update_value(|h| h.listed.retain(|(_, i, _)| *i != id));
     });
+}
+
+/// Whether a key was pressed on a focused control or on the page (the body has focus, or the
+/// slide's title, where focus lands when a small map opens its slide).
+pub fn key_source(e: &ev::KeyboardEvent) -> KeySource {
+    let on_page = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML" | "H1"));
+    if on_page {
+        KeySource::Page
+    } else {
+        KeySource::Control
+    }
 }

@@ -15,6 +15,8 @@ mod dom;
 mod drill_map;
 mod embed;
 mod export;
+mod focus;
+mod frame;
 mod keys;
 mod legend;
 mod live_region;

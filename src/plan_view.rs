@@ -30,22 +30,6 @@ use crate::load::LoadError;
 use crate::status_panels::UpdatedPanel;
 use crate::url_sync::replace_next_entry;
 
-/// Opens the plan view at a quote, with its words marked, as a new history entry (Back returns
-/// to where the reader was); the paragraph is set once the plan is there if it is not yet.
-pub fn show_in_plan(atlas: &AtlasContext, quote: Quote) {
-    let paragraph = atlas.plan.with_untracked(|plan| match plan {
-        PlanState::Ready(reading) => reading.locate(&quote).map(|(n, _)| n),
-        _ => None,
-    });
-    atlas.plan_return.set(Some(quote.clone()));
-    atlas.plan_quote.set(Some(quote));
-    atlas
-        .plan_opened_from
-        .set(Some(atlas.state.get_untracked()));
-    atlas.want_plan();
-    atlas.update(|s| s.at_paragraph(paragraph));
-}
-
 /// The plan view: the reader once the plan document is there, its loading state or its error.
 #[component]
 pub fn PlanView() -> impl IntoView {
@@ -100,7 +84,7 @@ fn return_on_escape(atlas: &AtlasContext) {
             return KeyOutcome::Passed;
         };
         e.prevent_default();
-        if crate::embed::in_frame() {
+        if crate::frame::in_frame() {
             atlas.state.set(previous);
         } else if let Ok(history) = window().history() {
             let _ = history.back();

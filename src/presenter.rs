@@ -6,15 +6,14 @@
 use atlas_core::charts::{Chart, ChartSetting};
 use atlas_core::layout::Statement;
 use atlas_core::slides::{
-    KeySource, PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slides,
+    PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slides,
 };
 use atlas_core::{Lang, Msg, Role};
-use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::context::{AtlasContext, use_atlas};
-use crate::keys::{KeyLayer, KeyOutcome, on_key};
+use crate::dom::toggle_full_screen;
+use crate::keys::{KeyLayer, KeyOutcome, key_source, on_key};
 use crate::map_view::MapView;
 use crate::overview_view::{OverviewGrid, RoleLegend};
 use crate::panels::MixedText;
@@ -171,30 +170,6 @@ fn Projected() -> impl IntoView {
             {side}
             {footer}
         </div>
-    }
-}
-
-/// Whether a key was pressed on a focused control or on the page (the body has focus, or the
-/// slide's title, where focus lands when a small map opens its slide).
-pub fn key_source(e: &ev::KeyboardEvent) -> KeySource {
-    let on_page = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML" | "H1"));
-    if on_page {
-        KeySource::Page
-    } else {
-        KeySource::Control
-    }
-}
-
-/// Enters full screen, or leaves it.
-pub fn toggle_full_screen() {
-    let document = document();
-    if document.fullscreen_element().is_some() {
-        document.exit_fullscreen();
-    } else if let Some(root) = document.document_element() {
-        let _ = root.request_fullscreen();
     }
 }
 

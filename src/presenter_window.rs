@@ -18,8 +18,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use crate::context::use_atlas;
-use crate::keys::{KeyLayer, KeyOutcome, on_key};
-use crate::presenter::{key_source, toggle_full_screen};
+use crate::dom::toggle_full_screen;
+use crate::keys::{KeyLayer, KeyOutcome, key_source, on_key};
 
 /// The channel both windows of one presentation listen on.
 const CHANNEL: &str = "jiangsu-atlas-presenter";

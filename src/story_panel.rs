@@ -7,8 +7,8 @@ use atlas_core::story::{StoryChoice, story_markup};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::keep_focus_on;
 use crate::context::use_atlas;
+use crate::focus::keep_focus_on;
 
 /// The story panel; a click on one of its buttons makes that choice, as the picker or the
 /// legend would, and focus lands where the choice is shown.

@@ -47,7 +47,7 @@ pub fn use_url_state(bundle: Arc<Bundle>) -> (RwSignal<ViewState>, RwSignal<Vec<
             .is_none_or(|previous| previous.only_language_differs(&current));
         pending.set_value(Some(Address {
             query,
-            replace: replace || correcting || crate::embed::in_frame(),
+            replace: replace || correcting || crate::frame::in_frame(),
         }));
         request_animation_frame(move || {
             set_timeout(move || write_pending(pending), Duration::ZERO);

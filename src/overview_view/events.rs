@@ -16,9 +16,9 @@ use leptos::prelude::WithUntracked;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent};
 
-use crate::app::keep_focus_on;
 use crate::context::AtlasContext;
 use crate::dom::query_all;
+use crate::focus::keep_focus_on;
 
 /// The class of a city (or county-level place) highlighted in every map.
 const LINKED: &str = "linked";

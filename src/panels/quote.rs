@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use super::bilingual::{message, section};
 use crate::context::use_atlas;
-use crate::plan_view::show_in_plan;
 
 /// The plan's words with their section and a "show in plan" button; the labels and the section's
 /// numbering follow the interface language in place. After Back from the plan view, the button
@@ -39,7 +38,7 @@ pub fn PlanQuote(quote: Quote) -> impl IntoView {
                     type="button"
                     class="show-in-plan"
                     node_ref=button
-                    on:click=move |_| show_in_plan(&atlas, quote.clone())
+                    on:click=move |_| atlas.show_in_plan(quote.clone())
                 >
                     {message(language, Msg::ShowInPlan)}
                 </button>
