@@ -161,7 +161,7 @@ pub fn drill_body(
         s,
         r#"</g><g class="city-outline" aria-hidden="true"><path d="{}"{}></path></g><g class="selected-outline" aria-hidden="true">"#,
         scene.city_path,
-        look::outline(2.5).attributes()
+        look::outline("2.5").attributes()
     );
     if let Some(shape) = look
         .county
@@ -229,7 +229,7 @@ pub fn drill_body(
         let _ = write!(
             s,
             r#"<text class="{class}" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{size}"{paint}>{text}</text>"#,
-            paint = look::label("600", INK, 3.0),
+            paint = look::label("600", INK, "3"),
             x = tenths(b.center.x),
             y = tenths(b.center.y),
             size = tenths(size),

@@ -5,11 +5,12 @@
 //! [`crate::palette`], so a role, a zone or a label reads the same on every one of them; a test
 //! holds the code to naming no colour outside the palette.
 
+use std::fmt::Write;
+
 use crate::county_scene::CountyFill;
 use crate::facts::Role;
-use crate::map_markup::{RoleShown, tenths};
 use crate::palette;
-use crate::role_marks::{pattern_defs, pattern_id};
+use crate::role_marks::{ROLE_MARKS, TILE, pattern_defs, pattern_id};
 
 /// Where a map goes, which decides whether its colours are written into it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ impl Look {
     /// stylesheet when themed, with their colours written in when fixed.
     pub fn patterns(self, prefix: &str) -> String {
         let defs = match self {
-            Look::Themed => crate::map_markup::role_patterns(),
+            Look::Themed => themed_patterns(),
             Look::Fixed => pattern_defs(
                 |r| role_fill(Some(r)),
                 palette::MARK_LIGHT,
@@ -48,6 +49,28 @@ impl Look {
         };
         defs.replace(DEFAULT_PATTERNS, prefix)
     }
+}
+
+/// How a place shows under the chosen topic: `None` when the map is coloured by zone,
+/// `Some(None)` when the topic does not name it, `Some(Some(role))` otherwise.
+pub type RoleShown = Option<Option<Role>>;
+
+/// The role patterns (colour plus mark) that role fills refer to; the stylesheet colours them,
+/// so each theme keeps its own palette.
+fn themed_patterns() -> String {
+    let mut s = String::from(r#"<defs aria-hidden="true">"#);
+    for mark in &ROLE_MARKS {
+        let role = mark.role.as_str();
+        let _ = write!(
+            s,
+            r#"<pattern id="{id}" width="{TILE}" height="{TILE}" patternUnits="userSpaceOnUse"><rect class="pattern-fill role-{role}" width="{TILE}" height="{TILE}"/><path class="pattern-mark role-{role}" d="{d}" stroke-width="{w}" stroke-linecap="round" fill="none"/></pattern>"#,
+            id = pattern_id(mark.role),
+            d = mark.path,
+            w = mark.width,
+        );
+    }
+    s.push_str("</defs>");
+    s
 }
 
 /// The prefix of the province map's role pattern ids (see [`pattern_id`]).
@@ -60,8 +83,8 @@ pub struct Paint {
     pub fill: String,
     /// The border's colour.
     pub stroke: &'static str,
-    /// The border's width, px.
-    pub width: f64,
+    /// The border's width, px, as written.
+    pub width: &'static str,
 }
 
 impl Paint {
@@ -69,9 +92,7 @@ impl Paint {
     pub fn attributes(&self) -> String {
         format!(
             r#" fill="{}" stroke="{}" stroke-width="{}""#,
-            self.fill,
-            self.stroke,
-            tenths(self.width)
+            self.fill, self.stroke, self.width
         )
     }
 }
@@ -109,12 +130,12 @@ pub fn city(zone: &str, role: RoleShown, prefix: &str) -> Paint {
         None => Paint {
             fill: zone_fill(zone).to_string(),
             stroke: palette::PAPER,
-            width: 0.8,
+            width: "0.8",
         },
         Some(role) => Paint {
             fill: role_paint(role, prefix),
             stroke: palette::ROLE_BORDER,
-            width: 0.8,
+            width: "0.8",
         },
     }
 }
@@ -131,7 +152,7 @@ pub fn county(fill: CountyFill, zone: &str, prefix: &str) -> Paint {
     Paint {
         fill,
         stroke,
-        width: 0.6,
+        width: "0.6",
     }
 }
 
@@ -140,7 +161,7 @@ pub fn place_marker(role: RoleShown, prefix: &str) -> Paint {
     Paint {
         fill: role.map_or_else(|| palette::PAPER.to_string(), |r| role_paint(r, prefix)),
         stroke: palette::INK,
-        width: 2.0,
+        width: "2",
     }
 }
 
@@ -149,12 +170,12 @@ pub fn base_marker() -> Paint {
     Paint {
         fill: palette::BASE_MARKER.to_string(),
         stroke: palette::PAPER,
-        width: 1.5,
+        width: "1.5",
     }
 }
 
 /// A zone's outline (or, `width` 2.5, a drilled city's): dark over every border inside it.
-pub fn outline(width: f64) -> Paint {
+pub fn outline(width: &'static str) -> Paint {
     Paint {
         fill: "none".to_string(),
         stroke: palette::OUTLINE,
@@ -167,17 +188,16 @@ pub fn neighbour() -> Paint {
     Paint {
         fill: palette::NEIGHBOUR.to_string(),
         stroke: palette::NEIGHBOUR_EDGE,
-        width: 0.8,
+        width: "0.8",
     }
 }
 
 /// A label's paint as presentation attributes (with a leading space), centred on its point:
 /// `weight`, `ink`, and a white halo `halo` px wide so it reads on any fill.
-pub fn label(weight: &str, ink: &str, halo: f64) -> String {
+pub fn label(weight: &str, ink: &str, halo: &str) -> String {
     format!(
         r#" font-weight="{weight}" text-anchor="middle" dominant-baseline="central" fill="{ink}" stroke="{paper}" stroke-width="{halo}" paint-order="stroke""#,
         paper = palette::PAPER,
-        halo = tenths(halo),
     )
 }
 
@@ -222,8 +242,8 @@ mod tests {
         );
         assert_eq!(place_marker(None, "").fill, palette::PAPER);
         assert_eq!(base_marker().fill, palette::BASE_MARKER);
-        assert_eq!(outline(2.5).stroke, palette::OUTLINE);
+        assert_eq!(outline("2.5").stroke, palette::OUTLINE);
         assert_eq!(neighbour().fill, palette::NEIGHBOUR);
-        assert!(label("600", palette::INK, 3.0).contains(r##"fill="#1d2733" stroke="#ffffff""##));
+        assert!(label("600", palette::INK, "3").contains(r##"fill="#1d2733" stroke="#ffffff""##));
     }
 }

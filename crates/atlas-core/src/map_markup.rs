@@ -15,9 +15,8 @@ use std::fmt::Write;
 use crate::bundle::{Bundle, WaterKind};
 use crate::facts::{Base, Role};
 use crate::i18n::{Lang, Msg};
-use crate::look::{self, DEFAULT_PATTERNS, Look};
+use crate::look::{self, DEFAULT_PATTERNS, Look, RoleShown};
 use crate::palette;
-use crate::role_marks::{self, ROLE_MARKS, TILE};
 use crate::scale_bar::ScaleBar;
 use crate::scene::{
     ChannelPiece, Scene, WATER_LABEL_SCALE, WaterShape, base_marker_path, place_radius,
@@ -26,10 +25,6 @@ use crate::svg_path::push_tenths;
 
 /// The id of the map's `<svg>`, by which the app finds the prerendered map to adopt.
 pub const MAP_SVG_ID: &str = "atlas-map";
-
-/// How a place shows under the chosen topic: `None` when the map is coloured by zone,
-/// `Some(None)` when the topic does not name it, `Some(Some(role))` otherwise.
-pub type RoleShown = Option<Option<Role>>;
 
 /// What the map shows besides its geometry: the roles of the chosen topic (if any), the
 /// industry whose bases are marked, the language and the selection.
@@ -325,24 +320,6 @@ pub fn scale_bar(bar: Option<&ScaleBar>) -> String {
     )
 }
 
-/// The role patterns (colour plus mark) that role fills refer to; the stylesheet colours them,
-/// so each theme keeps its own palette.
-pub fn role_patterns() -> String {
-    let mut s = String::from(r#"<defs aria-hidden="true">"#);
-    for mark in &ROLE_MARKS {
-        let role = mark.role.as_str();
-        let _ = write!(
-            s,
-            r#"<pattern id="{id}" width="{TILE}" height="{TILE}" patternUnits="userSpaceOnUse"><rect class="pattern-fill role-{role}" width="{TILE}" height="{TILE}"/><path class="pattern-mark role-{role}" d="{d}" stroke-width="{w}" stroke-linecap="round" fill="none"/></pattern>"#,
-            id = role_marks::pattern_id(mark.role),
-            d = mark.path,
-            w = mark.width,
-        );
-    }
-    s.push_str("</defs>");
-    s
-}
-
 /// Every city's shape as a focusable button named for screen readers.
 pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     let mut s = String::new();
@@ -438,7 +415,7 @@ pub fn zone_outlines(scene: &Scene, selected: Option<&str>, colours: Look) -> St
             r#"<path class="zone-outline zone-{id}{class}" data-zone="{id}" d="{d}"{paint}></path>"#,
             id = zone.id,
             d = zone.path,
-            paint = colours.paint(|| look::outline(2.0)),
+            paint = colours.paint(|| look::outline("2")),
         );
     }
     s
@@ -516,7 +493,7 @@ pub fn place_hits(scene: &Scene) -> String {
 fn label_paint(colours: Look) -> String {
     match colours {
         Look::Themed => String::new(),
-        Look::Fixed => look::label("600", palette::INK, 3.0),
+        Look::Fixed => look::label("600", palette::INK, "3"),
     }
 }
 
