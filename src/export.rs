@@ -5,7 +5,7 @@
 use atlas_core::Msg;
 use atlas_core::county_markup::{DrillLook, drill_export_svg};
 use atlas_core::county_scene::DrillScene;
-use atlas_core::export::{layout_json, map_svg};
+use atlas_core::export::{layout_json, view_svg};
 use atlas_core::map_title::{MapTitle, map_title};
 use atlas_core::scene::{LABEL_FONT_PX, Scene};
 use atlas_core::url_state::ViewState;
@@ -63,15 +63,7 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
         LABEL_FONT_PX,
         &[],
     );
-    let roles = state.roles_shown(&atlas.bundle);
-    map_svg(
-        &atlas.bundle,
-        &scene,
-        roles.as_ref(),
-        state.marked_industry(&atlas.bundle),
-        lang,
-        &title(atlas, &state, None),
-    )
+    view_svg(&atlas.bundle, &scene, &state, &title(atlas, &state, None))
 }
 
 /// A file name for the current view (with the city's adcode when drilled).

@@ -30,6 +30,7 @@ mod prerendered;
 mod presenter;
 mod presenter_window;
 mod resize;
+mod restyle;
 mod scoped_listener;
 mod search_box;
 mod status_panels;

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use atlas_core::look::Look;
 use atlas_core::map_markup::{self, MapLook};
 use atlas_core::map_title::{
     Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
@@ -35,6 +36,7 @@ use crate::drill_map::{DrillMap, drill_into, drilled_city, use_drill_shown};
 use crate::legend::Legend;
 use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
+use crate::restyle::{restyle_place, set};
 
 /// The map's elements, found once in its `<svg>` so that every update goes straight to them.
 struct MapElements {
@@ -78,13 +80,6 @@ impl MapElements {
     /// The element drawn for `key` among `list`.
     fn of<'a>(list: &'a [(String, Element)], key: &str) -> Option<&'a Element> {
         list.iter().find(|(k, _)| k == key).map(|(_, e)| e)
-    }
-}
-
-/// Sets an attribute only when its value differs, so an update mutates only what changed.
-fn set(element: &Element, name: &str, value: &str) {
-    if element.get_attribute(name).as_deref() != Some(value) {
-        let _ = element.set_attribute(name, value);
     }
 }
 
@@ -201,6 +196,7 @@ pub fn MapView() -> impl IntoView {
                         city: city.as_deref(),
                         zone: zone.as_deref(),
                         interactive: true,
+                        colours: Look::Themed,
                     };
                     canvas.set_inner_html(&map_markup::map_svg(&atlas.bundle, &scene, &look));
                 });
@@ -254,7 +250,12 @@ pub fn MapView() -> impl IntoView {
         move |_| {
             let (generation, scene) = (found.get(), labelled.get());
             if let (Some(scene), Some(map)) = (scene, elements.borrow().as_ref()) {
-                redraw(&map.labels, generation, map_markup::labels(&scene), &last);
+                redraw(
+                    &map.labels,
+                    generation,
+                    map_markup::labels(&scene, Look::Themed),
+                    &last,
+                );
             }
         }
     });
@@ -275,6 +276,7 @@ pub fn MapView() -> impl IntoView {
                     city: None,
                     zone: None,
                     interactive: true,
+                    colours: Look::Themed,
                 };
                 let markup = map_markup::bases(&bundle, &scene, &look);
                 redraw(&map.bases, generation, markup, &last);
@@ -329,6 +331,7 @@ pub fn MapView() -> impl IntoView {
                     city: city.as_deref(),
                     zone: zone.as_deref(),
                     interactive: true,
+                    colours: Look::Themed,
                 };
                 if let Some(map) = elements.borrow().as_ref() {
                     let width = geometry.with_untracked(|g| g.as_ref().map_or(0.0, |s| s.width));
@@ -597,26 +600,7 @@ fn restyle(map: &MapElements, bundle: &atlas_core::Bundle, look: &MapLook, width
     let shapes = map.cities.iter().map(|(a, e)| (a, e, true));
     let markers = map.places.iter().map(|(a, e)| (a, e, false));
     for (adcode, element, is_city) in shapes.chain(markers) {
-        let role = look.role_of(adcode);
-        let selected = look.city == Some(adcode.as_str());
-        let class = if is_city {
-            let zone = element.get_attribute("data-zone").unwrap_or_default();
-            map_markup::city_class(&zone, role, selected)
-        } else {
-            set(element, "r", &map_markup::tenths(place_radius(role, width)));
-            map_markup::place_class(role, selected)
-        };
-        set(element, "class", &class);
-        set(element, "data-role", map_markup::role_word(role));
-        set(element, "tabindex", "0");
-        set(element, "role", "button");
-        set(
-            element,
-            "aria-pressed",
-            if selected { "true" } else { "false" },
-        );
-        let name = map_markup::accessible_name(bundle, adcode, role.flatten(), look.lang);
-        set(element, "aria-label", &name);
+        restyle_place(element, bundle, look, adcode, is_city, width, None);
     }
     for (id, path) in &map.zones {
         let selected = look.zone == Some(id.as_str());

@@ -28,7 +28,7 @@ pub fn OverviewView() -> impl IntoView {
     let lang = move || language.get();
     view! {
         <section class="overview-view" aria-labelledby="overview-heading">
-            <svg class="overview-patterns" width="0" height="0" aria-hidden="true" inner_html=atlas_core::map_markup::role_patterns()></svg>
+            <svg class="overview-patterns" width="0" height="0" aria-hidden="true" inner_html=atlas_core::look::Look::Themed.patterns(atlas_core::look::DEFAULT_PATTERNS)></svg>
             <div class="overview-head">
                 <h2 id="overview-heading">{move || lang().text(Msg::OverviewTitle)}</h2>
                 <RoleLegend />

@@ -8,11 +8,12 @@
 use std::sync::Arc;
 
 use atlas_core::Msg;
+use atlas_core::look::Look;
 use atlas_core::map_markup::{self, MapLook};
 use atlas_core::map_title::province_legend;
 use atlas_core::plan_doc::ParagraphFocus;
 use atlas_core::plan_view_state::{PlanReading, focus_roles, paragraph_label};
-use atlas_core::scene::{Scene, explorer_label_font, place_radius};
+use atlas_core::scene::{Scene, explorer_label_font};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,7 @@ use crate::context::use_atlas;
 use crate::dom::query_all;
 use crate::legend::legend_line;
 use crate::resize::use_element_size;
+use crate::restyle::{restyle_place, set};
 
 /// The map and its caption.
 #[component]
@@ -67,6 +69,7 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
                 city: None,
                 zone: None,
                 interactive: true,
+                colours: Look::Themed,
             };
             // Drawing anew replaces the place that has the keyboard focus (choosing a city
             // opens its list beside the map, which resizes it): the new one takes the focus.
@@ -109,6 +112,7 @@ pub(super) fn SideMap(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVie
                     city: chosen.as_deref(),
                     zone: None,
                     interactive: true,
+                    colours: Look::Themed,
                 };
                 let width = scene_drawn.with_value(|s| s.as_ref().map_or(0.0, |s| s.width));
                 restyle(&canvas, &bundle, &look, focus, width);
@@ -237,34 +241,24 @@ fn restyle(
     focus: &ParagraphFocus,
     width: f64,
 ) {
-    let named = |code: &str| focus.places.iter().any(|p| p == code);
-    for city in query_all(canvas, "g.cities > path[data-adcode]") {
-        let (Some(code), Some(zone)) = (
-            city.get_attribute("data-adcode"),
-            city.get_attribute("data-zone"),
-        ) else {
+    let extra = |code: &str| {
+        focus
+            .places
+            .iter()
+            .any(|p| p == code)
+            .then_some("plan-focus")
+    };
+    let shapes = query_all(canvas, "g.cities > path[data-adcode]")
+        .into_iter()
+        .map(|e| (e, true));
+    let markers = query_all(canvas, "g.places > circle[data-adcode]")
+        .into_iter()
+        .map(|e| (e, false));
+    for (element, is_city) in shapes.chain(markers) {
+        let Some(code) = element.get_attribute("data-adcode") else {
             continue;
         };
-        let role = look.role_of(&code);
-        let selected = look.city == Some(code.as_str());
-        let mut class = map_markup::city_class(&zone, role, selected);
-        if named(&code) {
-            class.push_str(" plan-focus");
-        }
-        restyle_place(&city, bundle, look, &code, &class);
-    }
-    for place in query_all(canvas, "g.places > circle[data-adcode]") {
-        let Some(code) = place.get_attribute("data-adcode") else {
-            continue;
-        };
-        let role = look.role_of(&code);
-        let selected = look.city == Some(code.as_str());
-        set(&place, "r", &map_markup::tenths(place_radius(role, width)));
-        let mut class = map_markup::place_class(role, selected);
-        if named(&code) {
-            class.push_str(" plan-focus");
-        }
-        restyle_place(&place, bundle, look, &code, &class);
+        restyle_place(&element, bundle, look, &code, is_city, width, extra(&code));
     }
     for zone in query_all(canvas, "g.zone-outlines > path[data-zone]") {
         let Some(id) = zone.get_attribute("data-zone") else {
@@ -286,33 +280,5 @@ fn restyle(
         );
         set(&svg, "data-field", focus.field.as_deref().unwrap_or(""));
         set(&svg, "data-places", &focus.places.join(" "));
-    }
-}
-
-/// Sets one place's class, role word, name and pressed state.
-fn restyle_place(
-    element: &Element,
-    bundle: &atlas_core::Bundle,
-    look: &MapLook,
-    code: &str,
-    class: &str,
-) {
-    let role = look.role_of(code);
-    set(element, "class", class);
-    set(element, "data-role", map_markup::role_word(role));
-    let name = map_markup::accessible_name(bundle, code, role.flatten(), look.lang);
-    set(element, "aria-label", &name);
-    let pressed = if look.city == Some(code) {
-        "true"
-    } else {
-        "false"
-    };
-    set(element, "aria-pressed", pressed);
-}
-
-/// Sets an attribute only when its value differs.
-fn set(element: &Element, name: &str, value: &str) {
-    if element.get_attribute(name).as_deref() != Some(value) {
-        let _ = element.set_attribute(name, value);
     }
 }

@@ -40,12 +40,6 @@ const FONT: &str =
 /// plotters' SVG backend writes a font's size divided by this; sizes are given to it multiplied
 /// by it, so the file carries the size asked for.
 const PLOTTERS_SVG_FONT_SCALE: f64 = 1.24;
-/// The explorer's dark series colour (the interface's deep blue).
-const BLUE: &str = "#1d3557";
-/// The explorer's light series colour.
-const LIGHT_BLUE: &str = "#5b9bd5";
-/// The explorer's grid lines.
-const GRID: &str = "#d8dde3";
 
 /// The colours a chart is drawn in: dark on white for the explorer's cards, light on the dark
 /// slide for the projector (a white card glared on the dark slide), with the role colours of the
@@ -73,12 +67,12 @@ impl Theme {
     pub fn of(setting: ChartSetting) -> Theme {
         match setting {
             ChartSetting::Explorer => Theme {
-                background: "#ffffff",
+                background: palette::PAPER,
                 ink: palette::INK,
                 muted: palette::MUTED,
-                grid: GRID,
-                series: BLUE,
-                series_2: LIGHT_BLUE,
+                grid: palette::GRID,
+                series: palette::SERIES,
+                series_2: palette::SERIES_2,
                 role: palette::role,
             },
             ChartSetting::Projector => Theme {

@@ -13,17 +13,15 @@ use std::fmt::Write;
 use crate::bundle::Bundle;
 use crate::county_layer::{County, CountyLayer};
 use crate::county_scene::{BASE_LABEL_SCALE, CountyFill, DrillMarker, DrillScene};
-use crate::export::{
-    FOOTER_BAND, MAP_BACKGROUND, TITLE_BAND, legend_svg, role_color, title_band, zone_color,
-};
+use crate::export::{FONT_FAMILY, FOOTER_BAND, TITLE_BAND, legend_svg, title_band};
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
+use crate::look::{self, Look};
 use crate::map_markup::{
-    base_title, casing, city_class, escape, place_role, role_patterns, tenths, water, water_labels,
+    base_title, casing, city_class, escape, place_role, tenths, water, water_labels,
 };
 use crate::map_title::{MapTitle, drill_legend};
-use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
-use crate::role_marks::pattern_defs;
+use crate::palette::{INK, PAPER};
 use crate::scene::{MARKER_RADIUS, WATER_LABEL_SCALE, base_marker_path};
 
 /// The id of the drilled map's `<svg>`.
@@ -105,24 +103,6 @@ pub fn county_class(zone: &str, fill: CountyFill, selected: bool) -> String {
     }
 }
 
-/// Paint of a role as a presentation attribute: its pattern, or the plain fill of no role.
-fn role_paint(role: Option<Role>) -> String {
-    match role {
-        Some(r) => format!("url(#{PATTERN_PREFIX}{})", r.as_str()),
-        None => role_color(None).to_string(),
-    }
-}
-
-/// Paint and border of a county as presentation attributes.
-fn county_paint(fill: CountyFill, zone: &str) -> (String, &'static str) {
-    match fill {
-        CountyFill::Zone => (zone_color(zone).to_string(), "#ffffff"),
-        CountyFill::Own(role) => (role_paint(Some(role)), ROLE_BORDER),
-        CountyFill::CityTint(role) => (palette::tint(role).to_string(), ROLE_BORDER),
-        CountyFill::Unnamed => (role_paint(None), ROLE_BORDER),
-    }
-}
-
 /// The drilled map's body: the other cities faint, the counties (buttons on the live map), the
 /// water over them (as on the province map), the city's outline, the selected county's outline,
 /// base and place markers, and the labels with the lakes' names.
@@ -136,8 +116,10 @@ pub fn drill_body(
     for n in &scene.neighbours {
         let _ = write!(
             s,
-            r##"<path class="neighbour" data-adcode="{}" d="{}" fill="#eef0f3" stroke="#aab2bd" stroke-width="0.8"></path>"##,
-            n.adcode, n.path
+            r#"<path class="neighbour" data-adcode="{}" d="{}"{}></path>"#,
+            n.adcode,
+            n.path,
+            look::neighbour().attributes()
         );
     }
     s.push_str(r#"</g><g class="counties">"#);
@@ -152,7 +134,7 @@ pub fn drill_body(
         let own = look.role_of(&shape.adcode).flatten();
         let county_fill = CountyFill::of(city_role, own);
         let role = county_fill.role(city_role);
-        let (fill, stroke) = county_paint(county_fill, zone);
+        let paint = look::county(county_fill, zone, PATTERN_PREFIX).attributes();
         let selected = look.county == Some(shape.adcode.as_str());
         let name = county_accessible_name(bundle, county, role.flatten(), own.is_some(), look.lang);
         let button = if look.interactive {
@@ -162,7 +144,7 @@ pub fn drill_body(
         };
         let _ = write!(
             s,
-            r#"<path class="{class}" d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="0.6" {button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}"><title>{name}</title></path>"#,
+            r#"<path class="{class}" d="{d}"{paint} {button} aria-label="{name}" data-adcode="{adcode}" data-role="{word}"><title>{name}</title></path>"#,
             class = county_class(zone, county_fill, selected),
             d = shape.path,
             name = escape(&name),
@@ -177,8 +159,9 @@ pub fn drill_body(
     );
     let _ = write!(
         s,
-        r##"</g><g class="city-outline" aria-hidden="true"><path d="{}" fill="none" stroke="#26323f" stroke-width="2.5"></path></g><g class="selected-outline" aria-hidden="true">"##,
-        scene.city_path
+        r#"</g><g class="city-outline" aria-hidden="true"><path d="{}"{}></path></g><g class="selected-outline" aria-hidden="true">"#,
+        scene.city_path,
+        look::outline("2.5").attributes()
     );
     if let Some(shape) = look
         .county
@@ -199,19 +182,19 @@ pub fn drill_body(
         let title = escape(&base_title(base, look.lang));
         let _ = write!(
             s,
-            r#"<path class="base-marker" d="{d}" fill="{fill}" stroke="{MAP_BACKGROUND}" stroke-width="1.5" role="img" aria-label="{title}" data-county="{host}"><title>{title}</title></path>"#,
+            r#"<path class="base-marker" d="{d}"{paint} role="img" aria-label="{title}" data-county="{host}"><title>{title}</title></path>"#,
             d = base_marker_path(marker.point),
-            fill = palette::BASE_MARKER,
+            paint = look::base_marker().attributes(),
             host = marker.host,
         );
     }
     s.push_str(r#"</g><g class="places" aria-hidden="true">"#);
     for marker in &scene.places {
         let role = look.role_of(&marker.key);
-        let fill = role.map_or_else(|| "#ffffff".to_string(), role_paint);
         let _ = write!(
             s,
-            r##"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}" fill="{fill}" stroke="#1d2733" stroke-width="2" data-county="{host}"></circle>"##,
+            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{MARKER_RADIUS}"{paint} data-county="{host}"></circle>"#,
+            paint = look::place_marker(role, PATTERN_PREFIX).attributes(),
             class = crate::map_markup::place_class(role, look.county == Some(marker.host.as_str())),
             x = tenths(marker.point.x),
             y = tenths(marker.point.y),
@@ -245,7 +228,8 @@ pub fn drill_body(
         let Some(b) = label_box else { continue };
         let _ = write!(
             s,
-            r##"<text class="{class}" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{size}" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="#1d2733" stroke="#ffffff" stroke-width="3" paint-order="stroke">{text}</text>"##,
+            r#"<text class="{class}" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{size}"{paint}>{text}</text>"#,
+            paint = look::label("600", INK, "3"),
             x = tenths(b.center.x),
             y = tenths(b.center.y),
             size = tenths(size),
@@ -282,7 +266,7 @@ pub fn drill_svg(
         r#"<svg id="{DRILL_SVG_ID}" class="drill-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}" data-city="{adcode}">{patterns}{body}</svg>"#,
         label = escape(&format!("{city} · {}", look.lang.text(Msg::CountiesOf))),
         adcode = scene.city,
-        patterns = role_patterns().replace("role-pattern-", PATTERN_PREFIX),
+        patterns = Look::Themed.patterns(PATTERN_PREFIX),
         body = drill_body(bundle, layer, scene, look),
     )
 }
@@ -299,11 +283,9 @@ pub fn drill_export_svg(
     title: &MapTitle,
 ) -> String {
     let (w, h) = (scene.width, scene.height + TITLE_BAND + FOOTER_BAND);
-    let font = "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
-    let patterns = pattern_defs(|r| role_color(Some(r)), MARK_LIGHT, MARK_DARK)
-        .replace("role-pattern-", PATTERN_PREFIX);
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>{title}<g class="map" transform="translate(0 {TITLE_BAND})"><g clip-path="url(#drill-map-area)">{body}</g>{legend}</g>{warning}</svg>"##,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">{patterns}<clipPath id="drill-map-area"><rect width="{w}" height="{map_h}"/></clipPath><rect width="{w}" height="{h}" fill="{PAPER}"/>{title}<g class="map" transform="translate(0 {TITLE_BAND})"><g clip-path="url(#drill-map-area)">{body}</g>{legend}</g>{warning}</svg>"#,
+        patterns = Look::Fixed.patterns(PATTERN_PREFIX),
         title = title_band(title),
         map_h = scene.height,
         legend = legend_svg(
@@ -315,7 +297,7 @@ pub fn drill_export_svg(
                 look.industry,
                 look.lang
             ),
-            |r| role_paint(Some(r)),
+            |r| look::role_paint(Some(r), PATTERN_PREFIX),
             scene.height,
         ),
         body = drill_body(bundle, layer, scene, look),

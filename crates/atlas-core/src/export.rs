@@ -1,20 +1,18 @@
 //! The current map as a self-contained SVG file (title, legend and attribution included, colours
 //! as attributes), and the layout rows as JSON, for planners to take away.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::facts::Role;
-use crate::i18n::Lang;
-use crate::labels::LabelBox;
-use crate::map_markup::{self, escape as xml};
+use crate::look::{self, DEFAULT_PATTERNS, Look};
+use crate::map_markup::{self, MapLook, escape as xml};
 use crate::map_title::{Legend, LegendSymbol, MapTitle, province_legend};
-use crate::palette::{self, MARK_DARK, MARK_LIGHT, ROLE_BORDER};
+use crate::palette::{self, INK, PAPER};
 use crate::projection::ScreenPoint;
-use crate::role_marks::{pattern_defs, pattern_id};
-use crate::scene::{Scene, WATER_LABEL_SCALE, base_marker_path};
+use crate::scene::{Scene, base_marker_path};
+use crate::url_state::ViewState;
 
 /// Height of the title band above the map, px: the headline and the subtitle.
 pub const TITLE_BAND: f64 = 64.0;
@@ -55,19 +53,21 @@ pub fn legend_svg(legend: &Legend, role_paint: impl Fn(Role) -> String, map_heig
     let mut s = String::new();
     let _ = write!(
         s,
-        r##"<g class="legend" transform="translate(12 {top:.1})"><rect x="-6" y="-16" width="{width:.1}" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.94" stroke="#c7ced8"/><text x="0" y="0" font-size="13" font-weight="600" fill="#1d2733">{}</text>"##,
+        r#"<g class="legend" transform="translate(12 {top:.1})"><rect x="-6" y="-16" width="{width:.1}" height="{:.1}" rx="6" fill="{PAPER}" fill-opacity="0.94" stroke="{edge}"/><text x="0" y="0" font-size="13" font-weight="600" fill="{INK}">{}</text>"#,
         20.0 * rows + 4.0,
-        xml(&legend.title)
+        xml(&legend.title),
+        edge = palette::LEGEND_EDGE,
     );
     for (i, entry) in legend.entries.iter().enumerate() {
         let y = 20.0 * (i as f64 + 1.0);
         let symbol = match &entry.symbol {
-            LegendSymbol::Zone(id) => swatch(zone_color(id), y),
+            LegendSymbol::Zone(id) => swatch(look::zone_fill(id), y),
             LegendSymbol::Role(role) => swatch(&role_paint(*role), y),
-            LegendSymbol::NotNamed => swatch(role_color(None), y),
+            LegendSymbol::NotNamed => swatch(look::role_fill(None), y),
             LegendSymbol::Place => format!(
-                r##"<circle cx="8" cy="{:.1}" r="6" fill="#ffffff" stroke="#1d2733" stroke-width="2"/>"##,
-                y - 4.0
+                r#"<circle cx="8" cy="{:.1}" r="6"{}/>"#,
+                y - 4.0,
+                look::place_marker(None, DEFAULT_PATTERNS).attributes()
             ),
             LegendSymbol::Base => format!(
                 r#"<path d="{}" fill="{}"/>"#,
@@ -77,7 +77,7 @@ pub fn legend_svg(legend: &Legend, role_paint: impl Fn(Role) -> String, map_heig
         };
         let _ = write!(
             s,
-            r##"<g class="legend-entry">{symbol}<text x="24" y="{y:.1}" font-size="13" fill="#1d2733">{}</text></g>"##,
+            r#"<g class="legend-entry">{symbol}<text x="24" y="{y:.1}" font-size="13" fill="{INK}">{}</text></g>"#,
             xml(&entry.text())
         );
     }
@@ -88,174 +88,61 @@ pub fn legend_svg(legend: &Legend, role_paint: impl Fn(Role) -> String, map_heig
 /// A legend swatch filled with `paint`.
 fn swatch(paint: &str, y: f64) -> String {
     format!(
-        r##"<rect x="0" y="{:.1}" width="16" height="12" fill="{paint}" stroke="#1d2733" stroke-width="0.5"/>"##,
+        r#"<rect x="0" y="{:.1}" width="16" height="12" fill="{paint}" stroke="{INK}" stroke-width="0.5"/>"#,
         y - 10.0
     )
 }
 
-/// Fill of a zone (as the explorer draws it).
-pub fn zone_color(zone: &str) -> &'static str {
-    match zone {
-        "south" => palette::ZONE_SOUTH,
-        "central" => palette::ZONE_CENTRAL,
-        "north" => palette::ZONE_NORTH,
-        _ => "#cccccc",
-    }
-}
-
-/// Background behind the exported map.
-pub const MAP_BACKGROUND: &str = "#ffffff";
-
-/// Fill of a role, or of a place the topic does not name.
-pub fn role_color(role: Option<Role>) -> &'static str {
-    role.map_or(palette::ROLE_NONE, palette::role)
-}
-
-/// Paint of a role on the map: its pattern (colour and mark), or the plain fill of no role.
-fn role_paint(role: Option<Role>) -> String {
-    match role {
-        Some(r) => format!("url(#{})", pattern_id(r)),
-        None => role_color(None).to_string(),
-    }
-}
-
-/// The map of `scene` as a standalone SVG, as the live map draws it: `title` (headline and
-/// subtitle) on top, cities coloured by zone or, when `roles` is given, by role, zone outlines,
-/// the base markers shown for `industry`, county-level markers, labels, the legend of what is
-/// drawn and the credit line.
-pub fn map_svg(
-    bundle: &Bundle,
-    scene: &Scene,
-    roles: Option<&BTreeMap<String, Role>>,
-    industry: Option<&str>,
-    lang: Lang,
-    title: &MapTitle,
-) -> String {
+/// The map of `scene` as a standalone SVG, drawn by the live map's writer with its colours
+/// written in (`look`, whose colours must be [`Look::Fixed`]): `title` (headline and subtitle) on
+/// top, cities coloured by zone or by the look's roles, the water, zone outlines, the selection,
+/// the base markers of the look's industry, county-level markers, labels, the legend of what is
+/// drawn, the scale bar and the warning line.
+pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook, title: &MapTitle) -> String {
     let (w, h) = (scene.width, scene.height + TITLE_BAND + FOOTER_BAND);
-    let font = "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}">"#
-    );
-    if roles.is_some() {
-        s.push_str(&pattern_defs(
-            |r| role_color(Some(r)),
-            MARK_LIGHT,
-            MARK_DARK,
-        ));
-    }
-    let _ = write!(
-        s,
-        r#"<rect width="{w}" height="{h}" fill="{MAP_BACKGROUND}"/>"#
-    );
-    s.push_str(&title_band(title));
-    let _ = write!(
-        s,
-        r#"<g class="map" transform="translate(0 {TITLE_BAND})">"#
-    );
-    s.push_str(r#"<g class="cities">"#);
-    for city in &scene.cities {
-        let (fill, stroke) = match roles {
-            Some(map) => (role_paint(map.get(&city.adcode).copied()), ROLE_BORDER),
-            None => (zone_color(&city.zone).to_string(), "#ffffff"),
-        };
-        let name = bundle.place_name(&city.adcode).map_or("", |p| p.zh);
-        let _ = write!(
-            s,
-            r#"<path class="city" data-adcode="{}" d="{}" fill="{fill}" stroke="{stroke}" stroke-width="0.8"><title>{}</title></path>"#,
-            city.adcode,
-            city.path,
-            xml(name)
-        );
-    }
-    s.push_str("</g>");
-    let _ = write!(
-        s,
-        r#"<g class="water">{}</g>"#,
-        map_markup::water(&scene.water, &scene.channel)
-    );
-    s.push_str("<g class=\"zone-outlines\">");
-    for zone in &scene.zones {
-        let _ = write!(
-            s,
-            r##"<path d="{}" fill="none" stroke="#26323f" stroke-width="2"/>"##,
-            zone.path
-        );
-    }
-    s.push_str("</g><g class=\"bases\">");
-    let bases: Vec<_> = bundle
-        .bases
-        .iter()
-        .zip(&scene.bases)
-        .filter(|(base, _)| base.serves(industry))
-        .collect();
-    for (base, at) in &bases {
-        let _ = write!(
-            s,
-            r#"<path class="base-marker" d="{}" fill="{}" stroke="{MAP_BACKGROUND}" stroke-width="1.5"><title>{}</title></path>"#,
-            base_marker_path(**at),
-            palette::BASE_MARKER,
-            xml(lang.pick(&base.name_zh, &base.name_en))
-        );
-    }
-    s.push_str("</g><g class=\"places\">");
-    for place in &scene.places {
-        let role = roles.map(|map| map.get(&place.adcode).copied());
-        let fill = role.map_or("#ffffff".to_string(), role_paint);
-        let _ = write!(
-            s,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="{fill}" stroke="#1d2733" stroke-width="2"/>"##,
-            place.point.x,
-            place.point.y,
-            crate::scene::place_radius(role, scene.width)
-        );
-    }
-    s.push_str("</g><g class=\"labels\">");
-    let labels = scene
-        .cities
-        .iter()
-        .filter_map(|c| Some((c.label_box?, &c.label, scene.label_font)))
-        .chain(
-            scene
-                .places
-                .iter()
-                .filter_map(|p| Some((p.label_box?, &p.label, scene.label_font * 0.9))),
-        );
-    for (b, text, size) in labels {
-        label(&mut s, b, text, size, "600", palette::INK);
-    }
-    for shape in &scene.water {
-        if let Some(b) = shape.label_box {
-            let size = scene.label_font * WATER_LABEL_SCALE;
-            label(&mut s, b, &shape.label, size, "500", palette::WATER_INK);
-        }
-    }
-    s.push_str("</g>");
-    s.push_str(&legend_svg(
-        &province_legend(bundle, roles, industry, lang),
-        |r| role_paint(Some(r)),
-        scene.height,
-    ));
-    let _ = write!(
-        s,
-        r#"<g class="scale-bar">{}</g></g>"#,
-        map_markup::scale_bar(scene.scale_bar.as_ref())
-    );
-    s.push_str(&map_markup::export_warning(bundle, lang, h - 9.0));
-    s.push_str("</svg>");
-    s
+    let patterns = if look.roles.is_some() {
+        look.colours.patterns(DEFAULT_PATTERNS)
+    } else {
+        String::new()
+    };
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">{patterns}<rect width="{w}" height="{h}" fill="{PAPER}"/>{title}<g class="map" transform="translate(0 {TITLE_BAND})">{body}{legend}</g>{warning}</svg>"#,
+        title = title_band(title),
+        body = map_markup::map_body(bundle, scene, look),
+        legend = legend_svg(
+            &province_legend(bundle, look.roles, look.industry, look.lang),
+            |r| role_paint(Some(r)),
+            scene.height,
+        ),
+        warning = map_markup::export_warning(bundle, look.lang, h - 9.0),
+    )
 }
 
-/// A label as the live map draws it, with its colours as attributes.
-fn label(s: &mut String, b: LabelBox, text: &str, size: f64, weight: &str, fill: &str) {
-    let _ = write!(
-        s,
-        r##"<text x="{:.1}" y="{:.1}" font-size="{size:.1}" font-weight="{weight}" text-anchor="middle" dominant-baseline="central" fill="{fill}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
-        b.center.x,
-        b.center.y,
-        xml(text)
-    );
+/// The fonts an exported map names, Chinese ones first, so its labels render wherever it opens.
+pub const FONT_FAMILY: &str =
+    "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
+
+/// The province map of `state` as a standalone SVG ([`map_svg`]): coloured by the roles the
+/// view shows, marking the bases of the industry the live map marks
+/// ([`ViewState::marked_industry`], a field's own industry included), not interactive, without
+/// the selection, its colours written in.
+pub fn view_svg(bundle: &Bundle, scene: &Scene, state: &ViewState, title: &MapTitle) -> String {
+    let roles = state.roles_shown(bundle);
+    let look = MapLook {
+        roles: roles.as_ref(),
+        industry: state.marked_industry(bundle),
+        lang: state.lang,
+        city: None,
+        zone: None,
+        interactive: false,
+        colours: Look::Fixed,
+    };
+    map_svg(bundle, scene, &look, title)
+}
+
+/// Paint of a role in a legend swatch: its pattern, or the plain fill of no role.
+fn role_paint(role: Option<Role>) -> String {
+    look::role_paint(role, DEFAULT_PATTERNS)
 }
 
 /// The layout rows as a JSON array of objects with the CSV's columns.

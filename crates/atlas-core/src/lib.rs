@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod labels;
 pub mod landing;
 pub mod layout;
+pub mod look;
 pub mod map_markup;
 pub mod map_title;
 pub mod overview;

@@ -4,8 +4,10 @@
 //! app adopts those very elements (or creates the same tree from this markup when it opens the
 //! map again) and from then on only changes what a state change changes: the role classes and
 //! names on a new industry, the selection on a click, the labels' group on a new language, the
-//! paths' `d` only when the map's size changes (src/map_view.rs). The exported SVG draws the
-//! same scene with colours as attributes instead ([`crate::export::map_svg`]).
+//! paths' `d` only when the map's size changes (src/map_view.rs). It is the one SVG writer of the
+//! atlas's maps: the exported SVG draws the same scene with the same pieces, its colours written
+//! in ([`crate::look::Look::Fixed`], [`crate::export::map_svg`]); the small maps, the drilled map
+//! and the locator are written by these pieces too, painted as [`crate::look`] describes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -13,8 +15,8 @@ use std::fmt::Write;
 use crate::bundle::{Bundle, WaterKind};
 use crate::facts::{Base, Role};
 use crate::i18n::{Lang, Msg};
+use crate::look::{self, DEFAULT_PATTERNS, Look, RoleShown};
 use crate::palette;
-use crate::role_marks::{self, ROLE_MARKS, TILE};
 use crate::scale_bar::ScaleBar;
 use crate::scene::{
     ChannelPiece, Scene, WATER_LABEL_SCALE, WaterShape, base_marker_path, place_radius,
@@ -23,10 +25,6 @@ use crate::svg_path::push_tenths;
 
 /// The id of the map's `<svg>`, by which the app finds the prerendered map to adopt.
 pub const MAP_SVG_ID: &str = "atlas-map";
-
-/// How a place shows under the chosen topic: `None` when the map is coloured by zone,
-/// `Some(None)` when the topic does not name it, `Some(Some(role))` otherwise.
-pub type RoleShown = Option<Option<Role>>;
 
 /// What the map shows besides its geometry: the roles of the chosen topic (if any), the
 /// industry whose bases are marked, the language and the selection.
@@ -45,6 +43,8 @@ pub struct MapLook<'a> {
     /// Whether the places are buttons (the app's map) or named pictures (the page's map before
     /// the app has started, or without JavaScript, where nothing could answer a click).
     pub interactive: bool,
+    /// Whether the colours are the stylesheet's or written in (an export).
+    pub colours: Look,
 }
 
 impl MapLook<'_> {
@@ -172,6 +172,53 @@ pub fn tenths(value: f64) -> String {
     out
 }
 
+/// What a city's shape or a county-level place's marker on a drawn (themed, interactive) map
+/// shows under a look: the one description the maps that restyle their places in place (the
+/// province map, the plan view's map) apply, as [`cities`] and [`places`] write it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceStyle {
+    /// The class: zone (a city), role, selection and `extra`.
+    pub class: String,
+    /// The `data-role` word.
+    pub role: &'static str,
+    /// The accessible name.
+    pub name: String,
+    /// `aria-pressed`: whether it is the selected place.
+    pub pressed: &'static str,
+    /// A marker's radius (its role's size at the map's width); `None` for a city's shape.
+    pub radius: Option<String>,
+}
+
+/// How the place `adcode` shows under `look`: a city's shape when `zone` (its zone) is given,
+/// else a county-level place's marker on a map `width` px wide; `extra` classes follow its own
+/// (the plan view's `plan-focus`).
+pub fn place_style(
+    bundle: &Bundle,
+    look: &MapLook,
+    adcode: &str,
+    zone: Option<&str>,
+    width: f64,
+    extra: Option<&str>,
+) -> PlaceStyle {
+    let role = look.role_of(adcode);
+    let selected = look.city == Some(adcode);
+    let mut class = match zone {
+        Some(zone) => city_class(zone, role, selected),
+        None => place_class(role, selected),
+    };
+    if let Some(extra) = extra {
+        class.push(' ');
+        class.push_str(extra);
+    }
+    PlaceStyle {
+        class,
+        role: role_word(role),
+        name: accessible_name(bundle, adcode, role.flatten(), look.lang),
+        pressed: if selected { "true" } else { "false" },
+        radius: zone.is_none().then(|| tenths(place_radius(role, width))),
+    }
+}
+
 /// The attributes that make a place a button, or, before the app has started, a named picture.
 pub fn place_role(interactive: bool, selected: bool) -> &'static str {
     match (interactive, selected) {
@@ -205,17 +252,33 @@ pub fn map_svg(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         "map-svg prerendered"
     };
     format!(
-        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g><g class="marker-hits" aria-hidden="true">{hits}</g><g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g><g class="scale-bar" aria-hidden="true">{scale}</g></svg>"#,
+        r#"<svg id="{MAP_SVG_ID}" class="{class}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="group" aria-label="{label}">{patterns}{body}</svg>"#,
         label = escape(look.lang.text(Msg::MapLabel)),
-        patterns = role_patterns(),
+        patterns = look.colours.patterns(DEFAULT_PATTERNS),
+        body = map_body(bundle, scene, look),
+    )
+}
+
+/// The map's groups, drawn for `look`: cities, water, zone outlines, the selection's casing, the
+/// places' hit areas (only where a tap can choose: a themed map), bases, places, labels and the
+/// scale bar.
+pub fn map_body(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
+    let hits = match look.colours {
+        Look::Themed => format!(
+            r#"<g class="marker-hits" aria-hidden="true">{}</g>"#,
+            place_hits(scene)
+        ),
+        Look::Fixed => String::new(),
+    };
+    format!(
+        r#"<g class="cities">{cities}</g><g class="water" aria-hidden="true">{water}</g><g class="zone-outlines" aria-hidden="true">{zones}</g><g class="selected-outline" aria-hidden="true">{selected}</g>{hits}<g class="bases">{bases}</g><g class="places">{places}</g><g class="labels" aria-hidden="true">{labels}</g><g class="scale-bar" aria-hidden="true">{scale}</g>"#,
         cities = cities(bundle, scene, look),
         water = water(&scene.water, &scene.channel),
-        zones = zone_outlines(scene, look.zone),
+        zones = zone_outlines(scene, look.zone, look.colours),
         selected = selected_outline(scene, look.city),
-        hits = place_hits(scene),
         bases = bases(bundle, scene, look),
         places = places(bundle, scene, look),
-        labels = labels(scene),
+        labels = labels(scene, look.colours),
         scale = scale_bar(scene.scale_bar.as_ref()),
     )
 }
@@ -243,7 +306,7 @@ pub fn scale_bar(bar: Option<&ScaleBar>) -> String {
     let (x, y, end) = (bar.start.x, bar.start.y, bar.start.x + bar.length);
     let tick = (bar.font * 0.4).max(4.0);
     format!(
-        r##"<path class="scale-bar-line" d="M{x0} {top}V{y0}H{x1}V{top}" fill="none" stroke="#ffffff" stroke-width="4" stroke-linejoin="round"></path><path class="scale-bar-line ink" d="M{x0} {top}V{y0}H{x1}V{top}" fill="none" stroke="{ink}" stroke-width="1.5"></path><text class="scale-bar-label" x="{mid}" y="{ty}" font-size="{size}" text-anchor="middle" fill="{ink}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{text}</text>"##,
+        r##"<path class="scale-bar-line" d="M{x0} {top}V{y0}H{x1}V{top}" fill="none" stroke="{paper}" stroke-width="4" stroke-linejoin="round"></path><path class="scale-bar-line ink" d="M{x0} {top}V{y0}H{x1}V{top}" fill="none" stroke="{ink}" stroke-width="1.5"></path><text class="scale-bar-label" x="{mid}" y="{ty}" font-size="{size}" text-anchor="middle" fill="{ink}" stroke="{paper}" stroke-width="3" paint-order="stroke">{text}</text>"##,
         x0 = tenths(x),
         x1 = tenths(end),
         y0 = tenths(y),
@@ -252,26 +315,9 @@ pub fn scale_bar(bar: Option<&ScaleBar>) -> String {
         ty = tenths(y - tick - 2.0),
         size = tenths(bar.font),
         ink = palette::INK,
+        paper = palette::PAPER,
         text = escape(&bar.label()),
     )
-}
-
-/// The role patterns (colour plus mark) that role fills refer to; the stylesheet colours them,
-/// so each theme keeps its own palette.
-pub fn role_patterns() -> String {
-    let mut s = String::from(r#"<defs aria-hidden="true">"#);
-    for mark in &ROLE_MARKS {
-        let role = mark.role.as_str();
-        let _ = write!(
-            s,
-            r#"<pattern id="{id}" width="{TILE}" height="{TILE}" patternUnits="userSpaceOnUse"><rect class="pattern-fill role-{role}" width="{TILE}" height="{TILE}"/><path class="pattern-mark role-{role}" d="{d}" stroke-width="{w}" stroke-linecap="round" fill="none"/></pattern>"#,
-            id = role_marks::pattern_id(mark.role),
-            d = mark.path,
-            w = mark.width,
-        );
-    }
-    s.push_str("</defs>");
-    s
 }
 
 /// Every city's shape as a focusable button named for screen readers.
@@ -282,11 +328,14 @@ pub fn cities(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(city.adcode.as_str());
         let _ = write!(
             s,
-            r#"<path class="{class}" d="{d}" data-zone="{zone}" {place}></path>"#,
+            r#"<path class="{class}" d="{d}" data-zone="{zone}" {place}{paint}></path>"#,
             class = city_class(&city.zone, role, selected),
             d = city.path,
             zone = city.zone,
             place = place_attributes(bundle, &city.adcode, look),
+            paint = look
+                .colours
+                .paint(|| look::city(&city.zone, role, DEFAULT_PATTERNS)),
         );
     }
     s
@@ -336,11 +385,12 @@ pub fn water_labels(water: &[WaterShape], size: f64) -> String {
         let Some(b) = shape.label_box else { continue };
         let _ = write!(
             s,
-            r##"<text class="water-label" x="{x}" y="{y}" font-size="{size}" font-weight="500" text-anchor="middle" dominant-baseline="central" fill="{ink}" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">{text}</text>"##,
+            r##"<text class="water-label" x="{x}" y="{y}" font-size="{size}" font-weight="500" text-anchor="middle" dominant-baseline="central" fill="{ink}" stroke="{paper}" stroke-width="2.5" paint-order="stroke">{text}</text>"##,
             x = tenths(b.center.x),
             y = tenths(b.center.y),
             size = tenths(size),
             ink = palette::WATER_INK,
+            paper = palette::PAPER,
             text = escape(&shape.label),
         );
     }
@@ -351,8 +401,8 @@ pub fn water_labels(water: &[WaterShape], size: f64) -> String {
 /// the lakes have.
 pub const CHANNEL_EDGE: f64 = 1.6;
 
-/// The zone outlines, the selected zone's marked.
-pub fn zone_outlines(scene: &Scene, selected: Option<&str>) -> String {
+/// The zone outlines, the selected zone's marked, painted as `colours` says.
+pub fn zone_outlines(scene: &Scene, selected: Option<&str>, colours: Look) -> String {
     let mut s = String::new();
     for zone in &scene.zones {
         let class = if selected == Some(zone.id.as_str()) {
@@ -362,9 +412,10 @@ pub fn zone_outlines(scene: &Scene, selected: Option<&str>) -> String {
         };
         let _ = write!(
             s,
-            r#"<path class="zone-outline zone-{id}{class}" data-zone="{id}" d="{d}"></path>"#,
+            r#"<path class="zone-outline zone-{id}{class}" data-zone="{id}" d="{d}"{paint}></path>"#,
             id = zone.id,
             d = zone.path,
+            paint = colours.paint(|| look::outline("2")),
         );
     }
     s
@@ -406,9 +457,10 @@ pub fn bases(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         };
         let _ = write!(
             s,
-            r#"<path class="base-marker" d="{d}" {button} aria-label="{title}" data-host="{city}"><title>{title}</title></path>"#,
+            r#"<path class="base-marker" d="{d}" {button} aria-label="{title}" data-host="{city}"{paint}><title>{title}</title></path>"#,
             d = base_marker_path(*at),
             city = base.city,
+            paint = look.colours.paint(look::base_marker),
         );
     }
     s
@@ -436,6 +488,15 @@ pub fn place_hits(scene: &Scene) -> String {
     s
 }
 
+/// A place's label paint under `colours`: nothing when themed (the stylesheet's), else ink on a
+/// white halo.
+fn label_paint(colours: Look) -> String {
+    match colours {
+        Look::Themed => String::new(),
+        Look::Fixed => look::label("600", palette::INK, "3"),
+    }
+}
+
 /// The county-level places' markers, each a focusable button named for screen readers.
 pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
     let mut s = String::new();
@@ -444,20 +505,23 @@ pub fn places(bundle: &Bundle, scene: &Scene, look: &MapLook) -> String {
         let selected = look.city == Some(place.adcode.as_str());
         let _ = write!(
             s,
-            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{r}" {place}></circle>"#,
+            r#"<circle class="{class}" cx="{x}" cy="{y}" r="{r}" {place}{paint}></circle>"#,
             class = place_class(role, selected),
             r = place_radius(role, scene.width),
             x = tenths(place.point.x),
             y = tenths(place.point.y),
             place = place_attributes(bundle, &place.adcode, look),
+            paint = look
+                .colours
+                .paint(|| look::place_marker(role, DEFAULT_PATTERNS)),
         );
     }
     s
 }
 
 /// The labels that have room: cities', then county-level places' (at 0.9 of the size), then the
-/// lakes' names.
-pub fn labels(scene: &Scene) -> String {
+/// lakes' names; painted as `colours` says (the water's names always are).
+pub fn labels(scene: &Scene, colours: Look) -> String {
     let mut s = String::new();
     let font = scene.label_font;
     let all = scene
@@ -477,11 +541,12 @@ pub fn labels(scene: &Scene) -> String {
         let Some(b) = label_box else { continue };
         let _ = write!(
             s,
-            r#"<text class="{class}" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{size}">{text}</text>"#,
+            r#"<text class="{class}" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{size}"{paint}>{text}</text>"#,
             x = tenths(b.center.x),
             y = tenths(b.center.y),
             size = tenths(size),
             text = escape(text),
+            paint = label_paint(colours),
         );
     }
     s.push_str(&water_labels(&scene.water, font * WATER_LABEL_SCALE));
@@ -538,6 +603,42 @@ mod tests {
         );
         assert!(hits.contains(r#"r="12" data-hit="320583""#), "昆山's own");
         assert!(hits.contains(r#"r="12" data-hit="320282""#), "宜兴's own");
+    }
+
+    #[test]
+    fn a_restyled_place_shows_what_a_drawn_one_shows() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
+        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        let scene = Scene::project(&bundle, 600.0, 500.0);
+        let roles: BTreeMap<String, Role> = BTreeMap::from([("320583".to_string(), Role::Focus)]);
+        let look = MapLook {
+            roles: Some(&roles),
+            industry: None,
+            lang: Lang::En,
+            city: Some("320583"),
+            zone: None,
+            interactive: true,
+            colours: Look::Themed,
+        };
+        let drawn = places(&bundle, &scene, &look);
+        let style = place_style(&bundle, &look, "320583", None, scene.width, None);
+        let r = style.radius.clone().expect("a marker's radius");
+        assert!(drawn.contains(&format!(r#"class="{}" cx="#, style.class)));
+        assert!(drawn.contains(&format!(r#"r="{r}" tabindex="0" role="button" aria-pressed="true" aria-label="{}" data-adcode="320583" data-role="{}""#, escape(&style.name), style.role)));
+        let city = place_style(
+            &bundle,
+            &look,
+            "320500",
+            Some("south"),
+            600.0,
+            Some("plan-focus"),
+        );
+        assert_eq!(city.class, "city zone-south role-none plan-focus");
+        assert_eq!(
+            (city.role, city.pressed, city.radius),
+            ("none", "false", None)
+        );
     }
 
     #[test]

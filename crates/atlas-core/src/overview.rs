@@ -13,6 +13,7 @@ use crate::bundle::{Bounds, Bundle};
 use crate::facts::Role;
 use crate::i18n::{Lang, Msg};
 use crate::layout::Topic;
+use crate::look::Look;
 use crate::map_markup::{self, MapLook, escape, tenths};
 use crate::scene::{MAP_PADDING, Scene};
 
@@ -301,6 +302,7 @@ pub fn small_map_svg(bundle: &Bundle, scene: &Scene, map: &SmallMap, lang: Lang)
         city: None,
         zone: None,
         interactive: true,
+        colours: Look::Themed,
     };
     let (w, h) = (tenths(scene.width), tenths(scene.height));
     let mut s = String::new();
@@ -311,9 +313,9 @@ pub fn small_map_svg(bundle: &Bundle, scene: &Scene, map: &SmallMap, lang: Lang)
         id = escape(&map.industry),
         cities = map_markup::cities(bundle, scene, &look),
         water = map_markup::water(&scene.water, &scene.channel),
-        zones = map_markup::zone_outlines(scene, None),
+        zones = map_markup::zone_outlines(scene, None, look.colours),
         places = map_markup::places(bundle, scene, &look),
-        labels = map_markup::labels(scene),
+        labels = map_markup::labels(scene, look.colours),
     );
     s.replace(r#"tabindex="0""#, r#"tabindex="-1""#)
 }

@@ -12,6 +12,7 @@ use crate::bundle::Bundle;
 use crate::csv::layout_rows;
 use crate::i18n::{Lang, Msg};
 use crate::labels::LabelBox;
+use crate::look::Look;
 use crate::map_markup::{MapLook, escape, map_svg};
 use crate::map_title::{LegendSymbol, MapTitle, map_title, province_legend};
 use crate::scene::{Scene, explorer_label_font};
@@ -65,6 +66,7 @@ pub fn prerendered_page(bundle: &Bundle, status: &str) -> String {
         city: None,
         zone: None,
         interactive: false,
+        colours: Look::Themed,
     };
     let map = map_svg(bundle, &scene, &look);
     format!(

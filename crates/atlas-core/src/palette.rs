@@ -51,6 +51,18 @@ pub const WATER_EDGE: &str = "#3a7fb8";
 /// Lake names (dark blue, 4.5:1 and more on the water).
 pub const WATER_INK: &str = "#164a75";
 
+/// The paper under an exported map, and the light halo round its labels, the borders between
+/// cities coloured by zone and the fill of a county-level place's marker when nothing is chosen.
+pub const PAPER: &str = "#ffffff";
+/// The zones' outlines and a drilled city's outline: darker than every border inside them.
+pub const OUTLINE: &str = "#26323f";
+/// Fill of the cities round a drilled city, faint so the city's counties stand out.
+pub const NEIGHBOUR: &str = "#eef0f3";
+/// Border of the cities round a drilled city.
+pub const NEIGHBOUR_EDGE: &str = "#aab2bd";
+/// The edge of an exported map's legend box.
+pub const LEGEND_EDGE: &str = "#c7ced8";
+
 /// The selection casing's outer stroke: a light halo, 3:1 and more on the dark role fills
 /// (signature, focus, pilot), on the light mark and on the dark theme's unnamed fill.
 pub const SELECT_HALO: &str = "#ffffff";
@@ -243,6 +255,12 @@ pub const PROJECTOR_INK: &str = "#ffffff";
 pub const PROJECTOR_MUTED: &str = "#b8c2cf";
 /// Grid lines and rules of the projector's charts, faint on its background.
 pub const PROJECTOR_GRID: &str = "#34445a";
+/// The explorer's charts' main series colour (the interface's deep blue).
+pub const SERIES: &str = "#1d3557";
+/// The explorer's charts' second series colour, lighter.
+pub const SERIES_2: &str = "#5b9bd5";
+/// Grid lines and rules of the explorer's charts.
+pub const GRID: &str = "#d8dde3";
 /// The projector's main series colour (the interface's blue, lightened for the dark slide).
 pub const PROJECTOR_SERIES: &str = "#9fc9f2";
 /// The projector's second series colour, darker than the first as on paper it is lighter.

@@ -108,8 +108,8 @@ fn relative_luminance(hex: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::{MAP_BACKGROUND, role_color};
-    use crate::palette::{MARK_DARK, MARK_LIGHT, ROLE_BORDER};
+    use crate::look::role_fill;
+    use crate::palette::{MARK_DARK, MARK_LIGHT, PAPER, ROLE_BORDER};
 
     #[test]
     fn contrast_matches_the_wcag_reference_values() {
@@ -123,7 +123,7 @@ mod tests {
     fn every_mark_stands_out_from_its_fill_by_3_to_1() {
         for mark in &ROLE_MARKS {
             let stroke = mark.stroke(MARK_LIGHT, MARK_DARK);
-            let ratio = contrast_ratio(stroke, role_color(Some(mark.role))).expect("colours");
+            let ratio = contrast_ratio(stroke, role_fill(Some(mark.role))).expect("colours");
             assert!(ratio >= 3.0, "{:?}: {ratio:.2}", mark.role);
         }
     }
@@ -131,8 +131,8 @@ mod tests {
     #[test]
     fn every_shape_stands_out_by_3_to_1_from_its_border_or_the_background() {
         for role in Role::ALL.map(Some).into_iter().chain([None]) {
-            let fill = role_color(role);
-            let best = [ROLE_BORDER, MAP_BACKGROUND]
+            let fill = role_fill(role);
+            let best = [ROLE_BORDER, PAPER]
                 .map(|other| contrast_ratio(fill, other).expect("colours"))
                 .into_iter()
                 .fold(0.0, f64::max);
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn the_defs_hold_one_pattern_per_role() {
-        let defs = pattern_defs(|r| role_color(Some(r)), MARK_LIGHT, MARK_DARK);
+        let defs = pattern_defs(|r| role_fill(Some(r)), MARK_LIGHT, MARK_DARK);
         assert_eq!(defs.matches("<pattern ").count(), 4);
         for role in Role::ALL {
             assert!(defs.contains(&format!(r#"id="{}""#, pattern_id(role))));

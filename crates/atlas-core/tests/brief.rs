@@ -13,7 +13,7 @@ use atlas_core::brief::date::{PrintDate, date_line, plan_period};
 use atlas_core::brief::locator::{locator_scene, locator_svg};
 use atlas_core::brief::{BriefError, all_briefs, city_brief, items, ticked_at_open};
 use atlas_core::county_layer::CountyLayer;
-use atlas_core::export::zone_color;
+use atlas_core::look::zone_fill;
 use atlas_core::map_markup::escape;
 use serde_json::Value;
 
@@ -219,7 +219,7 @@ fn each_locator_highlights_its_city_and_draws_its_counties() {
                 attribute(here[0], "data-adcode"),
                 Some(city.adcode.as_str())
             );
-            assert_eq!(attribute(here[0], "fill"), Some(zone_color(&city.zone)));
+            assert_eq!(attribute(here[0], "fill"), Some(zone_fill(&city.zone)));
             let shape = scene
                 .cities
                 .iter()

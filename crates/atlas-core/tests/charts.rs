@@ -90,23 +90,24 @@ fn the_tour_has_fourteen_slides_in_order() {
 
 #[test]
 fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit() {
-    use atlas_core::export::{layout_json, map_svg, role_color};
+    use atlas_core::export::{layout_json, view_svg};
+    use atlas_core::look::role_fill;
     use atlas_core::scene::{LABEL_FONT_PX, Scene};
+    use atlas_core::url_state::ViewState;
     let b = bundle();
     let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX, &[]);
-    let by_zone = map_svg(
+    let (zones, _) = ViewState::from_query("?lang=zh", &b);
+    let by_zone = view_svg(
         &b,
         &scene,
-        None,
-        None,
-        Lang::Zh,
+        &zones,
         &atlas_core::map_title::MapTitle {
             headline: "江苏 <三大区域>".into(),
             subtitle: "plan".into(),
         },
     );
     assert!(by_zone.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert_eq!(by_zone.matches("class=\"city\"").count(), 13);
+    assert_eq!(by_zone.matches("<path class=\"city zone-").count(), 13);
     assert!(
         by_zone.contains("江苏 &lt;三大区域&gt;"),
         "the title is escaped"
@@ -148,12 +149,12 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         .into_iter()
         .map(|(p, r)| (p.to_string(), r))
         .collect();
-    let by_role = map_svg(
+    let (iot, _) = ViewState::from_query("?lang=en&industry=iot_cloud", &b);
+    assert_eq!(iot.roles_shown(&b).as_ref(), Some(&roles));
+    let by_role = view_svg(
         &b,
         &scene,
-        Some(&roles),
-        Some("iot_cloud"),
-        Lang::En,
+        &iot,
         &atlas_core::map_title::MapTitle {
             headline: "IoT".into(),
             subtitle: "plan".into(),
@@ -167,7 +168,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         "the bases serving the chosen industry, as on the live map"
     );
     for base in &serving {
-        assert!(by_role.contains(&format!("<title>{}</title>", base.name_en)));
+        assert!(by_role.contains(&format!("<title>{} · ", base.name_en)));
     }
     assert!(
         by_role.contains(&format!(">Industrial bases ({})<", serving.len())),
@@ -185,7 +186,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         .expect("the signature pattern is defined in the file");
     assert!(
         pattern[..pattern.find("</pattern>").expect("end")]
-            .contains(role_color(Some(Role::Signature)))
+            .contains(role_fill(Some(Role::Signature)))
     );
     let unnamed = b.cities.len() + b.places.len() - 1;
     assert!(
@@ -377,7 +378,7 @@ fn the_stylesheets_colours_are_the_palettes() {
     }
     for r in Role::ALL {
         assert_eq!(
-            atlas_core::export::role_color(Some(r)),
+            atlas_core::look::role_fill(Some(r)),
             role(r),
             "the exported map's {r:?} colour"
         );

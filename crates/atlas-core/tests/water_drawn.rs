@@ -74,6 +74,7 @@ fn the_live_map_draws_water_as_pictures_under_the_labels() {
         city: None,
         zone: None,
         interactive: true,
+        colours: atlas_core::look::Look::Themed,
     };
     let svg = map_markup::map_svg(&bundle, &scene, &look);
     let water = svg
@@ -96,19 +97,18 @@ fn the_live_map_draws_water_as_pictures_under_the_labels() {
 fn the_exported_map_draws_the_water_and_credits_gshhg() {
     let bundle = bundle();
     let scene = Scene::new(&bundle, 928.0, 700.0, Lang::En, 14.0, &[]);
-    let svg = atlas_core::export::map_svg(
+    let (state, _) = atlas_core::url_state::ViewState::from_query("?lang=en", &bundle);
+    let svg = atlas_core::export::view_svg(
         &bundle,
         &scene,
-        None,
-        None,
-        Lang::En,
+        &state,
         &atlas_core::map_title::MapTitle {
             headline: "Jiangsu".into(),
             subtitle: "plan".into(),
         },
     );
     let water = svg
-        .split(r#"<g class="water">"#)
+        .split(r#"<g class="water" aria-hidden="true">"#)
         .nth(1)
         .and_then(|rest| rest.split("</g>").next())
         .expect("a water group");

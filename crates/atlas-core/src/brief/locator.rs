@@ -15,11 +15,11 @@ use geo::BoundingRect;
 
 use crate::bundle::{Bundle, WaterKind};
 use crate::county_layer::CountyLayer;
-use crate::export::zone_color;
 use crate::i18n::Lang;
 use crate::labels::{LabelBox, LabelRequest, place_labels, text_width};
+use crate::look::zone_fill;
 use crate::map_markup::{self, escape, tenths};
-use crate::palette::{INK, MUTED, ROLE_NONE};
+use crate::palette::{INK, MUTED, PAPER, ROLE_NONE};
 use crate::projection::{Projection, ScreenPoint};
 use crate::scene::{CityShape, MAP_PADDING, Scene, WATER_LABEL_SCALE, WaterShape};
 use crate::svg_path::svg_path;
@@ -108,13 +108,13 @@ pub fn locator_svg(
         let highlighted = shape.adcode == city;
         let (class, fill) = if highlighted {
             here = Some(shape);
-            ("locator-city here", zone_color(&shape.zone))
+            ("locator-city here", zone_fill(&shape.zone))
         } else {
             ("locator-city", ROLE_NONE)
         };
         let _ = write!(
             s,
-            r##"<path class="{class}" data-adcode="{adcode}" d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="0.8"></path>"##,
+            r##"<path class="{class}" data-adcode="{adcode}" d="{d}" fill="{fill}" stroke="{PAPER}" stroke-width="0.8"></path>"##,
             adcode = shape.adcode,
             d = shape.path,
         );
@@ -123,7 +123,7 @@ pub fn locator_svg(
     for (adcode, d) in &counties {
         let _ = write!(
             s,
-            r##"<path class="locator-county" data-adcode="{adcode}" d="{d}" fill="none" stroke="#ffffff" stroke-width="0.7"></path>"##
+            r##"<path class="locator-county" data-adcode="{adcode}" d="{d}" fill="none" stroke="{PAPER}" stroke-width="0.7"></path>"##
         );
     }
     s.push_str("</g>");
@@ -149,7 +149,7 @@ pub fn locator_svg(
         if let Some((text, b)) = here_label {
             let _ = write!(
                 s,
-                r##"<text class="locator-label" x="{x}" y="{y}" font-size="{LOCATOR_FONT_PX}" font-weight="700" text-anchor="middle" dominant-baseline="central" fill="{INK}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{text}</text>"##,
+                r##"<text class="locator-label" x="{x}" y="{y}" font-size="{LOCATOR_FONT_PX}" font-weight="700" text-anchor="middle" dominant-baseline="central" fill="{INK}" stroke="{PAPER}" stroke-width="3" paint-order="stroke">{text}</text>"##,
                 x = tenths(b.center.x),
                 y = tenths(b.center.y),
                 text = escape(&text),
@@ -202,7 +202,7 @@ fn around_labels(
         keep_out.push(b);
         let _ = write!(
             s,
-            r##"<text class="locator-neighbour" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{NEIGHBOUR_FONT_PX}" text-anchor="middle" dominant-baseline="central" fill="{MUTED}" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">{text}</text>"##,
+            r##"<text class="locator-neighbour" data-adcode="{adcode}" x="{x}" y="{y}" font-size="{NEIGHBOUR_FONT_PX}" text-anchor="middle" dominant-baseline="central" fill="{MUTED}" stroke="{PAPER}" stroke-width="2.5" paint-order="stroke">{text}</text>"##,
             adcode = shape.adcode,
             x = tenths(b.center.x),
             y = tenths(b.center.y),
