@@ -14,8 +14,7 @@ use atlas_core::county_markup::{DrillLook, drill_svg};
 use atlas_core::county_scene::DrillScene;
 use atlas_core::labels::LabelBox;
 use atlas_core::scene::explorer_label_font;
-use atlas_core::url_state::ViewState;
-use atlas_core::{Bundle, Lang, Role};
+use atlas_core::{Lang, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,26 +26,13 @@ use crate::counties::Counties;
 use crate::county_status::{CountiesError, CountiesLoading};
 use crate::resize::use_overlay_boxes;
 
-/// The city whose counties the view asks for: the selected city when the view is drilled
-/// outside the presenter (a county-level place drills into its own city).
-pub fn drilled_city(bundle: &Bundle, state: &ViewState) -> Option<String> {
-    if !state.drill || state.slide.is_some() {
-        return None;
-    }
-    let city = state.city.as_deref()?;
-    bundle
-        .city(city)
-        .map(|c| c.adcode.clone())
-        .or_else(|| bundle.place(city).map(|p| p.city.clone()))
-}
-
 /// Whether the drilled map is showing (drilled, and the county layer is ready), a signal the
 /// province map hides itself by.
 pub fn use_drill_shown(atlas: &AtlasContext) -> Memo<bool> {
     let bundle = atlas.bundle.clone();
     let (state, counties) = (atlas.state, atlas.counties);
     Memo::new(move |_| {
-        state.with(|s| drilled_city(&bundle, s)).is_some()
+        state.with(|s| s.drilled_city(&bundle)).is_some()
             && counties.with(|c| matches!(c, Counties::Ready(_)))
     })
 }
@@ -85,7 +71,7 @@ pub fn DrillMap(
     let (state, counties, language) = (atlas.state, atlas.counties, atlas.language);
     let city = {
         let bundle = atlas.bundle.clone();
-        Memo::new(move |_| state.with(|s| drilled_city(&bundle, s)))
+        Memo::new(move |_| state.with(|s| s.drilled_city(&bundle)))
     };
     Effect::new({
         let atlas = atlas.clone();

@@ -15,7 +15,6 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::context::AtlasContext;
 use crate::counties::Counties;
-use crate::drill_map::drilled_city;
 
 /// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
 const EXPORT_SIZE: (f64, f64) = (1200.0, 860.0);
@@ -30,7 +29,7 @@ fn title(atlas: &AtlasContext, state: &ViewState, city: Option<&str>) -> MapTitl
 /// counties have arrived.
 fn drilled_map_svg(atlas: &AtlasContext, state: &ViewState) -> Option<String> {
     let bundle = &atlas.bundle;
-    let city = drilled_city(bundle, state)?;
+    let city = state.drilled_city(bundle)?;
     let layer = atlas.counties.with_untracked(Counties::layer)?;
     let lang = state.lang;
     let scene = DrillScene::new(bundle, &layer, &city, EXPORT_SIZE, lang, LABEL_FONT_PX, &[])?;
@@ -69,7 +68,9 @@ pub fn current_map_svg(atlas: &AtlasContext) -> String {
 /// A file name for the current view (with the city's adcode when drilled).
 fn file_name(atlas: &AtlasContext, extension: &str) -> String {
     let state = atlas.state.get_untracked();
-    let city = drilled_city(&atlas.bundle, &state).map_or_else(String::new, |c| format!("{c}-"));
+    let city = state
+        .drilled_city(&atlas.bundle)
+        .map_or_else(String::new, |c| format!("{c}-"));
     let topic = state
         .field
         .or(state.industry)

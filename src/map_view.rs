@@ -32,7 +32,7 @@ use crate::context::{AtlasContext, use_atlas};
 use crate::counties::Counties;
 use crate::credit::CreditRow;
 use crate::dom::query_all;
-use crate::drill_map::{DrillMap, drill_into, drilled_city, use_drill_shown};
+use crate::drill_map::{DrillMap, drill_into, use_drill_shown};
 use crate::legend::Legend;
 use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
@@ -383,7 +383,7 @@ pub fn MapView() -> impl IntoView {
             if !drilled.get() {
                 return None;
             }
-            state.with(|s| drilled_city(&bundle, s))
+            state.with(|s| s.drilled_city(&bundle))
         })
     };
     let title = {

@@ -1043,6 +1043,19 @@ impl ViewState {
         [&self.city, &self.industry, &self.field, &self.zone].map(Clone::clone)
     }
 
+    /// The city whose counties the view asks for: the selected city when the view is drilled
+    /// outside the presenter (a county-level place drills into its own city).
+    pub fn drilled_city(&self, bundle: &Bundle) -> Option<String> {
+        if !self.drill || self.slide.is_some() {
+            return None;
+        }
+        let city = self.city.as_deref()?;
+        bundle
+            .city(city)
+            .map(|c| c.adcode.clone())
+            .or_else(|| bundle.place(city).map(|p| p.city.clone()))
+    }
+
     /// The place the panel speaks of: the chosen county-level unit, else the chosen city.
     pub fn chosen_place(&self) -> Option<&str> {
         self.county.as_deref().or(self.city.as_deref())

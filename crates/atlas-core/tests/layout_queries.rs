@@ -372,3 +372,31 @@ fn the_selection_posted_to_a_parent_reads_back_as_the_same_selection() {
     assert_eq!(parts[2].as_deref(), Some("solar_pv"));
     assert_eq!(parts[3], None);
 }
+
+#[test]
+fn a_drilled_view_asks_for_its_citys_counties_and_a_county_level_place_for_its_own_city() {
+    let b = bundle();
+    let drilled = |city: &str| ViewState {
+        city: Some(city.to_string()),
+        drill: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        drilled("320500").drilled_city(&b).as_deref(),
+        Some("320500")
+    );
+    assert_eq!(
+        drilled("320583").drilled_city(&b).as_deref(),
+        Some("320500")
+    );
+    let not_drilled = ViewState {
+        drill: false,
+        ..drilled("320500")
+    };
+    assert_eq!(not_drilled.drilled_city(&b), None);
+    let presenting = ViewState {
+        slide: Some(3),
+        ..drilled("320500")
+    };
+    assert_eq!(presenting.drilled_city(&b), None);
+}
