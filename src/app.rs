@@ -22,8 +22,8 @@ use crate::panels::SidePanel;
 use crate::plan_view::PlanView;
 use crate::prerendered;
 use crate::presenter::Presenter;
+use crate::split_views::{Split, SplitView, prefetch_on_idle};
 use crate::status_panels::{ErrorPanel, LoadingPanel};
-use crate::table_view::TableView;
 use crate::targets_view::TargetsView;
 use crate::toolbar::Toolbar;
 use crate::url_sync::use_url_state;
@@ -74,6 +74,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     let early = atlas.clone();
     Effect::new(move |_| {
         prerendered::remove();
+        prefetch_on_idle();
         let chosen = prerendered::take_early_place().and_then(|recorded| {
             early
                 .state
@@ -155,7 +156,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             <main class="atlas">
                 {move || match main_view.get() {
                     View::Map => view! { <MapView /> }.into_any(),
-                    View::Table => view! { <TableView /> }.into_any(),
+                    View::Table => view! { <Split view=SplitView::Table /> }.into_any(),
                     View::Targets => view! { <TargetsView /> }.into_any(),
                     View::Overview => view! { <OverviewView /> }.into_any(),
                     View::Plan => view! { <PlanView /> }.into_any(),

@@ -29,6 +29,7 @@ mod presenter_window;
 mod resize;
 mod scoped_listener;
 mod search_box;
+mod split_views;
 mod status_panels;
 mod story_panel;
 mod table_view;
