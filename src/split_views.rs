@@ -6,45 +6,74 @@
 //! panel as a missing county layer, naming the file, with a button that fetches it again; the
 //! rest of the atlas keeps working.
 
+use std::sync::Arc;
+
 use atlas_core::Msg;
 use atlas_core::chunk_files::{CHUNKS_META, chunk_file, unhashed_chunk_file};
+use atlas_core::county_layer::CountyLayer;
+use atlas_core::labels::LabelBox;
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::context::use_atlas;
 
-/// A view whose code lives in a chunk of its own.
+/// A chunk of the app's code that the site build splits out of the first wasm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitView {
+pub enum Chunk {
     /// The place × industry table.
     Table,
+    /// The plan's targets as charts.
+    Targets,
+    /// The ten industries' small maps side by side.
+    Overview,
+    /// The plan's text, read beside the map.
+    Plan,
+    /// The city briefs.
+    Briefs,
+    /// The presenter's slides.
+    Presenter,
+    /// The drilled-down county map and the county panel.
+    Drill,
 }
 
-impl SplitView {
-    /// Every split view, in the order they are prefetched.
-    const ALL: [SplitView; 1] = [SplitView::Table];
+impl Chunk {
+    /// Every chunk, in the order they are prefetched (the views most used first).
+    const ALL: [Chunk; 7] = [
+        Chunk::Drill,
+        Chunk::Table,
+        Chunk::Overview,
+        Chunk::Plan,
+        Chunk::Briefs,
+        Chunk::Targets,
+        Chunk::Presenter,
+    ];
 
     /// The split's name, as `wasm_split(NAME)` gives it (its file is `split_NAME.HASH.wasm`).
     fn name(self) -> &'static str {
         match self {
-            SplitView::Table => "table",
+            Chunk::Table => "table",
+            Chunk::Targets => "targets",
+            Chunk::Overview => "overview",
+            Chunk::Plan => "plan",
+            Chunk::Briefs => "briefs",
+            Chunk::Presenter => "presenter",
+            Chunk::Drill => "drill",
         }
     }
 
-    /// Loads the chunk (once; a failure is not kept, so a later call fetches again) and builds
-    /// the view under the current owner.
-    async fn build(self) -> Result<AnyView, ChunkFailed> {
-        match self {
-            SplitView::Table => table_view().await,
-        }
-    }
-
-    /// Fetches and starts the chunk without building the view.
+    /// Fetches and starts the chunk without building a view (once; a failure is not kept, so a
+    /// later call fetches again).
     async fn preload(self) -> Result<(), SplitLoaderError> {
         match self {
-            SplitView::Table => preload_table().await,
+            Chunk::Table => preload_table().await,
+            Chunk::Targets => preload_targets().await,
+            Chunk::Overview => preload_overview().await,
+            Chunk::Plan => preload_plan().await,
+            Chunk::Briefs => preload_briefs().await,
+            Chunk::Presenter => preload_presenter().await,
+            Chunk::Drill => preload_drill().await,
         }
     }
 
@@ -62,6 +91,120 @@ impl SplitView {
     }
 }
 
+/// A view built from a chunk, with what it is given.
+#[derive(Clone)]
+pub enum SplitView {
+    /// The place × industry table.
+    Table,
+    /// The plan's targets as charts.
+    Targets,
+    /// The ten industries' small maps side by side.
+    Overview,
+    /// The plan's text, read beside the map.
+    Plan,
+    /// The city briefs.
+    Briefs,
+    /// The presenter's slides.
+    Presenter,
+    /// The drilled map, as [`crate::drill_map::DrillMap`] takes it.
+    Drill {
+        /// The map's size.
+        size: ReadSignal<(f64, f64)>,
+        /// The boxes of what overlays the map.
+        keep_out: ReadSignal<Vec<LabelBox>>,
+        /// Whether the drilled map is shown.
+        shown: Memo<bool>,
+    },
+    /// A county's panel.
+    County {
+        /// The county's code.
+        adcode: String,
+        /// The loaded county layer.
+        layer: Arc<CountyLayer>,
+    },
+}
+
+impl SplitView {
+    /// The chunk holding the view's code.
+    fn chunk(&self) -> Chunk {
+        match self {
+            SplitView::Table => Chunk::Table,
+            SplitView::Targets => Chunk::Targets,
+            SplitView::Overview => Chunk::Overview,
+            SplitView::Plan => Chunk::Plan,
+            SplitView::Briefs => Chunk::Briefs,
+            SplitView::Presenter => Chunk::Presenter,
+            SplitView::Drill { .. } | SplitView::County { .. } => Chunk::Drill,
+        }
+    }
+
+    /// Loads the chunk (once; a failure is not kept, so a later call fetches again) and builds
+    /// the view under the current owner.
+    async fn build(self) -> Result<AnyView, ChunkFailed> {
+        match self {
+            SplitView::Table => table_view().await,
+            SplitView::Targets => targets_view().await,
+            SplitView::Overview => overview_view().await,
+            SplitView::Plan => plan_view().await,
+            SplitView::Briefs => briefs_view().await,
+            SplitView::Presenter => presenter_view().await,
+            SplitView::Drill {
+                size,
+                keep_out,
+                shown,
+            } => drill_view(size, keep_out, shown).await,
+            SplitView::County { adcode, layer } => county_view(adcode, layer).await,
+        }
+    }
+}
+
+// The split points: each body, the view built type-erased, goes into the chunk its attribute
+// names, with a `preload_…` function that fetches the chunk without building the view.
+
+#[wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_table))]
+fn table_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::table_view::TableView /> }.into_any())
+}
+
+#[wasm_split(targets, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_targets))]
+fn targets_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::targets_view::TargetsView /> }.into_any())
+}
+
+#[wasm_split(overview, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_overview))]
+fn overview_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::overview_view::OverviewView /> }.into_any())
+}
+
+#[wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_plan))]
+fn plan_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::plan_view::PlanView /> }.into_any())
+}
+
+#[wasm_split(briefs, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_briefs))]
+fn briefs_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::briefs_view::BriefsView /> }.into_any())
+}
+
+#[wasm_split(presenter, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_presenter))]
+fn presenter_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::presenter::Presenter /> }.into_any())
+}
+
+#[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_drill))]
+fn drill_view(
+    size: ReadSignal<(f64, f64)>,
+    keep_out: ReadSignal<Vec<LabelBox>>,
+    shown: Memo<bool>,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::drill_map::DrillMap size keep_out shown /> }.into_any())
+}
+
+#[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_county))]
+fn county_view(adcode: String, layer: Arc<CountyLayer>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::panels::county::CountyPanel adcode layer /> }.into_any())
+}
+
 /// A view's chunk could not be loaded (the browser's console has the cause).
 #[derive(Debug, Clone)]
 pub struct ChunkFailed;
@@ -72,11 +215,6 @@ impl From<SplitLoaderError> for ChunkFailed {
     }
 }
 
-#[leptos::wasm_split::wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_table))]
-fn table_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::table_view::TableView /> }.into_any())
-}
-
 /// The view `view`, once its chunk has arrived; until then nothing, and if it cannot be loaded,
 /// the panel naming its file with a button that tries again.
 #[component]
@@ -84,12 +222,14 @@ pub fn Split(view: SplitView) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     move || {
         attempt.track();
+        let view = view.clone();
         Suspend::new(async move {
+            let chunk = view.chunk();
             match view.build().await {
                 Ok(built) => built,
                 Err(ChunkFailed) => {
                     let retry = move || attempt.update(|n| *n += 1);
-                    view! { <ChunkError file=view.file() retry /> }.into_any()
+                    view! { <ChunkError file=chunk.file() retry /> }.into_any()
                 }
             }
         })
@@ -119,8 +259,8 @@ fn ChunkError(file: String, retry: impl Fn() + Send + Sync + 'static) -> impl In
 pub fn prefetch_on_idle() {
     let fetch_all = Closure::once_into_js(|| {
         leptos::task::spawn_local(async {
-            for view in SplitView::ALL {
-                let _ = view.preload().await;
+            for chunk in Chunk::ALL {
+                let _ = chunk.preload().await;
             }
         });
     });

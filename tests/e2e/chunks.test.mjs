@@ -15,6 +15,12 @@ const SHOTS = '/work/shots/wasm-split';
 /** Each split view: its split's name, the link that opens it, and an element only it draws. */
 const VIEWS = [
   { split: 'table', query: 'view=table', shown: '.table-view table.layout-table' },
+  { split: 'targets', query: 'view=targets', shown: '.targets-view .chart-grid' },
+  { split: 'overview', query: 'view=overview', shown: '.overview-view .overview-figure' },
+  { split: 'plan', query: 'view=plan', shown: '.plan-view .plan-reader' },
+  { split: 'briefs', query: 'view=briefs', shown: '.briefs-view' },
+  { split: 'presenter', query: 'slide=1', shown: '.slide-title' },
+  { split: 'drill', query: 'city=320500&drill=1', shown: '.drill-canvas:not([hidden]) #atlas-drill-map path.county' },
 ];
 
 /** The chunk files the page names (`<meta name="atlas-chunks">`). */
