@@ -375,9 +375,13 @@ pub fn MapView() -> impl IntoView {
     };
     let drilled = use_drill_shown(&atlas);
     // The drilled map's code is a chunk of its own: it is built on the first drill-down (or a link
-    // that opens drilled) and kept from then on.
-    let ever_drilled =
-        Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || drilled.get());
+    // that opens drilled), while the county layer may still be on its way, and kept from then on.
+    let ever_drilled = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |was: Option<&bool>| {
+            was.copied().unwrap_or(false) || state.with(|s| drilled_city(&bundle, s)).is_some()
+        })
+    };
     // The city whose counties show, once they do: the title and the legend speak of it.
     let drilled_in = {
         let bundle = atlas.bundle.clone();
