@@ -10,10 +10,23 @@ OUT="${1:-$ROOT/dist}"
 WASM="$ROOT/target/wasm32-unknown-unknown/release/jiangsu-atlas.wasm"
 
 say "building the app for wasm32 (release)"
-(cd "$ROOT" && cargo build --release --locked --target wasm32-unknown-unknown -p jiangsu-atlas)
+# The app's own crate is linked with its relocations kept (--emit-relocs, for it alone: no
+# dependency is rebuilt), which wasm-split-cli needs to move the views the first screen does not
+# show (src/split_views.rs) into chunks of their own, fetched when a view opens or on idle.
+(cd "$ROOT" && cargo rustc --release --locked --target wasm32-unknown-unknown -p jiangsu-atlas \
+  --bin jiangsu-atlas -- -C link-arg=--emit-relocs)
 
 rm -rf "$OUT" && mkdir -p "$OUT" && OUT="$(cd "$OUT" && pwd)"
-wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name atlas "$WASM"
+# The splitter writes the first wasm (atlas.wasm), one split_NAME.wasm per split view, the
+# chunk_N.wasm holding code shared by several of them, and __wasm_split.js, the loader whose
+# table names them. wasm-bindgen then reads the first wasm, keeping the exports the chunks link
+# to (--keep-lld-exports) under their linker names (--no-demangle).
+SPLIT="$(mktemp -d)"; trap 'rm -rf "$SPLIT"' EXIT
+wasm-split-cli "$WASM" "$SPLIT" --out-name atlas --target web
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir "$OUT" \
+  --out-name atlas "$SPLIT/atlas.wasm"
+rm "$SPLIT/atlas.wasm"
+mv "$SPLIT"/*.wasm "$SPLIT/__wasm_split.js" "$OUT/"
 # The features rustc's wasm32 target enables by default (its target_features section lists them);
 # assets/boot.js checks each in the browser, and the README's browser table derives from them
 # (tests/e2e/deploy.test.mjs keeps the three equal).
@@ -27,7 +40,7 @@ WASM_OPT=("$ROOT/node_modules/.bin/wasm-opt" -Oz --reorder-functions-by-name --s
 # scripts/wasm-composition.sh sets ATLAS_WASM_NAMES to get the same optimised wasm with its
 # function names (-g keeps the name section and changes no other byte).
 if [ -n "${ATLAS_WASM_NAMES:-}" ]; then "${WASM_OPT[@]}" -g "$OUT/atlas_bg.wasm" -o "$ATLAS_WASM_NAMES"; fi
-"${WASM_OPT[@]}" "$OUT/atlas_bg.wasm" -o "$OUT/atlas_bg.wasm"
+for wasm in "$OUT"/*.wasm; do "${WASM_OPT[@]}" "$wasm" -o "$wasm"; done
 
 mkdir -p "$OUT/assets"
 cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/plan.json" "$ROOT/assets/noscript.css" "$OUT/assets/"
@@ -58,7 +71,22 @@ hashed() {
 BUNDLE="$(hashed "$OUT/assets/atlas.app.json")"
 mv "$OUT/$BUNDLE" "$OUT/${BUNDLE/atlas.app./atlas.}" && BUNDLE="${BUNDLE/atlas.app./atlas.}"
 STYLE="$(hashed "$OUT/assets/style.css")"
-MODULE="$(hashed "$OUT/atlas.js")"
+# Each chunk gets its hashed name, and the loader's table ("./split_table.wasm") names it so.
+CHUNKS=()
+for chunk in "$OUT"/split_*.wasm "$OUT"/chunk_*.wasm; do
+  [ -e "$chunk" ] || continue
+  name="$(basename "$chunk")"; new="$(hashed "$chunk")"
+  sed -i "s|\"./$name\"|\"./$new\"|" "$OUT/__wasm_split.js"
+  CHUNKS+=("$new")
+done
+# The app's module and the loader import each other, so both get one hash, of the two together;
+# only their import specifiers are rewritten (the wasm's import module "./__wasm_split.js" is a
+# name wasm-bindgen keys the loader's exports by, not an address, and stays).
+PAIR="$(cat "$OUT/atlas.js" "$OUT/__wasm_split.js" | sha256sum | cut -c1-16)"
+sed -i "s|from \"./__wasm_split.js\"|from \"./__wasm_split.$PAIR.js\"|" "$OUT/atlas.js"
+sed -i "s|from \"./atlas.js\"|from \"./atlas.$PAIR.js\"|" "$OUT/__wasm_split.js"
+mv "$OUT/atlas.js" "$OUT/atlas.$PAIR.js" && MODULE="atlas.$PAIR.js"
+mv "$OUT/__wasm_split.js" "$OUT/__wasm_split.$PAIR.js"
 WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"
 BOOT="$(hashed "$OUT/boot.js")"
 # The county layer and the plan document, fetched after the app has started, get hashed copies
@@ -75,6 +103,7 @@ PLAN="$(hashed "$OUT/assets/plan.json" copy)"
 say "writing index.html with the prerendered map"
 (cd "$ROOT" && cargo run --locked --quiet -p atlas-builder -- page "$OUT/index.html" \
   "assets/style.css=$STYLE" "atlas.js=$MODULE" "atlas_bg.wasm=$WASM_FILE" "boot.js=$BOOT" \
-  "assets/atlas.json=$BUNDLE" "assets/counties.json=$COUNTIES" "assets/plan.json=$PLAN")
-say "site built in $OUT: wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip)"
+  "assets/atlas.json=$BUNDLE" "assets/counties.json=$COUNTIES" "assets/plan.json=$PLAN" \
+  "chunks=${CHUNKS[*]}")
+say "site built in $OUT: first wasm $(stat -c %s "$OUT/$WASM_FILE") bytes ($(gzip -9c "$OUT/$WASM_FILE" | wc -c) gzip), ${#CHUNKS[@]} chunks $(cat "${CHUNKS[@]/#/$OUT/}" | wc -c) bytes"
 node "$ROOT/scripts/precompress.mjs" "$OUT"

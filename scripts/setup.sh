@@ -28,6 +28,19 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# The splitter that moves the views the first screen does not show into wasm chunks of their own
+# (scripts/build-site.sh): wasm-split-cli from the crate cargo-leptos uses for the same, at the
+# version whose loader the app's split points (leptos::wasm_split, src/split_views.rs) match.
+WASM_SPLIT_VERSION=0.2.4
+ensure_wasm_split() {
+  # The tool prints no version; cargo's list of installed crates has it.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 # The node tools (binaryen, playwright-core, axe-core, echarts, esbuild), exactly as
 # package-lock.json pins them. A stamp holding the lock file's hash tells whether node_modules
 # already matches it.
@@ -64,5 +77,6 @@ ensure_browser() {
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_node_modules
 }

@@ -9,7 +9,6 @@ use atlas_core::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 
-use crate::briefs_view::BriefsView;
 use crate::context::{AtlasContext, use_atlas};
 use crate::embed::use_embedding;
 use crate::focus::keep_focus_on;
@@ -18,14 +17,10 @@ use crate::live_region::LiveRegion;
 use crate::load::load_bundle;
 use crate::map_view::MapView;
 use crate::notices::NoticeBar;
-use crate::overview_view::OverviewView;
 use crate::panels::SidePanel;
-use crate::plan_view::PlanView;
 use crate::prerendered;
-use crate::presenter::Presenter;
+use crate::split_views::{Split, SplitView, prefetch_on_idle};
 use crate::status_panels::{ErrorPanel, LoadingPanel};
-use crate::table_view::TableView;
-use crate::targets_view::TargetsView;
 use crate::toolbar::Toolbar;
 use crate::url_sync::use_url_state;
 
@@ -76,6 +71,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     let early = atlas.clone();
     Effect::new(move |_| {
         prerendered::remove();
+        prefetch_on_idle();
         let chosen = prerendered::take_early_place().and_then(|recorded| {
             early
                 .state
@@ -148,7 +144,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         now
     });
     view! {
-        <Show when=move || !presenting.get() fallback=|| view! { <Presenter /> }>
+        <Show when=move || !presenting.get() fallback=|| view! { <Split view=SplitView::Presenter /> }>
         <div class="app">
             <header class="topbar">
                 <div class="brand">
@@ -161,11 +157,11 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             <main class="atlas">
                 {move || match main_view.get() {
                     View::Map => view! { <MapView /> }.into_any(),
-                    View::Table => view! { <TableView /> }.into_any(),
-                    View::Targets => view! { <TargetsView /> }.into_any(),
-                    View::Overview => view! { <OverviewView /> }.into_any(),
-                    View::Plan => view! { <PlanView /> }.into_any(),
-                    View::Briefs => view! { <BriefsView /> }.into_any(),
+                    View::Table => view! { <Split view=SplitView::Table /> }.into_any(),
+                    View::Targets => view! { <Split view=SplitView::Targets /> }.into_any(),
+                    View::Overview => view! { <Split view=SplitView::Overview /> }.into_any(),
+                    View::Plan => view! { <Split view=SplitView::Plan /> }.into_any(),
+                    View::Briefs => view! { <Split view=SplitView::Briefs /> }.into_any(),
                 }}
                 <Show when=move || matches!(main_view.get(), View::Map | View::Table | View::Targets)>
                     <SidePanel />

@@ -33,6 +33,7 @@ mod resize;
 mod restyle;
 mod scoped_listener;
 mod search_box;
+mod split_views;
 mod status_panels;
 mod story_panel;
 mod table_view;

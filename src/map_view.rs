@@ -32,11 +32,12 @@ use crate::context::{AtlasContext, use_atlas};
 use crate::counties::Counties;
 use crate::credit::CreditRow;
 use crate::dom::query_all;
-use crate::drill_map::{DrillMap, drill_into, use_drill_shown};
+use crate::drill_map::{drill_into, use_drill_shown};
 use crate::legend::Legend;
 use crate::prerendered;
 use crate::resize::{use_element_size, use_overlay_boxes};
 use crate::restyle::{restyle_place, set};
+use crate::split_views::{Split, SplitView};
 
 /// The map's elements, found once in its `<svg>` so that every update goes straight to them.
 struct MapElements {
@@ -376,6 +377,14 @@ pub fn MapView() -> impl IntoView {
         }
     };
     let drilled = use_drill_shown(&atlas);
+    // The drilled map's code is a chunk of its own: it is built on the first drill-down (or a link
+    // that opens drilled), while the county layer may still be on its way, and kept from then on.
+    let ever_drilled = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |was: Option<&bool>| {
+            was.copied().unwrap_or(false) || state.with(|s| s.drilled_city(&bundle)).is_some()
+        })
+    };
     // The city whose counties show, once they do: the title and the legend speak of it.
     let drilled_in = {
         let bundle = atlas.bundle.clone();
@@ -506,7 +515,7 @@ pub fn MapView() -> impl IntoView {
                 on:dblclick=on_double_click
                 on:keydown=on_key
             ></div>
-            <DrillMap size keep_out shown=drilled />
+            {move || ever_drilled.get().then(|| view! { <Split view=SplitView::Drill { size, keep_out, shown: drilled } /> })}
             <Legend lines node_ref=legend />
             <CreditRow node_ref=credit />
             <div class="map-tooltip" role="tooltip" node_ref=tooltip hidden=true></div>

@@ -7,7 +7,7 @@
 
 mod bilingual;
 mod city;
-mod county;
+pub(crate) mod county;
 mod industry;
 mod mixed_text;
 mod place_link;
@@ -26,6 +26,7 @@ pub use quote::PlanQuote;
 
 use crate::context::use_atlas;
 use crate::counties::Counties;
+use crate::split_views::{Split, SplitView};
 use crate::story_panel::StoryPanel;
 
 /// The panel beside the map or table.
@@ -50,7 +51,7 @@ pub fn SidePanel() -> impl IntoView {
         (Some(adcode), city, _) => Some(
             (move || match counties.get() {
                 Counties::Ready(layer) => {
-                    view! { <county::CountyPanel adcode=adcode.clone() layer /> }.into_any()
+                    view! { <Split view=SplitView::County { adcode: adcode.clone(), layer } /> }.into_any()
                 }
                 other => {
                     let status = match other {

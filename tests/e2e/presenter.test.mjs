@@ -184,6 +184,8 @@ describe('presenter mode', () => {
     const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(env.site.url + '?slide=3');
+    // The presenter's code arrives in a chunk of its own: its slide, not the prerendered map.
+    await page.locator('.slide-title').waitFor();
     await page.waitForSelector('path.city');
     assert.equal(await page.$eval('path.city', (p) => getComputedStyle(p).transitionDuration), '0s');
     await context.close();

@@ -255,6 +255,17 @@ impl Lang {
                 "The province map still works. The server took the request but sent no county layer: reload this page in a while; if it stalls again, check the server.",
             ),
             BackToProvince => ("返回全省", "Back to the province"),
+            // CHUNK:
+            ChunkFailed => (
+                "这一视图的程序文件无法载入",
+                "This view's code could not be loaded",
+            ),
+            ChunkHint => (
+                "地图仍可使用。若地图刚刚更新过，请重新加载本页；否则请检查该文件是否与 index.html 来自同一次构建并已完整上传。",
+                "The map still works. If the atlas was just updated, reload this page; otherwise check that this file comes from the same build as index.html and was uploaded in full.",
+            ),
+            ChunkFile => ("文件：", "File: "),
+            TryAgain => ("重试", "Try again"),
             Province => ("江苏", "Jiangsu"),
             WhereYouAre => ("当前位置", "Where you are"),
             CountiesOf => ("区县地图", "counties map"),
@@ -507,6 +518,15 @@ pub enum Msg {
     DrillHint,
     DrillStalledHint,
     BackToProvince,
+    // CHUNK:
+    /// The heading of the panel shown when a view's wasm chunk cannot be loaded.
+    ChunkFailed,
+    /// What to do when a view's wasm chunk cannot be loaded.
+    ChunkHint,
+    /// The label before the name of the chunk file that could not be loaded.
+    ChunkFile,
+    /// The button that fetches a failed file again.
+    TryAgain,
     Province,
     WhereYouAre,
     CountiesOf,

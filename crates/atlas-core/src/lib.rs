@@ -8,6 +8,7 @@ pub mod announce;
 pub mod brief;
 pub mod bundle;
 pub mod charts;
+pub mod chunk_files;
 pub mod county_facts;
 pub mod county_layer;
 pub mod county_markup;

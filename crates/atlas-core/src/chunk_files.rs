@@ -1,0 +1,68 @@
+//! Which file holds a view's code. The site build splits the views the first screen does not
+//! show out of the first wasm, one chunk each (`wasm_split(table)` gives
+//! `split_table.0123456789abcdef.wasm`), and names every chunk file in the page
+//! (`<meta name="atlas-chunks" content="split_table.….wasm chunk_3.….wasm">`),
+//! so that a chunk that cannot be loaded is named in its error panel by the file a reader can
+//! look for on the server.
+
+/// The `<meta>` name under which the page lists the chunk files, separated by spaces.
+pub const CHUNKS_META: &str = "atlas-chunks";
+
+/// The file among `listed` (the page's list, space-separated) that holds the split `name`:
+/// `split_NAME.HASH.wasm`, the hash being the 16 hex digits the site build gives every file; `None`
+/// when the page lists none (a page from before the split).
+pub fn chunk_file<'a>(listed: &'a str, name: &str) -> Option<&'a str> {
+    listed.split_ascii_whitespace().find(|file| {
+        file.strip_prefix("split_")
+            .and_then(|rest| rest.strip_prefix(name))
+            .and_then(|rest| rest.strip_prefix('.'))
+            .and_then(|rest| rest.strip_suffix(".wasm"))
+            .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
+/// What the error panel names when the page lists no file for the split `name`: the name the
+/// splitter (wasm-split-cli) gives it, without the hash.
+pub fn unhashed_chunk_file(name: &str) -> String {
+    format!("split_{name}.wasm")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chunk_file, unhashed_chunk_file};
+
+    const LISTED: &str = "split_table.0123456789abcdef.wasm chunk_3.fedcba9876543210.wasm \
+                          split_table_extra.fedcba9876543210.wasm split_overview.00112233445566aa.wasm";
+
+    #[test]
+    fn a_chunk_is_found_by_its_name_and_hash_only() {
+        assert_eq!(
+            chunk_file(LISTED, "table"),
+            Some("split_table.0123456789abcdef.wasm")
+        );
+        assert_eq!(
+            chunk_file(LISTED, "table_extra"),
+            Some("split_table_extra.fedcba9876543210.wasm")
+        );
+        assert_eq!(
+            chunk_file(LISTED, "overview"),
+            Some("split_overview.00112233445566aa.wasm")
+        );
+        assert_eq!(
+            chunk_file(LISTED, "tab"),
+            None,
+            "a prefix of a name is not the name"
+        );
+        assert_eq!(chunk_file("", "table"), None);
+        assert_eq!(
+            chunk_file("split_table.wasm", "table"),
+            None,
+            "an unhashed name is not listed"
+        );
+    }
+
+    #[test]
+    fn without_a_list_the_panel_names_the_splitters_file() {
+        assert_eq!(unhashed_chunk_file("plan"), "split_plan.wasm");
+    }
+}

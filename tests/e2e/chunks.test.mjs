@@ -1,0 +1,143 @@
+// The views the first screen does not show live in wasm chunks of their own (src/split_views.rs,
+// scripts/build-site.sh): each chunk has a content-hashed name; a chunk that cannot be loaded
+// (missing, truncated, a page in its place) shows an error panel in the interface language
+// naming the file, never a panic, and a retry once the file is back opens the view; a deep link
+// to a split view loads its chunk at once; after the first map every chunk is fetched on idle.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, appStarted, useBrowserAndSite } from './harness.mjs';
+
+const env = useBrowserAndSite();
+const SHOTS = '/work/shots/wasm-split';
+
+/** Each split view: its split's name, the link that opens it, and an element only it draws. */
+const VIEWS = [
+  { split: 'table', query: 'view=table', shown: '.table-view table.layout-table' },
+  { split: 'targets', query: 'view=targets', shown: '.targets-view .chart-grid' },
+  { split: 'overview', query: 'view=overview', shown: '.overview-view .overview-figure' },
+  { split: 'plan', query: 'view=plan', shown: '.plan-view .plan-reader' },
+  { split: 'briefs', query: 'view=briefs', shown: '.briefs-view' },
+  { split: 'presenter', query: 'slide=1', shown: '.slide-title' },
+  { split: 'drill', query: 'city=320500&drill=1', shown: '.drill-canvas:not([hidden]) #atlas-drill-map path.county' },
+];
+
+/** The chunk files the page names (`<meta name="atlas-chunks">`). */
+function listedChunks() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const content = html.match(/<meta name="atlas-chunks" content="([^"]*)"/)?.[1];
+  assert.ok(content, 'the built page lists its chunks');
+  return content.split(/\s+/).filter(Boolean);
+}
+
+/** The built file of split `name`, as the page names it. */
+function chunkOf(name) {
+  const file = listedChunks().find((f) => f.startsWith(`split_${name}.`));
+  assert.ok(file, `the page names the chunk of ${name}`);
+  return file;
+}
+
+/** A new page whose uncaught exceptions are collected in `page.problems`. */
+async function watchedPage() {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  return page;
+}
+
+/** The ways a chunk can fail to arrive, each as a route handler given the file's bytes. */
+const FAILURES = [
+  ['missing (404)', () => (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })],
+  ['truncated', (bytes) => (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: bytes.subarray(0, bytes.length >> 1) })],
+  ['served as HTML', () => (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>' })],
+];
+
+describe('the build', () => {
+  test('every chunk, the loader and the app module have content-hashed names; nothing unhashed is left', () => {
+    const files = readdirSync(DIST);
+    const listed = listedChunks();
+    assert.ok(listed.length >= VIEWS.length, `at least one chunk per split view: ${listed}`);
+    for (const file of listed) {
+      assert.match(file, /^(split_[a-z_]+|chunk_\d+)\.[0-9a-f]{16}\.wasm$/);
+      assert.ok(files.includes(file), `${file} is in the site`);
+    }
+    assert.deepEqual(files.filter((f) => /\.wasm$/.test(f) && !/\.[0-9a-f]{16}\.wasm$/.test(f)), []);
+    const loader = files.filter((f) => /^__wasm_split\.[0-9a-f]{16}\.js$/.test(f));
+    assert.equal(loader.length, 1, `one loader: ${files}`);
+    const module = files.find((f) => /^atlas\.[0-9a-f]{16}\.js$/.test(f));
+    assert.equal(module.split('.')[1], loader[0].split('.')[1], 'the module and the loader share one hash');
+    const loaderText = readFileSync(join(DIST, loader[0]), 'utf8');
+    for (const file of listed) assert.ok(loaderText.includes(`"./${file}"`), `the loader names ${file}`);
+    assert.ok(loaderText.includes(`from "./${module}"`), 'the loader imports the hashed module');
+    assert.ok(readFileSync(join(DIST, module), 'utf8').includes(`from "./${loader[0]}"`), 'the module imports the hashed loader');
+  });
+});
+
+for (const view of VIEWS) {
+  describe(`the ${view.split} view's chunk`, () => {
+    for (const [how, handler] of FAILURES) {
+      for (const lang of ['zh', 'en']) {
+        test(`${how}, ${lang}: a panel naming the file; once it is back, the retry opens the view`, async () => {
+          const file = chunkOf(view.split);
+          const bytes = readFileSync(join(DIST, file));
+          const page = await watchedPage();
+          let requests = 0;
+          await page.route(`**/${file}`, (route) => { requests += 1; return handler(bytes)(route); });
+          await page.goto(`${env.site.url}?lang=${lang}&${view.query}`);
+          const panel = await page.waitForSelector('.chunk-error[role="alert"]');
+          const text = await panel.textContent();
+          assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
+          assert.match(text, lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/);
+          assert.ok(requests >= 1);
+          if (how === 'missing (404)') {
+            mkdirSync(SHOTS, { recursive: true });
+            await page.screenshot({ path: join(SHOTS, `chunk-failed-${view.split}-${lang}.png`) });
+          }
+          assert.deepEqual(page.problems, [], 'no page error (no panic)');
+          await page.unroute(`**/${file}`);
+          await page.click('.chunk-error button.retry');
+          await page.waitForSelector(view.shown);
+          assert.equal(await page.$('.chunk-error'), null, 'the panel is gone');
+          assert.deepEqual(page.problems, []);
+          await page.close();
+        });
+      }
+    }
+
+    test('a deep link opens the view with the idle prefetch held back', async () => {
+      const page = await env.browser.newPage();
+      const ask = [];
+      await page.addInitScript(() => {
+        // The prefetch waits on idle; an idle that never comes holds it back.
+        window.requestIdleCallback = () => 0;
+      });
+      page.on('request', (r) => { if (r.url().endsWith('.wasm')) ask.push(r.url().split('/').pop()); });
+      await page.goto(`${env.site.url}?${view.query}`);
+      await page.waitForSelector(view.shown);
+      assert.ok(ask.includes(chunkOf(view.split)), `the view's chunk was fetched: ${ask}`);
+      await page.close();
+    });
+  });
+}
+
+test('after the first map every chunk is fetched on idle, none before', async () => {
+  const page = await env.browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (/\/(split_|chunk_)[^/]*\.wasm$/.test(r.url())) fetched.push(r.url().split('/').pop()); });
+  await page.addInitScript(() => {
+    // Idle callbacks wait until the test releases them.
+    window.__idle = [];
+    window.requestIdleCallback = (f) => window.__idle.push(f);
+  });
+  await page.goto(env.site.url);
+  await page.waitForFunction(appStarted);
+  await page.waitForFunction(() => window.__idle.length > 0);
+  assert.deepEqual(fetched, [], 'no chunk before the browser is idle');
+  await page.evaluate(() => window.__idle.splice(0).forEach((f) => f()));
+  const listed = listedChunks();
+  await page.waitForFunction((n) => performance.getEntriesByType('resource')
+    .filter((e) => /\/(split_|chunk_)[^/]*\.wasm$/.test(e.name)).length >= n, listed.length);
+  assert.deepEqual([...new Set(fetched)].sort(), [...listed].sort());
+  await page.close();
+});
