@@ -18,6 +18,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * A wasm file the split build loads after the first wasm: a view's module (`split_table.HASH.wasm`)
+ * or a chunk shared by views (`chunk_12.HASH.wasm`).
+ */
+export const CHUNK_FILE = /(?:^|\/)(?:split|chunk)_[a-z0-9_]+\.[0-9a-f]+\.wasm$/;
+
 /** The city tapped first and drilled into: 苏州. */
 const CITY = '320500';
 
@@ -182,15 +188,20 @@ async function firstUseRun(browser, url, view, { prefetched, chunkCount }) {
   if (!prefetched) await page.addInitScript(() => (window.requestIdleCallback = () => 0));
   await page.goto(url);
   await page.waitForFunction(appStarted);
+  const chunksFetched = () => page.evaluate(
+    (source) => performance.getEntriesByType('resource').filter((e) => new RegExp(source).test(new URL(e.name).pathname)).length,
+    CHUNK_FILE.source,
+  );
   if (prefetched) {
     await page.waitForLoadState('networkidle');
-    await page.waitForFunction(
-      (n) => performance.getEntriesByType('resource').filter((e) => /\/chunk_\d+\.[0-9a-f]+\.wasm$/.test(e.name)).length >= n,
-      chunkCount,
-    );
+    const deadline = Date.now() + 30000;
+    while ((await chunksFetched()) < chunkCount) {
+      if (Date.now() > deadline) throw new Error(`the idle prefetch fetched ${await chunksFetched()} of ${chunkCount} wasm chunks in 30 s`);
+      await page.waitForTimeout(100);
+    }
   }
   const ms = await page.evaluate(openView, { view, drawn: VIEWS[view], adcode: CITY });
-  const chunksBefore = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/chunk_')).length);
+  const chunksBefore = await chunksFetched();
   await context.close();
   return { ms, chunksFetched: chunksBefore };
 }
@@ -244,9 +255,9 @@ async function walkNodes(browser, url, walks = 20) {
  */
 export { installReadyWatch };
 
-/** The number of wasm chunk files in a site folder (what the idle prefetch fetches). */
+/** The wasm files of a site folder loaded after the first wasm (what the idle prefetch fetches). */
 export function chunkFiles(site) {
-  return readdirSync(site).filter((f) => /^chunk_\d+\.[0-9a-f]+\.wasm$/.test(f));
+  return readdirSync(site).filter((f) => CHUNK_FILE.test(f));
 }
 
 /** The first wasm of a site folder (the one the first screen waits for). */

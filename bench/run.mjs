@@ -17,7 +17,7 @@ import { summarise, resultsMarkdown } from './report.mjs';
 import { measureOverview } from './issue12_overview.mjs';
 import { measurePlan } from './issue12_plan.mjs';
 import { measureBriefs } from './issue12_briefs.mjs';
-import { chunkFiles, firstWasm, installReadyWatch, measureIssue19 } from './issue19.mjs';
+import { CHUNK_FILE, chunkFiles, firstWasm, installReadyWatch, measureIssue19 } from './issue19.mjs';
 
 const [site, builder, resultsFile, runsArg = '15', compositionFile] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -103,7 +103,7 @@ async function loadBytes(fetched, firstMapMs, readyMs = Infinity) {
       if (responseEnd <= readyMs) bytes.beforeReady[coding] += sizes[coding];
       else {
         bytes.afterReady[coding] += sizes[coding];
-        if (/\/chunk_\d+\.[0-9a-f]+\.wasm$/.test(path)) bytes.chunksAfterReady[coding] += sizes[coding];
+        if (CHUNK_FILE.test(path)) bytes.chunksAfterReady[coding] += sizes[coding];
       }
     }
   }
@@ -115,18 +115,6 @@ function withTimeout(promise, what) {
   let timer;
   const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(what)), 60000)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The size of every WebAssembly memory in the page (the JS heap does not count them). */
-async function wasmMemoryBytes(cdp) {
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  return result.value;
 }
 
 /** A fresh browser context's page with the in-page measures installed. */
@@ -170,7 +158,7 @@ async function oneRun(browser, baseUrl, side, run) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasmBytes = await wasmMemoryBytes(cdp);
+  const wasmBytes = await page.evaluate(() => window.__bench.wasmMemoryBytes());
   // When the app took the map over, so that a tap is answered (issue 19's end of the first load).
   const readyMs = side === 'atlas' ? await page.evaluate(() => window.__first19.ready) : loadMs;
   const bytes = await loadBytes(facts.fetched, loadMs, readyMs);
