@@ -12,6 +12,7 @@
  *   where that frame is the page's first, the first paint's paintTime from paint timing instead
  *   (a script that runs after the first frame would delay the message, not the paint). The runner
  *   awaits this with a plain evaluate, so no test-driver script runs in the page as it loads;
+ * - `wasmMemoryBytes()`: the size of every WebAssembly memory the page made or instantiated;
  * - `loadFacts()`: the layout shift so far (CLS: every 'layout-shift' entry without recent
  *   input), first contentful paint, and every fetched address with when its response ended;
  * - `clickCity({adcode, name, point})`, `switchIndustry(value)`, and for the atlas
@@ -40,6 +41,27 @@ export function measureInPage(side) {
     throw new Error(`${side}: ${what}`);
   };
 
+  // Every WebAssembly memory the page makes or gets from an instance's exports, so that the runner
+  // can add up their sizes (Runtime.queryObjects over WebAssembly.Memory crashed the split build's
+  // page in Chromium).
+  const memories = new Set();
+  const noteInstance = (instance) => {
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.add(value);
+    return instance;
+  };
+  const noteResult = (result) => (result instanceof WebAssembly.Instance ? noteInstance(result) : (noteInstance(result.instance), result));
+  const { instantiate, instantiateStreaming, Instance, Memory } = WebAssembly;
+  WebAssembly.instantiate = (...args) => instantiate(...args).then(noteResult);
+  if (instantiateStreaming) WebAssembly.instantiateStreaming = (...args) => instantiateStreaming(...args).then(noteResult);
+  WebAssembly.Instance = new Proxy(Instance, { construct: (target, args, newTarget) => noteInstance(Reflect.construct(target, args, newTarget)) });
+  WebAssembly.Memory = new Proxy(Memory, {
+    construct: (target, args, newTarget) => {
+      const memory = Reflect.construct(target, args, newTarget);
+      memories.add(memory);
+      return memory;
+    },
+  });
+
   let layoutShift = 0;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) layoutShift += entry.value;
@@ -48,6 +70,8 @@ export function measureInPage(side) {
   let firstMapDone;
   const bench = { firstMap: new Promise((resolve) => (firstMapDone = resolve)) };
   window.__bench = bench;
+  /** The bytes of every WebAssembly memory the page has made (0 for a page without wasm). */
+  bench.wasmMemoryBytes = () => [...memories].reduce((n, m) => n + m.buffer.byteLength, 0);
   bench.loadFacts = () => ({
     layoutShift,
     firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,

@@ -1,4 +1,5 @@
-// Turns the benchmark's samples into medians, ratios, the results tables and issue 10's targets.
+// Turns the benchmark's samples into medians, ratios, the results tables and issues 10's, 11's,
+// 12's and 19's targets.
 
 /** Median, min and max of a list of numbers (null for an empty list: a side without that action). */
 export function stats(values) {
@@ -35,6 +36,10 @@ export function summarise(runs, throttledLoads, slowLoads) {
     gzip: medians(runs.map((r) => r.bytes.gzip)),
     brotli: medians(runs.map((r) => r.bytes.brotli)),
     beforeMap: medians(runs.map((r) => r.bytes.beforeMap)),
+    readyMs: stats(runs.map((r) => r.readyMs)),
+    beforeReady: medians(runs.map((r) => r.bytes.beforeReady)),
+    afterReady: medians(runs.map((r) => r.bytes.afterReady)),
+    chunksAfterReady: medians(runs.map((r) => r.bytes.chunksAfterReady)),
   };
 }
 
@@ -160,6 +165,94 @@ function viewRows(r) {
   ];
 }
 
+/** Issue 19's bounds (its "Targets" section). */
+const ISSUE_19 = {
+  firstLoadGzip: 250 * 1024,
+  firstWasmGzip: 185 * 1024,
+  beforeMapSlowGzip: 62.8 * 1024,
+  firstTapRatio: 0.5,
+  interactionRatio: 0.8,
+  firstUsePrefetchedRatio: 1.1,
+  firstUseColdMs: 150,
+  nodesSlack: 100,
+};
+
+/** The rows of issue 19's targets: [target, figures, met] (null: a figure to report, no bound). */
+function issue19Rows(r) {
+  const { atlas: a, echarts: e, issue19: t, issue12: { plan: p } } = r;
+  const memory = (s) => s.heapBytes.median + s.wasmBytes.median;
+  const one = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(1)} ms`);
+  const interaction = (name, s, bound, ref) => [
+    `${name} → next paint ≤ ${bound} ms median${ref ? ` and ≤ ${ISSUE_19.interactionRatio} × ECharts' (${(ISSUE_19.interactionRatio * ref.median).toFixed(1)} ms)` : ' (ECharts has no such action)'}`,
+    `${s.median.toFixed(1)} ms${ref ? `, ${ratio(s.median, ref.median)} × ECharts' ${ref.median.toFixed(1)} ms` : ''}`,
+    s.median <= bound && (!ref || s.median <= ISSUE_19.interactionRatio * ref.median),
+  ];
+  const tap = t.firstTap;
+  const views = { table: 'table', plan: 'plan view', overview: 'overview', drill: 'drill into 苏州' };
+  const firstUse = Object.entries(views).flatMap(([key, name]) => {
+    const v = t.firstUse[key];
+    return [
+      [
+        `first ${name}, chunks prefetched (loopback) within 10 % of the unsplit build's`,
+        `${one(v.prefetchedMs)} vs ${t.baseline ? `${one(v.baselineMs)} (${ratio(v.prefetchedMs, v.baselineMs)} ×)` : 'no baseline given (ATLAS_BENCH_BASELINE)'}`,
+        t.baseline ? v.prefetchedMs <= ISSUE_19.firstUsePrefetchedRatio * v.baselineMs : null,
+      ],
+      [
+        `first ${name}, its chunk not yet fetched (no idle prefetch; loopback) ≤ ${ISSUE_19.firstUseColdMs} ms`,
+        one(v.coldMs),
+        v.coldMs <= ISSUE_19.firstUseColdMs,
+      ],
+    ];
+  });
+  const n = t.nodes;
+  return [
+    [
+      `first load — everything fetched before the map answers a tap (the app has taken the map over, ${one(a.readyMs.median)} on loopback) — ≤ 250 KB gzip (brotli beside)`,
+      `${kb(a.beforeReady.gzip)} gzip, ${kb(a.beforeReady.brotli)} brotli (ECharts page ${kb(e.gzip.total)}, ${kb(e.brotli.total)}; ${ratio(a.beforeReady.gzip, e.gzip.total)} ×)`,
+      a.beforeReady.gzip <= ISSUE_19.firstLoadGzip,
+    ],
+    [
+      `fetched after that until the network is idle: the wasm chunks prefetched on idle (${t.chunkFiles} files), and all`,
+      `chunks ${kb(a.chunksAfterReady.gzip)} gzip, ${kb(a.chunksAfterReady.brotli)} brotli; all ${kb(a.afterReady.gzip)} gzip, ${kb(a.afterReady.brotli)} brotli`,
+      null,
+    ],
+    [
+      'the first wasm alone ≤ 185 KB gzip (brotli beside)',
+      `${kb(t.firstWasm.gzip)} gzip, ${kb(t.firstWasm.brotli)} brotli (${kb(t.firstWasm.raw)} raw)`,
+      t.firstWasm.gzip <= ISSUE_19.firstWasmGzip,
+    ],
+    [
+      `bytes before the first map on ${r.network} ≤ 62.8 KB gzip`,
+      `${kb(a.beforeMapSlow.gzip)} gzip, ${kb(a.beforeMapSlow.brotli)} brotli`,
+      a.beforeMapSlow.gzip <= ISSUE_19.beforeMapSlowGzip,
+    ],
+    [
+      `first tap on the map answered (painted), ${r.network}, CPU ${r.throttle}× slower, from navigation start, ≤ 0.5 × ECharts' first tap`,
+      `${one(tap.atlas.answeredMs)} vs ${one(tap.echarts.answeredMs)} (${ratio(tap.atlas.answeredMs, tap.echarts.answeredMs)} ×); first tap at ${one(tap.atlas.tapMs)} vs ${one(tap.echarts.tapMs)}, ${tap.atlas.taps} vs ${tap.echarts.taps} taps (medians of ${tap.atlas.n})`,
+      tap.atlas.answeredMs <= ISSUE_19.firstTapRatio * tap.echarts.answeredMs,
+    ],
+    interaction('city click', a.clickMs, 12, e.clickMs),
+    interaction('industry switch', a.switchMs, 12, e.switchMs),
+    interaction('language switch', a.languageMs, 16, null),
+    [
+      'plan-view scroll → map → next paint ≤ 16 ms median, no dropped frame in a smooth scroll',
+      `${one(p.planScrollToMapMs)} over ${p.planScrollSteps} steps; ${p.planSmoothScrollDropped} dropped of ${p.planSmoothScrollFrames} frames`,
+      p.planScrollToMapMs <= 16 && p.planSmoothScrollDropped === 0,
+    ],
+    ...firstUse,
+    [
+      `live DOM nodes after GC, after ${n.walks} walks through the six views, within ± 100 of one walk's`,
+      `${n.baseline} → ${n.after} (${n.after - n.baseline >= 0 ? '+' : ''}${n.after - n.baseline}; ${n.afterLoad} after load)`,
+      Math.abs(n.after - n.baseline) <= ISSUE_19.nodesSlack,
+    ],
+    [
+      "JS heap + wasm memory after load ≤ ECharts'",
+      `${kb(memory(a))} vs ${kb(memory(e))} (${ratio(memory(a), memory(e))} ×)`,
+      memory(a) <= memory(e),
+    ],
+  ];
+}
+
 /** The results file: both sides, their ratios, the bytes, the targets and the wasm composition. */
 export function resultsMarkdown(r) {
   const { atlas: a, echarts: e } = r;
@@ -171,16 +264,21 @@ export function resultsMarkdown(r) {
     bytesRow('**total first load**', a.gzip.total, a.brotli.total, e.gzip.total, e.brotli.total),
     bytesRow(`fetched before the first map, on ${r.network}`, a.beforeMapSlow.gzip, a.beforeMapSlow.brotli, e.beforeMapSlow.gzip, e.beforeMapSlow.brotli),
     bytesRow('fetched before the first map, on loopback', a.beforeMap.gzip, a.beforeMap.brotli, e.beforeMap.gzip, e.beforeMap.brotli),
+    bytesRow('fetched before the map answers a tap (issue 19\'s first load; ECharts: its first map)', a.beforeReady.gzip, a.beforeReady.brotli, e.beforeReady.gzip, e.beforeReady.brotli),
+    bytesRow('fetched after that: the wasm chunks prefetched on idle', a.chunksAfterReady.gzip, a.chunksAfterReady.brotli, e.chunksAfterReady.gzip, e.chunksAfterReady.brotli),
   ];
   const memory = (s) => s.heapBytes.median + s.wasmBytes.median;
   const targets = targetRows(r);
   const drill = drillRows(r);
   const views = viewRows(r);
+  const issue19 = issue19Rows(r);
+  const bounded19 = issue19.filter(([, , ok]) => ok !== null);
   const composition = r.composition === null
     ? 'Not measured: `scripts/wasm-composition.sh` is not in this tree. When it is, the benchmark runs it on the measured site and puts its output here.'
     : `Output of \`scripts/wasm-composition.sh\` on the measured site:\n\n${r.composition.trim()}`;
+  const devNote = r.devRuns ? `\n**Development run (ATLAS_BENCH_DEV=1, ${r.runs} runs): not a measurement to cite.**\n` : '';
   return `# Benchmark results
-
+${devNote}
 Made by \`./scripts/bench.sh\` (see [README.md](README.md) for how each figure is taken) on commit
 ${r.commit}, ${r.date}, Chromium ${r.chromium}, ${r.cpus} CPU cores; ${r.runs} cold loads of each
 side (each in a fresh browser context, after one discarded warm-up load of each), alternating
@@ -242,6 +340,18 @@ ${drill.map(([what, figures, ok]) => `| ${what} | ${figures} | ${ok === null ? '
 | measure | measured | |
 |---|---|---|
 ${views.map(([what, figures, ok]) => `| ${what} | ${figures} | ${ok === null ? 'reported' : met(ok)} |`).join('\n')}
+
+## Targets (issue 19)
+
+Each view's first use, the first tap and the live DOM nodes are medians of ${r.issue19.runs} runs (fresh
+browser contexts); the rest are the figures above. The unsplit build (the "today's" of the first
+use): ${r.issue19.baseline ? `\`${r.issue19.baseline}\`` : 'not given (ATLAS_BENCH_BASELINE)'}.
+
+| target | measured | |
+|---|---|---|
+${issue19.map(([what, figures, ok]) => `| ${what} | ${figures} | ${ok === null ? 'reported' : met(ok)} |`).join('\n')}
+
+${bounded19.filter(([, , ok]) => ok).length} of ${bounded19.length} met.
 
 ## Wasm composition
 

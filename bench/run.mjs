@@ -1,7 +1,10 @@
 // The benchmark: the atlas and an ECharts reference page, drawn from the same bundle, measured the
 // same way in the same run of headless Chromium; then the builder on the full-detail geodata.
 // Usage: node bench/run.mjs SITE_DIR BUILDER_EXE RESULTS_FILE [RUNS] [COMPOSITION_MD]
-// (scripts/bench.sh runs it; COMPOSITION_MD is what scripts/wasm-composition.sh printed for SITE_DIR)
+// (scripts/bench.sh runs it; COMPOSITION_MD is what scripts/wasm-composition.sh printed for SITE_DIR).
+// ATLAS_BENCH_BASELINE=DIR: a built site of the unsplit app (the "today's" column of issue 19's
+// first use of each view). ATLAS_BENCH_DEV=1 lets RUNS be below 15, for developing the benchmark
+// only (the results it writes say so).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,10 +17,14 @@ import { summarise, resultsMarkdown } from './report.mjs';
 import { measureOverview } from './issue12_overview.mjs';
 import { measurePlan } from './issue12_plan.mjs';
 import { measureBriefs } from './issue12_briefs.mjs';
+import { CHUNK_FILE, chunkFiles, firstWasm, installReadyWatch, measureIssue19 } from './issue19.mjs';
 
 const [site, builder, resultsFile, runsArg = '15', compositionFile] = process.argv.slice(2);
 const RUNS = Number(runsArg);
-if (!site || !builder || !resultsFile || !(RUNS >= 15)) {
+/** Fewer than 15 runs, allowed for developing the benchmark only (ATLAS_BENCH_DEV=1). */
+const DEV_RUNS = process.env.ATLAS_BENCH_DEV === '1';
+const BASELINE = process.env.ATLAS_BENCH_BASELINE || null;
+if (!site || !builder || !resultsFile || !(RUNS >= 15 || (DEV_RUNS && RUNS >= 1))) {
   console.error('usage: node bench/run.mjs SITE_DIR BUILDER_EXE RESULTS_FILE [RUNS ≥ 15] [COMPOSITION_MD]');
   process.exit(2);
 }
@@ -39,6 +46,11 @@ const SLOW_NETWORK = {
   label: 'Slow 4G: 1.6 Mbit/s, 150 ms',
   conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
 };
+/**
+ * Issue 19's runs of each of its measures (the first tap, each view's first use cold, prefetched
+ * and on the baseline): fewer than RUNS, so that the whole benchmark stays within 15 minutes.
+ */
+const ISSUE19_RUNS = Math.min(RUNS, 5);
 /** The city drilled into and back out of (issue 11's measure): 苏州. */
 const DRILL_CITY = '320500';
 /** The presenter slide the slide changes start from (each ArrowRight goes one further). */
@@ -77,9 +89,10 @@ function kindOf(path) {
  * everything and for what had arrived by `firstMapMs`. Sizes are of the files in the site folder,
  * read after the load, so copying bodies out of the browser does not slow the load measured.
  */
-async function loadBytes(fetched, firstMapMs) {
+async function loadBytes(fetched, firstMapMs, readyMs = Infinity) {
   const empty = () => ({ html: 0, js: 0, wasm: 0, css: 0, bundle: 0, other: 0, total: 0 });
-  const bytes = { gzip: empty(), brotli: empty(), beforeMap: { gzip: 0, brotli: 0 } };
+  const pair = () => ({ gzip: 0, brotli: 0 });
+  const bytes = { gzip: empty(), brotli: empty(), beforeMap: pair(), beforeReady: pair(), afterReady: pair(), chunksAfterReady: pair() };
   for (const { url, responseEnd } of fetched) {
     const path = decodeURIComponent(new URL(url).pathname);
     const sizes = await fileSizes(path);
@@ -87,6 +100,11 @@ async function loadBytes(fetched, firstMapMs) {
       bytes[coding][kindOf(path)] += sizes[coding];
       bytes[coding].total += sizes[coding];
       if (responseEnd <= firstMapMs) bytes.beforeMap[coding] += sizes[coding];
+      if (responseEnd <= readyMs) bytes.beforeReady[coding] += sizes[coding];
+      else {
+        bytes.afterReady[coding] += sizes[coding];
+        if (CHUNK_FILE.test(path)) bytes.chunksAfterReady[coding] += sizes[coding];
+      }
     }
   }
   return bytes;
@@ -99,23 +117,12 @@ function withTimeout(promise, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The size of every WebAssembly memory in the page (the JS heap does not count them). */
-async function wasmMemoryBytes(cdp) {
-  const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  return result.value;
-}
-
 /** A fresh browser context's page with the in-page measures installed. */
 async function freshPage(browser, side) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(measureInPage, side);
+  if (side === 'atlas') await page.addInitScript(installReadyWatch);
   return { context, page };
 }
 
@@ -151,8 +158,10 @@ async function oneRun(browser, baseUrl, side, run) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasmBytes = await wasmMemoryBytes(cdp);
-  const bytes = await loadBytes(facts.fetched, loadMs);
+  const wasmBytes = await page.evaluate(() => window.__bench.wasmMemoryBytes());
+  // When the app took the map over, so that a tap is answered (issue 19's end of the first load).
+  const readyMs = side === 'atlas' ? await page.evaluate(() => window.__first19.ready) : loadMs;
+  const bytes = await loadBytes(facts.fetched, loadMs, readyMs);
 
   const step = (i) => run * ACTIONS_PER_RUN + i;
   const clickMs = [];
@@ -194,6 +203,7 @@ async function oneRun(browser, baseUrl, side, run) {
   await context.close();
   return {
     loadMs,
+    readyMs,
     layoutShift: facts.layoutShift,
     firstContentfulPaintMs: facts.firstContentfulPaint,
     heapBytes: usedSize,
@@ -257,6 +267,8 @@ const samples = { atlas: [], echarts: [] };
 const throttled = { atlas: [], echarts: [] };
 const slow = { atlas: [], echarts: [] };
 const issue12 = {};
+let issue19 = null;
+const baseline = BASELINE ? await startServer({ root: BASELINE }) : null;
 try {
   // One discarded load of each side each way first, so that neither pays alone for starting the
   // browser's processes and reading the CJK font from disk.
@@ -278,9 +290,20 @@ try {
   issue12.plan = await measurePlan(browser, url, RUNS);
   issue12.briefs = await measureBriefs(browser, url, Math.ceil(RUNS / 2));
   process.stderr.write('issue 12 views measured\n');
+  issue19 = await measureIssue19(browser, {
+    url,
+    site,
+    baselineUrl: baseline?.url ?? null,
+    runs: ISSUE19_RUNS,
+    throttle: THROTTLE,
+    network: SLOW_NETWORK.conditions,
+    city: bundle.cities.find((c) => c.adcode === DRILL_CITY),
+  });
+  process.stderr.write('issue 19 measured\n');
 } finally {
   await browser.close();
   server.close();
+  baseline?.server.close();
 }
 const results = {
   runs: RUNS,
@@ -298,6 +321,14 @@ const results = {
   countyFile: await fileSizes('assets/counties.json'),
   planFile: await fileSizes('assets/plan.json'),
   issue12,
+  issue19: {
+    ...issue19,
+    runs: ISSUE19_RUNS,
+    baseline: BASELINE,
+    firstWasm: await fileSizes(firstWasm(site)),
+    chunkFiles: chunkFiles(site).length,
+  },
+  devRuns: RUNS < 15,
 };
 const markdown = resultsMarkdown(results);
 writeFileSync(resultsFile, markdown);

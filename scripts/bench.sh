@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release site and an ECharts reference page drawn from the same bundle
 # (both precompressed, as served), measures both in headless Chromium over cold loads (also with
-# the CPU slowed 4×) and interactions, times the builder, and writes bench/RESULTS.md with issue
-# 10's targets met or missed and the wasm's composition. Usage: scripts/bench.sh [RUNS]   (≥ 15; default 15)
+# the CPU slowed 4×) and interactions, times the builder, and writes bench/RESULTS.md with issues
+# 10's, 11's, 12's and 19's targets met or missed and the wasm's composition.
+# Usage: [ATLAS_BENCH_BASELINE=UNSPLIT_SITE_DIR] scripts/bench.sh [RUNS]   (≥ 15; default 15)
+# ATLAS_BENCH_BASELINE: a built site of the app before the wasm split, for issue 19's first use of
+# each view against it (without it those rows are reported, not judged).
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
 ensure_browser
