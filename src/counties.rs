@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use atlas_core::county_layer::CountyLayer;
+use atlas_core::model::county_layer::CountyLayer;
 use leptos::prelude::*;
 
 use crate::context::AtlasContext;

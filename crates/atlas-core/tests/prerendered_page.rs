@@ -1,9 +1,9 @@
 //! The page as it arrives (index.html's prerendered map and table) against the committed bundle.
 
-use atlas_core::map_markup::escape;
-use atlas_core::page::{PRERENDER_SIZE, layout_table, prerendered_page};
-use atlas_core::page_geometry::DrawnOutlines;
-use atlas_core::scene::Scene;
+use atlas_core::draw::map_markup::escape;
+use atlas_core::draw::scene::Scene;
+use atlas_core::geo::page_geometry::DrawnOutlines;
+use atlas_core::view::page::{PRERENDER_SIZE, layout_table, prerendered_page};
 use atlas_core::{Bounds, Bundle, BundleError, Lang};
 
 fn bundle() -> Bundle {

@@ -3,9 +3,9 @@
 //! lake and the river as pictures that take no focus, carry the river on to the sea where its
 //! data stops, widening towards the estuary, and credit GSHHG.
 
-use atlas_core::bundle::WaterKind;
-use atlas_core::map_markup;
-use atlas_core::scene::Scene;
+use atlas_core::draw::map_markup;
+use atlas_core::draw::scene::Scene;
+use atlas_core::model::bundle::WaterKind;
 use atlas_core::{Bundle, Lang};
 
 fn bundle() -> Bundle {
@@ -96,13 +96,13 @@ fn the_live_map_draws_water_as_pictures_under_the_labels() {
 fn the_exported_map_draws_the_water_and_credits_gshhg() {
     let bundle = bundle();
     let scene = Scene::new(&bundle, 928.0, 700.0, Lang::En, 14.0, &[]);
-    let svg = atlas_core::export::map_svg(
+    let svg = atlas_core::draw::export::map_svg(
         &bundle,
         &scene,
         None,
         None,
         Lang::En,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "Jiangsu".into(),
             subtitle: "plan".into(),
         },
