@@ -7,8 +7,8 @@ use atlas_core::draw::county_scene::DrillScene;
 use atlas_core::draw::labels::LabelBox;
 use atlas_core::draw::overview::label_font;
 use atlas_core::draw::scale_bar::geodesic_km;
-use atlas_core::draw::scene::{MAP_PADDING, STACK_GAP_EMS, Scene, explorer_label_font};
-use atlas_core::geo::projection::{Projection, ScreenPoint};
+use atlas_core::draw::scene::{STACK_GAP_EMS, Scene, explorer_label_font};
+use atlas_core::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
 use atlas_core::model::county_layer::CountyLayer;
 use atlas_core::{Bundle, Lang};
 

@@ -10,10 +10,10 @@ use crate::draw::labels::{LabelBox, LabelRequest, place_labels, spots_beside, te
 use crate::draw::scale_bar::ScaleBar;
 use crate::draw::scene::water::{channel, water_shapes};
 use crate::draw::scene::{
-    BASE_MARKER_SIZE, ChannelPiece, MAP_PADDING, MARKER_RADIUS, SCALE_BAR_FONT_SCALE,
-    WATER_LABEL_SCALE, WaterNames, WaterShape, base_point, explorer_label_font, screen_outline,
+    BASE_MARKER_SIZE, ChannelPiece, MARKER_RADIUS, SCALE_BAR_FONT_SCALE, WATER_LABEL_SCALE,
+    WaterNames, WaterShape, base_point, explorer_label_font, screen_outline,
 };
-use crate::geo::projection::{Projection, ScreenPoint};
+use crate::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
 use crate::geo::svg_path::svg_path;
 use crate::model::bundle::Bundle;
 use crate::model::county_layer::{County, CountyLayer};

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::draw::map_markup::{self, MapLook, escape, tenths};
-use crate::draw::scene::{MAP_PADDING, Scene};
+use crate::draw::scene::Scene;
+use crate::geo::projection::MAP_PADDING;
 use crate::model::bundle::{Bounds, Bundle};
 use crate::model::facts::Role;
 use crate::model::i18n::{Lang, Msg};

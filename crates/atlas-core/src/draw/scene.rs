@@ -8,7 +8,7 @@ use geo::{LineString, MultiPolygon, Polygon};
 
 use crate::draw::labels::{LabelBox, LabelRequest, place_labels, spots_beside, text_width};
 use crate::draw::scale_bar::ScaleBar;
-use crate::geo::projection::{Projection, ScreenPoint};
+use crate::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
 use crate::geo::svg_path::svg_path;
 use crate::model::bundle::Bundle;
 use crate::model::facts::Role;
@@ -20,9 +20,6 @@ mod water_names;
 
 pub use water::{ChannelPiece, WaterShape};
 pub(crate) use water_names::WaterNames;
-
-/// Pixels left free around the province.
-pub const MAP_PADDING: f64 = 16.0;
 
 /// Font size of city labels in the explorer, px.
 pub const LABEL_FONT_PX: f64 = 14.0;

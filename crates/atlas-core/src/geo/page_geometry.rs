@@ -6,11 +6,10 @@
 //! boundaries (to a tenth of a pixel of that map, about 55 m) and draws every other size, the
 //! labels and the exports from them.
 
-use crate::draw::scene::MAP_PADDING;
-use crate::geo::projection::{Projection, ScreenPoint};
-use crate::model::bundle::{Bundle, CityRef, ZoneRef};
+use crate::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
+use crate::model::bundle::{BoundarySource, Bundle, CityRef, ZoneRef};
 use crate::model::geojson_shape::{Feature, FeatureCollection, MultiPolygon, Position, Ring};
-use crate::model::validate::BundleError;
+use crate::model::validate::{BundleError, PathError};
 
 /// The outlines a prerendered map draws, as the app finds them in the page: the map's size and
 /// each city's path data by adcode, each zone's by id.
@@ -28,18 +27,12 @@ pub struct DrawnOutlines {
     pub water: Vec<(String, String)>,
 }
 
-impl Bundle {
-    /// Whether the bundle came without its boundaries: the app's first-load copy, whose
-    /// geometry the page brings already drawn.
-    pub fn lacks_boundaries(&self) -> bool {
-        self.city_boundaries.features.is_empty() && self.zone_outlines.features.is_empty()
-    }
-
-    /// The bundle with the boundaries and water `drawn` reads back into (in the bundle's order of
-    /// cities, zones and water), then checked as any bundle is: a city or lake the page does not
-    /// draw is refused as a bundle without its outline would be.
-    pub fn with_drawn_boundaries(mut self, drawn: &DrawnOutlines) -> Result<Bundle, BundleError> {
-        let projection = Projection::fit(self.bounds, drawn.width, drawn.height, MAP_PADDING);
+impl BoundarySource for DrawnOutlines {
+    /// The bundle with the boundaries and water these outlines read back into (in the bundle's
+    /// order of cities, zones and water), then checked as any bundle is: a city or lake the page
+    /// does not draw is refused as a bundle without its outline would be.
+    fn fill_boundaries(&self, mut bundle: Bundle) -> Result<Bundle, BundleError> {
+        let projection = Projection::fit(bundle.bounds, self.width, self.height, MAP_PADDING);
         let read = |what: &str, d: &str| {
             boundary(d, &projection).map_err(|problem| BundleError::DrawnBoundary {
                 what: what.to_string(),
@@ -47,8 +40,8 @@ impl Bundle {
             })
         };
         let mut cities = Vec::new();
-        for city in &self.cities {
-            if let Some((_, d)) = drawn.cities.iter().find(|(a, _)| *a == city.adcode) {
+        for city in &bundle.cities {
+            if let Some((_, d)) = self.cities.iter().find(|(a, _)| *a == city.adcode) {
                 let properties = CityRef {
                     adcode: city.adcode.clone(),
                     name: city.name_zh.clone(),
@@ -57,8 +50,8 @@ impl Bundle {
             }
         }
         let mut zones = Vec::new();
-        for zone in &self.zones {
-            if let Some((_, d)) = drawn.zones.iter().find(|(id, _)| *id == zone.id) {
+        for zone in &bundle.zones {
+            if let Some((_, d)) = self.zones.iter().find(|(id, _)| *id == zone.id) {
                 let properties = ZoneRef {
                     id: zone.id.clone(),
                     name: zone.name_zh.clone(),
@@ -66,49 +59,17 @@ impl Bundle {
                 zones.push(Feature::new(properties, read(&zone.id, d)?));
             }
         }
-        for (i, feature) in self.water.features.iter_mut().enumerate() {
+        for (i, feature) in bundle.water.features.iter_mut().enumerate() {
             let index = i.to_string();
-            if let Some((_, d)) = drawn.water.iter().find(|(k, _)| *k == index) {
+            if let Some((_, d)) = self.water.iter().find(|(k, _)| *k == index) {
                 feature.geometry = read(&format!("water #{i}"), d)?;
             }
         }
-        self.city_boundaries = FeatureCollection::new(cities);
-        self.zone_outlines = FeatureCollection::new(zones);
-        self.validate()?;
-        Ok(self)
+        bundle.city_boundaries = FeatureCollection::new(cities);
+        bundle.zone_outlines = FeatureCollection::new(zones);
+        bundle.validate()?;
+        Ok(bundle)
     }
-
-    /// This bundle without its boundaries and without the water's outlines (each lake keeps its
-    /// names and kind): what the site build serves the app, next to the page that draws them (the
-    /// whole bundle stays at its stable address for GIS tools).
-    pub fn without_boundaries(&self) -> Bundle {
-        let mut lite = self.clone();
-        lite.city_boundaries = FeatureCollection::new(Vec::new());
-        lite.zone_outlines = FeatureCollection::new(Vec::new());
-        for feature in &mut lite.water.features {
-            feature.geometry = MultiPolygon::new(Vec::new());
-        }
-        lite
-    }
-}
-
-/// Why a path could not be read back.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PathError {
-    /// Something other than the map's own `M x y l dx dy … Z` path data.
-    #[error("path data is not the map's own at character {at}: {found:?}")]
-    Unexpected {
-        /// Where, in characters from the start.
-        at: usize,
-        /// What was found there.
-        found: String,
-    },
-    /// The path draws no ring of three points or more.
-    #[error("path data draws no outline")]
-    Empty,
-    /// The map it was drawn on has no size, so no position can be read back.
-    #[error("the map the path was drawn on has no size")]
-    NoMap,
 }
 
 /// The rings of path data written by [`svg_path`](crate::geo::svg_path::svg_path), in pixels.

@@ -7,6 +7,9 @@
 use crate::model::bundle::Bounds;
 use crate::model::geojson_shape::Position;
 
+/// Pixels left free around the province (or a drilled city) on every map it is fitted to.
+pub const MAP_PADDING: f64 = 16.0;
+
 /// A screen point in CSS pixels, y pointing down.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScreenPoint {

@@ -7,14 +7,24 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::facts::{Base, Field, Industry, Place, RoleFact, Target};
-use crate::model::geojson_shape::{FeatureCollection, Position};
+use crate::model::geojson_shape::{FeatureCollection, MultiPolygon, Position};
 use crate::model::i18n::{Lang, Msg};
+use crate::model::validate::BundleError;
 
 mod parsed;
 
 pub use parsed::json_syntax_reason;
 
 pub(crate) use parsed::markup_excerpt;
+
+/// Where a bundle served without its boundaries (the app's first-load copy) takes them from:
+/// the outlines the page's prerendered map draws, read back by geography
+/// ([`DrawnOutlines`](crate::geo::page_geometry::DrawnOutlines)), so the model reads a bundle
+/// without knowing how a map is drawn.
+pub trait BoundarySource {
+    /// `bundle` with its boundaries filled in, then checked as any bundle is.
+    fn fill_boundaries(&self, bundle: Bundle) -> Result<Bundle, BundleError>;
+}
 
 /// Jiangsu's prefecture-level cities: a bundle (and the layout it is built from) has exactly this many.
 pub const CITY_COUNT: usize = 13;
@@ -238,6 +248,25 @@ impl WaterRef {
 }
 
 impl Bundle {
+    /// Whether the bundle came without its boundaries: the app's first-load copy, whose
+    /// geometry the page brings already drawn.
+    pub fn lacks_boundaries(&self) -> bool {
+        self.city_boundaries.features.is_empty() && self.zone_outlines.features.is_empty()
+    }
+
+    /// This bundle without its boundaries and without the water's outlines (each lake keeps its
+    /// names and kind): what the site build serves the app, next to the page that draws them (the
+    /// whole bundle stays at its stable address for GIS tools).
+    pub fn without_boundaries(&self) -> Bundle {
+        let mut lite = self.clone();
+        lite.city_boundaries = FeatureCollection::new(Vec::new());
+        lite.zone_outlines = FeatureCollection::new(Vec::new());
+        for feature in &mut lite.water.features {
+            feature.geometry = MultiPolygon::new(Vec::new());
+        }
+        lite
+    }
+
     /// The city with this adcode.
     pub fn city(&self, adcode: &str) -> Option<&City> {
         self.cities.iter().find(|c| c.adcode == adcode)

@@ -6,12 +6,31 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::model::bundle::{Bundle, CITY_COUNT};
+use crate::model::bundle::{BoundarySource, Bundle, CITY_COUNT};
 use crate::model::geojson_shape::MultiPolygon;
 
 /// The largest bundle the atlas reads: 50 times today's, so a real bundle never meets it, while a
 /// wrong or runaway file is refused before it is parsed.
 pub const MAX_BUNDLE_BYTES: usize = 8 << 20;
+
+/// Why a path could not be read back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PathError {
+    /// Something other than the map's own `M x y l dx dy … Z` path data.
+    #[error("path data is not the map's own at character {at}: {found:?}")]
+    Unexpected {
+        /// Where, in characters from the start.
+        at: usize,
+        /// What was found there.
+        found: String,
+    },
+    /// The path draws no ring of three points or more.
+    #[error("path data draws no outline")]
+    Empty,
+    /// The map it was drawn on has no size, so no position can be read back.
+    #[error("the map the path was drawn on has no size")]
+    NoMap,
+}
 
 /// What is wrong with a bundle, worded for the person who has to fix it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -53,7 +72,7 @@ pub enum BundleError {
         /// The city or zone whose path failed.
         what: String,
         /// Why.
-        problem: crate::geo::page_geometry::PathError,
+        problem: PathError,
     },
     /// A city has no outline.
     #[error("city {adcode} has no boundary in the data bundle")]
@@ -154,7 +173,7 @@ impl Bundle {
                 .ok()
                 .map(|probe| f64::from(probe.schema_version))
         };
-        Bundle::from_parsed(parsed, declared_version, None)
+        Bundle::from_parsed(parsed, declared_version, None::<&dyn BoundarySource>)
     }
 
     /// Checks that the parts of a bundle agree with each other.

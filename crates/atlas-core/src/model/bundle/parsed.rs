@@ -4,8 +4,7 @@
 //! the text's length and markup before parsing, the schema version, then the bundle's
 //! consistency.
 
-use crate::geo::page_geometry::DrawnOutlines;
-use crate::model::bundle::{Bundle, SCHEMA_VERSION};
+use crate::model::bundle::{BoundarySource, Bundle, SCHEMA_VERSION};
 use crate::model::validate::{BundleError, MAX_BUNDLE_BYTES};
 
 impl Bundle {
@@ -36,10 +35,10 @@ impl Bundle {
     /// the shape is wrong, so that a bundle of another version is reported as such. A bundle
     /// that came without its boundaries (the app's first-load copy) takes them from `drawn`,
     /// the outlines the page's prerendered map draws, before it is checked.
-    pub fn from_parsed(
+    pub fn from_parsed<S: BoundarySource + ?Sized>(
         parsed: Result<Bundle, String>,
         declared_version: impl FnOnce() -> Option<f64>,
-        drawn: Option<&DrawnOutlines>,
+        drawn: Option<&S>,
     ) -> Result<Bundle, BundleError> {
         let bundle = parsed.map_err(|shape| match declared_version().and_then(as_version) {
             Some(found) if found != SCHEMA_VERSION => BundleError::SchemaVersion {
@@ -55,7 +54,7 @@ impl Bundle {
             });
         }
         match drawn {
-            Some(drawn) if bundle.lacks_boundaries() => bundle.with_drawn_boundaries(drawn),
+            Some(drawn) if bundle.lacks_boundaries() => drawn.fill_boundaries(bundle),
             _ => {
                 bundle.validate()?;
                 Ok(bundle)
@@ -138,7 +137,11 @@ mod tests {
         let value: Value =
             serde_json::from_str(text).map_err(|e| Bundle::syntax_error(text, &e.to_string()))?;
         let parsed = serde_json::from_value(value.clone()).map_err(|e| e.to_string());
-        Bundle::from_parsed(parsed, || value["schema_version"].as_f64(), None)
+        Bundle::from_parsed(
+            parsed,
+            || value["schema_version"].as_f64(),
+            None::<&dyn BoundarySource>,
+        )
     }
 
     fn modified(change: impl FnOnce(&mut Value)) -> String {
@@ -231,15 +234,15 @@ mod tests {
         }
         let shape = || Err("missing field `crs`".to_string());
         assert!(matches!(
-            Bundle::from_parsed(shape(), || Some(2.5), None),
+            Bundle::from_parsed(shape(), || Some(2.5), None::<&dyn BoundarySource>),
             Err(BundleError::Json(_))
         ));
         assert!(matches!(
-            Bundle::from_parsed(shape(), || None, None),
+            Bundle::from_parsed(shape(), || None, None::<&dyn BoundarySource>),
             Err(BundleError::Json(_))
         ));
         assert!(matches!(
-            Bundle::from_parsed(shape(), || Some(99.0), None),
+            Bundle::from_parsed(shape(), || Some(99.0), None::<&dyn BoundarySource>),
             Err(BundleError::SchemaVersion { found: 99, .. })
         ));
     }
