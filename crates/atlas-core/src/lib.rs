@@ -12,6 +12,6 @@ pub mod view;
 pub use model::bundle::{
     Bounds, Bundle, CITY_COUNT, City, Quote, SCHEMA_VERSION, SourceFile, Zone,
 };
+pub use model::bundle_error::{BundleError, MAX_BUNDLE_BYTES};
 pub use model::facts::{Base, BaseKind, Field, Industry, Place, Role, RoleFact, Target};
 pub use model::i18n::{Lang, Msg};
-pub use model::validate::{BundleError, MAX_BUNDLE_BYTES};

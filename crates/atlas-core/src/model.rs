@@ -5,6 +5,7 @@
 //! bundle is read and checked the same way whatever draws it.
 
 pub mod bundle;
+pub mod bundle_error;
 pub mod county_facts;
 pub mod county_layer;
 pub mod csv;
@@ -16,4 +17,3 @@ pub mod i18n;
 pub mod layout;
 pub mod plan;
 pub mod plan_doc;
-pub mod validate;

@@ -8,8 +8,8 @@
 
 use crate::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
 use crate::model::bundle::{BoundarySource, Bundle, CityRef, ZoneRef};
+use crate::model::bundle_error::{BundleError, PathError};
 use crate::model::geojson_shape::{Feature, FeatureCollection, MultiPolygon, Position, Ring};
-use crate::model::validate::{BundleError, PathError};
 
 /// The outlines a prerendered map draws, as the app finds them in the page: the map's size and
 /// each city's path data by adcode, each zone's by id.

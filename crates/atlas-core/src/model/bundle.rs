@@ -6,12 +6,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::bundle_error::BundleError;
 use crate::model::facts::{Base, Field, Industry, Place, RoleFact, Target};
 use crate::model::geojson_shape::{FeatureCollection, MultiPolygon, Position};
 use crate::model::i18n::{Lang, Msg};
-use crate::model::validate::BundleError;
 
+mod checks;
 mod parsed;
+mod queries;
 
 pub use parsed::json_syntax_reason;
 

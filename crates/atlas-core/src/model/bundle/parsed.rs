@@ -5,7 +5,7 @@
 //! consistency.
 
 use crate::model::bundle::{BoundarySource, Bundle, SCHEMA_VERSION};
-use crate::model::validate::{BundleError, MAX_BUNDLE_BYTES};
+use crate::model::bundle_error::{BundleError, MAX_BUNDLE_BYTES};
 
 impl Bundle {
     /// The checks on the bundle's text made before it is parsed: it is not longer than any real
