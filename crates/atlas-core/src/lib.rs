@@ -9,9 +9,7 @@ pub mod geo;
 pub mod model;
 pub mod view;
 
-pub use model::bundle::{
-    Bounds, Bundle, CITY_COUNT, City, Quote, SCHEMA_VERSION, SourceFile, Zone,
-};
+pub use model::bundle::{Bounds, Bundle, CITY_COUNT, City, SCHEMA_VERSION, SourceFile, Zone};
 pub use model::bundle_error::{BundleError, MAX_BUNDLE_BYTES};
-pub use model::facts::{Base, BaseKind, Field, Industry, Place, Role, RoleFact, Target};
+pub use model::facts::{Base, BaseKind, Field, Industry, Place, Quote, Role, RoleFact, Target};
 pub use model::i18n::{Lang, Msg};

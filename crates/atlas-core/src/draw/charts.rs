@@ -2,8 +2,8 @@
 //! every bar and point traces back to a quote.
 
 use crate::draw::labels::text_width;
-use crate::model::bundle::{Bundle, Quote};
-use crate::model::facts::{Bound, Role, Target, TargetGroup, TargetKind};
+use crate::model::bundle::Bundle;
+use crate::model::facts::{Bound, Quote, Role, Target, TargetGroup, TargetKind};
 use crate::model::i18n::{Lang, Msg};
 
 /// The folder the chart files are written to (relative to the repository root) and served from

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::bundle_error::BundleError;
-use crate::model::facts::{Base, Field, Industry, Place, RoleFact, Target};
+use crate::model::facts::{Base, Field, Industry, Place, Quote, RoleFact, Target};
 use crate::model::geojson_shape::{FeatureCollection, MultiPolygon, Position};
 use crate::model::i18n::{Lang, Msg};
 
@@ -127,15 +127,6 @@ impl Bounds {
             })
         })
     }
-}
-
-/// A statement of the plan: its verbatim words and where they stand.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    /// The plan's own words, copied exactly.
-    pub quote: String,
-    /// The plan's numbering of the section holding them, e.g. `四(一)`.
-    pub section: String,
 }
 
 /// One of the three zones (苏南, 苏中, 苏北).

@@ -3,9 +3,9 @@
 //! it names it (昆山, 宜兴) and the city's roles as context. Gathered here so the panel, the table
 //! and the tests read one answer.
 
-use crate::model::bundle::{Bundle, City, Quote};
+use crate::model::bundle::{Bundle, City};
 use crate::model::county_layer::{County, CountyLayer};
-use crate::model::facts::{Base, RoleFact};
+use crate::model::facts::{Base, Quote, RoleFact};
 
 /// Everything known about one county, borrowed from the bundle and the layer.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::bundle::Quote;
 use crate::model::geojson_shape::Position;
+
+/// A statement of the plan: its verbatim words and where they stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The plan's own words, copied exactly.
+    pub quote: String,
+    /// The plan's numbering of the section holding them, e.g. `四(一)`.
+    pub section: String,
+}
 
 /// One of the ten strategic emerging industries of §三.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,20 +195,6 @@ pub enum BaseKind {
     ProvincialHitechZone,
     /// A signature industry base (特色产业基地).
     IndustryBase,
-}
-
-impl BaseKind {
-    /// The kind's name in a language.
-    pub fn name(self, lang: crate::Lang) -> &'static str {
-        match self {
-            BaseKind::NationalHitechZone => lang.pick("国家高新区", "National high-tech zone"),
-            BaseKind::NationalDevelopmentZone => {
-                lang.pick("国家级经开区", "National development zone")
-            }
-            BaseKind::ProvincialHitechZone => lang.pick("省级高新区", "Provincial high-tech zone"),
-            BaseKind::IndustryBase => lang.pick("特色产业基地", "Signature industry base"),
-        }
-    }
 }
 
 /// An industrial base: not named by the plan, so each carries its own source.

@@ -1,7 +1,7 @@
 //! The two languages of the interface and every string it shows. Plan quotes stay Chinese in
 //! both; names come from the bundle in either language.
 
-use crate::model::facts::Role;
+use crate::model::facts::{BaseKind, Role};
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -381,6 +381,20 @@ impl Lang {
             AboutSources => ("地图数据来源与许可", "Map data: sources and licences"),
         };
         self.pick(zh, en)
+    }
+}
+
+impl BaseKind {
+    /// The kind's name in a language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            BaseKind::NationalHitechZone => lang.pick("国家高新区", "National high-tech zone"),
+            BaseKind::NationalDevelopmentZone => {
+                lang.pick("国家级经开区", "National development zone")
+            }
+            BaseKind::ProvincialHitechZone => lang.pick("省级高新区", "Provincial high-tech zone"),
+            BaseKind::IndustryBase => lang.pick("特色产业基地", "Signature industry base"),
+        }
     }
 }
 

@@ -4,8 +4,7 @@
 //!
 //! The side panel (src/panels) only draws what these decisions say.
 
-use crate::model::bundle::Quote;
-use crate::model::facts::RoleFact;
+use crate::model::facts::{Quote, RoleFact};
 use crate::model::layout::Topic;
 
 /// Roles of one place that the plan gives in one and the same sentence (南京's 软件 and 智能电网

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::model::bundle::{Bundle, Quote};
-use crate::model::facts::Role;
+use crate::model::bundle::Bundle;
+use crate::model::facts::{Quote, Role};
 use crate::model::i18n::Lang;
 use crate::model::layout::Topic;
 use crate::model::plan::PlanText;

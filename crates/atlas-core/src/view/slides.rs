@@ -1,8 +1,8 @@
 //! The presenter's tour through the plan: the three zones, the signature industries, each of the
 //! ten industries with its layout, the targets, then the ten industries side by side.
 
-use crate::model::bundle::{Bundle, Quote};
-use crate::model::facts::Role;
+use crate::model::bundle::Bundle;
+use crate::model::facts::{Quote, Role};
 use crate::model::i18n::{Lang, Msg};
 use crate::model::layout::Topic;
 

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::draw::map_markup::escape;
-use crate::model::bundle::{Bundle, Quote};
-use crate::model::facts::Role;
+use crate::model::bundle::Bundle;
+use crate::model::facts::{Quote, Role};
 use crate::model::i18n::{Lang, Msg};
 use crate::view::landing::Landing;
 use crate::view::url_state::ViewState;
