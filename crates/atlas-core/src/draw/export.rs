@@ -262,3 +262,40 @@ fn label(s: &mut String, b: LabelBox, text: &str, size: f64, weight: &str, fill:
 pub fn layout_json(bundle: &Bundle) -> String {
     serde_json::to_string_pretty(&layout_rows(bundle)).unwrap_or_else(|_| "[]".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draw::palette::{MARK_DARK, MARK_LIGHT, ROLE_BORDER, contrast_ratio};
+    use crate::draw::role_marks::ROLE_MARKS;
+
+    #[test]
+    fn every_mark_stands_out_from_its_fill_by_3_to_1() {
+        for mark in &ROLE_MARKS {
+            let stroke = mark.stroke(MARK_LIGHT, MARK_DARK);
+            let ratio = contrast_ratio(stroke, role_color(Some(mark.role))).expect("colours");
+            assert!(ratio >= 3.0, "{:?}: {ratio:.2}", mark.role);
+        }
+    }
+
+    #[test]
+    fn every_shape_stands_out_by_3_to_1_from_its_border_or_the_background() {
+        for role in Role::ALL.map(Some).into_iter().chain([None]) {
+            let fill = role_color(role);
+            let best = [ROLE_BORDER, MAP_BACKGROUND]
+                .map(|other| contrast_ratio(fill, other).expect("colours"))
+                .into_iter()
+                .fold(0.0, f64::max);
+            assert!(best >= 3.0, "{role:?}: {best:.2}");
+        }
+    }
+
+    #[test]
+    fn the_defs_hold_one_pattern_per_role() {
+        let defs = pattern_defs(|r| role_color(Some(r)), MARK_LIGHT, MARK_DARK);
+        assert_eq!(defs.matches("<pattern ").count(), 4);
+        for role in Role::ALL {
+            assert!(defs.contains(&format!(r#"id="{}""#, pattern_id(role))));
+        }
+    }
+}
