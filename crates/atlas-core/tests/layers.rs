@@ -438,13 +438,11 @@ fn impl_bundle_lives_in_the_models_bundle_module_alone() {
     );
 }
 
-#[test]
-fn the_core_depends_on_no_web_crate() {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let text = fs::read_to_string(&manifest).expect("the core's Cargo.toml reads");
+/// The web crates `manifest` (a Cargo.toml) depends on, in any dependency section.
+fn web_dependencies(manifest: &str) -> Vec<String> {
     let mut section = String::new();
     let mut web = Vec::new();
-    for line in text.lines().map(str::trim) {
+    for line in manifest.lines().map(str::trim) {
         if line.starts_with('[') {
             section = line.to_string();
             continue;
@@ -457,13 +455,32 @@ fn the_core_depends_on_no_web_crate() {
             .next()
             .unwrap_or_default()
             .trim_matches('"');
-        if WEB_CRATES.iter().any(|w| {
+        let is_web = |w: &&str| {
             name == *w || name.starts_with(&format!("{w}-")) || name.starts_with(&format!("{w}_"))
-        }) {
+        };
+        if WEB_CRATES.iter().any(is_web) {
             web.push(format!("{section} {name}"));
         }
     }
+    web
+}
+
+#[test]
+fn the_core_depends_on_no_web_crate() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let text = fs::read_to_string(&manifest).expect("the core's Cargo.toml reads");
+    let web = web_dependencies(&text);
     assert!(web.is_empty(), "atlas-core depends on web crates: {web:?}");
+}
+
+#[test]
+fn a_web_crate_in_any_dependency_section_is_found() {
+    let manifest = "[package]\nname = \"leptos-free\"\n\n[dependencies]\nserde.workspace = true\n\
+                    leptos = { version = \"0.8\" }\n\n\
+                    [target.'cfg(target_arch = \"wasm32\")'.dependencies]\nweb-sys = \"0.3\"\n\
+                    [dev-dependencies]\nwasm-bindgen-test = \"0.3\"\n";
+    let found = web_dependencies(manifest);
+    assert_eq!(found.len(), 3, "{found:?}");
 }
 
 #[test]
