@@ -178,11 +178,10 @@ fn ident_before(chars: &[char], i: usize) -> bool {
 
 /// Whether the `'` at `i` opens a char literal (`'a'`, `'\n'`) rather than a lifetime (`'a`).
 fn is_char_literal(chars: &[char], i: usize) -> bool {
-    match (chars.get(i + 1), chars.get(i + 2)) {
-        (Some('\\'), _) => true,
-        (Some(_), Some('\'')) => true,
-        _ => false,
-    }
+    matches!(
+        (chars.get(i + 1), chars.get(i + 2)),
+        (Some('\\'), _) | (Some(_), Some('\''))
+    )
 }
 
 /// Every path in `source` that starts at the crate root or a parent module, resolved to the
