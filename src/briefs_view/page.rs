@@ -3,7 +3,7 @@
 //! locator; the zone's direction in one line; the plan's words for each role (glossed in
 //! English); its county-level places; its bases with numbered source notes; and a footer with
 //! the page number among the ticked briefs. What it says is decided in
-//! `atlas_core::view::brief` (`sheet`, `notes`, `locator`, `date`); this lays it out. Texts follow the
+//! `atlas_core::view::brief` (`sheet`, `notes`, `date`) and `atlas_core::draw::locator`; this lays it out. Texts follow the
 //! interface language; the locator follows it and the county layer's arrival.
 
 use std::collections::BTreeSet;
