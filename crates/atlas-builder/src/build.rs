@@ -350,7 +350,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         county_full_detail: counties.into_iter().map(|c| c.geometry).collect(),
         county_simplified,
         charts,
-        csv: atlas_core::model::csv::layout_csv(&bundle),
+        csv: crate::layout_csv::layout_csv(&bundle),
         plan_text,
         json,
         bundle,

@@ -12,6 +12,7 @@ pub mod downloads;
 pub mod error;
 pub mod geodata;
 pub mod industries_seed;
+pub mod layout_csv;
 pub mod page;
 pub mod plan_doc_file;
 pub mod seeds;

@@ -12,9 +12,9 @@ use crate::draw::role_marks::{pattern_defs, pattern_id};
 use crate::draw::scene::{Scene, WATER_LABEL_SCALE, base_marker_path};
 use crate::geo::projection::ScreenPoint;
 use crate::model::bundle::Bundle;
-use crate::model::csv::layout_rows;
 use crate::model::facts::Role;
 use crate::model::i18n::Lang;
+use crate::model::layout_rows::layout_rows;
 
 /// Height of the title band above the map, px: the headline and the subtitle.
 pub const TITLE_BAND: f64 = 64.0;

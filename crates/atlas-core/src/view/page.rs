@@ -13,8 +13,8 @@ use crate::draw::map_markup::{MapLook, escape, map_svg};
 use crate::draw::map_title::{LegendSymbol, MapTitle, map_title, province_legend};
 use crate::draw::scene::{Scene, explorer_label_font};
 use crate::model::bundle::Bundle;
-use crate::model::csv::layout_rows;
 use crate::model::i18n::{Lang, Msg};
+use crate::model::layout_rows::layout_rows;
 use crate::view::story::story_markup;
 use crate::view::url_state::View;
 
