@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use atlas_core::early_choice::with_early_place;
-use atlas_core::landing::{landing, leaving_presenter};
-use atlas_core::url_state::{View, ViewState};
+use atlas_core::view::early_choice::with_early_place;
+use atlas_core::view::landing::{landing, leaving_presenter};
+use atlas_core::view::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 
@@ -175,7 +175,10 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
 
 /// Once the county layer has arrived, drops a county the view names that the layer lacks or
 /// that lies outside the view's city, with a notice (as for any other unknown link value).
-fn use_checked_county(atlas: &AtlasContext, notices: RwSignal<Vec<atlas_core::url_state::Notice>>) {
+fn use_checked_county(
+    atlas: &AtlasContext,
+    notices: RwSignal<Vec<atlas_core::view::url_state::Notice>>,
+) {
     let (state, counties, language) = (atlas.state, atlas.counties, atlas.language);
     Effect::new(move |_| {
         let Some(layer) = counties.with(crate::counties::Counties::layer) else {

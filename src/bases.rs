@@ -2,8 +2,8 @@
 //! sources, linked by their publishers' names, never as raw addresses (the map's markers are
 //! atlas-core's `map_markup::bases`).
 
-use atlas_core::brief::notes::sources;
-use atlas_core::map_markup::base_title;
+use atlas_core::draw::map_markup::base_title;
+use atlas_core::view::brief::notes::sources;
 use atlas_core::{Base, Lang, Msg};
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The briefs view (`?view=briefs`): all 13 cities' one-page briefs, a chooser of which to print
 //! (a brief left unticked is shown collapsed to its heading and is not printed), and a button that
 //! prints the ticked ones, one A4 page each. A link naming a city (the city panel's "City brief")
-//! opens the view with that city's brief alone ticked (`atlas_core::brief::ticked_at_open`). The
+//! opens the view with that city's brief alone ticked (`atlas_core::view::brief::ticked_at_open`). The
 //! ticks are part of the view's state, so its address (`briefs=`), reload and Back/Forward keep
 //! them; each change of them is a history entry, as any other choice of view. A language switch
 //! keeps the brief being read at the top (`reading_place`). With none ticked,
@@ -14,9 +14,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::brief::all_briefs;
-use atlas_core::brief::date::PrintDate;
-use atlas_core::brief::locator::locator_scene;
+use atlas_core::draw::locator::locator_scene;
+use atlas_core::view::brief::all_briefs;
+use atlas_core::view::brief::date::PrintDate;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use atlas_core::plan_view_state::PlanReading;
-use atlas_core::url_state::{Notice, ViewState};
+use atlas_core::view::plan_view_state::PlanReading;
+use atlas_core::view::url_state::{Notice, ViewState};
 use atlas_core::{Bundle, Lang, Quote, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

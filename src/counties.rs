@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use atlas_core::Bundle;
-use atlas_core::county_layer::CountyLayer;
+use atlas_core::model::county_layer::CountyLayer;
 use leptos::prelude::*;
 
 use crate::load::LoadError;

@@ -1,6 +1,6 @@
 //! The row under every map: the map's warning line (not an approved map, or its approval number,
 //! and its coordinate reference), kept prominent, and the About box listing the sources and their
-//! licences, drawn as `atlas_core::page::credit_row` prerenders it.
+//! licences, drawn as `atlas_core::view::page::credit_row` prerenders it.
 
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -10,10 +10,10 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use atlas_core::county_markup::{DrillLook, drill_svg};
-use atlas_core::county_scene::DrillScene;
-use atlas_core::labels::LabelBox;
-use atlas_core::scene::explorer_label_font;
+use atlas_core::draw::county_markup::{DrillLook, drill_svg};
+use atlas_core::draw::county_scene::DrillScene;
+use atlas_core::draw::labels::LabelBox;
+use atlas_core::draw::scene::explorer_label_font;
 use atlas_core::{Lang, Role};
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -5,8 +5,8 @@
 //! it); anything malformed is ignored. Nothing here needs storage or same-origin access, so it
 //! works in `<iframe sandbox="allow-scripts">`.
 
-use atlas_core::frame_height::{FrameContent, posted_height};
-use atlas_core::url_state::{MessagePart, SelectMessage, Theme, ViewState};
+use atlas_core::view::frame_height::{FrameContent, posted_height};
+use atlas_core::view::url_state::{MessagePart, SelectMessage, Theme, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

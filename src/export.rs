@@ -3,12 +3,13 @@
 //! beside the bundle).
 
 use atlas_core::Msg;
-use atlas_core::county_markup::{DrillLook, drill_export_svg};
-use atlas_core::county_scene::DrillScene;
-use atlas_core::export::{layout_json, view_svg};
-use atlas_core::map_title::{MapTitle, map_title};
-use atlas_core::scene::{LABEL_FONT_PX, Scene};
-use atlas_core::url_state::ViewState;
+use atlas_core::draw::county_markup::{DrillLook, drill_export_svg};
+use atlas_core::draw::county_scene::DrillScene;
+use atlas_core::draw::export::layout_json;
+use atlas_core::draw::map_title::{MapTitle, map_title};
+use atlas_core::draw::scene::{LABEL_FONT_PX, Scene};
+use atlas_core::view::export_view::view_svg;
+use atlas_core::view::url_state::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -1,6 +1,6 @@
 //! Where the keyboard focus goes when the element holding it leaves the page.
 
-use atlas_core::landing::Landing;
+use atlas_core::view::landing::Landing;
 use leptos::prelude::*;
 
 /// After the element holding the keyboard focus has gone (a closed panel, a view left), puts

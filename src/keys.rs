@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use atlas_core::slides::KeySource;
+use atlas_core::view::slides::KeySource;
 use wasm_bindgen::JsCast;
 
 use leptos::ev;

@@ -3,7 +3,7 @@
 //! show each; then the county-level places' ○ and the bases' ◆ with their counts.
 
 use atlas_core::Role;
-use atlas_core::map_title::{Legend as Lines, LegendEntry, LegendSymbol};
+use atlas_core::draw::map_title::{Legend as Lines, LegendEntry, LegendSymbol};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -102,7 +102,7 @@ fn RoleSwatch(role: Role) -> impl IntoView {
             <rect
                 width="16"
                 height="12"
-                fill=format!("url(#{})", atlas_core::role_marks::pattern_id(role))
+                fill=format!("url(#{})", atlas_core::draw::role_marks::pattern_id(role))
             />
         </svg>
     }

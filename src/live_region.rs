@@ -1,9 +1,9 @@
 //! The one live region of the page: a visually hidden status line that a screen reader reads
 //! when the selection, the industry, the slide or the drill-down changes. What it says is decided
-//! in `atlas_core::announce`; this only shows it.
+//! in `atlas_core::view::announce`; this only shows it.
 
-use atlas_core::announce::{announcement, layer_arrived_line};
-use atlas_core::url_state::ViewState;
+use atlas_core::view::announce::{announcement, layer_arrived_line};
+use atlas_core::view::url_state::ViewState;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;

@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
-use atlas_core::bundle::json_syntax_reason;
-use atlas_core::county_layer::{
+use atlas_core::model::bundle::json_syntax_reason;
+use atlas_core::model::county_layer::{
     COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
 };
-use atlas_core::deployment::{COUNTIES_META, PLAN_META, updated_since};
-use atlas_core::plan_doc::{MAX_PLAN_DOC_BYTES, PLAN_DOC_FILE, PlanDoc, PlanDocError};
+use atlas_core::model::deployment::{COUNTIES_META, PLAN_META, updated_since};
+use atlas_core::model::plan_doc::{MAX_PLAN_DOC_BYTES, PLAN_DOC_FILE, PlanDoc, PlanDocError};
 use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -16,12 +16,12 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use atlas_core::look::Look;
-use atlas_core::map_markup::{self, MapLook};
-use atlas_core::map_title::{
+use atlas_core::draw::look::Look;
+use atlas_core::draw::map_markup::{self, MapLook};
+use atlas_core::draw::map_title::{
     Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
 };
-use atlas_core::scene::{Scene, explorer_label_font, place_radius, slide_label_font};
+use atlas_core::draw::scene::{Scene, explorer_label_font, place_radius, slide_label_font};
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! a linked county is checked once the county layer arrives, and noticed here when dropped.
 
 use atlas_core::Msg;
-use atlas_core::url_state::Notice;
+use atlas_core::view::url_state::Notice;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;

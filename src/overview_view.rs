@@ -1,7 +1,7 @@
 //! The overview (`?view=overview`): the ten industries as small maps side by side, each a
 //! figure titled with its counts whose places are buttons named with their role in it (the one
 //! form each fact takes for a screen reader: the focus moves over these same buttons). The core
-//! decides the grid and draws each map (`atlas_core::overview`); this file lays them out,
+//! decides the grid and draws each map (`atlas_core::draw::overview`); this file lays them out,
 //! highlights a city in all ten at once, moves the grid's one Tab stop, and opens a chosen map in
 //! the explorer.
 
@@ -9,9 +9,9 @@ mod events;
 
 use std::sync::Arc;
 
-use atlas_core::overview::{GAP, aspect, label_font, layout, small_map_svg, small_maps};
-use atlas_core::role_marks::pattern_id;
-use atlas_core::scene::Scene;
+use atlas_core::draw::overview::{GAP, aspect, label_font, layout, small_map_svg, small_maps};
+use atlas_core::draw::role_marks::pattern_id;
+use atlas_core::draw::scene::Scene;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn OverviewView() -> impl IntoView {
     let lang = move || language.get();
     view! {
         <section class="overview-view" aria-labelledby="overview-heading">
-            <svg class="overview-patterns" width="0" height="0" aria-hidden="true" inner_html=atlas_core::look::Look::Themed.patterns(atlas_core::look::DEFAULT_PATTERNS)></svg>
+            <svg class="overview-patterns" width="0" height="0" aria-hidden="true" inner_html=atlas_core::draw::look::Look::Themed.patterns(atlas_core::draw::look::DEFAULT_PATTERNS)></svg>
             <div class="overview-head">
                 <h2 id="overview-heading">{move || lang().text(Msg::OverviewTitle)}</h2>
                 <RoleLegend />

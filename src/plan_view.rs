@@ -18,8 +18,8 @@ mod toc;
 use std::ops::Range;
 use std::sync::Arc;
 
-use atlas_core::plan_doc::ParagraphFocus;
-use atlas_core::plan_view_state::PlanReading;
+use atlas_core::model::plan_doc::ParagraphFocus;
+use atlas_core::view::plan_view_state::PlanReading;
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -2,10 +2,10 @@
 //! `page::prerendered_page`): its map is adopted by the app's map, the rest replaced by the app's
 //! own identical page in the same frame.
 
-use atlas_core::early_choice::EARLY_PLACE_ATTRIBUTE;
-use atlas_core::map_markup::MAP_SVG_ID;
-use atlas_core::page::PRERENDERED_ID;
-use atlas_core::page_geometry::DrawnOutlines;
+use atlas_core::draw::map_markup::MAP_SVG_ID;
+use atlas_core::geo::page_geometry::DrawnOutlines;
+use atlas_core::view::early_choice::EARLY_PLACE_ATTRIBUTE;
+use atlas_core::view::page::PRERENDERED_ID;
 use leptos::prelude::document;
 use web_sys::Element;
 

@@ -3,9 +3,9 @@
 //! a separate presenter window (`src/presenter_window.rs`), never on the projected screen. The
 //! slide is part of the URL, so every slide is a link.
 
-use atlas_core::charts::{Chart, ChartSetting};
-use atlas_core::layout::Statement;
-use atlas_core::slides::{
+use atlas_core::draw::charts::{Chart, ChartSetting};
+use atlas_core::model::layout::Statement;
+use atlas_core::view::slides::{
     PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slides,
 };
 use atlas_core::{Lang, Msg, Role};
@@ -212,19 +212,23 @@ fn slide_side(atlas: &AtlasContext, kind: &SlideKind, lang: Lang) -> AnyView {
                 .collect_view();
             view! { {summary} {lines} }.into_any()
         }
-        SlideKind::Targets => atlas_core::charts::count_goals(bundle)
+        SlideKind::Targets => atlas_core::draw::charts::count_goals(bundle)
             .into_iter()
             .take(TARGETS_ON_SLIDE)
             .map(|g| {
                 // The figure keeps the plan's qualifier (以上, 超过); in Chinese with its measure
                 // word as the plan writes it (1,000项以上), in English the label names the unit.
                 let figure = match lang {
-                    Lang::Zh => atlas_core::charts::qualified(
-                        &format!("{}{}", atlas_core::format::thousands(g.value), g.unit),
+                    Lang::Zh => atlas_core::draw::charts::qualified(
+                        &format!(
+                            "{}{}",
+                            atlas_core::model::format::thousands(g.value),
+                            g.unit
+                        ),
                         g.bound,
                         lang,
                     ),
-                    Lang::En => atlas_core::charts::bounded_figure(g.value, g.bound, lang),
+                    Lang::En => atlas_core::draw::charts::bounded_figure(g.value, g.bound, lang),
                 };
                 view! {
                     <p class="slide-goal">

@@ -7,10 +7,10 @@
 use std::time::Duration;
 
 use atlas_core::Msg;
-use atlas_core::slides::{
+use atlas_core::view::slides::{
     PresenterAction, PresenterKeys, elapsed, next_title, slides, speaker_notes,
 };
-use atlas_core::url_state::ViewState;
+use atlas_core::view::url_state::ViewState;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;

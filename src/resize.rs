@@ -3,7 +3,7 @@
 //! size (window resize, panel opening, iframe resize, another legend, zoom), and measured again
 //! when printing starts and ends, so that what is printed is drawn for the paper.
 
-use atlas_core::labels::LabelBox;
+use atlas_core::draw::labels::LabelBox;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,7 +4,7 @@
 //! view's map (src/plan_view/side_map.rs) alike.
 
 use atlas_core::Bundle;
-use atlas_core::map_markup::{self, MapLook};
+use atlas_core::draw::map_markup::{self, MapLook};
 use web_sys::Element;
 
 /// Sets an attribute only when its value differs, so an update mutates only what changed.

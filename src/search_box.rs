@@ -7,7 +7,7 @@
 //! (its results re-worded) and the active option: the switch does not take the focus.
 
 use atlas_core::Msg;
-use atlas_core::search::{Hit, HitKind, county_detail, search};
+use atlas_core::view::search::{Hit, HitKind, county_detail, search};
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;

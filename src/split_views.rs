@@ -9,9 +9,9 @@
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::chunk_files::{CHUNKS_META, chunk_file, unhashed_chunk_file};
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::labels::LabelBox;
+use atlas_core::draw::labels::LabelBox;
+use atlas_core::model::county_layer::CountyLayer;
+use atlas_core::view::chunk_files::{CHUNKS_META, chunk_file, unhashed_chunk_file};
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use wasm_bindgen::JsCast;

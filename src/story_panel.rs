@@ -3,7 +3,7 @@
 //! buttons. Its markup is the prerendered page's, written by the same core function, so the
 //! panel the page brings is replaced by an identical one.
 
-use atlas_core::story::{StoryChoice, story_markup};
+use atlas_core::view::story::{StoryChoice, story_markup};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

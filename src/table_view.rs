@@ -9,13 +9,13 @@
 
 use std::collections::HashSet;
 
-use atlas_core::county_facts::hosted_bases;
-use atlas_core::county_layer::County;
-use atlas_core::format::thousands;
-use atlas_core::table_totals::{
+use atlas_core::model::county_facts::hosted_bases;
+use atlas_core::model::county_layer::County;
+use atlas_core::model::format::thousands;
+use atlas_core::view::table_totals::{
     cells_with_a_role, compact_industry_name, industries_of_place, places_in_industry,
 };
-use atlas_core::url_state::ViewState;
+use atlas_core::view::url_state::ViewState;
 use atlas_core::{Bundle, Industry, Lang, Msg};
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The targets view: the four charts (static SVG files the builder draws with plotters), each
 //! with its title above and the plan's words beneath it (the figure's caption).
 
-use atlas_core::charts::{Chart, ChartSetting, chart_file};
+use atlas_core::draw::charts::{Chart, ChartSetting, chart_file};
 use atlas_core::{Msg, Quote};
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -3,8 +3,8 @@
 //! and a link opening the same view in the full atlas.
 
 use atlas_core::Msg;
-use atlas_core::embed_code::{embed_code, full_atlas_query};
-use atlas_core::url_state::View;
+use atlas_core::view::embed_code::{embed_code, full_atlas_query};
+use atlas_core::view::url_state::View;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;

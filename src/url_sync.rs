@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use atlas_core::Bundle;
-use atlas_core::url_state::{Notice, ViewState};
+use atlas_core::view::url_state::{Notice, ViewState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;

@@ -3,21 +3,21 @@
 //! locator; the zone's direction in one line; the plan's words for each role (glossed in
 //! English); its county-level places; its bases with numbered source notes; and a footer with
 //! the page number among the ticked briefs. What it says is decided in
-//! `atlas_core::brief` (`sheet`, `notes`, `locator`, `date`); this lays it out. Texts follow the
+//! `atlas_core::view::brief` (`sheet`, `notes`, `date`) and `atlas_core::draw::locator`; this lays it out. Texts follow the
 //! interface language; the locator follows it and the county layer's arrival.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use atlas_core::brief::date::{PrintDate, date_line};
-use atlas_core::brief::locator::locator_svg;
-use atlas_core::brief::notes::source_notes;
-use atlas_core::brief::sheet::{
+use atlas_core::draw::locator::locator_svg;
+use atlas_core::draw::map_markup::base_title;
+use atlas_core::draw::scene::Scene;
+use atlas_core::view::brief::date::{PrintDate, date_line};
+use atlas_core::view::brief::notes::source_notes;
+use atlas_core::view::brief::sheet::{
     grid, page_number, role_gloss, role_swatch_svg, summary, zone_line, zone_line_gloss,
 };
-use atlas_core::brief::{BriefRole, city_brief};
-use atlas_core::map_markup::base_title;
-use atlas_core::scene::Scene;
+use atlas_core::view::brief::{BriefRole, city_brief};
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 

@@ -1,12 +1,14 @@
 //! Keeps the reader's place in the briefs across a language switch: every brief is re-worded, so
 //! each changes height and the same scroll offset would show another brief. The place (the brief
-//! at the top of the view and how far into it, `atlas_core::brief::reading_place`) is noted as the
+//! at the top of the view and how far into it, `atlas_core::view::brief::reading_place`) is noted as the
 //! reader scrolls, and after the switch, before the next paint, the view is scrolled back to it.
 //! The briefs scroll in their own column on wide screens and with the page on phones: both are
 //! followed.
 
 use atlas_core::Lang;
-use atlas_core::brief::reading_place::{BriefBox, ReadingPlace, reading_place, scroll_to_keep};
+use atlas_core::view::brief::reading_place::{
+    BriefBox, ReadingPlace, reading_place, scroll_to_keep,
+};
 use leptos::html::Section;
 use leptos::prelude::*;
 use web_sys::Element;

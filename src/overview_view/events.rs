@@ -8,10 +8,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use atlas_core::landing::landing;
-use atlas_core::overview_keys::{GridFocus, GridShape, grid_key};
-use atlas_core::slides::industry_slide;
-use atlas_core::url_state::View;
+use atlas_core::view::landing::landing;
+use atlas_core::view::overview_keys::{GridFocus, GridShape, grid_key};
+use atlas_core::view::slides::industry_slide;
+use atlas_core::view::url_state::View;
 use leptos::prelude::WithUntracked;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent};

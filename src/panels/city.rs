@@ -2,11 +2,11 @@
 //! place's role in the chosen industry or field, in the plan's words with their section — then
 //! lists its other roles compactly; a city's drill-down and brief buttons follow, and its context
 //! (zone, area, code, the zone's direction) is folded below. With no industry chosen it lists
-//! every role in full. Each sentence of the plan is quoted once (atlas_core::panel_order).
+//! every role in full. Each sentence of the plan is quoted once (atlas_core::view::panel_order).
 
-use atlas_core::format::thousands;
-use atlas_core::layout::Topic;
-use atlas_core::panel_order::{answer_heading, place_lead};
+use atlas_core::model::format::thousands;
+use atlas_core::model::layout::Topic;
+use atlas_core::view::panel_order::{answer_heading, place_lead};
 use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use atlas_core::county_facts::county_facts;
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::format::thousands;
+use atlas_core::model::county_facts::county_facts;
+use atlas_core::model::county_layer::CountyLayer;
+use atlas_core::model::format::thousands;
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
 

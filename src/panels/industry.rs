@@ -2,7 +2,7 @@
 //! is laid out (each statement with its role, places and quote). A statement the place panel above
 //! already quotes as its answer is cited by section there instead of quoted again.
 
-use atlas_core::layout::Topic;
+use atlas_core::model::layout::Topic;
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
 

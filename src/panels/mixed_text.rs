@@ -2,12 +2,12 @@
 //! line), each run that is not in the interface language marked with its own `lang`, so that a
 //! screen reader reads it with the right voice.
 
-use atlas_core::announce::language_runs;
+use atlas_core::view::announce::language_runs;
 use leptos::prelude::*;
 
 use crate::context::use_atlas;
 
-/// The text, cut into language runs by `atlas_core::announce::language_runs`.
+/// The text, cut into language runs by `atlas_core::view::announce::language_runs`.
 #[component]
 pub fn MixedText(#[prop(into)] text: String) -> impl IntoView {
     let language = use_atlas().language;

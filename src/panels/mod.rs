@@ -16,8 +16,8 @@ mod roles;
 mod zone;
 
 use atlas_core::Msg;
-use atlas_core::layout::Topic;
-use atlas_core::panel_order::place_lead;
+use atlas_core::model::layout::Topic;
+use atlas_core::view::panel_order::place_lead;
 use leptos::prelude::*;
 
 pub use mixed_text::MixedText;

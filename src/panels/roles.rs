@@ -3,7 +3,7 @@
 //! plan's words with their section — one item per sentence of the plan, so that roles given in
 //! one sentence (南京's 软件 and 智能电网) quote it once.
 
-use atlas_core::panel_order::{RoleGroup, group_by_sentence};
+use atlas_core::view::panel_order::{RoleGroup, group_by_sentence};
 use atlas_core::{Msg, Quote, RoleFact};
 use leptos::prelude::*;
 

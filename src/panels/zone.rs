@@ -1,7 +1,7 @@
 //! A zone's panel: its direction in the plan's words and its member cities.
 
 use atlas_core::Msg;
-use atlas_core::format::thousands;
+use atlas_core::model::format::thousands;
 use leptos::prelude::*;
 
 use super::bilingual::{both_names, english_gloss, message};

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::plan_view_state::{
+use atlas_core::view::plan_view_state::{
     PlanReading, naming_announcement, naming_heading, paragraph_label, step,
 };
 use leptos::prelude::*;

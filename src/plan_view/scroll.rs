@@ -4,7 +4,7 @@
 //! screens and with the page on phones (under the map, which sticks to the top), so both are
 //! followed.
 
-use atlas_core::plan_view_state::{ParagraphBox, paragraph_in_view, reading_line};
+use atlas_core::view::plan_view_state::{ParagraphBox, paragraph_in_view, reading_line};
 use leptos::html::{Aside, Div};
 use leptos::prelude::*;
 use web_sys::Element;

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::plan_view_state::{PlanReading, match_count};
+use atlas_core::view::plan_view_state::{PlanReading, match_count};
 use leptos::prelude::*;
 
 use super::Reader;

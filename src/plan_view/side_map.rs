@@ -8,12 +8,12 @@
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::look::Look;
-use atlas_core::map_markup::{self, MapLook};
-use atlas_core::map_title::province_legend;
-use atlas_core::plan_doc::ParagraphFocus;
-use atlas_core::plan_view_state::{PlanReading, focus_roles, paragraph_label};
-use atlas_core::scene::{Scene, explorer_label_font};
+use atlas_core::draw::look::Look;
+use atlas_core::draw::map_markup::{self, MapLook};
+use atlas_core::draw::map_title::province_legend;
+use atlas_core::draw::scene::{Scene, explorer_label_font};
+use atlas_core::model::plan_doc::ParagraphFocus;
+use atlas_core::view::plan_view_state::{PlanReading, focus_roles, paragraph_label};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -6,9 +6,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use atlas_core::plan_doc::{Mention, MentionTarget, Paragraph, ParagraphFocus, ParagraphKind};
-use atlas_core::plan_view_state::{PlanReading, paragraph_link_name};
-use atlas_core::url_state::View;
+use atlas_core::model::plan_doc::{
+    Mention, MentionTarget, Paragraph, ParagraphFocus, ParagraphKind,
+};
+use atlas_core::view::plan_view_state::{PlanReading, paragraph_link_name};
+use atlas_core::view::url_state::View;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 
@@ -270,10 +272,10 @@ fn choose_target(reader: Reader, target: &MentionTarget) {
 /// The explorer's view of a mentioned thing, for the mention's address.
 fn explorer_for(
     atlas: &AtlasContext,
-    state: &atlas_core::url_state::ViewState,
+    state: &atlas_core::view::url_state::ViewState,
     target: &MentionTarget,
-) -> atlas_core::url_state::ViewState {
-    let base = atlas_core::url_state::ViewState {
+) -> atlas_core::view::url_state::ViewState {
+    let base = atlas_core::view::url_state::ViewState {
         view: View::Map,
         paragraph: None,
         ..state.clone()

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::plan_view_state::PlanReading;
+use atlas_core::view::plan_view_state::PlanReading;
 use leptos::prelude::*;
 
 use super::{Reader, modified_click, paragraph_href};

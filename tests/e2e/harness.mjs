@@ -116,7 +116,7 @@ export function readBundle() {
   return JSON.parse(readFileSync(bundleFile(), 'utf8'));
 }
 
-/** The roles from strongest to weakest, as atlas_core::facts::Role orders them. */
+/** The roles from strongest to weakest, as atlas_core::model::facts::Role orders them. */
 const ROLE_ORDER = ['signature', 'focus', 'support', 'pilot'];
 
 /** A place's Chinese name as the map labels it (南京市 → 南京). */

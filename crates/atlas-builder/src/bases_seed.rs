@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use atlas_core::crs::wgs84_to_gcj02;
+use atlas_core::geo::crs::wgs84_to_gcj02;
 use atlas_core::{Base, BaseKind, Bounds};
 use serde::Deserialize;
 

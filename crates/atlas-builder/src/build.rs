@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use atlas_core::bundle::{CityRef, PlanInfo, ZoneRef};
-use atlas_core::geojson_shape::{self, Feature, FeatureCollection};
-use atlas_core::plan::PlanText;
+use atlas_core::model::bundle::{CityRef, PlanInfo, ZoneRef};
+use atlas_core::model::geojson_shape::{self, Feature, FeatureCollection};
+use atlas_core::model::plan::PlanText;
 use atlas_core::{
     Bounds, Bundle, City, Field, Place, Quote, RoleFact, SCHEMA_VERSION, SourceFile, Zone,
 };
@@ -74,7 +74,7 @@ pub struct Built {
     /// The county layer as written to disk: compact JSON and a final newline.
     pub counties_json: String,
     /// The county layer itself.
-    pub county_layer: atlas_core::county_layer::CountyLayer,
+    pub county_layer: atlas_core::model::county_layer::CountyLayer,
     /// The full-detail county outlines, in the layer's order.
     pub county_full_detail: Vec<MultiPolygon<f64>>,
     /// The simplified county outlines, in the layer's order.
@@ -350,7 +350,7 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
         county_full_detail: counties.into_iter().map(|c| c.geometry).collect(),
         county_simplified,
         charts,
-        csv: atlas_core::csv::layout_csv(&bundle),
+        csv: crate::layout_csv::layout_csv(&bundle),
         plan_text,
         json,
         bundle,

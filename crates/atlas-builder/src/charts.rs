@@ -7,14 +7,14 @@
 //! inline styles, so they pass a strict Content Security Policy), byte-reproducible, and keep
 //! plotters out of the app. Every text is placed by its estimated box, inside the drawing.
 
-use atlas_core::charts::{
+use atlas_core::draw::charts::{
     Chart, ChartSetting, ChartVariant, bounded_figure, chart_file, count_goal_panels,
     count_goal_scale, gdp_shares, nice_axis, projected_path, roles_per_city, unit_heading,
     wrap_text,
 };
-use atlas_core::format::thousands;
-use atlas_core::labels::text_width;
-use atlas_core::palette;
+use atlas_core::draw::labels::text_width;
+use atlas_core::draw::palette;
+use atlas_core::model::format::thousands;
 use atlas_core::{Bundle, Lang, Role};
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use atlas_core::county_layer::CountyKind;
+use atlas_core::model::county_layer::CountyKind;
 use geo::MultiPolygon;
 use serde::Deserialize;
 

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use atlas_core::bundle::WaterRef;
-use atlas_core::county_layer::{COUNTY_SCHEMA_VERSION, County, CountyLayer, CountyRef};
-use atlas_core::geojson_shape::{Feature, FeatureCollection};
+use atlas_core::model::bundle::WaterRef;
+use atlas_core::model::county_layer::{COUNTY_SCHEMA_VERSION, County, CountyLayer, CountyRef};
+use atlas_core::model::geojson_shape::{Feature, FeatureCollection};
 use atlas_core::{Bundle, SourceFile};
 use geo::{Area, BooleanOps, GeodesicArea, MultiPolygon, unary_union};
 

@@ -3,9 +3,9 @@
 //! file as published would sit about 500 m off a WGS84 basemap; the WGS84 file is converted with
 //! the iterative inverse, and both say in their name and a note which reference they are in.
 
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::crs::gcj02_to_wgs84;
-use atlas_core::geojson_shape::{Feature, FeatureCollectionTag, MultiPolygon, Position};
+use atlas_core::geo::crs::gcj02_to_wgs84;
+use atlas_core::model::county_layer::CountyLayer;
+use atlas_core::model::geojson_shape::{Feature, FeatureCollectionTag, MultiPolygon, Position};
 use atlas_core::{Bundle, BundleError};
 use serde::Serialize;
 
@@ -156,7 +156,7 @@ fn features(bundle: &Bundle, counties: &CountyLayer) -> Vec<Feature<Properties>>
                 adcode: Some(county.adcode.clone()),
                 name_zh: county.name_zh.clone(),
                 name_en: county.name_en.clone(),
-                kind: county.kind.name(atlas_core::i18n::Lang::En),
+                kind: county.kind.name(atlas_core::model::i18n::Lang::En),
                 city: Some(county.city.clone()),
                 zone: zone_of(&county.city),
             },

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use atlas_core::BundleError;
-use atlas_core::plan::QuoteProblem;
+use atlas_core::model::plan::QuoteProblem;
 
 use crate::topology::SimplifyError;
 
@@ -267,7 +267,7 @@ pub enum BuildError {
         /// The plan document's file (or the plan text it is built from).
         path: PathBuf,
         /// What is wrong, naming the mention's name and offset where one is at fault.
-        problem: atlas_core::plan_doc::PlanDocError,
+        problem: atlas_core::model::plan_doc::PlanDocError,
     },
     /// The committed plan document is not JSON of the plan document's form.
     #[error(
@@ -339,7 +339,7 @@ pub enum BuildError {
     },
     /// The assembled county layer failed the check the app makes when it loads it.
     #[error("the assembled county layer is inconsistent with the bundle: {0}")]
-    CountyLayer(#[from] atlas_core::county_layer::CountyLayerError),
+    CountyLayer(#[from] atlas_core::model::county_layer::CountyLayerError),
     // Water (lakes and rivers drawn for orientation).
     /// A water feature is not a valid polygon, before or after simplification.
     #[error("{path}: water {feature} is not a valid polygon: {reason}")]

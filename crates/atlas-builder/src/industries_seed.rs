@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use atlas_core::facts::Subarea;
-use atlas_core::plan::PlanText;
+use atlas_core::model::facts::Subarea;
+use atlas_core::model::plan::PlanText;
 use atlas_core::{Industry, Quote};
 use serde::Deserialize;
 

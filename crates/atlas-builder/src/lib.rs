@@ -12,6 +12,7 @@ pub mod downloads;
 pub mod error;
 pub mod geodata;
 pub mod industries_seed;
+pub mod layout_csv;
 pub mod page;
 pub mod plan_doc_file;
 pub mod seeds;
@@ -21,7 +22,7 @@ pub mod water;
 
 use std::path::{Path, PathBuf};
 
-pub use atlas_core::charts::CHARTS_DIR;
+pub use atlas_core::draw::charts::CHARTS_DIR;
 pub use build::{Built, build};
 pub use error::BuildError;
 
@@ -32,14 +33,14 @@ pub const BUNDLE_FILE: &str = "assets/atlas.json";
 pub const CSV_FILE: &str = "assets/layout.csv";
 
 /// Where the county layer goes, next to the bundle, under the name the app fetches
-/// ([`atlas_core::county_layer::COUNTY_LAYER_FILE`]).
+/// ([`atlas_core::model::county_layer::COUNTY_LAYER_FILE`]).
 pub const COUNTIES_FILE: &str = "assets/counties.json";
 
 /// Where the plan text goes, next to the bundle, for those who link the plain text.
 pub const PLAN_FILE: &str = "assets/plan.txt";
 
 /// Where the plan document (the text with its mentions) goes, under the name the app fetches
-/// ([`atlas_core::plan_doc::PLAN_DOC_FILE`]).
+/// ([`atlas_core::model::plan_doc::PLAN_DOC_FILE`]).
 pub const PLAN_DOC_FILE: &str = "assets/plan.json";
 
 impl Built {

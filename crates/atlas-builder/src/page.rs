@@ -1,9 +1,9 @@
 //! Writes the site's `index.html` in its final form: the page template (the top-level
 //! index.html) with the built files' content-hashed names and, in its body, the prerendered
-//! atlas (`atlas_core::page`), so the first map paints before any script runs.
+//! atlas (`atlas_core::view::page`), so the first map paints before any script runs.
 
 use atlas_core::Bundle;
-use atlas_core::page::prerendered_page;
+use atlas_core::view::page::prerendered_page;
 
 /// Why the page could not be written.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn the_first_paint_waits_for_the_last_element_of_the_prerendered_atlas() {
-        use atlas_core::page::{PRERENDERED_END_ID, PRERENDERED_ID};
+        use atlas_core::view::page::{PRERENDERED_END_ID, PRERENDERED_ID};
         let real = include_str!("../../../index.html");
         let page = write_page(real, &bundle(), &[]).expect("the real template writes");
         let expect =

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use atlas_core::Bundle;
-use atlas_core::plan_doc::{PlanDoc, PlanDocError};
+use atlas_core::model::plan_doc::{PlanDoc, PlanDocError};
 
 use crate::BuildError;
 

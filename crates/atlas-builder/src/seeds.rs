@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use atlas_core::plan::PlanText;
+use atlas_core::model::plan::PlanText;
 use atlas_core::{Quote, Role};
 use serde::Deserialize;
 

@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use atlas_core::facts::{Bound, TargetGroup, TargetKind};
-use atlas_core::plan::PlanText;
+use atlas_core::model::facts::{Bound, TargetGroup, TargetKind};
+use atlas_core::model::plan::PlanText;
 use atlas_core::{Quote, Target};
 use serde::Deserialize;
 

@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use atlas_core::Bounds;
-use atlas_core::bundle::{WaterKind, WaterRef};
-use atlas_core::geojson_shape::{Feature, FeatureCollection};
+use atlas_core::model::bundle::{WaterKind, WaterRef};
+use atlas_core::model::geojson_shape::{Feature, FeatureCollection};
 use geo::{Area, LineString, MultiPolygon, Polygon, SimplifyVwPreserve, Validation};
 use serde::Deserialize;
 

@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use atlas_builder::charts::{Theme, chart_files};
-use atlas_core::charts::{
+use atlas_core::draw::charts::{
     ChartSetting, ChartVariant, bounded_figure, count_goal_panels, count_goal_scale, unit_heading,
 };
-use atlas_core::facts::Bound;
-use atlas_core::labels::text_width;
-use atlas_core::palette;
+use atlas_core::draw::labels::text_width;
+use atlas_core::draw::palette;
+use atlas_core::model::facts::Bound;
 use atlas_core::{Bundle, Lang, Role};
 
 fn root() -> PathBuf {
@@ -136,10 +136,10 @@ fn every_text_is_inside_its_chart_and_no_smaller_than_its_variants_type_size() {
 fn the_smallest_variants_still_meet_the_displayed_minimum() {
     // The app never shows a variant narrower than its frame, so the drawn size is the floor.
     for v in ChartSetting::Explorer.variants() {
-        assert!(v.font >= atlas_core::charts::EXPLORER_MIN_TEXT_PX);
+        assert!(v.font >= atlas_core::draw::charts::EXPLORER_MIN_TEXT_PX);
     }
     for v in ChartSetting::Projector.variants() {
-        assert!(v.font >= atlas_core::charts::PROJECTOR_MIN_TEXT_PX);
+        assert!(v.font >= atlas_core::draw::charts::PROJECTOR_MIN_TEXT_PX);
     }
 }
 
@@ -160,7 +160,7 @@ fn bars(svg: &str, fill: &str, font: f64) -> Vec<(f64, f64)> {
 #[test]
 fn the_gdp_share_bars_fill_their_chart_without_an_empty_slot() {
     let b = bundle();
-    let goals: usize = atlas_core::charts::gdp_shares(&b)
+    let goals: usize = atlas_core::draw::charts::gdp_shares(&b)
         .iter()
         .map(|y| y.goals.len())
         .sum();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use atlas_builder::downloads::{BOUNDARIES_GCJ02_FILE, BOUNDARIES_WGS84_FILE};
-use atlas_core::crs::wgs84_to_gcj02;
+use atlas_core::geo::crs::wgs84_to_gcj02;
 use geo::{Distance, Geodesic, Point};
 use serde_json::Value;
 

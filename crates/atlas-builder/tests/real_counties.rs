@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use atlas_core::county_layer::CountyKind;
+use atlas_core::model::county_layer::CountyKind;
 use geo::{Area, BooleanOps, Contains, Coord, GeodesicArea, MultiPolygon, unary_union};
 
 fn root() -> PathBuf {

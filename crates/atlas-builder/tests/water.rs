@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use atlas_builder::build;
-use atlas_core::bundle::WaterKind;
+use atlas_core::model::bundle::WaterKind;
 use geo::{Area, Validation};
 use serde_json::Value;
 
@@ -190,7 +190,7 @@ fn without_a_water_table_the_map_has_no_water_and_no_water_credit() {
 }
 
 /// A feature's outline as a geo shape.
-fn shape_of(geometry: &atlas_core::geojson_shape::MultiPolygon) -> geo::MultiPolygon<f64> {
+fn shape_of(geometry: &atlas_core::model::geojson_shape::MultiPolygon) -> geo::MultiPolygon<f64> {
     geo::MultiPolygon::new(
         geometry
             .coordinates
@@ -233,7 +233,9 @@ fn a_drilled_city_gets_water_as_fine_as_its_scale_in_the_county_layer() {
         assert!(shape_of(&fine.geometry).is_valid(), "{:?}", fine.properties);
         assert!(fine.geometry.vertex_count() >= coarse.geometry.vertex_count());
     }
-    let taihu = |list: &[atlas_core::geojson_shape::Feature<atlas_core::bundle::WaterRef>]| {
+    let taihu = |list: &[atlas_core::model::geojson_shape::Feature<
+        atlas_core::model::bundle::WaterRef,
+    >]| {
         let f = list
             .iter()
             .find(|f| f.properties.name_zh.as_deref() == Some("太湖"))

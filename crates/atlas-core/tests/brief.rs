@@ -9,12 +9,12 @@ use std::sync::LazyLock;
 
 use atlas_core::Bundle;
 use atlas_core::Lang;
-use atlas_core::brief::date::{PrintDate, date_line, plan_period};
-use atlas_core::brief::locator::{locator_scene, locator_svg};
-use atlas_core::brief::{BriefError, all_briefs, city_brief, items, ticked_at_open};
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::look::zone_fill;
-use atlas_core::map_markup::escape;
+use atlas_core::draw::locator::{locator_scene, locator_svg};
+use atlas_core::draw::look::zone_fill;
+use atlas_core::draw::map_markup::escape;
+use atlas_core::model::county_layer::CountyLayer;
+use atlas_core::view::brief::date::{PrintDate, date_line, plan_period};
+use atlas_core::view::brief::{BriefError, all_briefs, city_brief, items, ticked_at_open};
 use serde_json::Value;
 
 fn asset(file: &str) -> String {
@@ -55,7 +55,7 @@ fn raw_roles(place: &str) -> BTreeSet<(String, String, String, String, String)> 
 }
 
 fn brief_roles<'a>(
-    roles: impl IntoIterator<Item = &'a atlas_core::brief::BriefRole<'a>>,
+    roles: impl IntoIterator<Item = &'a atlas_core::view::brief::BriefRole<'a>>,
 ) -> BTreeSet<(String, String, String, String, String)> {
     roles
         .into_iter()

@@ -6,13 +6,13 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use atlas_core::brief::locator::{locator_scene, locator_svg, neighbours};
-use atlas_core::brief::notes::source_notes;
-use atlas_core::brief::sheet::{
+use atlas_core::draw::locator::{locator_scene, locator_svg, neighbours};
+use atlas_core::view::brief::notes::source_notes;
+use atlas_core::view::brief::sheet::{
     PageNumber, grid, page_number, role_gloss, role_swatch_svg, summary, zone_line, zone_line_gloss,
 };
-use atlas_core::brief::{all_briefs, city_brief};
-use atlas_core::{Bundle, Lang, Role, palette};
+use atlas_core::view::brief::{all_briefs, city_brief};
+use atlas_core::{Bundle, Lang, Role, draw::palette};
 
 static BUNDLE: LazyLock<Bundle> = LazyLock::new(|| {
     let path = format!("{}/../../assets/atlas.json", env!("CARGO_MANIFEST_DIR"));

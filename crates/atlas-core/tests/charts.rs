@@ -1,11 +1,11 @@
 //! Chart series and slides from the committed bundle.
 
-use atlas_core::charts::{
+use atlas_core::draw::charts::{
     CHARTS_DIR, Chart, count_goals, gdp_shares, projected_path, roles_per_city,
 };
-use atlas_core::layout::Topic;
-use atlas_core::role_marks::pattern_id;
-use atlas_core::slides::{SlideKind, slides};
+use atlas_core::draw::role_marks::pattern_id;
+use atlas_core::model::layout::Topic;
+use atlas_core::view::slides::{SlideKind, slides};
 use atlas_core::{Bundle, Lang, Role};
 
 fn bundle() -> Bundle {
@@ -90,10 +90,11 @@ fn the_tour_has_fourteen_slides_in_order() {
 
 #[test]
 fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit() {
-    use atlas_core::export::{layout_json, view_svg};
-    use atlas_core::look::role_fill;
-    use atlas_core::scene::{LABEL_FONT_PX, Scene};
-    use atlas_core::url_state::ViewState;
+    use atlas_core::draw::export::layout_json;
+    use atlas_core::draw::look::role_fill;
+    use atlas_core::draw::scene::{LABEL_FONT_PX, Scene};
+    use atlas_core::view::export_view::view_svg;
+    use atlas_core::view::url_state::ViewState;
     let b = bundle();
     let scene = Scene::new(&b, 1000.0, 800.0, Lang::Zh, LABEL_FONT_PX, &[]);
     let (zones, _) = ViewState::from_query("?lang=zh", &b);
@@ -101,7 +102,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         &b,
         &scene,
         &zones,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "江苏 <三大区域>".into(),
             subtitle: "plan".into(),
         },
@@ -155,7 +156,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
         &b,
         &scene,
         &iot,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "IoT".into(),
             subtitle: "plan".into(),
         },
@@ -205,7 +206,7 @@ fn the_exported_map_is_a_standalone_svg_with_13_cities_legend_title_and_credit()
 
 #[test]
 fn count_goal_panels_hold_one_unit_each_and_every_counted_goal_once() {
-    use atlas_core::charts::count_goal_panels;
+    use atlas_core::draw::charts::count_goal_panels;
     let b = bundle();
     let panels = count_goal_panels(&b);
     let goals = count_goals(&b);
@@ -231,7 +232,7 @@ fn count_goal_panels_hold_one_unit_each_and_every_counted_goal_once() {
 
 #[test]
 fn every_count_goal_unit_has_a_chinese_heading() {
-    use atlas_core::charts::{count_goal_panels, unit_heading};
+    use atlas_core::draw::charts::{count_goal_panels, unit_heading};
     let b = bundle();
     for panel in count_goal_panels(&b) {
         let zh = unit_heading(panel.unit_en, Lang::Zh);
@@ -246,7 +247,7 @@ fn every_count_goal_unit_has_a_chinese_heading() {
 
 #[test]
 fn the_app_picks_the_widest_variant_that_fits_and_the_narrowest_before_layout() {
-    use atlas_core::charts::{Chart, ChartSetting, chart_file};
+    use atlas_core::draw::charts::{Chart, ChartSetting, chart_file};
     let explorer = ChartSetting::Explorer;
     let widths: Vec<u32> = explorer.variants().iter().map(|v| v.width).collect();
     assert!(widths.windows(2).all(|w| w[0] < w[1]), "narrowest first");
@@ -280,7 +281,7 @@ fn the_app_picks_the_widest_variant_that_fits_and_the_narrowest_before_layout() 
 
 #[test]
 fn axes_end_on_a_round_tick_at_or_above_the_largest_value() {
-    use atlas_core::charts::nice_axis;
+    use atlas_core::draw::charts::nice_axis;
     assert_eq!(nice_axis(76_661.0, 4), (20_000.0, 80_000.0));
     assert_eq!(nice_axis(25.0, 3), (10.0, 30.0));
     assert_eq!(nice_axis(5.0, 6), (1.0, 5.0));
@@ -294,8 +295,8 @@ fn axes_end_on_a_round_tick_at_or_above_the_largest_value() {
 
 #[test]
 fn wrapped_lines_fit_and_keep_every_word() {
-    use atlas_core::charts::wrap_text;
-    use atlas_core::labels::text_width;
+    use atlas_core::draw::charts::wrap_text;
+    use atlas_core::draw::labels::text_width;
     let en = "New provincial-level or higher innovation platforms";
     let lines = wrap_text(en, 13.0, 200.0);
     assert!(lines.len() > 1);
@@ -336,7 +337,7 @@ fn wrapped_lines_fit_and_keep_every_word() {
 
 #[test]
 fn the_stylesheets_colours_are_the_palettes() {
-    use atlas_core::palette::{CSS_PROPERTIES, role};
+    use atlas_core::draw::palette::{CSS_PROPERTIES, role};
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/css/10-base.css");
     let css = std::fs::read_to_string(path).expect("assets/css/10-base.css");
     let root = css
@@ -353,7 +354,7 @@ fn the_stylesheets_colours_are_the_palettes() {
             .to_lowercase();
         assert_eq!(value, colour, "{name}");
         assert!(
-            atlas_core::palette::rgb(colour).is_some(),
+            atlas_core::draw::palette::rgb(colour).is_some(),
             "{name}: {colour}"
         );
     }
@@ -362,7 +363,7 @@ fn the_stylesheets_colours_are_the_palettes() {
         .nth(1)
         .and_then(|r| r.split('}').next())
         .expect("the html.theme-dark block");
-    for (name, colour) in atlas_core::palette::DARK_CSS_PROPERTIES {
+    for (name, colour) in atlas_core::draw::palette::DARK_CSS_PROPERTIES {
         let value = dark
             .split(';')
             .find_map(|d| d.trim().strip_prefix(name)?.trim().strip_prefix(':'))
@@ -371,14 +372,14 @@ fn the_stylesheets_colours_are_the_palettes() {
             .to_lowercase();
         assert_eq!(value, colour, "dark {name}");
     }
-    use atlas_core::palette::{Rgb, rgb};
+    use atlas_core::draw::palette::{Rgb, rgb};
     assert_eq!(rgb("#c0504d"), Some(Rgb(0xc0, 0x50, 0x4d)));
     for bad in ["c0504d", "#c0504", "#c0504d0", "#gg504d", ""] {
         assert_eq!(rgb(bad), None, "{bad:?}");
     }
     for r in Role::ALL {
         assert_eq!(
-            atlas_core::look::role_fill(Some(r)),
+            atlas_core::draw::look::role_fill(Some(r)),
             role(r),
             "the exported map's {r:?} colour"
         );
@@ -387,7 +388,7 @@ fn the_stylesheets_colours_are_the_palettes() {
 
 #[test]
 fn each_chart_has_its_own_name_and_cites_the_statements_it_draws_once_each() {
-    use atlas_core::charts::{ChartSetting, chart_file};
+    use atlas_core::draw::charts::{ChartSetting, chart_file};
     let b = bundle();
     let names: std::collections::BTreeSet<&str> = Chart::ALL.iter().map(|c| c.name()).collect();
     assert_eq!(names.len(), Chart::ALL.len(), "{names:?}");

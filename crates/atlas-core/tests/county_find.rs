@@ -3,11 +3,11 @@
 //! English and pinyin, a linked county checked once the layer arrives, and the live region's
 //! lines for drilling in, choosing a county and going back.
 
-use atlas_core::announce::{announcement, drill_line, layer_arrived_line};
-use atlas_core::county_facts::county_facts;
-use atlas_core::county_layer::{CountyKind, CountyLayer};
-use atlas_core::search::{HitKind, county_detail, search};
-use atlas_core::url_state::{NoticeReason, ViewState};
+use atlas_core::model::county_facts::county_facts;
+use atlas_core::model::county_layer::{CountyKind, CountyLayer};
+use atlas_core::view::announce::{announcement, drill_line, layer_arrived_line};
+use atlas_core::view::search::{HitKind, county_detail, search};
+use atlas_core::view::url_state::{NoticeReason, ViewState};
 use atlas_core::{Bundle, Lang, Role};
 
 fn bundle() -> Bundle {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use atlas_core::Bundle;
-use atlas_core::county_layer::{CountyKind, CountyLayer, CountyLayerError};
+use atlas_core::model::county_layer::{CountyKind, CountyLayer, CountyLayerError};
 use serde_json::Value;
 
 fn asset(file: &str) -> PathBuf {

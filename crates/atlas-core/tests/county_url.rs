@@ -3,7 +3,7 @@
 //! notice like every other parameter, and the link reads back as it was written (also after a
 //! browser's `URLSearchParams` has percent-encoded it).
 
-use atlas_core::url_state::{Notice, NoticeReason, ViewState};
+use atlas_core::view::url_state::{Notice, NoticeReason, ViewState};
 use atlas_core::{Bundle, Lang};
 
 fn bundle() -> Bundle {

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::county_markup::{DrillLook, drill_export_svg, drill_svg};
-use atlas_core::county_scene::DrillScene;
-use atlas_core::layout::Topic;
+use atlas_core::draw::county_markup::{DrillLook, drill_export_svg, drill_svg};
+use atlas_core::draw::county_scene::DrillScene;
+use atlas_core::model::county_layer::CountyLayer;
+use atlas_core::model::layout::Topic;
 use atlas_core::{Bundle, Lang, Role};
 
 fn bundle() -> Bundle {
@@ -61,8 +61,11 @@ fn counties_are_named_buttons_coloured_by_their_city_role() {
         "昆山, which the plan names itself, shows its own role"
     );
     assert_eq!(
-        svg.matches(&format!(r#"fill="{}""#, atlas_core::palette::TINT_FOCUS))
-            .count(),
+        svg.matches(&format!(
+            r#"fill="{}""#,
+            atlas_core::draw::palette::TINT_FOCUS
+        ))
+        .count(),
         counties - 1,
         "the tint is a plain fill, without the role's mark"
     );
@@ -82,8 +85,8 @@ fn counties_are_named_buttons_coloured_by_their_city_role() {
         "a casing: halo and line"
     );
     for colour in [
-        atlas_core::palette::SELECT_HALO,
-        atlas_core::palette::SELECT_LINE,
+        atlas_core::draw::palette::SELECT_HALO,
+        atlas_core::draw::palette::SELECT_LINE,
     ] {
         assert!(
             selection.contains(&format!(r#"stroke="{colour}""#)),
@@ -148,7 +151,7 @@ fn the_export_is_a_standalone_picture_with_title_and_credit() {
         &layer,
         &scene,
         &look,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "无锡市 · 节能环保".into(),
             subtitle: "plan".into(),
         },
@@ -212,7 +215,7 @@ fn the_water_is_drawn_over_the_counties_hidden_and_named_under_the_labels() {
         &layer,
         &scene,
         &look,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "苏州".into(),
             subtitle: "plan".into(),
         },
@@ -257,7 +260,7 @@ fn a_county_the_plan_names_shows_its_own_role_and_the_export_keeps_the_title_cle
         &layer,
         &scene,
         &look,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "无锡市 · 节能环保".into(),
             subtitle: "plan".into(),
         },

@@ -3,11 +3,11 @@
 //! labels overlapping, no label over a marker, the legend or the credit line, no marker hiding
 //! another, and the water in view drawn and its lakes named inside themselves.
 
-use atlas_core::bundle::WaterKind;
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::county_scene::{DrillScene, box_within};
-use atlas_core::labels::LabelBox;
-use atlas_core::scene::explorer_label_font;
+use atlas_core::draw::county_scene::{DrillScene, box_within};
+use atlas_core::draw::labels::LabelBox;
+use atlas_core::draw::scene::explorer_label_font;
+use atlas_core::model::bundle::WaterKind;
+use atlas_core::model::county_layer::CountyLayer;
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 
@@ -263,7 +263,7 @@ fn lake(bundle: &Bundle, zh: &str) -> usize {
 }
 
 /// Whether some of `water`'s outline lies inside the `scene`'s viewport.
-fn in_view(scene: &DrillScene, water: &atlas_core::scene::WaterShape) -> bool {
+fn in_view(scene: &DrillScene, water: &atlas_core::draw::scene::WaterShape) -> bool {
     water
         .outline
         .iter()

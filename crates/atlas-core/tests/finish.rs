@@ -3,13 +3,13 @@
 //! a county-level place's name (“苏州 / 昆山 ○”); type that grows with the map; and the warning
 //! line apart from the licences.
 
-use atlas_core::county_layer::CountyLayer;
-use atlas_core::county_scene::DrillScene;
-use atlas_core::labels::LabelBox;
-use atlas_core::overview::label_font;
-use atlas_core::projection::{Projection, ScreenPoint};
-use atlas_core::scale_bar::geodesic_km;
-use atlas_core::scene::{MAP_PADDING, STACK_GAP_EMS, Scene, explorer_label_font};
+use atlas_core::draw::county_scene::DrillScene;
+use atlas_core::draw::labels::LabelBox;
+use atlas_core::draw::overview::label_font;
+use atlas_core::draw::scale_bar::geodesic_km;
+use atlas_core::draw::scene::{STACK_GAP_EMS, Scene, explorer_label_font};
+use atlas_core::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
+use atlas_core::model::county_layer::CountyLayer;
 use atlas_core::{Bundle, Lang};
 
 fn bundle() -> Bundle {

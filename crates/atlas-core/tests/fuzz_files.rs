@@ -7,9 +7,9 @@
 //! --test fuzz_files` runs longer.
 
 use atlas_core::Bundle;
-use atlas_core::county_layer::{CountyLayer, CountyLayerError};
-use atlas_core::plan_doc::{PlanDoc, PlanDocError};
-use atlas_core::plan_view_state::PlanReading;
+use atlas_core::model::county_layer::{CountyLayer, CountyLayerError};
+use atlas_core::model::plan_doc::{PlanDoc, PlanDocError};
+use atlas_core::view::plan_view_state::PlanReading;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::sync::OnceLock;

@@ -4,7 +4,7 @@
 //! must give a value or an error, never a panic, and what they accept must be consistent. CI runs the default 256 cases
 //! per property; `PROPTEST_CASES=100000 cargo test -p atlas-core --test fuzz_parsers` runs longer.
 
-use atlas_core::url_state::{
+use atlas_core::view::url_state::{
     Choice, MAX_NOTICES, MAX_VALUE_LEN, MessagePart, MessagePolicy, OWN_KEYS, SelectMessage,
     ViewState,
 };

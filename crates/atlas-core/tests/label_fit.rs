@@ -2,8 +2,8 @@
 //! (640×400), a laptop and a full-HD screen — in both languages: each inside its own city, clear
 //! of every other label and of the boxes that overlay the map (the legend and the credit line).
 
-use atlas_core::labels::LabelBox;
-use atlas_core::scene::{Scene, explorer_label_font};
+use atlas_core::draw::labels::LabelBox;
+use atlas_core::draw::scene::{Scene, explorer_label_font};
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 

@@ -4,12 +4,12 @@
 //! or lies under the legend or the credit line, and a lake's name lies inside its lake (the
 //! Yangtze's on the channel drawn for it).
 
-use atlas_core::bundle::WaterKind;
-use atlas_core::labels::{LabelBox, text_width};
-use atlas_core::projection::ScreenPoint;
-use atlas_core::scene::{
+use atlas_core::draw::labels::{LabelBox, text_width};
+use atlas_core::draw::scene::{
     BASE_MARKER_SIZE, Scene, explorer_label_font, marker_reach, projector_label_font,
 };
+use atlas_core::geo::projection::ScreenPoint;
+use atlas_core::model::bundle::WaterKind;
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 

@@ -1,9 +1,9 @@
 //! Layout queries, search and URL state against the committed bundle.
 
-use atlas_core::i18n::Lang;
-use atlas_core::layout::Topic;
-use atlas_core::search::{HitKind, search};
-use atlas_core::url_state::{
+use atlas_core::model::i18n::Lang;
+use atlas_core::model::layout::Topic;
+use atlas_core::view::search::{HitKind, search};
+use atlas_core::view::url_state::{
     Choice, MessagePart, MessagePolicy, NoticeReason, SelectMessage, Theme, View, ViewState,
 };
 use atlas_core::{Bundle, Role};

@@ -3,7 +3,7 @@
 //! back with a notice like every other bad parameter.
 
 use atlas_core::Bundle;
-use atlas_core::url_state::{Notice, NoticeReason, View, ViewState};
+use atlas_core::view::url_state::{Notice, NoticeReason, View, ViewState};
 
 fn bundle() -> Bundle {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");

@@ -5,14 +5,14 @@
 
 use std::path::Path;
 
-use atlas_core::export::view_svg;
-use atlas_core::layout::Topic;
-use atlas_core::look::Look;
-use atlas_core::map_markup::{MapLook, map_svg};
-use atlas_core::map_title::MapTitle;
-use atlas_core::scene::Scene;
-use atlas_core::slides::slides;
-use atlas_core::url_state::ViewState;
+use atlas_core::draw::look::Look;
+use atlas_core::draw::map_markup::{MapLook, map_svg};
+use atlas_core::draw::map_title::MapTitle;
+use atlas_core::draw::scene::Scene;
+use atlas_core::model::layout::Topic;
+use atlas_core::view::export_view::view_svg;
+use atlas_core::view::slides::slides;
+use atlas_core::view::url_state::ViewState;
 use atlas_core::{Bundle, Lang};
 
 fn bundle() -> Bundle {

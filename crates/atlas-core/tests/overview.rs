@@ -1,13 +1,13 @@
 //! The overview's decisions against the committed bundle: the grid for each screen, each
 //! industry's counts and title, the text alternative, and the small maps' markup.
 
-use atlas_core::i18n::Lang;
-use atlas_core::layout::Topic;
-use atlas_core::overview::{
+use atlas_core::draw::overview::{
     GAP, Grid, MIN_FITTED_WIDTH, Tally, aspect, grid, layout, small_map_svg, small_maps,
     title_style,
 };
-use atlas_core::scene::Scene;
+use atlas_core::draw::scene::Scene;
+use atlas_core::model::i18n::Lang;
+use atlas_core::model::layout::Topic;
 use atlas_core::{Bundle, Role};
 
 fn bundle() -> Bundle {
@@ -210,7 +210,7 @@ fn every_small_map_draws_the_13_cities_as_named_buttons_with_their_roles() {
 
 #[test]
 fn choosing_a_small_map_on_the_presenters_slide_goes_to_that_industrys_slide() {
-    use atlas_core::slides::{SlideKind, industry_slide, slides};
+    use atlas_core::view::slides::{SlideKind, industry_slide, slides};
     let b = bundle();
     let tour = slides(&b);
     assert_eq!(tour.last().map(|s| &s.kind), Some(&SlideKind::SmallMaps));
@@ -223,7 +223,7 @@ fn choosing_a_small_map_on_the_presenters_slide_goes_to_that_industrys_slide() {
 
 #[test]
 fn projector_small_maps_too_narrow_for_labels_carry_none() {
-    use atlas_core::overview::{LABEL_FONT, PROJECTOR_LABEL_FONT, label_font};
+    use atlas_core::draw::overview::{LABEL_FONT, PROJECTOR_LABEL_FONT, label_font};
     assert_eq!(label_font(180.0, true), None, "five maps across 1024 px");
     assert_eq!(
         label_font(340.0, true),

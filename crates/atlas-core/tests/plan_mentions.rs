@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use atlas_core::Bundle;
-use atlas_core::plan_doc::{
+use atlas_core::model::plan_doc::{
     Mention, MentionError, MentionTarget, ParagraphKind, PlanDoc, check_mentions, find_mentions,
 };
 

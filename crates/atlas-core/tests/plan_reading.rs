@@ -3,9 +3,9 @@
 //! statements, and the paragraphs naming a city.
 
 use atlas_core::Bundle;
-use atlas_core::layout::Topic;
-use atlas_core::plan_doc::PlanDoc;
-use atlas_core::plan_view_state::{PlanReading, focus_roles, focus_topic, step};
+use atlas_core::model::layout::Topic;
+use atlas_core::model::plan_doc::PlanDoc;
+use atlas_core::view::plan_view_state::{PlanReading, focus_roles, focus_topic, step};
 
 fn bundle() -> Bundle {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");

@@ -1,9 +1,10 @@
 //! The page as it arrives (index.html's prerendered map and table) against the committed bundle.
 
-use atlas_core::map_markup::escape;
-use atlas_core::page::{PRERENDER_SIZE, layout_table, prerendered_page};
-use atlas_core::page_geometry::DrawnOutlines;
-use atlas_core::scene::Scene;
+use atlas_core::draw::map_markup::escape;
+use atlas_core::draw::scene::Scene;
+use atlas_core::geo::page_geometry::DrawnOutlines;
+use atlas_core::model::bundle::BoundarySource;
+use atlas_core::view::page::{PRERENDER_SIZE, layout_table, prerendered_page};
 use atlas_core::{Bounds, Bundle, BundleError, Lang};
 
 fn bundle() -> Bundle {
@@ -101,9 +102,8 @@ fn the_boundaries_read_back_from_the_page_match_the_bundle_within_a_tenth_of_its
     let bundle = bundle();
     let lite = bundle.without_boundaries();
     assert!(lite.lacks_boundaries());
-    let read = lite
-        .clone()
-        .with_drawn_boundaries(&drawn(&bundle))
+    let read = drawn(&bundle)
+        .fill_boundaries(lite.clone())
         .expect("the page's outlines make a valid bundle");
     let tolerance = 0.001; // degrees: a tenth of a pixel of the 928 x 700 map is about 0.0005
     for (original, back) in bundle
@@ -163,19 +163,19 @@ fn a_page_that_lost_a_city_or_holds_foreign_paths_is_refused() {
     let mut missing = drawn(&bundle);
     missing.cities.retain(|(adcode, _)| adcode != "320600");
     assert!(matches!(
-        bundle.without_boundaries().with_drawn_boundaries(&missing),
+        missing.fill_boundaries(bundle.without_boundaries()),
         Err(BundleError::MissingBoundary { adcode }) if adcode == "320600"
     ));
     let mut no_lake = drawn(&bundle);
     no_lake.water.remove(0);
     assert!(matches!(
-        bundle.without_boundaries().with_drawn_boundaries(&no_lake),
+        no_lake.fill_boundaries(bundle.without_boundaries()),
         Err(BundleError::BadRing { item }) if item.starts_with("water feature #0")
     ));
     let mut foreign = drawn(&bundle);
     foreign.zones[0].1 = "M0 0C1 1 2 2 3 3Z".to_string();
     assert!(matches!(
-        bundle.without_boundaries().with_drawn_boundaries(&foreign),
+        foreign.fill_boundaries(bundle.without_boundaries()),
         Err(BundleError::DrawnBoundary { .. })
     ));
 }

@@ -1,7 +1,7 @@
 //! The core against the committed bundle: it loads, it is consistent, and its scenes are drawable
 //! with every label clear of every other at the sizes people use.
 
-use atlas_core::scene::{LABEL_FONT_PX, Scene, projector_label_font};
+use atlas_core::draw::scene::{LABEL_FONT_PX, Scene, projector_label_font};
 use atlas_core::{Bundle, BundleError, Lang, SCHEMA_VERSION};
 use serde_json::Value;
 

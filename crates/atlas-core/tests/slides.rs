@@ -1,9 +1,9 @@
 //! The presenter's slides from the committed bundle: titles that state their finding, speaker
 //! notes in each interface language, and goals that keep the plan's qualifiers.
 
-use atlas_core::charts::{bounded_figure, count_goals};
-use atlas_core::facts::Bound;
-use atlas_core::slides::{
+use atlas_core::draw::charts::{bounded_figure, count_goals};
+use atlas_core::model::facts::Bound;
+use atlas_core::view::slides::{
     SlideKind, TARGETS_ON_SLIDE, elapsed, next_title, shows_key_hints, slides, speaker_notes,
 };
 use atlas_core::{Bundle, Lang};
@@ -183,7 +183,7 @@ fn key_hints_show_once_on_the_first_slide_shown() {
 
 #[test]
 fn the_presenter_stylesheet_uses_the_projector_palette() {
-    use atlas_core::palette::PROJECTOR_CSS_PROPERTIES;
+    use atlas_core::draw::palette::PROJECTOR_CSS_PROPERTIES;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../assets/css/80-presenter.css"

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use atlas_core::facts::Role;
-use atlas_core::story::{StoryChoice, story, story_markup};
-use atlas_core::url_state::ViewState;
+use atlas_core::model::facts::Role;
+use atlas_core::view::story::{StoryChoice, story, story_markup};
+use atlas_core::view::url_state::ViewState;
 use atlas_core::{Bundle, Lang};
 
 fn bundle() -> Bundle {
@@ -65,7 +65,7 @@ fn five_places_carry_the_six_signature_fields_in_the_plans_words() {
         assert_eq!(row.quote.section, "四(二)");
         assert!(row.quote.quote.starts_with(row.name), "{}", row.quote.quote);
     }
-    let en = atlas_core::story::story(&bundle, Lang::En);
+    let en = atlas_core::view::story::story(&bundle, Lang::En);
     assert_eq!(en.signature[0].name, "Nanjing");
     assert_eq!(en.signature[0].fields[0].1, "Software");
 }

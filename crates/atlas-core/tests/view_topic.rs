@@ -2,9 +2,9 @@
 //! committed bundle: the one decision the map, legend, export, presenter, panels and the
 //! announced line share.
 
-use atlas_core::layout::{Topic, role_counts};
-use atlas_core::slides::{SlideKind, slides};
-use atlas_core::url_state::ViewState;
+use atlas_core::model::layout::{Topic, role_counts};
+use atlas_core::view::slides::{SlideKind, slides};
+use atlas_core::view::url_state::ViewState;
 use atlas_core::{Bundle, Role};
 
 fn bundle() -> Bundle {

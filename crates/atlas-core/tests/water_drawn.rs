@@ -3,9 +3,9 @@
 //! lake and the river as pictures that take no focus, carry the river on to the sea where its
 //! data stops, widening towards the estuary, and credit GSHHG.
 
-use atlas_core::bundle::WaterKind;
-use atlas_core::map_markup;
-use atlas_core::scene::Scene;
+use atlas_core::draw::map_markup;
+use atlas_core::draw::scene::Scene;
+use atlas_core::model::bundle::WaterKind;
 use atlas_core::{Bundle, Lang};
 
 fn bundle() -> Bundle {
@@ -74,7 +74,7 @@ fn the_live_map_draws_water_as_pictures_under_the_labels() {
         city: None,
         zone: None,
         interactive: true,
-        colours: atlas_core::look::Look::Themed,
+        colours: atlas_core::draw::look::Look::Themed,
     };
     let svg = map_markup::map_svg(&bundle, &scene, &look);
     let water = svg
@@ -97,12 +97,12 @@ fn the_live_map_draws_water_as_pictures_under_the_labels() {
 fn the_exported_map_draws_the_water_and_credits_gshhg() {
     let bundle = bundle();
     let scene = Scene::new(&bundle, 928.0, 700.0, Lang::En, 14.0, &[]);
-    let (state, _) = atlas_core::url_state::ViewState::from_query("?lang=en", &bundle);
-    let svg = atlas_core::export::view_svg(
+    let (state, _) = atlas_core::view::url_state::ViewState::from_query("?lang=en", &bundle);
+    let svg = atlas_core::view::export_view::view_svg(
         &bundle,
         &scene,
         &state,
-        &atlas_core::map_title::MapTitle {
+        &atlas_core::draw::map_title::MapTitle {
             headline: "Jiangsu".into(),
             subtitle: "plan".into(),
         },
