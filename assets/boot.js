@@ -18,7 +18,7 @@ if (window.location.search.length > 1) document.documentElement.classList.add('d
  * clicked on the prerendered map before the app started (its places are pictures, not yet
  * focusable, so a tap or a click is the only way to choose one); the app reads it
  * once when it starts, chooses that place as if it had been clicked, and removes it
- * (src/prerendered.rs, atlas-core's early_choice.rs). On a slow phone the map paints seconds
+ * (src/state/prerendered.rs, atlas-core's early_choice.rs). On a slow phone the map paints seconds
  * before the app can answer it: a tap meanwhile is kept, not lost.
  */
 const EARLY_PLACE = 'data-early-place';

@@ -45,7 +45,7 @@ for wasm in "$OUT"/*.wasm; do "${WASM_OPT[@]}" "$wasm" -o "$wasm"; done
 mkdir -p "$OUT/assets"
 cp -r "$ROOT/assets/charts" "$ROOT/assets/atlas.json" "$ROOT/assets/layout.csv" "$ROOT/assets/plan.txt" "$ROOT/assets/plan.json" "$ROOT/assets/noscript.css" "$OUT/assets/"
 # The county layer sits beside the bundle: the app fetches it (by its hashed copy, below) only on
-# the first drill-down (src/load.rs), so the first load does not carry it. The boundary downloads
+# the first drill-down (src/state/load.rs), so the first load does not carry it. The boundary downloads
 # (WGS84 and GCJ-02, from the export menu) keep their names, as GIS users link them.
 cp "$ROOT/assets/counties.json" "$ROOT/assets/boundaries.wgs84.geojson" "$ROOT/assets/boundaries.gcj02.geojson" "$OUT/assets/"
 # The stylesheet is kept as one file per concern in assets/css/, joined in name order.
@@ -99,7 +99,7 @@ PLAN="$(hashed "$OUT/assets/plan.json" copy)"
 # map prerendered in its body by atlas-core's scene code (atlas-builder page), so the first map
 # paints before any script runs. The app's module and wasm are preloaded (they download in
 # parallel) and named by id for the boot script (assets/boot.js); the bundle's preload names the
-# address the app reads (src/load.rs).
+# address the app reads (src/state/load.rs).
 say "writing index.html with the prerendered map"
 (cd "$ROOT" && cargo run --locked --quiet -p atlas-builder -- page "$OUT/index.html" \
   "assets/style.css=$STYLE" "atlas.js=$MODULE" "atlas_bg.wasm=$WASM_FILE" "boot.js=$BOOT" \

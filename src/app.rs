@@ -9,20 +9,20 @@ use atlas_core::view::url_state::{View, ViewState};
 use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 
-use crate::context::{AtlasContext, use_atlas};
-use crate::embed::use_embedding;
-use crate::focus::keep_focus_on;
-use crate::keys::{KeyLayer, KeyOutcome, on_key, provide_key_dispatcher};
-use crate::live_region::LiveRegion;
-use crate::load::load_bundle;
-use crate::map_view::MapView;
-use crate::notices::NoticeBar;
+use crate::chrome::embed::use_embedding;
+use crate::chrome::live_region::LiveRegion;
+use crate::chrome::notices::NoticeBar;
+use crate::chrome::status_panels::{ErrorPanel, LoadingPanel};
+use crate::chrome::toolbar::Toolbar;
+use crate::map::map_view::MapView;
 use crate::panels::SidePanel;
-use crate::prerendered;
 use crate::split_views::{Split, SplitView, prefetch_on_idle};
-use crate::status_panels::{ErrorPanel, LoadingPanel};
-use crate::toolbar::Toolbar;
-use crate::url_sync::use_url_state;
+use crate::state::context::{AtlasContext, use_atlas};
+use crate::state::load::load_bundle;
+use crate::state::prerendered;
+use crate::state::url_sync::use_url_state;
+use crate::web::focus::keep_focus_on;
+use crate::web::keys::{KeyLayer, KeyOutcome, on_key, provide_key_dispatcher};
 
 /// The whole app.
 #[component]
@@ -56,10 +56,10 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         plan_quote: RwSignal::new(None),
         plan_return: RwSignal::new(None),
         plan_opened_from: RwSignal::new(None),
-        plan: RwSignal::new(crate::context::PlanState::default()),
+        plan: RwSignal::new(crate::state::context::PlanState::default()),
         notices,
         language,
-        counties: RwSignal::new(crate::counties::Counties::default()),
+        counties: RwSignal::new(crate::state::counties::Counties::default()),
         roles,
     });
     provide_key_dispatcher();
@@ -93,7 +93,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     // goes up one level (a chosen county to its city, a drilled city to the province), or at the
     // province clears the selection.
     on_key(KeyLayer::Menu, |e| {
-        if e.key() == "Escape" && crate::export::close_menu() {
+        if e.key() == "Escape" && crate::chrome::export::close_menu() {
             KeyOutcome::Taken
         } else {
             KeyOutcome::Passed
@@ -181,7 +181,7 @@ fn use_checked_county(
 ) {
     let (state, counties, language) = (atlas.state, atlas.counties, atlas.language);
     Effect::new(move |_| {
-        let Some(layer) = counties.with(crate::counties::Counties::layer) else {
+        let Some(layer) = counties.with(crate::state::counties::Counties::layer) else {
             return;
         };
         let (checked, notice) = state.with(|s| s.checked_county(&layer, language.get_untracked()));

@@ -17,7 +17,7 @@ use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// A chunk of the app's code that the site build splits out of the first wasm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +106,7 @@ pub enum SplitView {
     Briefs,
     /// The presenter's slides.
     Presenter,
-    /// The drilled map, as [`crate::drill_map::DrillMap`] takes it.
+    /// The drilled map, as [`crate::map::drill_map::DrillMap`] takes it.
     Drill {
         /// The map's size.
         size: ReadSignal<(f64, f64)>,
@@ -163,32 +163,32 @@ impl SplitView {
 
 #[wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_table))]
 fn table_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::table_view::TableView /> }.into_any())
+    Ok(view! { <crate::views::table_view::TableView /> }.into_any())
 }
 
 #[wasm_split(targets, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_targets))]
 fn targets_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::targets_view::TargetsView /> }.into_any())
+    Ok(view! { <crate::views::targets_view::TargetsView /> }.into_any())
 }
 
 #[wasm_split(overview, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_overview))]
 fn overview_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::overview_view::OverviewView /> }.into_any())
+    Ok(view! { <crate::views::overview_view::OverviewView /> }.into_any())
 }
 
 #[wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_plan))]
 fn plan_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::plan_view::PlanView /> }.into_any())
+    Ok(view! { <crate::views::plan_view::PlanView /> }.into_any())
 }
 
 #[wasm_split(briefs, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_briefs))]
 fn briefs_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::briefs_view::BriefsView /> }.into_any())
+    Ok(view! { <crate::views::briefs_view::BriefsView /> }.into_any())
 }
 
 #[wasm_split(presenter, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_presenter))]
 fn presenter_view() -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::presenter::Presenter /> }.into_any())
+    Ok(view! { <crate::views::presenter::Presenter /> }.into_any())
 }
 
 #[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_drill))]
@@ -197,7 +197,7 @@ fn drill_view(
     keep_out: ReadSignal<Vec<LabelBox>>,
     shown: Memo<bool>,
 ) -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <crate::drill_map::DrillMap size keep_out shown /> }.into_any())
+    Ok(view! { <crate::map::drill_map::DrillMap size keep_out shown /> }.into_any())
 }
 
 #[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_county))]
@@ -240,7 +240,8 @@ pub fn Split(view: SplitView) -> impl IntoView {
 /// naming the file, with what to check and a button that fetches the file again.
 #[component]
 fn ChunkError(file: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let language = use_atlas().language;
+    let atlas = use_atlas();
+    let (language, state) = (atlas.language, atlas.state);
     view! {
         <div class="counties-error chunk-error" role="alert">
             <h2>{move || language.get().text(Msg::ChunkFailed)}</h2>
@@ -248,6 +249,9 @@ fn ChunkError(file: String, retry: impl Fn() + Send + Sync + 'static) -> impl In
             <p class="hint">{move || language.get().text(Msg::ChunkHint)}</p>
             <button type="button" class="retry" on:click=move |_| retry()>
                 {move || language.get().text(Msg::TryAgain)}
+            </button>
+            <button type="button" class="back-to-map" on:click=move |_| state.update(|s| *s = s.back_to_map())>
+                {move || language.get().text(Msg::BackToMap)}
             </button>
         </div>
     }

@@ -6,7 +6,7 @@
 use atlas_core::{Base, Lang, Msg, Role};
 use leptos::prelude::*;
 
-use crate::bases::base_list;
+use crate::panels::bases::base_list;
 
 /// A text in the interface language, chosen from its Chinese and its English.
 pub fn in_language(language: Memo<Lang>, zh: &str, en: &str) -> impl Fn() -> String + use<> {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::bilingual::{bases, both_names, english_gloss, in_language, message};
 use super::roles::{Style, role_groups};
 use super::{PlaceLink, PlanQuote};
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// The panel of a city or county-level place.
 #[component]

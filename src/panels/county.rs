@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::PlanQuote;
 use super::bilingual::{bases, both_names, in_language, message};
 use super::roles::role_list;
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// The panel of one county of the loaded county layer.
 #[component]

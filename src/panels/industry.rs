@@ -10,7 +10,7 @@ use super::bilingual::{
     bases, both_names, english_gloss, in_language, message, role_name, section,
 };
 use super::{PlaceLink, PlanQuote};
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// The panel of an industry, narrowed to one field when one is chosen; `quoted_above` are the
 /// sentences the place panel above shows in full.

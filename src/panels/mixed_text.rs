@@ -5,7 +5,7 @@
 use atlas_core::view::announce::language_runs;
 use leptos::prelude::*;
 
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// The text, cut into language runs by `atlas_core::view::announce::language_runs`.
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::bilingual::in_language;
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// A button showing a city's or county-level place's name in the interface language (following
 /// a language switch in place); pressing it selects the place. Nothing is shown for an adcode the

@@ -6,7 +6,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::bilingual::{message, section};
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// The plan's words with their section and a "show in plan" button; the labels and the section's
 /// numbering follow the interface language in place. After Back from the plan view, the button

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::PlanQuote;
 use super::bilingual::{in_language, message, role_name, section};
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// How a list shows its roles.
 #[derive(Clone, Copy, PartialEq, Eq)]

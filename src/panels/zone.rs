@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::bilingual::{both_names, english_gloss, message};
 use super::{PlaceLink, PlanQuote};
-use crate::context::use_atlas;
+use crate::state::context::use_atlas;
 
 /// The panel of a zone.
 #[component]

@@ -6,11 +6,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, appStarted, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
-const SHOTS = '/work/shots/wasm-split';
+const SHOTS = process.env.SHOTS ?? join(tmpdir(), 'atlas-shots');
 
 /** Each split view: its split's name, the link that opens it, and an element only it draws. */
 const VIEWS = [
@@ -118,6 +119,25 @@ for (const view of VIEWS) {
       assert.ok(ask.includes(chunkOf(view.split)), `the view's chunk was fetched: ${ask}`);
       await page.close();
     });
+  });
+}
+
+for (const view of VIEWS.filter((v) => ['presenter', 'drill', 'table'].includes(v.split))) {
+  test(`the ${view.split} view's code missing: "back to the map" leaves for the province map with the same choices`, async () => {
+    const file = chunkOf(view.split);
+    const page = await watchedPage();
+    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    await page.goto(`${env.site.url}?lang=en&industry=biotech_medicine&${view.query}`);
+    await page.waitForSelector('.chunk-error[role="alert"]');
+    await page.click('.chunk-error button.back-to-map');
+    await page.waitForFunction(() => document.querySelectorAll('.map svg.map-svg path.city').length === 13
+      && !document.querySelector('.chunk-error, .presenter'));
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    assert.equal(params.industry, 'biotech_medicine', 'the industry is kept');
+    assert.equal(params.slide, undefined);
+    assert.equal(params.view, undefined);
+    assert.deepEqual(page.problems, []);
+    await page.close();
   });
 }
 

@@ -1,6 +1,6 @@
 // Issue 19, item 5: one keydown dispatcher. Keys pressed anywhere on the page (Esc, "/", the
 // presenter's keys) reach the parts of the page through one window listener that hands each key
-// to the parts in a fixed order (src/keys.rs), not through a listener per part, which every part
+// to the parts in a fixed order (src/web/keys.rs), not through a listener per part, which every part
 // of the page ran on every key and whose order was the order the parts happened to mount in.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -11,6 +11,19 @@ use std::path::{Path, PathBuf};
 /// The layers from the bottom up: a module may import its own layer and those before it.
 const LAYERS: [&str; 4] = ["model", "geo", "draw", "view"];
 
+/// The app's folders (src/) from the bottom up, held the same way: browser plumbing, the state,
+/// the panels, what frames every view, the map, the other views. The root (app.rs, main.rs,
+/// split_views.rs) composes them and is above them all.
+const APP_LAYERS: [&str; 7] = ["web", "state", "panels", "chrome", "map", "views", "root"];
+
+/// The app's imports that point up today, each with why, to be removed: the drilled map and the
+/// county panel are wasm chunks, and their split points sit in the root's split_views.rs, which
+/// the map and the panels reach for them. Moving each split point beside its view ends these.
+const APP_KNOWN_UPWARD: [(&str, &str); 2] = [
+    ("src/map/map_view.rs", "crate::split_views"),
+    ("src/panels.rs", "crate::split_views"),
+];
+
 /// Crates that only make sense in a browser; the core must build and test without them.
 const WEB_CRATES: [&str; 10] = [
     "leptos",
@@ -50,7 +63,16 @@ fn src_dir() -> PathBuf {
 }
 
 fn sources() -> Vec<Source> {
-    let root = src_dir();
+    sources_under(&src_dir())
+}
+
+/// The app's sources (the repository's src/), read as the core's are.
+fn app_sources() -> Vec<Source> {
+    sources_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src"))
+}
+
+fn sources_under(root: &Path) -> Vec<Source> {
+    let root = root.to_path_buf();
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
@@ -60,7 +82,7 @@ fn sources() -> Vec<Source> {
             let relative = path.strip_prefix(&root).expect("under src/");
             let file = relative.to_string_lossy().replace('\\', "/");
             let stem = file.trim_end_matches(".rs");
-            let module = if stem == "lib" {
+            let module = if stem == "lib" || stem == "main" {
                 Vec::new()
             } else {
                 stem.split('/').map(str::to_string).collect()
@@ -306,6 +328,14 @@ fn layer_index(name: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| *layer == name)
 }
 
+/// The app's layer of a top-level module: its folder, or the root for a file beside main.rs.
+fn app_layer_index(top: &str) -> usize {
+    APP_LAYERS
+        .iter()
+        .position(|layer| *layer == top)
+        .unwrap_or(APP_LAYERS.len() - 1)
+}
+
 /// Every import in `sources` that points from a lower layer to a higher one, as one line each.
 fn wrong_way(sources: &[Source]) -> Vec<String> {
     let reexports = root_reexports(sources);
@@ -508,5 +538,79 @@ fn the_reader_finds_grouped_nested_and_parent_paths() {
             (4, "Lang".to_string(), some("Zh")),
             (4, "view".to_string(), some("landing")),
         ]
+    );
+}
+
+/// Every import in the app that points from a lower folder to a higher one, as one line each.
+fn app_wrong_way(sources: &[Source]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for source in sources {
+        let Some(first) = source.module.first() else {
+            continue;
+        };
+        let from = app_layer_index(first);
+        for import in imports(source) {
+            let to = app_layer_index(&import.top);
+            let known = APP_KNOWN_UPWARD
+                .iter()
+                .any(|(file, path)| source.file == *file && import.written.starts_with(path));
+            if to > from && !known {
+                problems.push(format!(
+                    "{}:{}: `{}` makes {} import {} (imports point {})",
+                    source.file,
+                    import.line,
+                    import.written,
+                    APP_LAYERS[from],
+                    APP_LAYERS[to],
+                    APP_LAYERS.join(" ← ")
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_import_of_the_app_points_down_its_folders() {
+    let sources = app_sources();
+    assert!(sources.len() > 40, "the app's sources were not found");
+    let problems = app_wrong_way(&sources);
+    assert!(
+        problems.is_empty(),
+        "the app's imports point the wrong way:\n{}",
+        problems.join("\n")
+    );
+    // Each known exception is still there (else it goes from the list).
+    for (file, path) in APP_KNOWN_UPWARD {
+        assert!(
+            sources
+                .iter()
+                .any(|s| s.file == file && imports(s).iter().any(|i| i.written.starts_with(path))),
+            "{file} no longer imports {path}: remove it from APP_KNOWN_UPWARD"
+        );
+    }
+}
+
+#[test]
+fn every_file_of_the_app_sits_in_a_folder_or_composes_at_the_root() {
+    let root_files: Vec<String> = app_sources()
+        .into_iter()
+        .filter(|s| s.module.len() == 1 && !APP_LAYERS.contains(&s.module[0].as_str()))
+        .map(|s| s.file)
+        .collect();
+    assert_eq!(
+        root_files,
+        ["src/app.rs", "src/split_views.rs"],
+        "only the composition sits beside main.rs"
+    );
+}
+
+#[test]
+fn no_two_modules_of_an_app_folder_import_each_other_in_a_cycle() {
+    let cycles = cycles_within_layers(&app_sources());
+    assert!(
+        cycles.is_empty(),
+        "cycles within a folder of the app:\n{}",
+        cycles.join("\n")
     );
 }

@@ -36,7 +36,7 @@ fn values<'a>(svg: &'a str, attribute: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// The live map of `state` as src/map_view.rs draws it: roles shown and industry marked.
+/// The live map of `state` as src/map/map_view.rs draws it: roles shown and industry marked.
 fn live(bundle: &Bundle, scene: &Scene, state: &ViewState) -> String {
     let roles = state.roles_shown(bundle);
     let look = MapLook {

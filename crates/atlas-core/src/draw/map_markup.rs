@@ -4,7 +4,7 @@
 //! app adopts those very elements (or creates the same tree from this markup when it opens the
 //! map again) and from then on only changes what a state change changes: the role classes and
 //! names on a new industry, the selection on a click, the labels' group on a new language, the
-//! paths' `d` only when the map's size changes (src/map_view.rs). It is the one SVG writer of the
+//! paths' `d` only when the map's size changes (src/map/map_view.rs). It is the one SVG writer of the
 //! atlas's maps: the exported SVG draws the same scene with the same pieces, its colours written
 //! in ([`crate::draw::look::Look::Fixed`], [`crate::draw::export::map_svg`]); the small maps, the drilled map
 //! and the locator are written by these pieces too, painted as [`crate::draw::look`] describes.

@@ -266,6 +266,7 @@ impl Lang {
             ),
             ChunkFile => ("文件：", "File: "),
             TryAgain => ("重试", "Try again"),
+            BackToMap => ("返回地图", "Back to the map"),
             Province => ("江苏", "Jiangsu"),
             WhereYouAre => ("当前位置", "Where you are"),
             CountiesOf => ("区县地图", "counties map"),
@@ -541,6 +542,8 @@ pub enum Msg {
     ChunkFile,
     /// The button that fetches a failed file again.
     TryAgain,
+    /// The chunk panel's way out: back to the province map.
+    BackToMap,
     Province,
     WhereYouAre,
     CountiesOf,

@@ -1056,6 +1056,17 @@ impl ViewState {
             .or_else(|| bundle.place(city).map(|p| p.city.clone()))
     }
 
+    /// The province map with the same choices: where a view whose code cannot be loaded sends
+    /// the reader (out of the slides, the drilled map and any other view).
+    pub fn back_to_map(&self) -> ViewState {
+        ViewState {
+            view: View::Map,
+            slide: None,
+            drill: false,
+            ..self.clone()
+        }
+    }
+
     /// The place the panel speaks of: the chosen county-level unit, else the chosen city.
     pub fn chosen_place(&self) -> Option<&str> {
         self.county.as_deref().or(self.city.as_deref())

@@ -1,0 +1,289 @@
+//! Exports of the current view: the map (the province, or the drilled city's counties) as a
+//! self-contained SVG or as PNG at 1×, 2× or 3×, and the layout as JSON (the CSV is a static file
+//! beside the bundle).
+
+use atlas_core::Msg;
+use atlas_core::draw::county_markup::{DrillLook, drill_export_svg};
+use atlas_core::draw::county_scene::DrillScene;
+use atlas_core::draw::export::layout_json;
+use atlas_core::draw::map_title::{MapTitle, map_title};
+use atlas_core::draw::scene::{LABEL_FONT_PX, Scene};
+use atlas_core::view::export_view::view_svg;
+use atlas_core::view::url_state::ViewState;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::state::context::AtlasContext;
+use crate::state::counties::Counties;
+
+/// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
+const EXPORT_SIZE: (f64, f64) = (1200.0, 860.0);
+
+/// The title of the exported map: what it shows and who the plan gives which role, of the
+/// province or of the drilled `city` (atlas-core's `map_title`, as the live map says it).
+fn title(atlas: &AtlasContext, state: &ViewState, city: Option<&str>) -> MapTitle {
+    map_title(&atlas.bundle, state.topic(&atlas.bundle), city, state.lang)
+}
+
+/// The drilled map of the current view as standalone SVG text, when a city is drilled and its
+/// counties have arrived.
+fn drilled_map_svg(atlas: &AtlasContext, state: &ViewState) -> Option<String> {
+    let bundle = &atlas.bundle;
+    let city = state.drilled_city(bundle)?;
+    let layer = atlas.counties.with_untracked(Counties::layer)?;
+    let lang = state.lang;
+    let scene = DrillScene::new(bundle, &layer, &city, EXPORT_SIZE, lang, LABEL_FONT_PX, &[])?;
+    let roles = state.roles_shown(bundle);
+    let industry = state.marked_industry(bundle);
+    let look = DrillLook {
+        roles: roles.as_ref(),
+        industry,
+        lang,
+        county: state.county.as_deref(),
+        interactive: false,
+    };
+    let title = title(atlas, state, Some(&city));
+    Some(drill_export_svg(bundle, &layer, &scene, &look, &title))
+}
+
+/// The current map as standalone SVG text: the drilled city's counties when drilled, else the
+/// province.
+pub fn current_map_svg(atlas: &AtlasContext) -> String {
+    let state = atlas.state.get_untracked();
+    if let Some(svg) = drilled_map_svg(atlas, &state) {
+        return svg;
+    }
+    let lang = state.lang;
+    let scene = Scene::new(
+        &atlas.bundle,
+        EXPORT_SIZE.0,
+        EXPORT_SIZE.1,
+        lang,
+        LABEL_FONT_PX,
+        &[],
+    );
+    view_svg(&atlas.bundle, &scene, &state, &title(atlas, &state, None))
+}
+
+/// A file name for the current view (with the city's adcode when drilled).
+fn file_name(atlas: &AtlasContext, extension: &str) -> String {
+    let state = atlas.state.get_untracked();
+    let city = state
+        .drilled_city(&atlas.bundle)
+        .map_or_else(String::new, |c| format!("{c}-"));
+    let topic = state
+        .field
+        .or(state.industry)
+        .unwrap_or_else(|| "zones".to_string());
+    format!("jiangsu-atlas-{city}{topic}.{extension}")
+}
+
+/// Offers `content` as a download.
+fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    click_link(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn click_link(name: &str, href: &str) {
+    let Ok(element) = document().create_element("a") else {
+        return;
+    };
+    let Ok(link) = element.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    link.set_href(href);
+    link.set_download(name);
+    link.click();
+}
+
+/// Downloads the current map as SVG.
+pub fn export_svg(atlas: &AtlasContext) {
+    download(
+        &file_name(atlas, "svg"),
+        "image/svg+xml",
+        &current_map_svg(atlas),
+    );
+}
+
+/// Downloads the layout as JSON.
+pub fn export_json(atlas: &AtlasContext) {
+    download(
+        "jiangsu-industry-layout.json",
+        "application/json",
+        &layout_json(&atlas.bundle),
+    );
+}
+
+/// Downloads the current map as PNG at `scale` × its export size, drawn from the SVG.
+pub fn export_png(atlas: &AtlasContext, scale: u32) {
+    let svg = current_map_svg(atlas);
+    let name = file_name(atlas, &format!("{scale}x.png"));
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let (w, h) = (
+            loaded.natural_width() * scale,
+            loaded.natural_height() * scale,
+        );
+        let Some(canvas) = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        );
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            click_link(&name, &url);
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    let encoded: String = js_sys::encode_uri_component(&svg).into();
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
+
+/// The toolbar's menus (export, embed code): native `<details>`, of which one is open at a time.
+const OPEN_MENU: &str = ".toolbar details[open]";
+
+/// Closes the open toolbar menu (export or embed code), giving the focus back to its button;
+/// whether one was open (so Esc closes the menu before it does anything else).
+pub fn close_menu() -> bool {
+    let Some(menu) = document().query_selector(OPEN_MENU).ok().flatten() else {
+        return false;
+    };
+    let _ = menu.remove_attribute("open");
+    if let Some(summary) = menu
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
+    }
+    true
+}
+
+/// A menu entry that downloads a file the site ships (`href`) under `name`, with a line saying
+/// what it is for when `note` is given.
+fn file_link(
+    href: &'static str,
+    name: &'static str,
+    label: &'static str,
+    note: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <li>
+            <a class="download" href=href download=name on:click=|_| {
+                close_menu();
+            }>
+                {label}
+            </a>
+            {note.map(|n| view! { <small class="download-note">{n}</small> })}
+        </li>
+    }
+}
+
+/// The export menu of the toolbar. Where downloads cannot work it says what the host must add
+/// instead of offering buttons that would fail silently; each export, Esc and a press outside
+/// close the menu.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let atlas = crate::state::context::use_atlas();
+    let language = atlas.language;
+    let offered = atlas
+        .state
+        .with_untracked(|s| s.embed.offers_downloads(crate::web::frame::opaque_origin()));
+    // A press anywhere outside the open menu closes it, as a menu does, leaving the focus
+    // where that press puts it; a press on the other menu's button so opens that one alone.
+    let outside = window_event_listener(leptos::ev::pointerdown, |e| {
+        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if let Some(menu) = document()
+            .query_selector(OPEN_MENU)
+            .ok()
+            .flatten()
+            .filter(|menu| !menu.contains(target.as_ref()))
+        {
+            let _ = menu.remove_attribute("open");
+        }
+    });
+    on_cleanup(move || outside.remove());
+    let item =
+        move |label: String, class: &'static str, run: Box<dyn Fn(&AtlasContext) + Send + Sync>| {
+            let atlas = atlas.clone();
+            view! {
+                <li>
+                    <button type="button" class=class on:click=move |_| {
+                        run(&atlas);
+                        close_menu();
+                    }>{label}</button>
+                </li>
+            }
+        };
+    move || {
+        let lang = language.get();
+        if !offered {
+            return view! {
+                <details class="export-menu">
+                    <summary>{lang.text(Msg::Export)}</summary>
+                    <p class="export-note">{lang.text(Msg::ExportNeedsDownloads)}</p>
+                </details>
+            }
+            .into_any();
+        }
+        view! {
+            <details class="export-menu">
+                <summary>{lang.text(Msg::Export)}</summary>
+                <ul>
+                    {item(lang.text(Msg::ExportSvg).to_string(), "export-svg", Box::new(export_svg))}
+                    {[1, 2, 3]
+                        .into_iter()
+                        .map(|scale| item(format!("PNG {scale}×"), "export-png", Box::new(move |a| export_png(a, scale))))
+                        .collect_view()}
+                    {file_link("assets/layout.csv", "jiangsu-industry-layout.csv", lang.text(Msg::ExportCsv), None)}
+                    {file_link(
+                        "assets/boundaries.wgs84.geojson",
+                        "jiangsu-boundaries-wgs84.geojson",
+                        lang.text(Msg::ExportBoundariesWgs84),
+                        Some(lang.text(Msg::ExportBoundariesWgs84Note)),
+                    )}
+                    {file_link(
+                        "assets/boundaries.gcj02.geojson",
+                        "jiangsu-boundaries-gcj02.geojson",
+                        lang.text(Msg::ExportBoundariesGcj02),
+                        Some(lang.text(Msg::ExportBoundariesGcj02Note)),
+                    )}
+                    {item(lang.text(Msg::ExportJson).to_string(), "export-json", Box::new(export_json))}
+                </ul>
+            </details>
+        }
+        .into_any()
+    }
+}

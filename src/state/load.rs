@@ -1,0 +1,358 @@
+//! Downloading the data bundle, the county layer and the plan document with the browser's own `fetch`, which keeps an
+//! HTTP client library out of the wasm, and parsing the bundle with the browser's own
+//! `JSON.parse`, which keeps a JSON parser out of it (the checks stay atlas-core's).
+
+use std::sync::Arc;
+
+use atlas_core::model::bundle::json_syntax_reason;
+use atlas_core::model::county_layer::{
+    COUNTY_LAYER_FILE, CountyLayer, CountyLayerError, MAX_COUNTY_LAYER_BYTES,
+};
+use atlas_core::model::deployment::{COUNTIES_META, PLAN_META, updated_since};
+use atlas_core::model::plan_doc::{MAX_PLAN_DOC_BYTES, PLAN_DOC_FILE, PlanDoc, PlanDocError};
+use atlas_core::{Bundle, BundleError, MAX_BUNDLE_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the bundle lives, relative to the page, so the atlas works from any sub-path: the
+/// stable address, used when the page does not name the content-hashed one (see `bundle_path`).
+pub const BUNDLE_PATH: &str = "assets/atlas.json";
+
+/// The id of the page's `<link rel="preload">` for the bundle, whose address the site build
+/// gives a content-hashed name (scripts/build-site.sh).
+const BUNDLE_LINK_ID: &str = "atlas-bundle";
+
+/// Why the bundle could not be loaded.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    /// The page's own address could not be read to resolve the bundle's address.
+    #[error("cannot work out the data bundle's address from this page's address: {0}")]
+    Address(String),
+    /// The request failed before an answer came.
+    #[error("{url} could not be downloaded: {reason}")]
+    Network {
+        /// The file's address.
+        url: String,
+        /// What the browser said.
+        reason: String,
+    },
+    /// The server answered with an error status.
+    #[error("the server answered {status} for {url}")]
+    Status {
+        /// The file's address.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The server announced a file larger than the atlas will read.
+    #[error(
+        "{url} is {bytes} bytes, more than the {limit} bytes the atlas reads; check that the server has the right file"
+    )]
+    TooLarge {
+        /// The file's address.
+        url: String,
+        /// The announced length.
+        bytes: usize,
+        /// The most the atlas reads.
+        limit: usize,
+    },
+    /// The server answered with a web page: typically a host that answers every address it
+    /// does not have with index.html, so the file is missing there.
+    #[error(
+        "{url} serves a web page (HTML), not {what}: the file is missing on the server, which answers with a page instead; check that it was uploaded next to index.html"
+    )]
+    ServesPage {
+        /// The file's address.
+        url: String,
+        /// What the atlas asked for ("the data bundle", "the plan document").
+        what: &'static str,
+    },
+    /// The bundle arrived but is not a usable bundle.
+    #[error("{0}")]
+    Bundle(#[from] BundleError),
+    /// The county layer arrived but is not usable with this bundle.
+    #[error("{0}")]
+    Counties(#[from] CountyLayerError),
+    /// The plan document is not usable: not JSON of its shape, another version or build, its
+    /// text altered, or broken links.
+    #[error("{0}")]
+    PlanDoc(#[from] PlanDocError),
+    /// A file of this page's build is gone from the server, whose page now names another: the
+    /// atlas was updated since this tab opened, and a reload brings the new build.
+    #[error(
+        "{url} is no longer on the server: the atlas was updated since this page was opened; reload the page to use the new version"
+    )]
+    Updated {
+        /// The file's address.
+        url: String,
+    },
+    /// The server took the request but sent nothing more for [`STALL_SECONDS`].
+    #[error(
+        "{url} did not arrive: the server sent nothing for {STALL_SECONDS} s (it stalled); reload the page, and if it stalls again, check the server"
+    )]
+    Stalled {
+        /// The file's address.
+        url: String,
+    },
+}
+
+/// How long a download may take before the atlas stops waiting and says the server stalled:
+/// the largest file (the county layer, 84 KB compressed) takes well under a second on a slow
+/// 4G link.
+pub const STALL_SECONDS: i32 = 20;
+
+/// Aborts a download that takes longer than [`STALL_SECONDS`]; dropped when the download is
+/// over, which clears its timer and frees its callback.
+struct StallWatch {
+    controller: web_sys::AbortController,
+    timer: i32,
+    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl StallWatch {
+    /// Starts the timer, or `None` where the browser has no AbortController.
+    fn start() -> Option<StallWatch> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let aborted = controller.clone();
+        let abort = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || aborted.abort());
+        let timer = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                STALL_SECONDS * 1000,
+            )
+            .ok()?;
+        Some(StallWatch {
+            controller,
+            timer,
+            _abort: abort,
+        })
+    }
+
+    /// Whether the timer ran out (and aborted the download).
+    fn fired(watch: &Option<StallWatch>) -> bool {
+        watch
+            .as_ref()
+            .is_some_and(|w| w.controller.signal().aborted())
+    }
+}
+
+impl Drop for StallWatch {
+    fn drop(&mut self) {
+        leptos::prelude::window().clear_timeout_with_handle(self.timer);
+    }
+}
+
+/// Downloads and checks the bundle next to the page.
+pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
+    let text = fetch_text(&bundle_path(), "the data bundle", MAX_BUNDLE_BYTES).await?;
+    Bundle::check_text(&text)?;
+    let value =
+        js_sys::JSON::parse(&text).map_err(|e| Bundle::syntax_error(&text, &js_reason(&e)))?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    let drawn = crate::state::prerendered::drawn_outlines();
+    Ok(Arc::new(Bundle::from_parsed(
+        parsed,
+        || declared_version(&value),
+        drawn.as_ref(),
+    )?))
+}
+
+/// Downloads the county layer next to the bundle and checks it against `bundle`; fetched only when
+/// a user first drills into a city, so the first load does not carry it.
+pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadError> {
+    let path = built_file(COUNTIES_META, &format!("assets/{COUNTY_LAYER_FILE}"));
+    let text = fetch_built(
+        &path,
+        COUNTIES_META,
+        "the county layer",
+        MAX_COUNTY_LAYER_BYTES,
+    )
+    .await?;
+    CountyLayer::check_text(&text)?;
+    let value = js_sys::JSON::parse(&text)
+        .map_err(|e| CountyLayerError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    Ok(Arc::new(CountyLayer::accept(
+        parsed,
+        || declared_version(&value),
+        bundle,
+    )?))
+}
+
+/// Downloads the plan document next to the bundle and checks it fully before any of it is used
+/// (`PlanDoc::accept`): its shape and schema, that it was built from the plan text the bundle
+/// was (`plan_sha256` against the bundle's `sources`), that its text is that text (its SHA-256),
+/// and that every mention fits the text and names something the bundle has.
+pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
+    let path = built_file(PLAN_META, &format!("assets/{PLAN_DOC_FILE}"));
+    let text = fetch_built(&path, PLAN_META, "the plan document", MAX_PLAN_DOC_BYTES).await?;
+    PlanDoc::check_text(&text)?;
+    let value = js_sys::JSON::parse(&text)
+        .map_err(|e| PlanDocError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    Ok(PlanDoc::accept(
+        parsed,
+        || declared_version(&value),
+        bundle,
+    )?)
+}
+
+/// The top-level `schema_version` a parsed JSON file declares, read when the file does not have
+/// the shape expected, so that a file of another version is reported as such.
+fn declared_version(value: &wasm_bindgen::JsValue) -> Option<f64> {
+    js_sys::Reflect::get(value, &wasm_bindgen::JsValue::from_str("schema_version"))
+        .ok()
+        .and_then(|v| v.as_f64())
+}
+
+/// The bundle's address as the page's preload link names it (content-hashed in a site build),
+/// or the stable `BUNDLE_PATH` when the page has no such link.
+fn bundle_path() -> String {
+    leptos::prelude::document()
+        .get_element_by_id(BUNDLE_LINK_ID)
+        .and_then(|link| link.get_attribute("href"))
+        .filter(|href| !href.trim().is_empty())
+        .unwrap_or_else(|| BUNDLE_PATH.to_string())
+}
+
+/// The address of a file the app fetches after start, as the page names it under `<meta
+/// name="META">` (content-hashed in a site build), or its stable `fallback` address.
+fn built_file(meta: &str, fallback: &str) -> String {
+    leptos::prelude::document()
+        .query_selector(&format!("meta[name=\"{meta}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("content"))
+        .filter(|content| !content.trim().is_empty())
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// [`fetch_text`] for a file of this page's build, named under `<meta name="META">`: when it is
+/// missing (404, or a page in its place), the page as the server has it now says whether the
+/// atlas was updated since this tab opened ([`LoadError::Updated`]) or the upload is broken (the
+/// error as it came).
+async fn fetch_built(
+    path: &str,
+    meta: &str,
+    what: &'static str,
+    limit: usize,
+) -> Result<String, LoadError> {
+    match fetch_text(path, what, limit).await {
+        Err(error @ (LoadError::Status { .. } | LoadError::ServesPage { .. })) => {
+            let url = absolute_url(path)?;
+            match deployed_page().await {
+                Some(page) if updated_since(&page, meta, path) => Err(LoadError::Updated { url }),
+                _ => Err(error),
+            }
+        }
+        answer => answer,
+    }
+}
+
+/// The page as the server has it now (never from the browser's cache), or `None` when it
+/// cannot be had.
+async fn deployed_page() -> Option<String> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let url = absolute_url("./").ok()?;
+    let window = leptos::prelude::window();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Downloads a text file given relative to the page (`what` names it in errors), refusing one
+/// announced as over `limit` and a web page answered in its place, and giving up on one that
+/// has not arrived in [`STALL_SECONDS`].
+async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<String, LoadError> {
+    let url = absolute_url(path)?;
+    let watch = StallWatch::start();
+    let network = |e: wasm_bindgen::JsValue| match StallWatch::fired(&watch) {
+        true => LoadError::Stalled { url: url.clone() },
+        false => LoadError::Network {
+            url: url.clone(),
+            reason: js_reason(&e),
+        },
+    };
+    let init = web_sys::RequestInit::new();
+    if let Some(watch) = &watch {
+        init.set_signal(Some(&watch.controller.signal()));
+    }
+    let window = leptos::prelude::window();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            url,
+            status: response.status(),
+        });
+    }
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(bytes) = announced.filter(|&n| n > limit) {
+        return Err(LoadError::TooLarge { url, bytes, limit });
+    }
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?
+        .as_string()
+        .ok_or_else(|| LoadError::Network {
+            url: url.clone(),
+            reason: "the answer was not text".to_string(),
+        })?;
+    if is_html || looks_like_markup(&text) {
+        return Err(LoadError::ServesPage { url, what });
+    }
+    Ok(text)
+}
+
+/// Whether a text starts like an HTML page (`<!DOCTYPE html>`, `<html>`) rather than the JSON
+/// bundle, the county layer or the plan document, none of which starts with `<`.
+fn looks_like_markup(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+}
+
+/// Resolves `path` against the page's base address, so error messages name the full address.
+fn absolute_url(path: &str) -> Result<String, LoadError> {
+    let base = leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .ok_or_else(|| LoadError::Address("the page has no base address".to_string()))?;
+    web_sys::Url::new_with_base(path, &base)
+        .map(|u| u.href())
+        .map_err(|e| LoadError::Address(js_reason(&e)))
+}
+
+/// The message of a JavaScript error, or its printed form.
+fn js_reason(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
