@@ -138,6 +138,14 @@ impl SplitView {
         }
     }
 
+    /// While the view shows, for a view that stays mounted when it does not (the drilled map).
+    fn shown(&self) -> Option<Memo<bool>> {
+        match self {
+            SplitView::Drill { shown, .. } => Some(*shown),
+            _ => None,
+        }
+    }
+
     /// Loads the chunk (once; a failure is not kept, so a later call fetches again) and builds
     /// the view under the current owner.
     async fn build(self) -> Result<AnyView, ChunkFailed> {
@@ -225,11 +233,19 @@ pub fn Split(view: SplitView) -> impl IntoView {
         let view = view.clone();
         Suspend::new(async move {
             let chunk = view.chunk();
+            let shown = view.shown();
             match view.build().await {
                 Ok(built) => built,
                 Err(ChunkFailed) => {
                     let retry = move || attempt.update(|n| *n += 1);
-                    view! { <ChunkError file=chunk.file() retry /> }.into_any()
+                    // The drilled map's chunk stays mounted after going back to the province: its
+                    // panel shows only while the drilled map would.
+                    view! {
+                        <Show when=move || shown.is_none_or(|s| s.get())>
+                            <ChunkError file=chunk.file() retry />
+                        </Show>
+                    }
+                    .into_any()
                 }
             }
         })

@@ -76,7 +76,7 @@ pub fn use_embedding(atlas: &AtlasContext) {
     if !state.with_untracked(|s| s.embed.embedded || s.embed.plain) {
         return;
     }
-    post_height_on_resize();
+    post_height_on_resize(Memo::new(move |_| state.with(|s| s.slide.is_some())));
     // Only a change of the selection is posted (the README's protocol): not a drill-down, a view
     // or a parent's message choosing what is already chosen.
     let selection = Memo::new(move |_| state.with(ViewState::selection_parts));
@@ -169,16 +169,13 @@ fn post_to_parent(message: &JsValue) {
 /// its width even where a short frame holds it lower, and a slide (which fills its frame) takes
 /// its height from the frame's width, so the height posted never depends on the frame's own
 /// height (atlas-core `frame_height`): a host following it gets the 6:5 map or the 16:9 slide,
-/// a fixed frame keeps the whole province in view.
-fn post_height_on_resize() {
-    let post = || {
+/// a fixed frame keeps the whole province in view. Whether a slide shows is the state's
+/// (`presenting`), not the page's: the slides' code arrives as a wasm chunk, and a frame sized
+/// from the page before it arrived would be 0 px high, too low for the slide ever to grow it.
+fn post_height_on_resize(presenting: Memo<bool>) {
+    let post = move || {
         let body = document().body().map(|b| b.get_bounding_client_rect());
-        let presenting = document()
-            .query_selector(".presenter")
-            .ok()
-            .flatten()
-            .is_some();
-        let content = if presenting {
+        let content = if presenting.get_untracked() {
             FrameContent::Slide
         } else {
             // Where the frame holds the map lower (or, plain, taller) than 6:5, by how much.
@@ -214,6 +211,11 @@ fn post_height_on_resize() {
     let Some(body) = document().body() else {
         return;
     };
+    // A slide shown or left changes what is posted even where the body keeps its size.
+    Effect::new(move |_| {
+        presenting.track();
+        post();
+    });
     let callback = Closure::<dyn Fn()>::new(post);
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(&body);

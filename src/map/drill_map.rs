@@ -73,14 +73,6 @@ pub fn DrillMap(
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| state.with(|s| s.drilled_city(&bundle)))
     };
-    Effect::new({
-        let atlas = atlas.clone();
-        move |_| {
-            if city.with(Option::is_some) {
-                atlas.want_counties_again();
-            }
-        }
-    });
     // The last city drilled into stays drawn (hidden) after going back, so drilling into it
     // again only shows it.
     let last_city = Memo::new(move |previous: Option<&Option<String>>| {

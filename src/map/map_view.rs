@@ -377,24 +377,34 @@ pub fn MapView() -> impl IntoView {
         }
     };
     let drilled = use_drill_shown(&atlas);
+    // Drilling into a city asks for the county layer, and after a failure tries once more (a
+    // user drilling in anew). Here, not in the drilled map: its code is a chunk that may arrive
+    // after the layer's first answer, and would then retry a failure nobody had seen.
+    let drilled_city = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| state.with(|s| s.drilled_city(&bundle)))
+    };
+    Effect::new({
+        let atlas = atlas.clone();
+        move |_| {
+            if drilled_city.with(Option::is_some) {
+                atlas.want_counties_again();
+            }
+        }
+    });
     // The drilled map's code is a chunk of its own: it is built on the first drill-down (or a link
     // that opens drilled), while the county layer may still be on its way, and kept from then on.
-    let ever_drilled = {
-        let bundle = atlas.bundle.clone();
-        Memo::new(move |was: Option<&bool>| {
-            was.copied().unwrap_or(false) || state.with(|s| s.drilled_city(&bundle)).is_some()
-        })
-    };
+    let ever_drilled = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || drilled_city.with(Option::is_some)
+    });
     // The city whose counties show, once they do: the title and the legend speak of it.
-    let drilled_in = {
-        let bundle = atlas.bundle.clone();
-        Memo::new(move |_| {
-            if !drilled.get() {
-                return None;
-            }
-            state.with(|s| s.drilled_city(&bundle))
-        })
-    };
+    let drilled_in = Memo::new(move |_| {
+        if drilled.get() {
+            drilled_city.get()
+        } else {
+            None
+        }
+    });
     let title = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {

@@ -196,6 +196,8 @@ describe('search, table, language and links', () => {
   test('the table shares the selection with the map', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?city=320600');
     await page.click('.view-table');
+    // The table's code may still be arriving (a wasm chunk): its rows first.
+    await page.locator('tr[data-adcode="320900"]').waitFor();
     assert.equal(await page.locator('tr.selected[data-adcode="320600"]').count(), 1);
     await page.click('tr[data-adcode="320900"] th button');
     await page.locator('.city-details[data-adcode="320900"]').waitFor();
