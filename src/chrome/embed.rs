@@ -14,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DomRect;
 
 use crate::state::context::AtlasContext;
+use crate::state::prerendered;
 
 /// Whether the reader's system asks for dark colours (`prefers-color-scheme: dark`), read
 /// through `js_sys` as the `MediaQueryList` binding is not among the enabled web-sys features.
@@ -211,10 +212,15 @@ fn post_height_on_resize(presenting: Memo<bool>) {
     let Some(body) = document().body() else {
         return;
     };
-    // A slide shown or left changes what is posted even where the body keeps its size.
+    // A slide shown or left changes what is posted even where the body keeps its size. While
+    // the prerendered page is still beside the app's (the first run, before it is removed), the
+    // body holds both: nothing is posted, and the observer posts once it has gone, so a host
+    // never sizes its frame for two pages and then shrinks it.
     Effect::new(move |_| {
         presenting.track();
-        post();
+        if !prerendered::is_shown() {
+            post();
+        }
     });
     let callback = Closure::<dyn Fn()>::new(post);
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

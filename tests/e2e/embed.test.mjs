@@ -74,6 +74,12 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
     const page = await browser.newPage({ viewport });
     page.problems = [];
     page.on('pageerror', (e) => page.problems.push(e.message));
+    await page.addInitScript(() => {
+      window.heightsPosted = [];
+      addEventListener('message', (e) => {
+        if (e.data?.type === 'atlas:height') window.heightsPosted.push(e.data.height);
+      });
+    });
     const atlasUrl = atlasSite.url + atlasQuery;
     await page.goto(`${hostSite.url}examples/embed.html?atlas=${encodeURIComponent(atlasUrl)}`);
     const frame = await (await page.waitForSelector('#atlas')).contentFrame();
@@ -87,9 +93,14 @@ describe('the embedding protocol in a sandboxed iframe on another origin', () =>
     assert.notEqual(new URL(frame.url()).origin, new URL(page.url()).origin, 'two origins');
     assert.equal(await page.getAttribute('#atlas', 'sandbox'), 'allow-scripts');
     await page.waitForFunction(() => document.getElementById('atlas').style.height !== '');
+    await nextFrame(frame);
     const posted = await page.$eval('#atlas', (f) => parseFloat(f.style.height));
-    const content = await frame.evaluate(() => document.documentElement.scrollHeight);
+    const content = await frame.evaluate(() => document.body.getBoundingClientRect().height);
     assert.ok(Math.abs(posted - content) <= 2, `iframe ${posted}px for content ${content}px`);
+    // Every height posted so far was the content's: the frame never grew for the prerendered
+    // page and the app's page together, to shrink a moment later.
+    const heights = await page.evaluate(() => window.heightsPosted);
+    assert.ok(heights.every((h) => Math.abs(h - content) <= 2), `heights posted ${heights} for content ${content}px`);
     await frame.click('path.city[data-adcode="321200"]');
     await page.waitForFunction(() => document.getElementById('selection').dataset.city === '321200');
     await page.selectOption('#city', '320600');
