@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::bundle::{Bounds, Bundle, SourceFile, WaterRef};
 use crate::model::geojson_shape::{FeatureCollection, MultiPolygon, Position};
 use crate::model::i18n::Lang;
+use crate::model::schema_version::{declared_in_text, other_version};
 
 /// The county layer's schema version; bump it on any incompatible change.
 pub const COUNTY_SCHEMA_VERSION: u32 = 1;
@@ -266,11 +267,7 @@ impl CountyLayer {
     pub fn from_json(text: &str, bundle: &Bundle) -> Result<CountyLayer, CountyLayerError> {
         CountyLayer::check_text(text)?;
         let parsed = serde_json::from_str::<CountyLayer>(text).map_err(|e| e.to_string());
-        let declared = || {
-            serde_json::from_str::<serde_json::Value>(text)
-                .ok()
-                .and_then(|v| v.get("schema_version")?.as_f64())
-        };
+        let declared = || declared_in_text(text);
         CountyLayer::accept(parsed, declared, bundle)
     }
 
@@ -282,14 +279,14 @@ impl CountyLayer {
         declared_version: impl FnOnce() -> Option<f64>,
         bundle: &Bundle,
     ) -> Result<CountyLayer, CountyLayerError> {
-        let layer = parsed.map_err(|shape| match declared_version() {
-            Some(v) if v != f64::from(COUNTY_SCHEMA_VERSION) && v >= 0.0 && v.fract() == 0.0 => {
-                CountyLayerError::SchemaVersion {
-                    found: v as u32,
+        let layer = parsed.map_err(|shape| {
+            match other_version(declared_version(), COUNTY_SCHEMA_VERSION) {
+                Some(found) => CountyLayerError::SchemaVersion {
+                    found,
                     expected: COUNTY_SCHEMA_VERSION,
-                }
+                },
+                None => CountyLayerError::Json(shape),
             }
-            _ => CountyLayerError::Json(shape),
         })?;
         if layer.schema_version != COUNTY_SCHEMA_VERSION {
             return Err(CountyLayerError::SchemaVersion {

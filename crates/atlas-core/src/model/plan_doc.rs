@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::bundle::Bundle;
 use crate::model::plan::{PlanText, text_lines};
+use crate::model::schema_version::{declared_in_text, other_version};
 
 /// The file name of the plan document, next to the bundle in `assets/`.
 pub const PLAN_DOC_FILE: &str = "plan.json";
@@ -206,11 +207,7 @@ impl PlanDoc {
     pub fn from_json(text: &str, bundle: &Bundle) -> Result<PlanDoc, PlanDocError> {
         PlanDoc::check_text(text)?;
         let parsed = serde_json::from_str::<PlanDoc>(text).map_err(|e| e.to_string());
-        let declared = || {
-            serde_json::from_str::<serde_json::Value>(text)
-                .ok()
-                .and_then(|v| v.get("schema_version")?.as_f64())
-        };
+        let declared = || declared_in_text(text);
         PlanDoc::accept(parsed, declared, bundle)
     }
 
@@ -223,12 +220,13 @@ impl PlanDoc {
         declared_version: impl FnOnce() -> Option<f64>,
         bundle: &Bundle,
     ) -> Result<PlanDoc, PlanDocError> {
-        let doc = parsed.map_err(|shape| match declared_version() {
-            Some(v) if v != f64::from(PLAN_DOC_SCHEMA) && v >= 0.0 && v.fract() == 0.0 => {
-                PlanDocError::Schema { found: v as u32 }
-            }
-            _ => PlanDocError::Json(shape),
-        })?;
+        let doc =
+            parsed.map_err(
+                |shape| match other_version(declared_version(), PLAN_DOC_SCHEMA) {
+                    Some(found) => PlanDocError::Schema { found },
+                    None => PlanDocError::Json(shape),
+                },
+            )?;
         doc.check(bundle)?;
         Ok(doc)
     }

@@ -6,6 +6,7 @@
 
 use crate::model::bundle::{BoundarySource, Bundle, SCHEMA_VERSION};
 use crate::model::bundle_error::{BundleError, MAX_BUNDLE_BYTES};
+use crate::model::schema_version::other_version;
 
 impl Bundle {
     /// The checks on the bundle's text made before it is parsed: it is not longer than any real
@@ -40,13 +41,16 @@ impl Bundle {
         declared_version: impl FnOnce() -> Option<f64>,
         drawn: Option<&S>,
     ) -> Result<Bundle, BundleError> {
-        let bundle = parsed.map_err(|shape| match declared_version().and_then(as_version) {
-            Some(found) if found != SCHEMA_VERSION => BundleError::SchemaVersion {
-                found,
-                expected: SCHEMA_VERSION,
-            },
-            _ => BundleError::Json(shape),
-        })?;
+        let bundle =
+            parsed.map_err(
+                |shape| match other_version(declared_version(), SCHEMA_VERSION) {
+                    Some(found) => BundleError::SchemaVersion {
+                        found,
+                        expected: SCHEMA_VERSION,
+                    },
+                    None => BundleError::Json(shape),
+                },
+            )?;
         if bundle.schema_version != SCHEMA_VERSION {
             return Err(BundleError::SchemaVersion {
                 found: bundle.schema_version,
@@ -61,12 +65,6 @@ impl Bundle {
             }
         }
     }
-}
-
-/// A JSON number as a schema version: a whole number that fits a `u32`, as the bundle writes it.
-fn as_version(number: f64) -> Option<u32> {
-    (number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number))
-        .then_some(number as u32)
 }
 
 /// Why a JSON text the parser refused with `message` is unreadable, in words for whoever uploads
@@ -227,10 +225,8 @@ mod tests {
 
     #[test]
     fn a_declared_version_counts_only_as_a_whole_number() {
-        assert_eq!(as_version(2.0), Some(2));
-        assert_eq!(as_version(99.0), Some(99));
         for not in [2.5, -1.0, f64::NAN, f64::INFINITY, 5e9] {
-            assert_eq!(as_version(not), None, "{not}");
+            assert_eq!(other_version(Some(not), SCHEMA_VERSION), None, "{not}");
         }
         let shape = || Err("missing field `crs`".to_string());
         assert!(matches!(
