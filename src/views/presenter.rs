@@ -6,7 +6,8 @@
 use atlas_core::draw::charts::{Chart, ChartSetting};
 use atlas_core::model::layout::Statement;
 use atlas_core::view::slides::{
-    PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slides,
+    PresenterAction, PresenterKeys, SlideKind, TARGETS_ON_SLIDE, shows_key_hints, slide_source,
+    slides,
 };
 use atlas_core::{Lang, Msg, Role};
 use leptos::prelude::*;
@@ -142,7 +143,12 @@ fn Projected() -> impl IntoView {
     let side = move || {
         let lang = language.get();
         let current = slides(&atlas.bundle).get(slide.get() - 1).cloned()?;
-        Some(view! { <aside class="slide-side">{slide_side(&atlas, &current.kind, lang)}</aside> })
+        // Where the slide's statements come from, under them (as a 简报 cites its source).
+        let source = slide_source(&atlas.bundle, &current.kind, lang)
+            .map(|line| view! { <p class="slide-source">{line}</p> });
+        Some(
+            view! { <aside class="slide-side">{slide_side(&atlas, &current.kind, lang)}{source}</aside> },
+        )
     };
     // The key hints are for the first moment only; a notice that the presenter window could not
     // open takes their place when N was pressed.

@@ -93,6 +93,18 @@ describe('presenter mode', () => {
     await page.close();
   });
 
+  test('each slide beside the map cites the plan\'s sections it states, in the interface language', async () => {
+    const page = await openSlide('?slide=5');
+    assert.equal(await page.textContent('.slide-side .slide-source'), '规划 §三(三)、§四(二)');
+    await page.keyboard.press('Home');
+    await showsSlide(page, 1);
+    assert.equal(await page.textContent('.slide-side .slide-source'), '规划 §四(一)');
+    await page.close();
+    const english = await openSlide('?slide=5&lang=en');
+    assert.equal(await english.textContent('.slide-side .slide-source'), 'Plan §3(3), §4(2)');
+    await english.close();
+  });
+
   test('speaker notes are never on the projected screen: N opens the presenter window with them, and Esc leaves', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();

@@ -4,7 +4,8 @@
 use atlas_core::draw::charts::{bounded_figure, count_goals};
 use atlas_core::model::facts::Bound;
 use atlas_core::view::slides::{
-    SlideKind, TARGETS_ON_SLIDE, elapsed, next_title, shows_key_hints, slides, speaker_notes,
+    SlideKind, TARGETS_ON_SLIDE, elapsed, next_title, shows_key_hints, slide_sections,
+    slide_source, slides, speaker_notes,
 };
 use atlas_core::{Bundle, Lang};
 
@@ -203,4 +204,51 @@ fn the_presenter_stylesheet_uses_the_projector_palette() {
             .to_lowercase();
         assert_eq!(value, colour, "{name}");
     }
+}
+
+#[test]
+fn each_slide_beside_a_map_cites_the_sections_of_what_it_states() {
+    let b = bundle();
+    for slide in slides(&b) {
+        let sections = slide_sections(&b, &slide.kind);
+        let mut unique = sections.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            sections.len(),
+            "{:?}: each section once",
+            slide.kind
+        );
+        assert_eq!(
+            sections.is_empty(),
+            slide.kind == SlideKind::SmallMaps,
+            "{:?} cites {sections:?}",
+            slide.kind
+        );
+    }
+    assert_eq!(slide_sections(&b, &SlideKind::Overview), ["四(一)"]);
+    assert_eq!(slide_sections(&b, &SlideKind::Signature), ["四(二)"]);
+    let biotech = slide_sections(&b, &SlideKind::Industry("biotech_medicine".into()));
+    assert_eq!(
+        biotech.first().map(String::as_str),
+        Some("三(三)"),
+        "{biotech:?}"
+    );
+    assert!(biotech.iter().any(|s| s.starts_with('四')), "{biotech:?}");
+}
+
+#[test]
+fn the_source_line_cites_the_sections_as_each_language_numbers_them() {
+    let b = bundle();
+    let biotech = SlideKind::Industry("biotech_medicine".into());
+    assert_eq!(
+        slide_source(&b, &biotech, Lang::Zh).as_deref(),
+        Some("规划 §三(三)、§四(二)")
+    );
+    assert_eq!(
+        slide_source(&b, &biotech, Lang::En).as_deref(),
+        Some("Plan §3(3), §4(2)")
+    );
+    assert_eq!(slide_source(&b, &SlideKind::SmallMaps, Lang::Zh), None);
 }

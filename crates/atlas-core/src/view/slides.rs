@@ -312,6 +312,60 @@ pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNo
     notes
 }
 
+/// The plan's sections behind what a slide shows beside its map, each once, in the order first
+/// cited: the slide's source line, as a 简报 gives one, so that the audience can see where each
+/// statement comes from (the notes quote the words). None for the small maps, which show no
+/// statement.
+pub fn slide_sections(bundle: &Bundle, kind: &SlideKind) -> Vec<String> {
+    let mut quotes: Vec<&Quote> = Vec::new();
+    match kind {
+        SlideKind::Overview => quotes.extend(bundle.zones.iter().map(|z| &z.direction)),
+        SlideKind::Signature | SlideKind::Industry(_) => {
+            if let SlideKind::Industry(id) = kind {
+                quotes.extend(bundle.industry(id).map(|i| &i.summary));
+            }
+            if let Some(topic) = kind.topic() {
+                quotes.extend(
+                    bundle
+                        .statements_in(topic)
+                        .into_iter()
+                        .map(|s| &s.fact.quote),
+                );
+            }
+        }
+        SlideKind::Targets => quotes.extend(
+            crate::draw::charts::count_goals(bundle)
+                .into_iter()
+                .take(TARGETS_ON_SLIDE)
+                .map(|g| &g.quote),
+        ),
+        SlideKind::SmallMaps => {}
+    }
+    let mut sections: Vec<String> = Vec::new();
+    for quote in quotes {
+        if !sections.contains(&quote.section) {
+            sections.push(quote.section.clone());
+        }
+    }
+    sections
+}
+
+/// The slide's source line in `lang`, e.g. `规划 §三(三)、§四(二)` or `Plan §3(3), §4(2)`;
+/// `None` for a slide that states nothing ([`slide_sections`]).
+pub fn slide_source(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> Option<String> {
+    let cited: Vec<String> = slide_sections(bundle, kind)
+        .iter()
+        .map(|section| format!("§{}", lang.section(section)))
+        .collect();
+    (!cited.is_empty()).then(|| {
+        format!(
+            "{} {}",
+            lang.text(Msg::Section),
+            cited.join(lang.pick("、", ", "))
+        )
+    })
+}
+
 /// How many counted goals the targets slide lists beside its charts (the largest); the notes
 /// hold the rest.
 pub const TARGETS_ON_SLIDE: usize = 6;
