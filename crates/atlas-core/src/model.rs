@@ -17,3 +17,4 @@ pub mod layout;
 pub mod layout_rows;
 pub mod plan;
 pub mod plan_doc;
+pub mod sort;
