@@ -18,3 +18,4 @@ pub mod layout_rows;
 pub mod plan;
 pub mod plan_doc;
 pub mod schema_version;
+pub mod sort;

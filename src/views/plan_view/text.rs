@@ -9,6 +9,7 @@ use std::sync::Arc;
 use atlas_core::model::plan_doc::{
     Mention, MentionTarget, Paragraph, ParagraphFocus, ParagraphKind,
 };
+use atlas_core::model::sort;
 use atlas_core::view::plan_view_state::{PlanReading, paragraph_link_name};
 use atlas_core::view::url_state::View;
 use leptos::prelude::*;
@@ -178,7 +179,7 @@ fn pieces_view(
 ) -> AnyView {
     let mut ranges = marks.matches.clone();
     ranges.extend(marks.quote.clone());
-    ranges.sort_by_key(|r| (r.start, r.end));
+    sort::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let inside = |r: &Option<Range<usize>>, at: usize| r.as_ref().is_some_and(|r| r.contains(&at));
     let mut runs: Vec<(bool, Vec<AnyView>)> = Vec::new();
     let mut at = paragraph.span.start;

@@ -5,6 +5,7 @@ use crate::draw::labels::text_width;
 use crate::model::bundle::Bundle;
 use crate::model::facts::{Bound, Quote, Role, Target, TargetGroup, TargetKind};
 use crate::model::i18n::{Lang, Msg};
+use crate::model::sort;
 
 /// The folder the chart files are written to (relative to the repository root) and served from
 /// (relative to the site's root).
@@ -143,7 +144,7 @@ pub fn gdp_shares(bundle: &Bundle) -> Vec<GdpShares<'_>> {
         .filter(|t| t.group == TargetGroup::GdpShare)
         .map(|t| t.year)
         .collect();
-    years.sort_unstable();
+    sort::sort(&mut years);
     years.dedup();
     years
         .into_iter()
@@ -166,7 +167,7 @@ pub fn count_goals(bundle: &Bundle) -> Vec<&Target> {
         .iter()
         .filter(|t| t.kind == TargetKind::Goal && t.group == TargetGroup::Count)
         .collect();
-    goals.sort_by(|a, b| b.value.total_cmp(&a.value));
+    sort::sort_by(&mut goals, |a, b| b.value.total_cmp(&a.value));
     goals
 }
 
@@ -207,7 +208,7 @@ pub fn roles_per_city(bundle: &Bundle) -> Vec<RoleCounts> {
                     })
                     .map(|f| f.industry.as_str())
                     .collect();
-                industries.sort_unstable();
+                sort::sort(&mut industries);
                 industries.dedup();
                 counts[slot] = industries.len();
             }

@@ -19,6 +19,7 @@ use crate::model::bundle::Bundle;
 use crate::model::county_layer::{County, CountyLayer};
 use crate::model::facts::Role;
 use crate::model::i18n::Lang;
+use crate::model::sort;
 
 /// A county label that finds no room wholly inside its county at the scene's size tries this
 /// fraction of it.
@@ -194,7 +195,7 @@ fn spots_around(anchor: ScreenPoint, step: f64) -> Vec<ScreenPoint> {
     let mut offsets: Vec<(i32, i32)> = (-NEAR_STEPS..=NEAR_STEPS)
         .flat_map(|i| (-NEAR_STEPS..=NEAR_STEPS).map(move |j| (i, j)))
         .collect();
-    offsets.sort_by_key(|&(i, j)| (i * i + j * j, i, j));
+    sort::sort_by_key(&mut offsets, |&(i, j)| (i * i + j * j, i, j));
     offsets
         .into_iter()
         .map(|(i, j)| ScreenPoint {
@@ -437,7 +438,7 @@ impl DrillScene {
         );
         let area = |adcode: &str| layer.county(adcode).map_or(0.0, |c| c.area_km2);
         let mut order: Vec<usize> = (0..self.counties.len()).collect();
-        order.sort_by(|&a, &b| {
+        sort::sort_by(&mut order, |&a, &b| {
             area(&self.counties[a].adcode).total_cmp(&area(&self.counties[b].adcode))
         });
         let counties = &self.counties;

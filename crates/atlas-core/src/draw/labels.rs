@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Polygon};
 
 use crate::geo::projection::ScreenPoint;
+use crate::model::sort;
 
 /// An axis-aligned box in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -256,7 +257,9 @@ impl InsideGrid {
             .flat_map(|row| (0..columns).map(move |column| (column, row)))
             .filter(|&(column, row)| grid.inside[row * columns + column])
             .collect();
-        order.sort_by(|a, b| distance(grid.point(*a)).total_cmp(&distance(grid.point(*b))));
+        sort::sort_by(&mut order, |a, b| {
+            distance(grid.point(*a)).total_cmp(&distance(grid.point(*b)))
+        });
         grid.order = order;
         Some(grid)
     }

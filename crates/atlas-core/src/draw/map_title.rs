@@ -11,6 +11,7 @@ use crate::model::county_layer::{County, CountyLayer};
 use crate::model::facts::Role;
 use crate::model::i18n::{Lang, Msg};
 use crate::model::layout::Topic;
+use crate::model::sort;
 
 /// A map's headline (what it shows) and subtitle (the finding, from the plan's role facts).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +107,7 @@ fn role_summary(
     if groups.is_empty() {
         return None;
     }
-    groups.sort_by_key(|(role, _)| *role);
+    sort::sort_by_key(&mut groups, |(role, _)| *role);
     let cited: Vec<String> = sections.iter().map(|s| lang.section(s)).collect();
     Some(match lang {
         Lang::Zh => {

@@ -17,6 +17,7 @@ use crate::model::bundle::{Bounds, Bundle};
 use crate::model::facts::Role;
 use crate::model::i18n::{Lang, Msg};
 use crate::model::layout::Topic;
+use crate::model::sort::CollectByInsert;
 
 /// The most small maps side by side: the ten industries as 5 × 2 on a wide screen.
 pub const MAX_COLUMNS: usize = 5;
@@ -279,7 +280,7 @@ pub fn small_maps(bundle: &Bundle) -> Vec<SmallMap> {
                 .strongest_roles(Topic::Industry(&industry.id))
                 .into_iter()
                 .map(|(place, role)| (place.to_string(), role))
-                .collect();
+                .into_map();
             SmallMap {
                 industry: industry.id.clone(),
                 tally: Tally::of(roles.values()),

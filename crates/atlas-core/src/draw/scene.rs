@@ -14,6 +14,7 @@ use crate::model::bundle::Bundle;
 use crate::model::facts::Role;
 use crate::model::geojson_shape;
 use crate::model::i18n::Lang;
+use crate::model::sort;
 
 pub(crate) mod water;
 mod water_names;
@@ -384,7 +385,7 @@ impl Scene {
         let places = &mut scene.places;
         let mut order: Vec<usize> = (0..cities.len()).collect();
         let area = |i: &usize| bundle.city(&cities[*i].adcode).map_or(0.0, |c| c.area_km2);
-        order.sort_by(|a, b| area(b).total_cmp(&area(a)));
+        sort::sort_by(&mut order, |a, b| area(b).total_cmp(&area(a)));
         let line_height = font_px * 1.3;
         let city_requests: Vec<LabelRequest> = order
             .iter()

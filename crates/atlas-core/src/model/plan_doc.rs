@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::model::bundle::Bundle;
 use crate::model::plan::{PlanText, text_lines};
 use crate::model::schema_version::{declared_in_text, other_version};
+use crate::model::sort;
 
 /// The file name of the plan document, next to the bundle in `assets/`.
 pub const PLAN_DOC_FILE: &str = "plan.json";
@@ -358,7 +359,9 @@ fn names(bundle: &Bundle) -> Vec<(String, MentionTarget)> {
             }
         }
     }
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    sort::sort_by(&mut names, |a, b| {
+        b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0))
+    });
     names
 }
 
@@ -554,9 +557,9 @@ impl PlanDoc {
                 }
             }
         }
-        industries.sort_unstable();
+        sort::sort(&mut industries);
         industries.dedup();
-        fields.sort_unstable();
+        sort::sort(&mut fields);
         fields.dedup();
         if let [industry] = industries[..] {
             focus.industry = Some(industry.to_string());
@@ -610,7 +613,7 @@ impl PlanDoc {
             );
         }
         cuts.retain(|c| self.text.is_char_boundary(*c));
-        cuts.sort_unstable();
+        sort::sort(&mut cuts);
         cuts.dedup();
         cuts.windows(2)
             .map(|w| PlanPiece {

@@ -14,6 +14,7 @@ use crate::model::county_layer::CountyLayer;
 use crate::model::facts::Role;
 use crate::model::i18n::Lang;
 use crate::model::layout::{Topic, role_counts};
+use crate::model::sort;
 use crate::view::slides::slides;
 use crate::view::url_state::{View, ViewState};
 
@@ -274,7 +275,7 @@ fn role_line(bundle: &Bundle, adcode: &str, state: &ViewState, lang: Lang) -> Op
         });
     }
     let mut facts = bundle.roles_of_place(adcode);
-    facts.sort_by_key(|f| f.role);
+    sort::sort_by_key(&mut facts, |f| f.role);
     let Some(first) = facts.first() else {
         return Some(
             lang.pick("规划布局未点名", "not named in the plan's layout")

@@ -3,13 +3,13 @@
 //! (§四(二)) and the three zones. One markup writer serves the prerendered page and the app, so
 //! the panel the page brings is the panel the app shows, with no shift.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::draw::map_markup::escape;
 use crate::model::bundle::Bundle;
 use crate::model::facts::{Quote, Role};
 use crate::model::i18n::{Lang, Msg};
+use crate::model::sort::CollectByInsert;
 use crate::view::landing::Landing;
 use crate::view::url_state::ViewState;
 
@@ -72,7 +72,7 @@ pub fn story(bundle: &Bundle, lang: Lang) -> Story<'_> {
                 .iter()
                 .filter(|r| r.industry == industry.id)
                 .map(|r| r.place.as_str())
-                .collect::<BTreeSet<_>>()
+                .into_set()
                 .len(),
         })
         .collect();

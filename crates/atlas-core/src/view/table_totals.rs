@@ -2,10 +2,9 @@
 //! each place a role in, how many places each industry is laid out in, and a short name for each
 //! industry so that all ten columns fit a laptop's width (the full name stays in a tooltip).
 
-use std::collections::BTreeSet;
-
 use crate::model::bundle::Bundle;
 use crate::model::i18n::Lang;
+use crate::model::sort::CollectByInsert;
 
 /// In how many industries the plan gives the place (city or county-level place) a role.
 pub fn industries_of_place(bundle: &Bundle, adcode: &str) -> usize {
@@ -14,7 +13,7 @@ pub fn industries_of_place(bundle: &Bundle, adcode: &str) -> usize {
         .iter()
         .filter(|r| r.place == adcode)
         .map(|r| r.industry.as_str())
-        .collect::<BTreeSet<_>>()
+        .into_set()
         .len()
 }
 
@@ -25,7 +24,7 @@ pub fn places_in_industry(bundle: &Bundle, industry: &str) -> usize {
         .iter()
         .filter(|r| r.industry == industry)
         .map(|r| r.place.as_str())
-        .collect::<BTreeSet<_>>()
+        .into_set()
         .len()
 }
 
@@ -35,7 +34,7 @@ pub fn cells_with_a_role(bundle: &Bundle) -> usize {
         .roles
         .iter()
         .map(|r| (r.place.as_str(), r.industry.as_str()))
-        .collect::<BTreeSet<_>>()
+        .into_set()
         .len()
 }
 

@@ -14,6 +14,7 @@ use crate::model::county_layer::CountyLayer;
 use crate::model::facts::Role;
 use crate::model::i18n::Lang;
 use crate::model::layout::Topic;
+use crate::model::sort::CollectByInsert;
 use crate::view::search::{HitKind, find_by_name};
 use crate::view::slides::slides;
 
@@ -687,7 +688,7 @@ impl ViewState {
             Some(ticked) => ticked.cities(bundle),
             None => crate::view::brief::ticked_at_open(bundle, self.city.as_deref())
                 .into_iter()
-                .collect(),
+                .into_set(),
         }
     }
 

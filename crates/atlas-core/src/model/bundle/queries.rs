@@ -8,6 +8,7 @@ use crate::model::bundle::Bundle;
 use crate::model::facts::{Base, Field, Industry, Place, Role, RoleFact};
 use crate::model::i18n::{Lang, Msg};
 use crate::model::layout::{PlaceName, Statement, Topic};
+use crate::model::sort::{self, CollectByInsert};
 
 impl Bundle {
     /// The industry with this id.
@@ -95,7 +96,7 @@ impl Bundle {
         self.strongest_roles(topic)
             .into_iter()
             .map(|(place, role)| (place.to_string(), role))
-            .collect()
+            .into_map()
     }
 
     /// The strongest role each place has in a topic (signature over focus over support over
@@ -167,7 +168,7 @@ impl Bundle {
             .filter(|r| r.place == place && r.industry == industry)
             .map(|r| r.role)
             .collect();
-        roles.sort();
+        sort::sort(&mut roles);
         roles.dedup();
         roles
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use crate::model::bundle::{Bundle, Zone};
 use crate::model::facts::{Industry, Role};
 use crate::model::i18n::Lang;
+use crate::model::sort;
 
 use super::{BriefRole, CityBrief};
 
@@ -71,7 +72,7 @@ pub fn grid<'a>(bundle: &'a Bundle, brief: &'a CityBrief<'a>) -> Vec<GridRow<'a>
                 .iter()
                 .filter(|r| r.industry.id == industry.id)
                 .collect();
-            roles.sort_by_key(|r| r.fact.role);
+            sort::sort_by_key(&mut roles, |r| r.fact.role);
             GridRow {
                 industry,
                 role: roles.first().map(|r| r.fact.role),

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::bundle::Bundle;
+use crate::model::sort::CollectByInsert;
 use crate::view::brief::ticked_at_open;
 
 use super::place_code;
@@ -79,7 +80,7 @@ impl TickedBriefs {
         let known: BTreeSet<String> = ticked
             .into_iter()
             .filter(|code| bundle.city(code).is_some())
-            .collect();
+            .into_set();
         if known.len() == bundle.cities.len() {
             TickedBriefs::All
         } else {
@@ -90,7 +91,7 @@ impl TickedBriefs {
     /// The ticked cities' adcodes.
     pub fn cities(&self, bundle: &Bundle) -> BTreeSet<String> {
         match self {
-            TickedBriefs::All => bundle.cities.iter().map(|c| c.adcode.clone()).collect(),
+            TickedBriefs::All => bundle.cities.iter().map(|c| c.adcode.clone()).into_set(),
             TickedBriefs::Only(cities) => cities.clone(),
         }
     }
@@ -107,7 +108,7 @@ impl TickedBriefs {
     /// `None` when the choice is what the view opens with anyway for the link's `city`, so the
     /// link leaves it out; else the choice.
     pub fn unless_default(self, bundle: &Bundle, city: Option<&str>) -> Option<TickedBriefs> {
-        let default: BTreeSet<String> = ticked_at_open(bundle, city).into_iter().collect();
+        let default: BTreeSet<String> = ticked_at_open(bundle, city).into_iter().into_set();
         (self.cities(bundle) != default).then_some(self)
     }
 }
