@@ -10,6 +10,7 @@ use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 
 use crate::chrome::embed::use_embedding;
+use crate::chrome::export_menu::close_menu;
 use crate::chrome::live_region::LiveRegion;
 use crate::chrome::notices::NoticeBar;
 use crate::chrome::status_panels::{ErrorPanel, LoadingPanel};
@@ -93,7 +94,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     // goes up one level (a chosen county to its city, a drilled city to the province), or at the
     // province clears the selection.
     on_key(KeyLayer::Menu, |e| {
-        if e.key() == "Escape" && crate::chrome::export::close_menu() {
+        if e.key() == "Escape" && close_menu() {
             KeyOutcome::Taken
         } else {
             KeyOutcome::Passed
@@ -151,7 +152,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
                     <h1>{move || lang().text(Msg::Title)}</h1>
                     <p class="subtitle">{move || lang().text(Msg::Subtitle)}</p>
                 </div>
-                <Toolbar />
+                <Toolbar export_items=ViewFn::from(export_items) />
             </header>
             <NoticeBar notices />
             <main class="atlas">
@@ -171,6 +172,15 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         </Show>
         <LiveRegion />
     }
+}
+
+/// What the export menu offers: the `exports` chunk's list, or, if the chunk cannot be loaded,
+/// its panel inside the open menu, whose way back to the map also closes the menu.
+fn export_items() -> impl IntoView {
+    let on_back = Callback::new(|()| {
+        close_menu();
+    });
+    view! { <Split view=SplitView::Exports on_back /> }
 }
 
 /// Once the county layer has arrived, drops a county the view names that the layer lacks or

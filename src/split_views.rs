@@ -1,10 +1,10 @@
 //! The views the first screen does not show, each compiled into a wasm chunk of its own (the site
 //! build splits them out of the first wasm with wasm-split-cli), fetched when the view is first
-//! opened, or earlier on idle after the first map ([`prefetch_on_idle`]). Each split point
-//! builds its view type-erased (`AnyView`), so a view's body is compiled once, into its chunk. A
-//! chunk that cannot be loaded (missing, truncated, a page in its place) shows the same kind of
-//! panel as a missing county layer, naming the file, with a button that fetches it again; the
-//! rest of the atlas keeps working.
+//! opened (the export menu's list: when the menu first opens), or earlier on idle after the first
+//! map ([`prefetch_on_idle`]). Each split point builds its view type-erased (`AnyView`), so a
+//! view's body is compiled once, into its chunk. A chunk that cannot be loaded (missing,
+//! truncated, a page in its place) shows the same kind of panel as a missing county layer, naming
+//! the file, with a button that fetches it again; the rest of the atlas keeps working.
 
 use std::sync::Arc;
 
@@ -36,13 +36,16 @@ pub enum Chunk {
     Presenter,
     /// The drilled-down county map and the county panel.
     Drill,
+    /// The export menu's list and the exports (SVG, PNG, JSON).
+    Exports,
 }
 
 impl Chunk {
     /// Every chunk, in the order they are prefetched (the views most used first).
-    const ALL: [Chunk; 7] = [
+    const ALL: [Chunk; 8] = [
         Chunk::Drill,
         Chunk::Table,
+        Chunk::Exports,
         Chunk::Overview,
         Chunk::Plan,
         Chunk::Briefs,
@@ -60,6 +63,7 @@ impl Chunk {
             Chunk::Briefs => "briefs",
             Chunk::Presenter => "presenter",
             Chunk::Drill => "drill",
+            Chunk::Exports => "exports",
         }
     }
 
@@ -74,6 +78,7 @@ impl Chunk {
             Chunk::Briefs => preload_briefs().await,
             Chunk::Presenter => preload_presenter().await,
             Chunk::Drill => preload_drill().await,
+            Chunk::Exports => preload_exports().await,
         }
     }
 
@@ -122,6 +127,8 @@ pub enum SplitView {
         /// The loaded county layer.
         layer: Arc<CountyLayer>,
     },
+    /// What the export menu offers.
+    Exports,
 }
 
 impl SplitView {
@@ -135,6 +142,7 @@ impl SplitView {
             SplitView::Briefs => Chunk::Briefs,
             SplitView::Presenter => Chunk::Presenter,
             SplitView::Drill { .. } | SplitView::County { .. } => Chunk::Drill,
+            SplitView::Exports => Chunk::Exports,
         }
     }
 
@@ -162,6 +170,7 @@ impl SplitView {
                 shown,
             } => drill_view(size, keep_out, shown).await,
             SplitView::County { adcode, layer } => county_view(adcode, layer).await,
+            SplitView::Exports => exports_view().await,
         }
     }
 }
@@ -213,6 +222,11 @@ fn county_view(adcode: String, layer: Arc<CountyLayer>) -> Result<AnyView, Chunk
     Ok(view! { <crate::panels::county::CountyPanel adcode layer /> }.into_any())
 }
 
+#[wasm_split(exports, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_exports))]
+fn exports_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <crate::chrome::export::ExportItems /> }.into_any())
+}
+
 /// A view's chunk could not be loaded (the browser's console has the cause).
 #[derive(Debug, Clone)]
 pub struct ChunkFailed;
@@ -224,9 +238,15 @@ impl From<SplitLoaderError> for ChunkFailed {
 }
 
 /// The view `view`, once its chunk has arrived; until then nothing, and if it cannot be loaded,
-/// the panel naming its file with a button that tries again.
+/// the panel naming its file with a button that tries again and one back to the map.
 #[component]
-pub fn Split(view: SplitView) -> impl IntoView {
+pub fn Split(
+    /// The view to build.
+    view: SplitView,
+    /// What else going back to the map does (the export menu closes).
+    #[prop(optional)]
+    on_back: Option<Callback<()>>,
+) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     move || {
         attempt.track();
@@ -242,7 +262,7 @@ pub fn Split(view: SplitView) -> impl IntoView {
                     // panel shows only while the drilled map would.
                     view! {
                         <Show when=move || shown.is_none_or(|s| s.get())>
-                            <ChunkError file=chunk.file() retry />
+                            <ChunkError file=chunk.file() retry on_back />
                         </Show>
                     }
                     .into_any()
@@ -255,7 +275,11 @@ pub fn Split(view: SplitView) -> impl IntoView {
 /// The panel shown in place of a view whose chunk cannot be loaded: in the interface language,
 /// naming the file, with what to check and a button that fetches the file again.
 #[component]
-fn ChunkError(file: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn ChunkError(
+    file: String,
+    retry: impl Fn() + Send + Sync + 'static,
+    on_back: Option<Callback<()>>,
+) -> impl IntoView {
     let atlas = use_atlas();
     let (language, state) = (atlas.language, atlas.state);
     view! {
@@ -266,7 +290,12 @@ fn ChunkError(file: String, retry: impl Fn() + Send + Sync + 'static) -> impl In
             <button type="button" class="retry" on:click=move |_| retry()>
                 {move || language.get().text(Msg::TryAgain)}
             </button>
-            <button type="button" class="back-to-map" on:click=move |_| state.update(|s| *s = s.back_to_map())>
+            <button type="button" class="back-to-map" on:click=move |_| {
+                state.update(|s| *s = s.back_to_map());
+                if let Some(back) = on_back {
+                    back.run(());
+                }
+            }>
                 {move || language.get().text(Msg::BackToMap)}
             </button>
         </div>
