@@ -13,10 +13,12 @@ use atlas_core::draw::scene::{LABEL_FONT_PX, Scene};
 use atlas_core::view::export_view::view_svg;
 use atlas_core::view::url_state::ViewState;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::chrome::export_menu::close_menu;
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::counties::Counties;
 
@@ -238,4 +240,21 @@ pub fn ExportItems() -> impl IntoView {
             </ul>
         }
     }
+}
+
+/// What the export menu offers, with the exports' code, as the wasm chunk `exports`: shown once
+/// the chunk has arrived, or its error panel inside the open menu, whose way back to the map also
+/// closes the menu.
+pub fn exports_split() -> impl IntoView {
+    let on_back = Callback::new(|()| {
+        close_menu();
+    });
+    view! { <Split chunk="exports" split=split_point(exports_chunk) on_back /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `exports` chunk; `preload_exports`
+/// fetches the chunk without building the view.
+#[wasm_split(exports, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_exports))]
+pub fn exports_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <ExportItems /> }.into_any())
 }
