@@ -10,17 +10,25 @@ use atlas_core::{Bundle, Msg};
 use leptos::prelude::*;
 
 use crate::chrome::embed::use_embedding;
+use crate::chrome::export::exports_split;
+use crate::chrome::export_menu::close_menu;
 use crate::chrome::live_region::LiveRegion;
 use crate::chrome::notices::NoticeBar;
 use crate::chrome::status_panels::{ErrorPanel, LoadingPanel};
 use crate::chrome::toolbar::Toolbar;
 use crate::map::map_view::MapView;
 use crate::panels::SidePanel;
-use crate::split_views::{Split, SplitView, prefetch_on_idle};
+use crate::split_views::prefetch_on_idle;
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::load::load_bundle;
 use crate::state::prerendered;
 use crate::state::url_sync::use_url_state;
+use crate::views::briefs_view::briefs_split;
+use crate::views::overview_view::overview_split;
+use crate::views::plan_view::plan_split;
+use crate::views::presenter::presenter_split;
+use crate::views::table_view::table_split;
+use crate::views::targets_view::targets_split;
 use crate::web::focus::keep_focus_on;
 use crate::web::keys::{KeyLayer, KeyOutcome, on_key, provide_key_dispatcher};
 
@@ -93,7 +101,7 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
     // goes up one level (a chosen county to its city, a drilled city to the province), or at the
     // province clears the selection.
     on_key(KeyLayer::Menu, |e| {
-        if e.key() == "Escape" && crate::chrome::export::close_menu() {
+        if e.key() == "Escape" && close_menu() {
             KeyOutcome::Taken
         } else {
             KeyOutcome::Passed
@@ -144,24 +152,24 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         now
     });
     view! {
-        <Show when=move || !presenting.get() fallback=|| view! { <Split view=SplitView::Presenter /> }>
+        <Show when=move || !presenting.get() fallback=presenter_split>
         <div class="app">
             <header class="topbar">
                 <div class="brand">
                     <h1>{move || lang().text(Msg::Title)}</h1>
                     <p class="subtitle">{move || lang().text(Msg::Subtitle)}</p>
                 </div>
-                <Toolbar />
+                <Toolbar export_items=ViewFn::from(exports_split) />
             </header>
             <NoticeBar notices />
             <main class="atlas">
                 {move || match main_view.get() {
                     View::Map => view! { <MapView /> }.into_any(),
-                    View::Table => view! { <Split view=SplitView::Table /> }.into_any(),
-                    View::Targets => view! { <Split view=SplitView::Targets /> }.into_any(),
-                    View::Overview => view! { <Split view=SplitView::Overview /> }.into_any(),
-                    View::Plan => view! { <Split view=SplitView::Plan /> }.into_any(),
-                    View::Briefs => view! { <Split view=SplitView::Briefs /> }.into_any(),
+                    View::Table => table_split().into_any(),
+                    View::Targets => targets_split().into_any(),
+                    View::Overview => overview_split().into_any(),
+                    View::Plan => plan_split().into_any(),
+                    View::Briefs => briefs_split().into_any(),
                 }}
                 <Show when=move || matches!(main_view.get(), View::Map | View::Table | View::Targets)>
                     <SidePanel />

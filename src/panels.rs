@@ -27,7 +27,6 @@ pub use place_link::PlaceLink;
 pub use quote::PlanQuote;
 
 use crate::panels::story_panel::StoryPanel;
-use crate::split_views::{Split, SplitView};
 use crate::state::context::use_atlas;
 use crate::state::counties::Counties;
 
@@ -53,7 +52,7 @@ pub fn SidePanel() -> impl IntoView {
         (Some(adcode), city, _) => Some(
             (move || match counties.get() {
                 Counties::Ready(layer) => {
-                    view! { <Split view=SplitView::County { adcode: adcode.clone(), layer } /> }.into_any()
+                    county::county_split(adcode.clone(), layer).into_any()
                 }
                 other => {
                     let status = match other {

@@ -1,6 +1,8 @@
 //! What the page knows and where it comes from: the shared context, the URL, the bundle
-//! and county layer loaded, and the prerendered page handed over.
+//! and county layer loaded, the prerendered page handed over, and the views' wasm chunks loaded
+//! (with their error panel).
 
+pub mod chunk;
 pub mod context;
 pub mod counties;
 pub mod load;

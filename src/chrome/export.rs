@@ -1,6 +1,8 @@
 //! Exports of the current view: the map (the province, or the drilled city's counties) as a
 //! self-contained SVG or as PNG at 1×, 2× or 3×, and the layout as JSON (the CSV is a static file
-//! beside the bundle).
+//! beside the bundle), with the export menu's list that offers them. All of it is the `exports`
+//! wasm chunk (src/split_views.rs), built when the menu first opens; the menu's button stays in
+//! the first wasm (src/chrome/export_menu.rs).
 
 use atlas_core::Msg;
 use atlas_core::draw::county_markup::{DrillLook, drill_export_svg};
@@ -11,10 +13,13 @@ use atlas_core::draw::scene::{LABEL_FONT_PX, Scene};
 use atlas_core::view::export_view::view_svg;
 use atlas_core::view::url_state::ViewState;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::state::context::AtlasContext;
+use crate::chrome::export_menu::close_menu;
+use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::counties::Counties;
 
 /// Size of an exported map, px at 1×: a landscape handout, whatever the screen.
@@ -49,7 +54,7 @@ fn drilled_map_svg(atlas: &AtlasContext, state: &ViewState) -> Option<String> {
 
 /// The current map as standalone SVG text: the drilled city's counties when drilled, else the
 /// province.
-pub fn current_map_svg(atlas: &AtlasContext) -> String {
+fn current_map_svg(atlas: &AtlasContext) -> String {
     let state = atlas.state.get_untracked();
     if let Some(svg) = drilled_map_svg(atlas, &state) {
         return svg;
@@ -107,7 +112,7 @@ fn click_link(name: &str, href: &str) {
 }
 
 /// Downloads the current map as SVG.
-pub fn export_svg(atlas: &AtlasContext) {
+fn export_svg(atlas: &AtlasContext) {
     download(
         &file_name(atlas, "svg"),
         "image/svg+xml",
@@ -116,7 +121,7 @@ pub fn export_svg(atlas: &AtlasContext) {
 }
 
 /// Downloads the layout as JSON.
-pub fn export_json(atlas: &AtlasContext) {
+fn export_json(atlas: &AtlasContext) {
     download(
         "jiangsu-industry-layout.json",
         "application/json",
@@ -125,7 +130,7 @@ pub fn export_json(atlas: &AtlasContext) {
 }
 
 /// Downloads the current map as PNG at `scale` × its export size, drawn from the SVG.
-pub fn export_png(atlas: &AtlasContext, scale: u32) {
+fn export_png(atlas: &AtlasContext, scale: u32) {
     let svg = current_map_svg(atlas);
     let name = file_name(atlas, &format!("{scale}x.png"));
     let Ok(image) = web_sys::HtmlImageElement::new() else {
@@ -170,27 +175,6 @@ pub fn export_png(atlas: &AtlasContext, scale: u32) {
     image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
 
-/// The toolbar's menus (export, embed code): native `<details>`, of which one is open at a time.
-const OPEN_MENU: &str = ".toolbar details[open]";
-
-/// Closes the open toolbar menu (export or embed code), giving the focus back to its button;
-/// whether one was open (so Esc closes the menu before it does anything else).
-pub fn close_menu() -> bool {
-    let Some(menu) = document().query_selector(OPEN_MENU).ok().flatten() else {
-        return false;
-    };
-    let _ = menu.remove_attribute("open");
-    if let Some(summary) = menu
-        .query_selector("summary")
-        .ok()
-        .flatten()
-        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = summary.focus();
-    }
-    true
-}
-
 /// A menu entry that downloads a file the site ships (`href`) under `name`, with a line saying
 /// what it is for when `note` is given.
 fn file_link(
@@ -211,30 +195,13 @@ fn file_link(
     }
 }
 
-/// The export menu of the toolbar. Where downloads cannot work it says what the host must add
-/// instead of offering buttons that would fail silently; each export, Esc and a press outside
-/// close the menu.
+/// What the export menu offers, in the interface language: the map as SVG and PNG, the files the
+/// site ships (the layout as CSV, the boundaries as GeoJSON) and the layout as JSON; each closes
+/// the menu.
 #[component]
-pub fn ExportMenu() -> impl IntoView {
-    let atlas = crate::state::context::use_atlas();
+pub fn ExportItems() -> impl IntoView {
+    let atlas = use_atlas();
     let language = atlas.language;
-    let offered = atlas
-        .state
-        .with_untracked(|s| s.embed.offers_downloads(crate::web::frame::opaque_origin()));
-    // A press anywhere outside the open menu closes it, as a menu does, leaving the focus
-    // where that press puts it; a press on the other menu's button so opens that one alone.
-    let outside = window_event_listener(leptos::ev::pointerdown, |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if let Some(menu) = document()
-            .query_selector(OPEN_MENU)
-            .ok()
-            .flatten()
-            .filter(|menu| !menu.contains(target.as_ref()))
-        {
-            let _ = menu.remove_attribute("open");
-        }
-    });
-    on_cleanup(move || outside.remove());
     let item =
         move |label: String, class: &'static str, run: Box<dyn Fn(&AtlasContext) + Send + Sync>| {
             let atlas = atlas.clone();
@@ -249,41 +216,45 @@ pub fn ExportMenu() -> impl IntoView {
         };
     move || {
         let lang = language.get();
-        if !offered {
-            return view! {
-                <details class="export-menu">
-                    <summary>{lang.text(Msg::Export)}</summary>
-                    <p class="export-note">{lang.text(Msg::ExportNeedsDownloads)}</p>
-                </details>
-            }
-            .into_any();
-        }
         view! {
-            <details class="export-menu">
-                <summary>{lang.text(Msg::Export)}</summary>
-                <ul>
-                    {item(lang.text(Msg::ExportSvg).to_string(), "export-svg", Box::new(export_svg))}
-                    {[1, 2, 3]
-                        .into_iter()
-                        .map(|scale| item(format!("PNG {scale}×"), "export-png", Box::new(move |a| export_png(a, scale))))
-                        .collect_view()}
-                    {file_link("assets/layout.csv", "jiangsu-industry-layout.csv", lang.text(Msg::ExportCsv), None)}
-                    {file_link(
-                        "assets/boundaries.wgs84.geojson",
-                        "jiangsu-boundaries-wgs84.geojson",
-                        lang.text(Msg::ExportBoundariesWgs84),
-                        Some(lang.text(Msg::ExportBoundariesWgs84Note)),
-                    )}
-                    {file_link(
-                        "assets/boundaries.gcj02.geojson",
-                        "jiangsu-boundaries-gcj02.geojson",
-                        lang.text(Msg::ExportBoundariesGcj02),
-                        Some(lang.text(Msg::ExportBoundariesGcj02Note)),
-                    )}
-                    {item(lang.text(Msg::ExportJson).to_string(), "export-json", Box::new(export_json))}
-                </ul>
-            </details>
+            <ul>
+                {item(lang.text(Msg::ExportSvg).to_string(), "export-svg", Box::new(export_svg))}
+                {[1, 2, 3]
+                    .into_iter()
+                    .map(|scale| item(format!("PNG {scale}×"), "export-png", Box::new(move |a| export_png(a, scale))))
+                    .collect_view()}
+                {file_link("assets/layout.csv", "jiangsu-industry-layout.csv", lang.text(Msg::ExportCsv), None)}
+                {file_link(
+                    "assets/boundaries.wgs84.geojson",
+                    "jiangsu-boundaries-wgs84.geojson",
+                    lang.text(Msg::ExportBoundariesWgs84),
+                    Some(lang.text(Msg::ExportBoundariesWgs84Note)),
+                )}
+                {file_link(
+                    "assets/boundaries.gcj02.geojson",
+                    "jiangsu-boundaries-gcj02.geojson",
+                    lang.text(Msg::ExportBoundariesGcj02),
+                    Some(lang.text(Msg::ExportBoundariesGcj02Note)),
+                )}
+                {item(lang.text(Msg::ExportJson).to_string(), "export-json", Box::new(export_json))}
+            </ul>
         }
-        .into_any()
     }
+}
+
+/// What the export menu offers, with the exports' code, as the wasm chunk `exports`: shown once
+/// the chunk has arrived, or its error panel inside the open menu, whose way back to the map also
+/// closes the menu.
+pub fn exports_split() -> impl IntoView {
+    let on_back = Callback::new(|()| {
+        close_menu();
+    });
+    view! { <Split chunk="exports" split=split_point(exports_chunk) on_back /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `exports` chunk; `preload_exports`
+/// fetches the chunk without building the view.
+#[wasm_split(exports, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_exports))]
+pub fn exports_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <ExportItems /> }.into_any())
 }

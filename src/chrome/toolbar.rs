@@ -7,13 +7,17 @@ use atlas_core::view::embed_code::{embed_code, full_atlas_query};
 use atlas_core::view::url_state::View;
 use leptos::prelude::*;
 
-use crate::chrome::export::ExportMenu;
+use crate::chrome::export_menu::ExportMenu;
 use crate::chrome::search_box::SearchBox;
 use crate::state::context::use_atlas;
 
-/// The controls above the map.
+/// The controls above the map; `export_items` is what the export menu offers, built when it first
+/// opens (the page gives the `exports` chunk's list).
 #[component]
-pub fn Toolbar() -> impl IntoView {
+pub fn Toolbar(
+    /// What the export menu offers.
+    export_items: ViewFn,
+) -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
     let state = atlas.state;
@@ -46,7 +50,7 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {move || lang().text(Msg::Present)}
             </button>
-            <ExportMenu />
+            <ExportMenu items=export_items />
             <EmbedCode />
             <OpenFullAtlas />
         </nav>

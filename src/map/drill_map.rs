@@ -17,11 +17,13 @@ use atlas_core::draw::scene::explorer_label_font;
 use atlas_core::{Lang, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::chrome::breadcrumb::Breadcrumb;
 use crate::chrome::county_status::{CountiesError, CountiesLoading};
+use crate::state::chunk::{ChunkBuild, ChunkFailed, Split};
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::counties::Counties;
 use crate::web::resize::use_overlay_boxes;
@@ -299,4 +301,28 @@ fn focus_if_lost(selector: &str) {
     if lost && let Some(root) = document.document_element() {
         focus(&root, selector);
     }
+}
+
+/// The drilled map as the wasm chunk `drill` (with the county panel): shown once the chunk has
+/// arrived, or, while the drilled map would show, its error panel.
+pub fn drill_split(
+    size: ReadSignal<(f64, f64)>,
+    keep_out: ReadSignal<Vec<LabelBox>>,
+    shown: Memo<bool>,
+) -> impl IntoView {
+    let split = Arc::new(move || -> ChunkBuild { Box::pin(drill_chunk(size, keep_out, shown)) });
+    // The chunk stays mounted after going back to the province: its panel shows only while the
+    // drilled map would.
+    view! { <Split chunk="drill" split shown /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `drill` chunk; `preload_drill`
+/// fetches the chunk without building the view.
+#[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_drill))]
+pub fn drill_chunk(
+    size: ReadSignal<(f64, f64)>,
+    keep_out: ReadSignal<Vec<LabelBox>>,
+    shown: Memo<bool>,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <DrillMap size keep_out shown /> }.into_any())
 }

@@ -29,10 +29,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::map::credit::CreditRow;
-use crate::map::drill_map::{drill_into, use_drill_shown};
+use crate::map::drill_map::{drill_into, drill_split, use_drill_shown};
 use crate::map::legend::Legend;
 use crate::map::restyle::{restyle_place, set};
-use crate::split_views::{Split, SplitView};
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::counties::Counties;
 use crate::state::prerendered;
@@ -525,7 +524,7 @@ pub fn MapView() -> impl IntoView {
                 on:dblclick=on_double_click
                 on:keydown=on_key
             ></div>
-            {move || ever_drilled.get().then(|| view! { <Split view=SplitView::Drill { size, keep_out, shown: drilled } /> })}
+            {move || ever_drilled.get().then(|| drill_split(size, keep_out, drilled))}
             <Legend lines node_ref=legend />
             <CreditRow node_ref=credit />
             <div class="map-tooltip" role="tooltip" node_ref=tooltip hidden=true></div>

@@ -9,10 +9,12 @@ use atlas_core::model::county_layer::CountyLayer;
 use atlas_core::model::format::thousands;
 use atlas_core::{Lang, Msg};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::PlanQuote;
 use super::bilingual::{bases, both_names, in_language, message};
 use super::roles::role_list;
+use crate::state::chunk::{ChunkBuild, ChunkFailed, Split};
 use crate::state::context::use_atlas;
 
 /// The panel of one county of the loaded county layer.
@@ -93,4 +95,19 @@ fn county_panel(adcode: &str, layer: &CountyLayer) -> Option<AnyView> {
         }
         .into_any(),
     )
+}
+
+/// A county's panel, from the wasm chunk `drill` (with the drilled map): shown once the chunk has
+/// arrived, or its error panel.
+pub fn county_split(adcode: String, layer: Arc<CountyLayer>) -> impl IntoView {
+    let split = Arc::new(move || -> ChunkBuild {
+        Box::pin(county_chunk(adcode.clone(), Arc::clone(&layer)))
+    });
+    view! { <Split chunk="drill" split /> }
+}
+
+/// The split point: its body, the panel built type-erased, is in the `drill` chunk.
+#[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn county_chunk(adcode: String, layer: Arc<CountyLayer>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <CountyPanel adcode layer /> }.into_any())
 }

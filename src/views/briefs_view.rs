@@ -18,7 +18,9 @@ use atlas_core::draw::locator::locator_scene;
 use atlas_core::view::brief::all_briefs;
 use atlas_core::view::brief::date::PrintDate;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::use_atlas;
 use page::BriefPage;
 use reading_place::keep_reading_place;
@@ -159,4 +161,16 @@ fn today() -> Option<PrintDate> {
     let now = js_sys::Date::new_0();
     let year = i32::try_from(now.get_full_year()).ok()?;
     PrintDate::new(year, now.get_month() + 1, now.get_date())
+}
+
+/// The city briefs, as the wasm chunk `briefs`: shown once the chunk has arrived, or its error panel.
+pub fn briefs_split() -> impl IntoView {
+    view! { <Split chunk="briefs" split=split_point(briefs_chunk) /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `briefs` chunk; `preload_briefs`
+/// fetches the chunk without building the view.
+#[wasm_split(briefs, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_briefs))]
+pub fn briefs_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <BriefsView /> }.into_any())
 }

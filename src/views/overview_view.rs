@@ -15,8 +15,10 @@ use atlas_core::draw::scene::Scene;
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::panels::MixedText;
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::use_atlas;
 use crate::web::resize::use_element_size;
 
@@ -196,4 +198,16 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
             {figures}
         </div>
     }
+}
+
+/// The ten industries' small maps side by side, as the wasm chunk `overview`: shown once the chunk has arrived, or its error panel.
+pub fn overview_split() -> impl IntoView {
+    view! { <Split chunk="overview" split=split_point(overview_chunk) /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `overview` chunk; `preload_overview`
+/// fetches the chunk without building the view.
+#[wasm_split(overview, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_overview))]
+pub fn overview_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <OverviewView /> }.into_any())
 }

@@ -22,9 +22,11 @@ use atlas_core::model::plan_doc::ParagraphFocus;
 use atlas_core::view::plan_view_state::PlanReading;
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::JsCast;
 
 use crate::chrome::status_panels::UpdatedPanel;
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::{AtlasContext, PlanState, use_atlas};
 use crate::state::load::LoadError;
 use crate::state::url_sync::replace_next_entry;
@@ -277,4 +279,16 @@ fn follow_address(atlas: &AtlasContext, reading: &Arc<PlanReading>, reader: Read
             reader.jump(n, focus, None);
         }
     });
+}
+
+/// The plan's text, read beside the map, as the wasm chunk `plan`: shown once the chunk has arrived, or its error panel.
+pub fn plan_split() -> impl IntoView {
+    view! { <Split chunk="plan" split=split_point(plan_chunk) /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `plan` chunk; `preload_plan`
+/// fetches the chunk without building the view.
+#[wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_plan))]
+pub fn plan_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <PlanView /> }.into_any())
 }

@@ -11,9 +11,11 @@ use atlas_core::view::slides::{
 };
 use atlas_core::{Lang, Msg, Role};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::map::map_view::MapView;
 use crate::panels::MixedText;
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::views::overview_view::{OverviewGrid, RoleLegend};
 use crate::views::targets_view::ChartFigure;
@@ -277,4 +279,16 @@ fn statement_line(
             " " <strong>{field_name}</strong> " · " {names.join(lang.pick("、", ", "))}
         </p>
     }
+}
+
+/// The presenter's slides, as the wasm chunk `presenter`: shown once the chunk has arrived, or its error panel.
+pub fn presenter_split() -> impl IntoView {
+    view! { <Split chunk="presenter" split=split_point(presenter_chunk) /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `presenter` chunk; `preload_presenter`
+/// fetches the chunk without building the view.
+#[wasm_split(presenter, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_presenter))]
+pub fn presenter_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <Presenter /> }.into_any())
 }

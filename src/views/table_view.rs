@@ -18,7 +18,9 @@ use atlas_core::view::table_totals::{
 use atlas_core::view::url_state::ViewState;
 use atlas_core::{Bundle, Industry, Lang, Msg};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::use_atlas;
 use crate::state::counties::Counties;
 
@@ -372,4 +374,16 @@ impl Row<'_> {
             </tr>
         }
     }
+}
+
+/// The place × industry table, as the wasm chunk `table`: shown once the chunk has arrived, or its error panel.
+pub fn table_split() -> impl IntoView {
+    view! { <Split chunk="table" split=split_point(table_chunk) /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `table` chunk; `preload_table`
+/// fetches the chunk without building the view.
+#[wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_table))]
+pub fn table_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <TableView /> }.into_any())
 }

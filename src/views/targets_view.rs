@@ -5,8 +5,10 @@ use atlas_core::draw::charts::{Chart, ChartSetting, chart_file};
 use atlas_core::{Msg, Quote};
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::panels::PlanQuote;
+use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::use_atlas;
 use crate::web::resize::use_element_size;
 
@@ -76,4 +78,16 @@ pub fn TargetsView() -> impl IntoView {
             </div>
         }
     }
+}
+
+/// The plan's targets as charts, as the wasm chunk `targets`: shown once the chunk has arrived, or its error panel.
+pub fn targets_split() -> impl IntoView {
+    view! { <Split chunk="targets" split=split_point(targets_chunk) /> }
+}
+
+/// The split point: its body, the view built type-erased, is the `targets` chunk; `preload_targets`
+/// fetches the chunk without building the view.
+#[wasm_split(targets, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_targets))]
+pub fn targets_chunk() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <TargetsView /> }.into_any())
 }

@@ -161,3 +161,75 @@ test('after the first map every chunk is fetched on idle, none before', async ()
   assert.deepEqual([...new Set(fetched)].sort(), [...listed].sort());
   await page.close();
 });
+
+// The export menu's list and the exports' code are a chunk too, built when the menu first
+// opens: a chunk that cannot be loaded shows its panel inside the open menu (the menu's button
+// is in the first wasm), and once it is back, the retry offers the exports and they download.
+describe("the export menu's chunk", () => {
+  for (const [how, handler] of FAILURES) {
+    for (const lang of ['zh', 'en']) {
+      test(`${how}, ${lang}: the open menu shows a panel naming the file; once it is back, the retry offers the exports and the SVG downloads`, async () => {
+        const file = chunkOf('exports');
+        const bytes = readFileSync(join(DIST, file));
+        const page = await watchedPage();
+        let requests = 0;
+        await page.route(`**/${file}`, (route) => { requests += 1; return handler(bytes)(route); });
+        await page.goto(`${env.site.url}?lang=${lang}`);
+        await page.waitForFunction(appStarted);
+        await page.click('.export-menu summary');
+        const panel = await page.waitForSelector('details.export-menu[open] .chunk-error[role="alert"]');
+        const text = await panel.textContent();
+        assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
+        assert.match(text, lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/);
+        assert.ok(requests >= 1);
+        if (how === 'missing (404)') {
+          mkdirSync(SHOTS, { recursive: true });
+          await page.screenshot({ path: join(SHOTS, `chunk-failed-exports-${lang}.png`) });
+        }
+        assert.deepEqual(page.problems, [], 'no page error (no panic)');
+        await page.unroute(`**/${file}`);
+        await page.click('.export-menu .chunk-error button.retry');
+        await page.waitForSelector('.export-menu .export-svg');
+        assert.equal(await page.$('.chunk-error'), null, 'the panel is gone');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-menu .export-svg')]);
+        const svg = readFileSync(await download.path(), 'utf8');
+        assert.match(svg, /^(<\?xml[^>]*>\s*)?<svg/, 'an SVG file');
+        assert.ok(svg.length > 1000 && svg.includes('<path'), `the map drawn: ${svg.length} characters`);
+        await page.waitForFunction(() => !document.querySelector('details.export-menu').open);
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+    }
+  }
+
+  test('the code missing: "back to the map" closes the menu and leaves the table for the map', async () => {
+    const file = chunkOf('exports');
+    const page = await watchedPage();
+    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    await page.goto(`${env.site.url}?lang=en&industry=biotech_medicine&view=table`);
+    await page.waitForSelector('.table-view table.layout-table');
+    await page.click('.export-menu summary');
+    await page.click('.export-menu .chunk-error button.back-to-map');
+    await page.waitForFunction(() => document.querySelectorAll('.map svg.map-svg path.city').length === 13
+      && !document.querySelector('details.export-menu').open && !document.querySelector('.table-view'));
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    assert.equal(params.industry, 'biotech_medicine', 'the industry is kept');
+    assert.equal(params.view, undefined);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('the menu opened with the idle prefetch held back fetches the chunk and offers the exports', async () => {
+    const page = await env.browser.newPage();
+    const ask = [];
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) ask.push(r.url().split('/').pop()); });
+    await page.goto(env.site.url);
+    await page.waitForFunction(appStarted);
+    assert.ok(!ask.includes(chunkOf('exports')), `not fetched before the menu opens: ${ask}`);
+    await page.click('.export-menu summary');
+    await page.waitForSelector('.export-menu .export-png >> nth=2');
+    assert.ok(ask.includes(chunkOf('exports')), `the chunk was fetched: ${ask}`);
+    await page.close();
+  });
+});

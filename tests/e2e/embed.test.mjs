@@ -467,6 +467,10 @@ describe('hosting under a sub-path', () => {
       await page.keyboard.press('Escape');
       await page.click('path.city[data-adcode="320100"]');
       await page.waitForFunction(() => location.pathname === '/atlas/' && location.search.includes('city=320100'));
+      // The menu's list is the exports' wasm chunk, built when the menu first opens: its
+      // address resolves under the sub-path too.
+      await page.click('.export-menu summary');
+      await page.locator('.export-menu a.download').first().waitFor();
       const csv = await page.evaluate(async () => (await fetch(document.querySelector('a.download').href)).status);
       assert.equal(csv, 200);
       assert.deepEqual(page.problems, []);

@@ -269,7 +269,9 @@ describe('search, table, language and links', () => {
 
   test('the layout CSV offered for download has one row per role fact', async () => {
     const page = await openAtlas(env.browser, env.site.url);
-    const href = await page.getAttribute('a.download', 'href');
+    // The export menu's list is built (from the exports chunk) when the menu first opens.
+    await page.click('.export-menu summary');
+    const href = await page.getAttribute('.export-menu a.download', 'href');
     const csv = await page.evaluate(async (h) => (await fetch(h)).text(), href);
     const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.equal(rows[0], 'place,adcode,industry,field,role,quote,section');

@@ -13,16 +13,13 @@ const LAYERS: [&str; 4] = ["model", "geo", "draw", "view"];
 
 /// The app's folders (src/) from the bottom up, held the same way: browser plumbing, the state,
 /// the panels, what frames every view, the map, the other views. The root (app.rs, main.rs,
-/// split_views.rs) composes them and is above them all.
+/// split_views.rs, the chunks' prefetch) composes them and is above them all.
 const APP_LAYERS: [&str; 7] = ["web", "state", "panels", "chrome", "map", "views", "root"];
 
-/// The app's imports that point up today, each with why, to be removed: the drilled map and the
-/// county panel are wasm chunks, and their split points sit in the root's split_views.rs, which
-/// the map and the panels reach for them. Moving each split point beside its view ends these.
-const APP_KNOWN_UPWARD: [(&str, &str); 2] = [
-    ("src/map/map_view.rs", "crate::split_views"),
-    ("src/panels.rs", "crate::split_views"),
-];
+/// The app's imports that point up, each with why, to be removed. None today: each wasm chunk's
+/// split point sits beside its view, and their machinery in state/chunk.rs, so the map and the
+/// panels no longer reach up to the root for the drilled map's and the county panel's chunks.
+const APP_KNOWN_UPWARD: [(&str, &str); 0] = [];
 
 /// Crates that only make sense in a browser; the core must build and test without them.
 const WEB_CRATES: [&str; 10] = [

@@ -1,0 +1,126 @@
+//! The wasm chunks' machinery, one place for every split view: a view the first screen does not
+//! show is compiled into a chunk of its own (its split point, `#[wasm_split(NAME, …, fallible,
+//! preload(…))]`, sits beside the view), fetched when the view is first opened or earlier on idle
+//! (`crate::split_views::prefetch_on_idle`). [`Split`] shows the view once its chunk has
+//! arrived; a chunk that cannot be loaded (missing, truncated, a page in its place) shows the same
+//! kind of panel as a missing county layer, naming the file, with a button that fetches it again
+//! and one back to the map; the rest of the atlas keeps working.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use atlas_core::Msg;
+use atlas_core::view::chunk_files::{CHUNKS_META, chunk_file, unhashed_chunk_file};
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+use crate::state::context::use_atlas;
+
+/// A view's chunk could not be loaded (the browser's console has the cause).
+#[derive(Debug, Clone)]
+pub struct ChunkFailed;
+
+impl From<SplitLoaderError> for ChunkFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+/// Loading a chunk and building its view, as a split point's wrapper does it.
+pub type ChunkBuild = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>> + Send>>;
+
+/// How a [`Split`] builds its view: calls the split point (once per attempt). Type-erased, so
+/// that `Split` is compiled once for every view.
+pub type SplitPoint = Arc<dyn Fn() -> ChunkBuild + Send + Sync>;
+
+/// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for the
+/// error panel.
+fn file_of(name: &str) -> String {
+    let listed = document()
+        .query_selector(&format!("meta[name=\"{CHUNKS_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("content"))
+        .unwrap_or_default();
+    chunk_file(&listed, name)
+        .map(str::to_string)
+        .unwrap_or_else(|| unhashed_chunk_file(name))
+}
+
+/// The view that `split` builds from chunk `chunk` (its split's name), once the chunk has
+/// arrived; until then nothing, and if it cannot be loaded, the panel naming its file with a
+/// button that tries again and one back to the map.
+#[component]
+pub fn Split(
+    /// The split's name, as `wasm_split(NAME)` gives it.
+    chunk: &'static str,
+    /// Loads the chunk and builds the view.
+    split: SplitPoint,
+    /// While the view shows, for a view that stays mounted when it does not (the drilled map):
+    /// its panel shows only then.
+    #[prop(optional)]
+    shown: Option<Memo<bool>>,
+    /// What else going back to the map does (the export menu closes).
+    #[prop(optional)]
+    on_back: Option<Callback<()>>,
+) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    move || {
+        attempt.track();
+        let build = split();
+        Suspend::new(async move {
+            match build.await {
+                Ok(built) => built,
+                Err(ChunkFailed) => {
+                    let retry = move || attempt.update(|n| *n += 1);
+                    view! {
+                        <Show when=move || shown.is_none_or(|s| s.get())>
+                            <ChunkError file=file_of(chunk) retry on_back />
+                        </Show>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    }
+}
+
+/// The panel shown in place of a view whose chunk cannot be loaded: in the interface language,
+/// naming the file, with what to check, a button that fetches the file again and one back to the
+/// province map with the same choices.
+#[component]
+fn ChunkError(
+    file: String,
+    retry: impl Fn() + Send + Sync + 'static,
+    on_back: Option<Callback<()>>,
+) -> impl IntoView {
+    let atlas = use_atlas();
+    let (language, state) = (atlas.language, atlas.state);
+    view! {
+        <div class="counties-error chunk-error" role="alert">
+            <h2>{move || language.get().text(Msg::ChunkFailed)}</h2>
+            <p class="detail">{move || language.get().text(Msg::ChunkFile)}<span lang="en">{file.clone()}</span></p>
+            <p class="hint">{move || language.get().text(Msg::ChunkHint)}</p>
+            <button type="button" class="retry" on:click=move |_| retry()>
+                {move || language.get().text(Msg::TryAgain)}
+            </button>
+            <button type="button" class="back-to-map" on:click=move |_| {
+                state.update(|s| *s = s.back_to_map());
+                if let Some(back) = on_back {
+                    back.run(());
+                }
+            }>
+                {move || language.get().text(Msg::BackToMap)}
+            </button>
+        </div>
+    }
+}
+
+/// The [`SplitPoint`] calling `wrapper`, the function `#[wasm_split]` makes of a split point.
+pub fn split_point<F>(wrapper: fn() -> F) -> SplitPoint
+where
+    F: Future<Output = Result<AnyView, ChunkFailed>> + Send + 'static,
+{
+    Arc::new(move || -> ChunkBuild { Box::pin(wrapper()) })
+}
