@@ -7,4 +7,5 @@ pub mod context;
 pub mod counties;
 pub mod load;
 pub mod prerendered;
+pub mod updated;
 pub mod url_sync;

@@ -5,9 +5,9 @@
 use atlas_core::Msg;
 use leptos::prelude::*;
 
-use crate::chrome::status_panels::UpdatedPanel;
 use crate::state::context::use_atlas;
 use crate::state::load::LoadError;
+use crate::state::updated::UpdatedPanel;
 
 /// The status line shown over the province map while the counties download.
 #[component]

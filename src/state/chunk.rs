@@ -11,11 +11,16 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use atlas_core::Msg;
-use atlas_core::view::chunk_files::{CHUNKS_META, chunk_file, unhashed_chunk_file};
+use atlas_core::view::chunk_files::{
+    CHUNKS_META, chunk_file, chunks_updated_since, unhashed_chunk_file,
+};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
+use send_wrapper::SendWrapper;
 
 use crate::state::context::use_atlas;
+use crate::state::load::deployed_page;
+use crate::state::updated::UpdatedPanel;
 
 /// A view's chunk could not be loaded (the browser's console has the cause).
 #[derive(Debug, Clone)]
@@ -34,23 +39,39 @@ pub type ChunkBuild = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>> 
 /// that `Split` is compiled once for every view.
 pub type SplitPoint = Arc<dyn Fn() -> ChunkBuild + Send + Sync>;
 
-/// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for the
-/// error panel.
-fn file_of(name: &str) -> String {
-    let listed = document()
+/// The chunk files this page's build lists (space-separated; empty for a page from before the
+/// split).
+fn listed_chunks() -> String {
+    document()
         .query_selector(&format!("meta[name=\"{CHUNKS_META}\"]"))
         .ok()
         .flatten()
         .and_then(|element| element.get_attribute("content"))
-        .unwrap_or_default();
-    chunk_file(&listed, name)
+        .unwrap_or_default()
+}
+
+/// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for the
+/// error panel.
+fn file_of(name: &str) -> String {
+    chunk_file(&listed_chunks(), name)
         .map(str::to_string)
         .unwrap_or_else(|| unhashed_chunk_file(name))
 }
 
+/// Whether the atlas was updated on the server since this page opened (the page deployed now
+/// lists other chunks): this build's chunks are then gone, and only a reload helps.
+/// (The browser's fetch is not `Send`; the app has one thread, and the view's future must be.)
+async fn updated_since_opened() -> bool {
+    SendWrapper::new(deployed_page())
+        .await
+        .is_some_and(|page| chunks_updated_since(&page, &listed_chunks()))
+}
+
 /// The view that `split` builds from chunk `chunk` (its split's name), once the chunk has
-/// arrived; until then nothing, and if it cannot be loaded, the panel naming its file with a
-/// button that tries again and one back to the map.
+/// arrived; until then a line saying it is on its way (a link straight to a view may come before
+/// the chunks were fetched on idle: never a blank page); if it cannot be loaded, the panel naming
+/// its file with a button that tries again and one back to the map, or, when the atlas was
+/// updated since this page opened, the panel offering the reload.
 #[component]
 pub fn Split(
     /// The split's name, as `wasm_split(NAME)` gives it.
@@ -66,16 +87,26 @@ pub fn Split(
     on_back: Option<Callback<()>>,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
-    move || {
+    let language = use_atlas().language;
+    let showing = move || shown.is_none_or(|s| s.get());
+    let on_its_way = move || {
+        showing().then(|| {
+            view! { <p class="chunk-loading" role="status">{move || language.get().text(Msg::ChunkLoading)}</p> }
+        })
+    };
+    let view = move || {
         attempt.track();
         let build = split();
         Suspend::new(async move {
             match build.await {
                 Ok(built) => built,
+                Err(ChunkFailed) if updated_since_opened().await => {
+                    view! { <Show when=showing><UpdatedPanel /></Show> }.into_any()
+                }
                 Err(ChunkFailed) => {
                     let retry = move || attempt.update(|n| *n += 1);
                     view! {
-                        <Show when=move || shown.is_none_or(|s| s.get())>
+                        <Show when=showing>
                             <ChunkError file=file_of(chunk) retry on_back />
                         </Show>
                     }
@@ -83,7 +114,8 @@ pub fn Split(
                 }
             }
         })
-    }
+    };
+    view! { <Suspense fallback=on_its_way>{view}</Suspense> }
 }
 
 /// The panel shown in place of a view whose chunk cannot be loaded: in the interface language,

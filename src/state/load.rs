@@ -251,7 +251,7 @@ async fn fetch_built(
 
 /// The page as the server has it now (never from the browser's cache), or `None` when it
 /// cannot be had.
-async fn deployed_page() -> Option<String> {
+pub async fn deployed_page() -> Option<String> {
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
     let url = absolute_url("./").ok()?;

@@ -25,10 +25,10 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use wasm_bindgen::JsCast;
 
-use crate::chrome::status_panels::UpdatedPanel;
 use crate::state::chunk::{ChunkFailed, Split, split_point};
 use crate::state::context::{AtlasContext, PlanState, use_atlas};
 use crate::state::load::LoadError;
+use crate::state::updated::UpdatedPanel;
 use crate::state::url_sync::replace_next_entry;
 use crate::web::keys::{KeyLayer, KeyOutcome, on_key};
 

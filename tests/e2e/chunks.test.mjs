@@ -233,3 +233,45 @@ describe("the export menu's chunk", () => {
     await page.close();
   });
 });
+
+// Roads other than a chunk simply missing: a link straight to a view before the chunks were
+// fetched (a slow connection, the idle prefetch not yet run) and a tab left open across a
+// deployment, whose build's chunks are gone from the server for good.
+describe('while a chunk is on its way, and after a deployment', () => {
+  test('a link straight to a view says the view is loading until its chunk arrives, never a blank page', async () => {
+    const file = chunkOf('table');
+    const page = await watchedPage();
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(`**/${file}`, async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.site.url}?lang=en&view=table`);
+    const status = await page.waitForSelector('.chunk-loading[role="status"]');
+    assert.equal(await status.textContent(), 'Loading this view…');
+    assert.ok(await status.isVisible(), 'the line is on screen');
+    release();
+    await page.waitForSelector('.table-view table.layout-table');
+    assert.equal(await page.$('.chunk-loading'), null, 'the line goes when the view comes');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('a tab left open across a deployment: a chunk of its build gone offers the reload, not a retry', async () => {
+    const file = chunkOf('table');
+    const page = await watchedPage();
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    await page.goto(`${env.site.url}?lang=en`);
+    await page.waitForFunction(appStarted);
+    // The server now has the next build: this build's chunk is gone, and the page lists others.
+    const next = readFileSync(join(DIST, 'index.html'), 'utf8').replaceAll(file, file.replace(/\.[0-9a-f]{16}\./, '.00112233445566aa.'));
+    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    await page.route(env.site.url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: next }));
+    await page.click('.view-table');
+    const panel = await page.waitForSelector('.status.updated[role="alert"]');
+    assert.match(await panel.textContent(), /The atlas was updated/);
+    assert.ok(await page.isVisible('.status.updated button.reload'));
+    assert.equal(await page.$('.chunk-error'), null, 'no retry that cannot help');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});

@@ -265,6 +265,7 @@ impl Lang {
                 "The map still works. If the atlas was just updated, reload this page; otherwise check that this file comes from the same build as index.html and was uploaded in full.",
             ),
             ChunkFile => ("文件：", "File: "),
+            ChunkLoading => ("正在载入这一视图…", "Loading this view…"),
             TryAgain => ("重试", "Try again"),
             BackToMap => ("返回地图", "Back to the map"),
             Province => ("江苏", "Jiangsu"),
@@ -540,6 +541,9 @@ pub enum Msg {
     ChunkHint,
     /// The label before the name of the chunk file that could not be loaded.
     ChunkFile,
+    /// Said while a view's wasm chunk is on its way (a link straight to a view, before the
+    /// chunks were fetched on idle).
+    ChunkLoading,
     /// The button that fetches a failed file again.
     TryAgain,
     /// The chunk panel's way out: back to the province map.

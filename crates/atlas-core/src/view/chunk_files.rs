@@ -27,9 +27,35 @@ pub fn unhashed_chunk_file(name: &str) -> String {
     format!("split_{name}.wasm")
 }
 
+/// Whether the page deployed now lists other chunk files than `ours` (this page's list): the
+/// atlas was updated since this tab opened, and a chunk of this build that cannot be loaded is
+/// gone for good, so reloading (the new build) helps where trying again cannot. A page that
+/// lists none is no evidence of an update.
+pub fn chunks_updated_since(deployed_page: &str, ours: &str) -> bool {
+    crate::model::deployment::updated_since(deployed_page, CHUNKS_META, ours)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{chunk_file, unhashed_chunk_file};
+    use super::{chunk_file, chunks_updated_since, unhashed_chunk_file};
+
+    #[test]
+    fn another_chunk_list_in_the_deployed_page_is_an_update() {
+        let ours = "split_table.0123456789abcdef.wasm chunk_3.fedcba9876543210.wasm";
+        let page = |listed: &str| {
+            format!("<head><meta name=\"atlas-chunks\" content=\"{listed}\"></head>")
+        };
+        assert!(!chunks_updated_since(&page(ours), ours), "the same build");
+        let next = ours.replace("fedcba9876543210", "00112233445566aa");
+        assert!(
+            chunks_updated_since(&page(&next), ours),
+            "a shared chunk rebuilt"
+        );
+        assert!(
+            !chunks_updated_since("<h1>502 Bad Gateway</h1>", ours),
+            "no page of the atlas"
+        );
+    }
 
     const LISTED: &str = "split_table.0123456789abcdef.wasm chunk_3.fedcba9876543210.wasm \
                           split_table_extra.fedcba9876543210.wasm split_overview.00112233445566aa.wasm";
