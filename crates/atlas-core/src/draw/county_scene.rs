@@ -156,6 +156,7 @@ fn county_request<'a>(
     LabelRequest {
         spots: spots_around(anchor, size / 2.0),
         search_step: Some(line_height / 3.0),
+        grid: None,
         width: text_width(text, size) + 4.0,
         height: line_height,
         home: outline,
@@ -427,7 +428,7 @@ impl DrillScene {
         (lang, keep_out): (Lang, &[LabelBox]),
     ) {
         let water_names = WaterNames::new(
-            &mut self.water,
+            &self.water,
             bundle,
             &self.channel,
             lang,
@@ -466,6 +467,7 @@ impl DrillScene {
             requests.push(LabelRequest {
                 spots: spots_beside(base.point, BASE_MARKER_SIZE, width, height),
                 search_step: None,
+                grid: None,
                 width,
                 height,
                 home: &home.outline,
