@@ -2,7 +2,6 @@
 //! and its coordinate reference), kept prominent, and the About box listing the sources and their
 //! licences, drawn as `atlas_core::view::page::credit_row` prerenders it.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::panels::MixedText;
@@ -11,7 +10,7 @@ use atlas_core::Msg;
 
 /// The warning line and the About box (a native `<details>`: Tab to it, Enter opens it).
 #[component]
-pub fn CreditRow(node_ref: NodeRef<Div>) -> impl IntoView {
+pub fn CreditRow() -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
     let bundle = atlas.bundle.clone();
@@ -23,7 +22,7 @@ pub fn CreditRow(node_ref: NodeRef<Div>) -> impl IntoView {
         .map(|line| view! { <li><MixedText text=line.to_string() /></li> })
         .collect_view();
     view! {
-        <div class="attribution" node_ref=node_ref>
+        <div class="attribution">
             <p class="map-warning">{warning}</p>
             <details class="about">
                 <summary>{move || language.get().text(Msg::About)}</summary>

@@ -66,7 +66,7 @@ pub fn drill_into(atlas: &AtlasContext, adcode: String, by_keyboard: bool) {
 #[component]
 pub fn DrillMap(
     size: ReadSignal<(f64, f64)>,
-    keep_out: ReadSignal<Vec<LabelBox>>,
+    keep_out: Memo<Vec<LabelBox>>,
     shown: Memo<bool>,
 ) -> impl IntoView {
     let atlas = use_atlas();
@@ -307,7 +307,7 @@ fn focus_if_lost(selector: &str) {
 /// arrived, or, while the drilled map would show, its error panel.
 pub fn drill_split(
     size: ReadSignal<(f64, f64)>,
-    keep_out: ReadSignal<Vec<LabelBox>>,
+    keep_out: Memo<Vec<LabelBox>>,
     shown: Memo<bool>,
 ) -> impl IntoView {
     let split = Arc::new(move || -> ChunkBuild { Box::pin(drill_chunk(size, keep_out, shown)) });
@@ -321,7 +321,7 @@ pub fn drill_split(
 #[wasm_split(drill, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_drill))]
 pub fn drill_chunk(
     size: ReadSignal<(f64, f64)>,
-    keep_out: ReadSignal<Vec<LabelBox>>,
+    keep_out: Memo<Vec<LabelBox>>,
     shown: Memo<bool>,
 ) -> Result<AnyView, ChunkFailed> {
     Ok(view! { <DrillMap size keep_out shown /> }.into_any())

@@ -21,13 +21,16 @@ use atlas_core::draw::map_markup::{self, MapLook};
 use atlas_core::draw::map_title::{
     Legend as LegendLines, county_tooltip, drill_legend, map_title, place_tooltip, province_legend,
 };
-use atlas_core::draw::scene::{Scene, explorer_label_font, place_radius, slide_label_font};
+use atlas_core::draw::scene::{
+    LabelGeometry, Scene, explorer_label_font, place_radius, slide_label_font,
+};
 use atlas_core::{Msg, Role};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::map::cards::use_card_boxes;
 use crate::map::credit::CreditRow;
 use crate::map::drill_map::{drill_into, drill_split, use_drill_shown};
 use crate::map::legend::Legend;
@@ -36,7 +39,7 @@ use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::counties::Counties;
 use crate::state::prerendered;
 use crate::web::dom::query_all;
-use crate::web::resize::{use_element_size, use_overlay_boxes};
+use crate::web::resize::use_element_size;
 
 /// The map's elements, found once in its `<svg>` so that every update goes straight to them.
 struct MapElements {
@@ -100,19 +103,16 @@ fn redraw(group: &Element, generation: u32, markup: String, last: &LastDrawn) {
     }
 }
 
-/// The map, filling its container and refitting whenever the container or its overlays change
-/// size, with its labels clear of the legend and the credit line.
+/// The map, filling its container and refitting whenever the container changes size, with its labels clear of the title card and the legend (their boxes decided in core).
 #[component]
 pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let container = NodeRef::<Div>::new();
     let legend = NodeRef::<Div>::new();
-    let credit = NodeRef::<Div>::new();
     let heading = NodeRef::<Div>::new();
     let tooltip = NodeRef::<Div>::new();
     let frame = NodeRef::<Div>::new();
     let size = use_element_size(container);
-    let keep_out = use_overlay_boxes(container, [heading, legend, credit], size);
     let state = atlas.state;
     let language = atlas.language;
     let presenting = Memo::new(move |_| state.with(|s| s.slide.is_some()));
@@ -123,6 +123,64 @@ pub fn MapView() -> impl IntoView {
         Memo::new(move |_| state.with(|s| s.marked_industry(&bundle).map(str::to_string)))
     };
     let roles = atlas.roles;
+    let drilled = use_drill_shown(&atlas);
+    // Drilling into a city asks for the county layer, and after a failure tries once more (a
+    // user drilling in anew). Here, not in the drilled map: its code is a chunk that may arrive
+    // after the layer's first answer, and would then retry a failure nobody had seen.
+    let drilled_city = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| state.with(|s| s.drilled_city(&bundle)))
+    };
+    Effect::new({
+        let atlas = atlas.clone();
+        move |_| {
+            if drilled_city.with(Option::is_some) {
+                atlas.want_counties_again();
+            }
+        }
+    });
+    // The drilled map's code is a chunk of its own: it is built on the first drill-down (or a link
+    // that opens drilled), while the county layer may still be on its way, and kept from then on.
+    let ever_drilled = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || drilled_city.with(Option::is_some)
+    });
+    // The city whose counties show, once they do: the title and the legend speak of it.
+    let drilled_in = Memo::new(move |_| {
+        if drilled.get() {
+            drilled_city.get()
+        } else {
+            None
+        }
+    });
+    let title = {
+        let bundle = atlas.bundle.clone();
+        Memo::new(move |_| {
+            let (lang, city) = (language.get(), drilled_in.get());
+            state.with(|s| map_title(&bundle, s.topic(&bundle), city.as_deref(), lang))
+        })
+    };
+    let lines: Memo<LegendLines> = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            let (lang, city, industry) = (language.get(), drilled_in.get(), industry.get());
+            roles.with(|roles| {
+                let layer = atlas.counties.with(Counties::layer);
+                match (city, layer) {
+                    (Some(city), Some(layer)) => drill_legend(
+                        &atlas.bundle,
+                        &layer,
+                        &city,
+                        roles.as_ref(),
+                        industry.as_deref(),
+                        lang,
+                    ),
+                    _ => province_legend(&atlas.bundle, roles.as_ref(), industry.as_deref(), lang),
+                }
+            })
+        })
+    };
+    // The boxes the labels keep clear of, decided from what the title and the legend say.
+    let keep_out = use_card_boxes(container, (heading, legend), size, (title, lines));
     let geometry = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {
@@ -145,14 +203,24 @@ pub fn MapView() -> impl IntoView {
             explorer_label_font(width, height)
         }
     });
+    // What placing the labels needs that a new size or font alone changes: laid once for them,
+    // kept while the language, the industry or the cards change. A new one is always another.
+    let kept = Memo::new_with_compare(
+        move |_| {
+            let scene = geometry.get()?;
+            Some(Arc::new(LabelGeometry::new(scene.cities.len(), font.get())))
+        },
+        |_, _| true,
+    );
     let labelled = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {
             let geometry = geometry.get()?;
+            let kept = kept.get()?;
             let lang = language.get();
             let font = font.get();
             Some(Arc::new(keep_out.with(|keep_out| {
-                geometry.labelled(&bundle, lang, font, keep_out)
+                geometry.labelled_with(&bundle, lang, font, keep_out, &kept)
             })))
         })
     };
@@ -375,62 +443,6 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
-    let drilled = use_drill_shown(&atlas);
-    // Drilling into a city asks for the county layer, and after a failure tries once more (a
-    // user drilling in anew). Here, not in the drilled map: its code is a chunk that may arrive
-    // after the layer's first answer, and would then retry a failure nobody had seen.
-    let drilled_city = {
-        let bundle = atlas.bundle.clone();
-        Memo::new(move |_| state.with(|s| s.drilled_city(&bundle)))
-    };
-    Effect::new({
-        let atlas = atlas.clone();
-        move |_| {
-            if drilled_city.with(Option::is_some) {
-                atlas.want_counties_again();
-            }
-        }
-    });
-    // The drilled map's code is a chunk of its own: it is built on the first drill-down (or a link
-    // that opens drilled), while the county layer may still be on its way, and kept from then on.
-    let ever_drilled = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || drilled_city.with(Option::is_some)
-    });
-    // The city whose counties show, once they do: the title and the legend speak of it.
-    let drilled_in = Memo::new(move |_| {
-        if drilled.get() {
-            drilled_city.get()
-        } else {
-            None
-        }
-    });
-    let title = {
-        let bundle = atlas.bundle.clone();
-        Memo::new(move |_| {
-            let (lang, city) = (language.get(), drilled_in.get());
-            state.with(|s| map_title(&bundle, s.topic(&bundle), city.as_deref(), lang))
-        })
-    };
-    let lines: Memo<LegendLines> = {
-        let atlas = atlas.clone();
-        Memo::new(move |_| {
-            let (lang, city, industry) = (language.get(), drilled_in.get(), industry.get());
-            roles.with(|roles| {
-                let layer = atlas.counties.with(Counties::layer);
-                match (city, layer) {
-                    (Some(city), Some(layer)) => drill_legend(
-                        &atlas.bundle,
-                        &layer,
-                        &city,
-                        roles.as_ref(),
-                        industry.as_deref(),
-                        lang,
-                    ),
-                    _ => province_legend(&atlas.bundle, roles.as_ref(), industry.as_deref(), lang),
-                }
-            })
-        })
-    };
     // The tooltip: the place under the pointer or the keyboard focus, named with its role.
     let tip_text = {
         let atlas = atlas.clone();
@@ -526,7 +538,7 @@ pub fn MapView() -> impl IntoView {
             ></div>
             {move || ever_drilled.get().then(|| drill_split(size, keep_out, drilled))}
             <Legend lines node_ref=legend />
-            <CreditRow node_ref=credit />
+            <CreditRow />
             <div class="map-tooltip" role="tooltip" node_ref=tooltip hidden=true></div>
         </div>
     }

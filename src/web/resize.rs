@@ -1,6 +1,6 @@
-//! The size of an element, and the boxes of what overlays the map (title, legend, credit line), kept
+//! The size of an element, and the boxes of what overlays the drilled map (its trail back), kept
 //! current with a `ResizeObserver`, so the map refits whenever its container or an overlay changes
-//! size (window resize, panel opening, iframe resize, another legend, zoom), and measured again
+//! size (window resize, panel opening, iframe resize, zoom), and measured again
 //! when printing starts and ends, so that what is printed is drawn for the paper.
 
 use atlas_core::draw::labels::LabelBox;

@@ -11,6 +11,7 @@ pub mod export;
 pub mod labels;
 pub mod locator;
 pub mod look;
+pub mod map_cards;
 pub mod map_markup;
 pub mod map_title;
 pub mod overview;

@@ -157,6 +157,7 @@ fn county_request<'a>(
     LabelRequest {
         spots: spots_around(anchor, size / 2.0),
         search_step: Some(line_height / 3.0),
+        grid: None,
         width: text_width(text, size) + 4.0,
         height: line_height,
         home: outline,
@@ -428,7 +429,7 @@ impl DrillScene {
         (lang, keep_out): (Lang, &[LabelBox]),
     ) {
         let water_names = WaterNames::new(
-            &mut self.water,
+            &self.water,
             bundle,
             &self.channel,
             lang,
@@ -467,6 +468,7 @@ impl DrillScene {
             requests.push(LabelRequest {
                 spots: spots_beside(base.point, BASE_MARKER_SIZE, width, height),
                 search_step: None,
+                grid: None,
                 width,
                 height,
                 home: &home.outline,

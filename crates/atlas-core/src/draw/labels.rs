@@ -6,6 +6,7 @@
 //! label with no such spot is hidden — the city keeps its accessible name either way.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Polygon};
 
@@ -84,6 +85,10 @@ pub struct LabelRequest<'a> {
     /// When none of `spots` will do: the spacing, px, of a grid of further spots searched inside
     /// `home`, nearest the first spot first. The grid is only laid when needed.
     pub search_step: Option<f64>,
+    /// Where that grid is kept once laid, when the caller keeps it beyond this run (it depends
+    /// only on the map's size and the label's font: see `scene::LabelGeometry`); `None` lays it
+    /// for this run only.
+    pub grid: Option<&'a GridCell>,
     /// Width of the label's box.
     pub width: f64,
     /// Height of the label's box.
@@ -153,12 +158,14 @@ pub fn place_labels(
                 width: r.width,
                 height: r.height,
             };
-            let grid = OnceCell::new();
-            let grid = || {
-                grid.get_or_init(|| match (r.search_step, r.spots.first()) {
-                    (Some(step), Some(&anchor)) => InsideGrid::new(r.home, step, anchor),
-                    _ => None,
-                })
+            let lay = || match (r.search_step, r.spots.first()) {
+                (Some(step), Some(&anchor)) => InsideGrid::new(r.home, step, anchor),
+                _ => None,
+            };
+            let own = OnceCell::new();
+            let grid = || match r.grid {
+                Some(kept) => kept.get_or_init(lay),
+                None => own.get_or_init(lay),
             };
             let candidates = || {
                 let given = r.spots.iter().map(|&center| {
@@ -214,10 +221,13 @@ pub fn place_labels(
 /// How many points of a box are probed: corners, edge midpoints and centre.
 const PROBES: usize = 9;
 
+/// A label's search grid, laid the first time the label needs it and kept for the next runs.
+pub type GridCell = OnceLock<Option<InsideGrid>>;
+
 /// Which points of a regular grid over a shape lie inside it, each tested once, so that the many
 /// boxes a crowded label tries are checked by lookups rather than point-in-polygon tests.
-#[derive(Debug, Clone)]
-struct InsideGrid {
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsideGrid {
     left: f64,
     top: f64,
     step: f64,
@@ -333,6 +343,7 @@ mod tests {
         LabelRequest {
             spots: vec![ScreenPoint { x, y }],
             search_step: Some(4.0),
+            grid: None,
             width: 40.0,
             height: 16.0,
             home,

@@ -186,6 +186,7 @@ fn around_labels(
             Some(LabelRequest {
                 spots: vec![projection.project(bundle.city(&shape.adcode)?.label_point)],
                 search_step: Some(line_height / 3.0),
+                grid: None,
                 width: text_width(text, NEIGHBOUR_FONT_PX) + 4.0,
                 height: line_height,
                 home: &shape.outline,
@@ -265,6 +266,7 @@ fn name_lakes_beside(
             LabelRequest {
                 spots,
                 search_step: None,
+                grid: None,
                 width: text_box,
                 height: line,
                 home: &whole,
@@ -301,6 +303,7 @@ fn city_label(
     let request = LabelRequest {
         spots: vec![projection.project(city.label_point)],
         search_step: Some(line_height / 3.0),
+        grid: None,
         width: text_width(&text, LOCATOR_FONT_PX) + 4.0,
         height: line_height,
         home: &shape.outline,

@@ -16,9 +16,11 @@ use crate::model::geojson_shape;
 use crate::model::i18n::Lang;
 use crate::model::sort;
 
+mod label_geometry;
 pub(crate) mod water;
 mod water_names;
 
+pub use label_geometry::LabelGeometry;
 pub use water::{ChannelPiece, WaterShape};
 pub(crate) use water_names::WaterNames;
 
@@ -363,6 +365,28 @@ impl Scene {
         font_px: f64,
         keep_out: &[LabelBox],
     ) -> Scene {
+        let kept = LabelGeometry::new(self.cities.len(), font_px);
+        self.labelled_with(bundle, lang, font_px, keep_out, &kept)
+    }
+
+    /// [`Scene::labelled`], taking the search grids and the water's names from `kept` (laid
+    /// there on first use) when it was made for this scene at `font_px`: a map keeps one per
+    /// size, so a change of industry, selection, legend or language lays none of them again.
+    pub fn labelled_with(
+        &self,
+        bundle: &Bundle,
+        lang: Lang,
+        font_px: f64,
+        keep_out: &[LabelBox],
+        kept: &LabelGeometry,
+    ) -> Scene {
+        let fresh;
+        let kept = if kept.font_px == font_px && kept.grids.len() == self.cities.len() {
+            kept
+        } else {
+            fresh = LabelGeometry::new(self.cities.len(), font_px);
+            &fresh
+        };
         let mut scene = self.clone();
         scene.label_font = font_px;
         for shape in &mut scene.cities {
@@ -396,6 +420,7 @@ impl Scene {
                 LabelRequest {
                     spots: vec![projection.project(anchor)],
                     search_step: Some(line_height / 3.0),
+                    grid: Some(&kept.grids[i]),
                     width: text_width(&cities[i].label, font_px) + 4.0,
                     height: line_height,
                     home: &cities[i].outline,
@@ -433,6 +458,7 @@ impl Scene {
                     height,
                 ),
                 search_step: None,
+                grid: None,
                 width,
                 height,
                 home,
@@ -442,16 +468,18 @@ impl Scene {
         }
         requests.extend(city_requests);
         // Lakes are named where the whole name fits inside the lake, after every city and place.
-        let water_names = WaterNames::new(
-            &mut scene.water,
-            bundle,
-            &scene.channel,
-            lang,
-            font_px * WATER_LABEL_SCALE,
-            (width, height),
-            false,
-        );
-        requests.extend(water_names.requests(&scene.water));
+        let water_names = kept.water(lang, || {
+            WaterNames::new(
+                &self.water,
+                bundle,
+                &self.channel,
+                lang,
+                font_px * WATER_LABEL_SCALE,
+                (width, height),
+                false,
+            )
+        });
+        requests.extend(water_names.requests(&self.water));
         // Labels stay clear of what overlays the map and of every marker, place or base (all
         // bases, so that the labels stay put when an industry shows only some of them).
         let marker = |center: ScreenPoint, half: f64| LabelBox {

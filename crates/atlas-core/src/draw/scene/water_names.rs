@@ -15,11 +15,14 @@ use super::water::{ChannelPiece, WaterShape, spots_inside};
 /// named on fine shores (see [`WaterNames::new`]).
 pub const MIDDLE_BAND: f64 = 0.2;
 
-/// The water to be named: which shape, the spots its name may take, and the name's box.
+/// The water to be named: which shape, the name, the spots it may take, and the name's box. It
+/// depends on the map's size, the language and the font only, so a map keeps it while the
+/// industry or the selection change (`scene::LabelGeometry`).
 #[derive(Debug, Clone)]
 pub struct WaterNames {
-    /// Per named shape: its index in the scene's water, its spots best first, its name's width.
-    named: Vec<(usize, Vec<ScreenPoint>, f64)>,
+    /// Per named shape: its index in the scene's water, its name, its spots best first, its
+    /// name's width.
+    named: Vec<(usize, String, Vec<ScreenPoint>, f64)>,
     /// Height of a name's box, px.
     height: f64,
     /// The whole map, the river's name's home (its data's outline is too narrow to hold it).
@@ -27,7 +30,7 @@ pub struct WaterNames {
 }
 
 impl WaterNames {
-    /// Sets each shape of `water` (in the order of `bundle.water`) its name in `lang` at
+    /// Names each shape of `water` (in the order of `bundle.water`) in `lang` at
     /// `font_px` and finds where it may go on a `width` × `height` map: a lake's name wholly
     /// inside the lake (without its "Lake" where the whole English name does not fit), the
     /// river's on the `channel`'s stretches, the widest first. With `fine_shores` (a drilled
@@ -35,7 +38,7 @@ impl WaterNames {
     /// and thinner than the province's simplified blot), a lake too narrow for its whole name is
     /// named where the name's middle band lies inside it, its halo holding it over the shore.
     pub fn new(
-        water: &mut [WaterShape],
+        water: &[WaterShape],
         bundle: &Bundle,
         channel: &[ChannelPiece],
         lang: Lang,
@@ -45,9 +48,7 @@ impl WaterNames {
     ) -> WaterNames {
         let line = font_px * 1.2;
         let mut named = Vec::new();
-        for (i, (shape, feature)) in water.iter_mut().zip(&bundle.water.features).enumerate() {
-            shape.label_box = None;
-            shape.label = String::new();
+        for (i, (shape, feature)) in water.iter().zip(&bundle.water.features).enumerate() {
             let Some(name) = feature.properties.name(lang) else {
                 continue;
             };
@@ -56,8 +57,7 @@ impl WaterNames {
                 let text = name.strip_suffix(" River").unwrap_or(name);
                 let spots: Vec<ScreenPoint> = channel.iter().rev().map(|p| p.middle).collect();
                 if !spots.is_empty() {
-                    shape.label = text.to_string();
-                    named.push((i, spots, text_width(text, font_px) + 2.0));
+                    named.push((i, text.to_string(), spots, text_width(text, font_px) + 2.0));
                 }
                 continue;
             }
@@ -72,8 +72,7 @@ impl WaterNames {
                     let text_box = text_width(text, font_px) + 2.0;
                     let spots = spots_inside(&shape.outline, text_box, band, line / 3.0);
                     if !spots.is_empty() {
-                        shape.label = text.to_string();
-                        named.push((i, spots, text_box));
+                        named.push((i, text.to_string(), spots, text_box));
                         break 'bands;
                     }
                 }
@@ -91,9 +90,10 @@ impl WaterNames {
     pub fn requests<'a>(&'a self, water: &'a [WaterShape]) -> Vec<LabelRequest<'a>> {
         self.named
             .iter()
-            .map(|(i, spots, width)| LabelRequest {
+            .map(|(i, _, spots, width)| LabelRequest {
                 spots: spots.clone(),
                 search_step: None,
+                grid: None,
                 width: *width,
                 height: self.height,
                 home: match water[*i].kind {
@@ -105,13 +105,19 @@ impl WaterNames {
             .collect()
     }
 
-    /// Sets the water's name boxes from what the label run `placed` for [`WaterNames::requests`].
+    /// Sets the water's names, and their boxes from what the label run `placed` for
+    /// [`WaterNames::requests`]; water not named has neither.
     pub fn assign(
         &self,
         water: &mut [WaterShape],
         placed: &[Option<crate::draw::labels::LabelBox>],
     ) {
-        for ((i, _, _), label) in self.named.iter().zip(placed) {
+        for shape in water.iter_mut() {
+            shape.label = String::new();
+            shape.label_box = None;
+        }
+        for ((i, name, _, _), label) in self.named.iter().zip(placed) {
+            water[*i].label.clone_from(name);
             water[*i].label_box = *label;
         }
     }
