@@ -89,16 +89,24 @@ pub fn Split(
     let attempt = RwSignal::new(0_u32);
     let language = use_atlas().language;
     let showing = move || shown.is_none_or(|s| s.get());
+    // Whether this attempt's chunk has arrived (or failed): until then, the line saying it is on
+    // its way. A signal rather than a `<Suspense>` fallback, which kept the presenter's reactive
+    // values read after leaving it (a panic on Esc).
+    let settled = RwSignal::new(false);
     let on_its_way = move || {
-        showing().then(|| {
+        (showing() && !settled.get()).then(|| {
             view! { <p class="chunk-loading" role="status">{move || language.get().text(Msg::ChunkLoading)}</p> }
         })
     };
     let view = move || {
         attempt.track();
+        settled.set(false);
         let build = split();
         Suspend::new(async move {
-            match build.await {
+            let built = build.await;
+            // The view may have been left while its chunk was on its way.
+            settled.try_set(true);
+            match built {
                 Ok(built) => built,
                 Err(ChunkFailed) if updated_since_opened().await => {
                     view! { <Show when=showing><UpdatedPanel /></Show> }.into_any()
@@ -115,7 +123,7 @@ pub fn Split(
             }
         })
     };
-    view! { <Suspense fallback=on_its_way>{view}</Suspense> }
+    view! { {on_its_way} {view} }
 }
 
 /// The panel shown in place of a view whose chunk cannot be loaded: in the interface language,

@@ -130,3 +130,23 @@ describe('small screens and zoom', () => {
     await page.close();
   });
 });
+
+describe('phones: the cards stand outside the map', () => {
+  for (const [width, height] of [[390, 844], [430, 932]]) {
+    test(`${width}×${height}: the title card above the map and the legend under it cover no city`, async () => {
+      const page = await openAtlas(env.browser, env.site.url + '?industry=biotech_medicine', { viewport: { width, height } });
+      await settled(page);
+      const canvas = await boxOf(page, '.map-canvas');
+      const title = await boxOf(page, '.map-title');
+      const legend = await boxOf(page, '.legend');
+      assert.ok(title.bottom <= canvas.top + 1, `the title card ends at ${title.bottom}, the map starts at ${canvas.top}`);
+      assert.ok(legend.top >= canvas.bottom - 1, `the legend starts at ${legend.top}, the map ends at ${canvas.bottom}`);
+      const cities = await page.$$eval('path.city', (ps) => ps.map((p) => ({ adcode: p.dataset.adcode, box: p.getBoundingClientRect().toJSON() })));
+      for (const city of cities) {
+        assert.ok(!overlaps(city.box, title), `${city.adcode} is under the title card`);
+        assert.ok(!overlaps(city.box, legend), `${city.adcode} is under the legend`);
+      }
+      await page.close();
+    });
+  }
+});
