@@ -1,7 +1,7 @@
 //! Exports of the current view: the map (the province, or the drilled city's counties) as a
 //! self-contained SVG or as PNG at 1×, 2× or 3×, and the layout as JSON (the CSV is a static file
 //! beside the bundle), with the export menu's list that offers them. All of it is the `exports`
-//! wasm chunk (src/split_views.rs), built when the menu first opens; the menu's button stays in
+//! wasm chunk (its split point below, the machinery in src/state/chunk.rs), built when the menu first opens; the menu's button stays in
 //! the first wasm (src/chrome/export_menu.rs).
 
 use atlas_core::Msg;

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::state::context::use_atlas;
 
 /// The legend of what the map draws. The box itself stays while its content changes; the map
-/// sets its size from core (`map::cards`) and keeps its labels clear of that box (`node_ref`).
+/// keeps its labels clear of the box core works out for it (`map::cards`, which reads how the
+/// style sheet pins it through `node_ref`).
 #[component]
 pub fn Legend(lines: Memo<Lines>, node_ref: NodeRef<Div>) -> impl IntoView {
     let atlas = use_atlas();

@@ -149,4 +149,19 @@ describe('phones: the cards stand outside the map', () => {
       await page.close();
     });
   }
+
+  test('390×844, drilled into 苏州: the drilled map and its trail lie over the map, under the title card', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?city=320500&drill=1', { viewport: { width: 390, height: 844 } });
+    await page.waitForSelector('.drill-canvas:not([hidden]) #atlas-drill-map path.county');
+    const canvas = await boxOf(page, '.map-canvas');
+    const drilled = await boxOf(page, '.drill-canvas');
+    const title = await boxOf(page, '.map-title');
+    const trail = await boxOf(page, '.drill-trail');
+    for (const side of ['left', 'top', 'width', 'height']) {
+      assert.ok(Math.abs(drilled[side] - canvas[side]) <= 1, `the drilled map's ${side} ${drilled[side]}, the map's ${canvas[side]}`);
+    }
+    assert.ok(!overlaps(trail, title), 'the trail back is not over the title card');
+    assert.ok(trail.top >= canvas.top, 'the trail back is over the map');
+    await page.close();
+  });
 });

@@ -314,7 +314,7 @@ pub fn speaker_notes(bundle: &Bundle, kind: &SlideKind, lang: Lang) -> SpeakerNo
 
 /// The plan's sections behind what a slide shows beside its map, each once, in the order first
 /// cited: the slide's source line, as a 简报 gives one, so that the audience can see where each
-/// statement comes from (the notes quote the words). None for the small maps, which show no
+/// statement comes from (the notes quote the words). Empty for the small maps, which show no
 /// statement.
 pub fn slide_sections(bundle: &Bundle, kind: &SlideKind) -> Vec<String> {
     let mut quotes: Vec<&Quote> = Vec::new();
