@@ -208,7 +208,7 @@ pub fn MapView() -> impl IntoView {
     let kept = Memo::new_with_compare(
         move |_| {
             let scene = geometry.get()?;
-            Some(Arc::new(LabelGeometry::new(scene.cities.len(), font.get())))
+            Some(Arc::new(LabelGeometry::new(&scene, font.get())))
         },
         |_, _| true,
     );

@@ -127,3 +127,35 @@ fn the_label_font_shrinks_with_the_map_to_no_less_than_11_px() {
     let mid = explorer_label_font(640.0, 480.0);
     assert!(mid > 11.0 && mid < 14.0, "{mid}");
 }
+
+/// The label geometry a map keeps (`LabelGeometry`, laid once per size) gives the labels a fresh
+/// run gives, through language switches and back, and a cache kept for another size is never read
+/// for this one (the font is clamped, so two sizes can share it).
+#[test]
+fn kept_label_geometry_labels_as_a_fresh_run_does() {
+    use atlas_core::draw::scene::LabelGeometry;
+    let b = bundle();
+    let (width, height) = (1280.0, 800.0);
+    let font = explorer_label_font(width, height);
+    let scene = Scene::project(&b, width, height);
+    let kept = LabelGeometry::new(&scene, font);
+    let keep_out = overlays(width, height);
+    for lang in [Lang::Zh, Lang::En, Lang::Zh, Lang::En] {
+        assert_eq!(
+            scene.labelled_with(&b, lang, font, &keep_out, &kept),
+            scene.labelled(&b, lang, font, &keep_out),
+            "{lang:?}"
+        );
+    }
+    let other = Scene::project(&b, 1200.0, 760.0);
+    assert_eq!(
+        explorer_label_font(1200.0, 760.0),
+        font,
+        "the two sizes share a font"
+    );
+    assert_eq!(
+        other.labelled_with(&b, Lang::Zh, font, &keep_out, &kept),
+        other.labelled(&b, Lang::Zh, font, &keep_out),
+        "a cache kept for 1280×800 is not read for 1200×760"
+    );
+}

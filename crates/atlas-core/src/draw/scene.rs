@@ -365,7 +365,7 @@ impl Scene {
         font_px: f64,
         keep_out: &[LabelBox],
     ) -> Scene {
-        let kept = LabelGeometry::new(self.cities.len(), font_px);
+        let kept = LabelGeometry::new(self, font_px);
         self.labelled_with(bundle, lang, font_px, keep_out, &kept)
     }
 
@@ -381,10 +381,10 @@ impl Scene {
         kept: &LabelGeometry,
     ) -> Scene {
         let fresh;
-        let kept = if kept.font_px == font_px && kept.grids.len() == self.cities.len() {
+        let kept = if kept.fits(self, font_px) {
             kept
         } else {
-            fresh = LabelGeometry::new(self.cities.len(), font_px);
+            fresh = LabelGeometry::new(self, font_px);
             &fresh
         };
         let mut scene = self.clone();

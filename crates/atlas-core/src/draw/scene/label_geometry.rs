@@ -8,13 +8,17 @@ use std::sync::OnceLock;
 use crate::draw::labels::GridCell;
 use crate::model::i18n::Lang;
 
+use super::Scene;
 use super::water_names::WaterNames;
 
 /// The kept label geometry of one scene (`Scene::project`) at one font size.
 #[derive(Debug)]
 pub struct LabelGeometry {
+    /// The size of the scene it was laid for, px: another size lays its own (fonts are clamped,
+    /// so maps of many sizes share one).
+    size: (f64, f64),
     /// The font size it was laid for, px: a run at another size lays its own.
-    pub(super) font_px: f64,
+    font_px: f64,
     /// Each city's search grid, in the scene's city order.
     pub(super) grids: Vec<GridCell>,
     /// The water's names in Chinese, then in English.
@@ -22,13 +26,22 @@ pub struct LabelGeometry {
 }
 
 impl LabelGeometry {
-    /// An empty cache for a scene of `cities` cities labelled at `font_px`.
-    pub fn new(cities: usize, font_px: f64) -> LabelGeometry {
+    /// An empty cache for `scene` labelled at `font_px`.
+    pub fn new(scene: &Scene, font_px: f64) -> LabelGeometry {
         LabelGeometry {
+            size: (scene.width, scene.height),
             font_px,
-            grids: (0..cities).map(|_| GridCell::new()).collect(),
+            grids: (0..scene.cities.len()).map(|_| GridCell::new()).collect(),
             water: Default::default(),
         }
+    }
+
+    /// Whether it was laid for `scene` at `font_px` (same size, font and cities), so that a
+    /// cache kept for another map is never read for this one.
+    pub(super) fn fits(&self, scene: &Scene, font_px: f64) -> bool {
+        self.size == (scene.width, scene.height)
+            && self.font_px == font_px
+            && self.grids.len() == scene.cities.len()
     }
 
     /// The water's names in `lang`, found by `find` the first time they are asked for.
