@@ -62,18 +62,27 @@ const provinceBox = (frame) => frame.evaluate(() => {
   return { left, top, right, bottom, width: right - left, height: bottom - top };
 });
 
-/** Asserts the province lies wholly inside the `width`×`height` frame and fills most of it. */
-function assertFills(province, width, height) {
+/** Asserts the province lies wholly inside the `width`×`height` frame and fills most of it, or
+ * most of `drawing` (the map's canvas under its headline) when given. */
+function assertFills(province, width, height, drawing) {
   const inside = province.left >= 0 && province.top >= 0 && province.right <= width && province.bottom <= height;
   assert.ok(inside, `the province ${JSON.stringify(province)} lies inside the ${width}×${height} frame`);
-  assert.ok(province.width >= 0.7 * width || province.height >= 0.7 * height, `the province fills the frame: ${province.width.toFixed(0)}×${province.height.toFixed(0)} of ${width}×${height}`);
+  const [area, name, share] = drawing ? [drawing, 'drawing', 0.85] : [{ width, height }, 'frame', 0.7];
+  assert.ok(province.width >= share * area.width || province.height >= share * area.height, `the province fills the ${name}: ${province.width.toFixed(0)}×${province.height.toFixed(0)} of ${area.width.toFixed(0)}×${area.height.toFixed(0)}`);
 }
 
 describe('a fixed portal frame with embed=1', () => {
   for (const [width, height] of [[600, 450], [320, 400]]) {
     test(`${width}×${height}: the whole province fills the frame under one row with the industry and "open the full atlas"`, async () => {
       const { page, frame } = await openFrame(width, height, '?embed=1&industry=biotech_medicine');
-      assertFills(await provinceBox(frame), width, height);
+      // Under the row stands the map's headline (over the map it hid 徐州's north), then the
+      // drawing, which the province fills, then the credit line.
+      const canvas = await frame.$eval('.map-canvas', (e) => e.getBoundingClientRect().toJSON());
+      const title = await frame.$eval('.map-title', (e) => e.getBoundingClientRect().toJSON());
+      assert.ok(title.bottom <= canvas.top + 1, `the headline ends at ${title.bottom}, the drawing starts at ${canvas.top}`);
+      assert.ok(canvas.height >= 0.65 * height, `the drawing takes ${canvas.height.toFixed(0)} of the frame's ${height} px`);
+      const province = await provinceBox(frame);
+      assertFills(province, width, height, canvas);
       const row = await frame.evaluate(() => {
         const toolbar = document.querySelector('.topbar');
         const shown = [...toolbar.querySelectorAll('select, a, summary, button, input')].filter((e) => e.checkVisibility());
