@@ -243,13 +243,13 @@ pub fn ExportItems() -> impl IntoView {
 }
 
 /// What the export menu offers, with the exports' code, as the wasm chunk `exports`: shown once
-/// the chunk has arrived, or its error panel inside the open menu, whose way back to the map also
-/// closes the menu.
+/// the chunk has arrived, or its error panel inside the open menu, which closes the menu and
+/// leaves the view the export was asked from as it is.
 pub fn exports_split() -> impl IntoView {
-    let on_back = Callback::new(|()| {
+    let close = Callback::new(|()| {
         close_menu();
     });
-    view! { <Split chunk="exports" split=split_point(exports_chunk) on_back /> }
+    view! { <Split chunk="exports" split=split_point(exports_chunk) close /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `exports` chunk; `preload_exports`

@@ -4,7 +4,8 @@
 //! (`crate::split_views::prefetch_on_idle`). [`Split`] shows the view once its chunk has
 //! arrived; a chunk that cannot be loaded (missing, truncated, a page in its place) shows the same
 //! kind of panel as a missing county layer, naming the file, with a button that fetches it again
-//! and one back to the map; the rest of the atlas keeps working.
+//! and one back to the map (or, in the export menu, one closing the menu); the rest of the atlas
+//! keeps working.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -82,9 +83,10 @@ pub fn Split(
     /// its panel shows only then.
     #[prop(optional)]
     shown: Option<Memo<bool>>,
-    /// What else going back to the map does (the export menu closes).
+    /// For a panel inside something that closes (the export menu): its second button closes
+    /// that, leaving the view as it is, instead of going back to the map.
     #[prop(optional)]
-    on_back: Option<Callback<()>>,
+    close: Option<Callback<()>>,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let language = use_atlas().language;
@@ -115,7 +117,7 @@ pub fn Split(
                     let retry = move || attempt.update(|n| *n += 1);
                     view! {
                         <Show when=showing>
-                            <ChunkError file=file_of(chunk) retry on_back />
+                            <ChunkError file=file_of(chunk) retry close />
                         </Show>
                     }
                     .into_any()
@@ -128,15 +130,29 @@ pub fn Split(
 
 /// The panel shown in place of a view whose chunk cannot be loaded: in the interface language,
 /// naming the file, with what to check, a button that fetches the file again and one back to the
-/// province map with the same choices.
+/// province map with the same choices, or, given `close`, one closing what holds the panel.
 #[component]
 fn ChunkError(
     file: String,
     retry: impl Fn() + Send + Sync + 'static,
-    on_back: Option<Callback<()>>,
+    close: Option<Callback<()>>,
 ) -> impl IntoView {
     let atlas = use_atlas();
     let (language, state) = (atlas.language, atlas.state);
+    let second = match close {
+        Some(close) => view! {
+            <button type="button" class="close-panel" on:click=move |_| close.run(())>
+                {move || language.get().text(Msg::Close)}
+            </button>
+        }
+        .into_any(),
+        None => view! {
+            <button type="button" class="back-to-map" on:click=move |_| state.update(|s| *s = s.back_to_map())>
+                {move || language.get().text(Msg::BackToMap)}
+            </button>
+        }
+        .into_any(),
+    };
     view! {
         <div class="counties-error chunk-error" role="alert">
             <h2>{move || language.get().text(Msg::ChunkFailed)}</h2>
@@ -145,14 +161,7 @@ fn ChunkError(
             <button type="button" class="retry" on:click=move |_| retry()>
                 {move || language.get().text(Msg::TryAgain)}
             </button>
-            <button type="button" class="back-to-map" on:click=move |_| {
-                state.update(|s| *s = s.back_to_map());
-                if let Some(back) = on_back {
-                    back.run(());
-                }
-            }>
-                {move || language.get().text(Msg::BackToMap)}
-            </button>
+            {second}
         </div>
     }
 }

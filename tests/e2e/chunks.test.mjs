@@ -202,19 +202,22 @@ describe("the export menu's chunk", () => {
     }
   }
 
-  test('the code missing: "back to the map" closes the menu and leaves the table for the map', async () => {
+  test('the code missing: the panel\'s "close" closes the menu and leaves the table as it was', async () => {
     const file = chunkOf('exports');
     const page = await watchedPage();
     await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
     await page.goto(`${env.site.url}?lang=en&industry=biotech_medicine&view=table`);
     await page.waitForSelector('.table-view table.layout-table');
     await page.click('.export-menu summary');
-    await page.click('.export-menu .chunk-error button.back-to-map');
-    await page.waitForFunction(() => document.querySelectorAll('.map svg.map-svg path.city').length === 13
-      && !document.querySelector('details.export-menu').open && !document.querySelector('.table-view'));
+    await page.waitForSelector('.export-menu .chunk-error');
+    assert.equal(await page.$('.export-menu .chunk-error button.back-to-map'), null, 'no way back to the map in the menu');
+    assert.equal(await page.textContent('.export-menu .chunk-error button.close-panel'), 'Close');
+    await page.click('.export-menu .chunk-error button.close-panel');
+    await page.waitForFunction(() => !document.querySelector('details.export-menu').open);
+    assert.ok(await page.$('.table-view table.layout-table'), 'the table is still there');
+    assert.equal(await page.evaluate(() => document.activeElement?.matches('.export-menu summary')), true, 'the focus is back on the menu\'s button');
     const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
-    assert.equal(params.industry, 'biotech_medicine', 'the industry is kept');
-    assert.equal(params.view, undefined);
+    assert.deepEqual([params.industry, params.view], ['biotech_medicine', 'table'], 'the view is kept');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
