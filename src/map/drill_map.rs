@@ -26,6 +26,7 @@ use crate::chrome::county_status::{CountiesError, CountiesLoading};
 use crate::state::chunk::{ChunkBuild, ChunkFailed, Split};
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::state::counties::Counties;
+use crate::web::focus::focus_when_drawn;
 use crate::web::resize::use_overlay_boxes;
 
 /// Whether the drilled map is showing (drilled, and the county layer is ready), a signal the
@@ -168,11 +169,14 @@ pub fn DrillMap(
     });
 
     // Drilling in by keyboard moves the focus into the selected (or first) county; leaving,
-    // when the drilled map held the focus, moves it back to the city on the province map.
+    // when the drilled map held the focus, moves it back to the city on the province map. On the
+    // first run the map shows at once when its code (a chunk not yet prefetched) arrived after
+    // the counties: the keyboard drilled in all the same.
     Effect::new(move |was_shown: Option<bool>| {
         let now = shown.get();
+        let changed = was_shown.map_or(now, |was| was != now);
         let follow = !now || FOCUS_ON_DRILL.take();
-        if follow && was_shown.is_some_and(|was| was != now) {
+        if changed && follow {
             let target = if now {
                 county.get_untracked().map_or_else(
                     || "#atlas-drill-map [tabindex]".to_string(),
@@ -185,7 +189,9 @@ pub fn DrillMap(
                         format!(r#"#atlas-map [data-adcode="{c}"][tabindex]"#)
                     })
             };
-            request_animation_frame(move || focus_if_lost(&target));
+            if !target.is_empty() {
+                focus_when_drawn(target);
+            }
         }
         now
     });
@@ -284,22 +290,6 @@ fn focus(root: &Element, selector: &str) {
     if let Some(element) = root.query_selector(selector).ok().flatten() {
         // SVG elements have `focus()` as HTML elements do; the binding calls it by name.
         let _ = element.unchecked_into::<HtmlElement>().focus();
-    }
-}
-
-/// Focuses `selector` when the keyboard focus is on nothing (the page's body, where it falls
-/// when its element goes) or inside an inert or hidden map.
-fn focus_if_lost(selector: &str) {
-    if selector.is_empty() {
-        return;
-    }
-    let document = document();
-    let lost = document.active_element().is_none_or(|e| {
-        document.body().is_some_and(|b| *b == e)
-            || e.closest("[inert], [hidden]").ok().flatten().is_some()
-    });
-    if lost && let Some(root) = document.document_element() {
-        focus(&root, selector);
     }
 }
 

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, appStarted, openAtlas, overlaps, useBrowserAndSite } from './harness.mjs';
 
 const layer = JSON.parse(await readFile(join(DIST, 'assets', 'counties.json'), 'utf8'));
 const bundle = JSON.parse(await readFile(join(DIST, 'assets', 'atlas.json'), 'utf8'));
@@ -146,6 +146,29 @@ describe('drilling down into a city', () => {
     assert.equal(params.get('city'), WUXI);
     assert.equal(params.get('county'), null);
     assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('Enter drills into 无锡 before the drilled map\'s code has arrived (no idle prefetch, its file held until the counties are in): the focus lands on a county once it is drawn', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/split_drill\.[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(env.site.url);
+    await page.waitForFunction(appStarted);
+    await page.focus(`#atlas-map path.city[data-adcode="${WUXI}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('city') === '320200');
+    const counties = page.waitForResponse((r) => /\/counties\.[0-9a-f]+\.json$/.test(r.url()));
+    await page.keyboard.press('Enter');
+    await (await counties).finished();
+    release();
+    await drilledInto(page, WUXI);
+    await page.waitForFunction(() => document.activeElement?.matches('#atlas-drill-map path.county'));
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
