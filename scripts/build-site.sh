@@ -12,9 +12,12 @@ WASM="$ROOT/target/wasm32-unknown-unknown/release/jiangsu-atlas.wasm"
 say "building the app for wasm32 (release)"
 # The app's own crate is linked with its relocations kept (--emit-relocs, for it alone: no
 # dependency is rebuilt), which wasm-split-cli needs to move the views the first screen does not
-# show (src/split_views.rs) into chunks of their own, fetched when a view opens or on idle.
+# show (src/split_views.rs) into chunks of their own, fetched when a view opens or on idle; and
+# with a stack of 512 KB instead of the linker's 1 MB, which every page kept in its memory
+# (1920 KB after load): every test passed with 128 KB, and the stack lies first in memory, so an
+# overflow would stop with an error, never overwrite data (tests/e2e/budget.test.mjs reads it).
 (cd "$ROOT" && cargo rustc --release --locked --target wasm32-unknown-unknown -p jiangsu-atlas \
-  --bin jiangsu-atlas -- -C link-arg=--emit-relocs)
+  --bin jiangsu-atlas -- -C link-arg=--emit-relocs -C link-arg=-zstack-size=524288)
 
 rm -rf "$OUT" && mkdir -p "$OUT" && OUT="$(cd "$OUT" && pwd)"
 # The splitter writes the first wasm (atlas.wasm), one split_NAME.wasm per split view, the

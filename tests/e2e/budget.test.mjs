@@ -10,9 +10,9 @@
 // count one it no longer fetches; this counts neither more nor less than the page loads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, appStarted, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, appStarted, useBrowserAndSite } from './harness.mjs';
 
 const ctx = useBrowserAndSite();
 
@@ -87,4 +87,32 @@ test('the first load and the first wasm stay within budget.json (gzip, as served
     total <= loadBudget,
     `the first load is ${total} bytes gzip (${kb(total)}), over the budget of ${loadBudget} bytes (${kb(loadBudget)}) in budget.json (first_load_gzip.max_bytes): make it smaller, or raise the budget there and say why. The files:\n${list}`,
   );
+});
+
+/** The first wasm's stack: the size it reserves (the stack pointer's start, global 0) and where
+ * its data begins (the first data segment's offset), read from the shipped file's sections. */
+function stackOf(bytes) {
+  let at = 8;
+  const uleb = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80); return value; };
+  const sleb = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80); return shift < 32 && (byte & 0x40) ? value | (~0 << shift) : value; };
+  const i32Const = () => { assert.equal(bytes[at++], 0x41, 'an i32.const'); const value = sleb(); assert.equal(bytes[at++], 0x0b); return value; };
+  const found = {};
+  while (at < bytes.length) {
+    const id = bytes[at++], length = uleb(), end = at + length;
+    if (id === 6) { uleb(); const [type, mutable] = [bytes[at++], bytes[at++]]; found.stackPointer = { type, mutable, start: i32Const() }; }
+    if (id === 11) { uleb(); assert.equal(uleb(), 0, 'an active data segment'); found.dataStart = i32Const(); }
+    at = end;
+  }
+  return found;
+}
+
+test('the first wasm reserves no more stack than budget.json says, before its data (an overflow stops, never overwrites)', () => {
+  const name = readdirSync(DIST).find((f) => /^atlas_bg\.[0-9a-f]{16}\.wasm$/.test(f));
+  assert.ok(name, `no atlas_bg.*.wasm in ${DIST}`);
+  const { stackPointer, dataStart } = stackOf(readFileSync(join(DIST, name)));
+  assert.deepEqual([stackPointer.type, stackPointer.mutable], [0x7f, 1], 'global 0 is the stack pointer (a mutable i32)');
+  const max = BUDGET.first_wasm_stack.max_bytes;
+  assert.ok(stackPointer.start <= max, `the stack is ${stackPointer.start} bytes, over ${max} in budget.json (first_wasm_stack.max_bytes): every page keeps it in its memory`);
+  assert.ok(stackPointer.start >= 65536, `a stack of ${stackPointer.start} bytes is too small for the app`);
+  assert.equal(dataStart, stackPointer.start, 'the data begins where the stack does, above it: the stack lies first');
 });
