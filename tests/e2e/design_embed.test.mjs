@@ -83,6 +83,7 @@ describe('a fixed portal frame with embed=1', () => {
       assert.ok(canvas.height >= 0.65 * height, `the drawing takes ${canvas.height.toFixed(0)} of the frame's ${height} px`);
       const province = await provinceBox(frame);
       assertFills(province, width, height, canvas);
+      assert.ok(province.top >= canvas.top - 1 && province.bottom <= canvas.bottom + 1, `the province ${JSON.stringify(province)} lies in the drawing, under the headline and over the credit line`);
       const row = await frame.evaluate(() => {
         const toolbar = document.querySelector('.topbar');
         const shown = [...toolbar.querySelectorAll('select, a, summary, button, input')].filter((e) => e.checkVisibility());

@@ -165,6 +165,8 @@ describe('drilling down into a city', () => {
     const counties = page.waitForResponse((r) => /\/counties\.[0-9a-f]+\.json$/.test(r.url()));
     await page.keyboard.press('Enter');
     await (await counties).finished();
+    // The counties are in and the drilled map's code is not: the line saying it is on its way.
+    await page.waitForSelector('.map .chunk-loading');
     release();
     await drilledInto(page, WUXI);
     await page.waitForFunction(() => document.activeElement?.matches('#atlas-drill-map path.county'));

@@ -152,6 +152,7 @@ describe('narrow maps: the title card stands above the map, on a phone the legen
       assert.ok(title.height > 10, `the title card shows: ${title.height} px`);
       assert.ok(title.bottom <= canvas.top + 1, `the title card ends at ${title.bottom}, the map starts at ${canvas.top}`);
       if (phone) assert.ok(legend.top >= canvas.bottom - 1, `the legend starts at ${legend.top}, the map ends at ${canvas.bottom}`);
+      else assert.ok(legend.top >= canvas.top - 1 && !overlaps(legend, title), `the legend lies over the drawing (${legend.top}), not over the title (ends ${title.bottom})`);
       const cities = await page.$$eval('path.city', (ps) => ps.map((p) => ({ adcode: p.dataset.adcode, box: p.getBoundingClientRect().toJSON() })));
       assert.equal(cities.length, 13);
       for (const city of cities) {
@@ -163,7 +164,26 @@ describe('narrow maps: the title card stands above the map, on a phone the legen
     });
   }
 
-  for (const [width, height, query] of [[390, 844, ''], [640, 400, ''], [600, 450, '&embed=1']]) {
+  for (const [width, height, lang] of [[500, 700, 'en'], [640, 400, 'zh'], [600, 450, 'en']]) {
+    test(`${width}×${height}, ${lang}: the drawing keeps its size through every industry (the title keeps room for two lines)`, async () => {
+      const embed = height === 450 ? '&embed=1' : '';
+      const page = await openAtlas(env.browser, `${env.site.url}?lang=${lang}${embed}`, { viewport: { width, height } });
+      await settled(page);
+      const size = () => page.$eval('.map-canvas', (c) => [c.clientWidth, c.clientHeight]);
+      const first = await size();
+      const industries = await page.$$eval('.topbar select option', (os) => os.map((o) => o.value).filter((v) => v.startsWith('industry:')));
+      assert.equal(industries.length, 10);
+      for (const value of industries) {
+        await page.selectOption('.topbar select', value);
+        await page.waitForFunction((v) => new URLSearchParams(location.search).get('industry') === v.slice('industry:'.length), value);
+        await settled(page);
+        assert.deepEqual(await size(), first, `${value}: the drawing was ${first}`);
+      }
+      await page.close();
+    });
+  }
+
+  for (const [width, height, query] of [[390, 844, ''], [640, 400, ''], [600, 450, '&embed=1'], [520, 640, '&lang=en&county=320583'], [600, 450, '&embed=1&lang=en&industry=new_energy']]) {
     test(`${width}×${height}${query}, drilled into 苏州: the drilled map and its trail lie over the map, under the title card`, async () => {
       const page = await openAtlas(env.browser, `${env.site.url}?city=320500&drill=1${query}`, { viewport: { width, height } });
       await page.waitForSelector('.drill-canvas:not([hidden]) #atlas-drill-map path.county');
@@ -176,6 +196,14 @@ describe('narrow maps: the title card stands above the map, on a phone the legen
       }
       assert.ok(!overlaps(trail, title), 'the trail back is not over the title card');
       assert.ok(trail.top >= canvas.top, 'the trail back is over the map');
+      // The counties' names keep clear of the legend where it lies over the drawing.
+      const legend = await boxOf(page, '.legend');
+      if (legend.top < canvas.bottom) {
+        const labels = await page.$$eval('#atlas-drill-map text', (ts) => ts.map((t) => ({ text: t.textContent, box: t.getBoundingClientRect().toJSON() })));
+        assert.ok(labels.length > 3, `the counties are named: ${labels.length}`);
+        const under = labels.filter((l) => overlaps(l.box, legend)).map((l) => l.text);
+        assert.deepEqual(under, [], 'no county name under the legend');
+      }
       await page.close();
     });
   }
