@@ -58,7 +58,9 @@ async function backToProvince(page) {
     && !document.querySelector('.map-canvas').inert);
 }
 
-const query = (page) => new URL(page.url()).search;
+// The address as the page has it now (Playwright's page.url() follows history.replaceState only
+// when the browser's event about it has arrived, which may be later).
+const query = (page) => page.evaluate(() => location.search);
 
 /**
  * Clicks (or double-clicks) a city of the province map where its label is drawn: inside its
@@ -101,8 +103,11 @@ describe('drilling down into a city', () => {
     // Back with the trail: the province map, the county layer kept.
     await page.click('.breadcrumb .crumb.province');
     await backToProvince(page);
-    assert.equal(new URLSearchParams(query(page)).get('city'), SUZHOU, 'the city stays selected');
-    assert.equal(new URLSearchParams(query(page)).get('county'), null);
+    // The city stays selected, the county is let go.
+    await page.waitForFunction((city) => {
+      const params = new URLSearchParams(location.search);
+      return params.get('city') === city && params.get('county') === null;
+    }, SUZHOU);
     await onCity(page, WUXI, 'dblclick');
     await drilledInto(page, WUXI);
     assert.equal(page.countyRequests.length, 1, 'the layer is fetched once');
@@ -135,14 +140,14 @@ describe('drilling down into a city', () => {
     // drilled and the focus stays on 宜兴; then the province.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !new URLSearchParams(location.search).get('county'));
-    assert.equal(new URLSearchParams(query(page)).get('drill'), '1', 'still drilled into 无锡');
+    assert.equal(new URLSearchParams(await query(page)).get('drill'), '1', 'still drilled into 无锡');
     assert.ok(await page.locator('#atlas-drill-map').isVisible(), 'the drilled map is still shown');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.adcode), YIXING, 'focus stays on 宜兴');
     await page.keyboard.press('Escape');
     await backToProvince(page);
     // The focus moves in the frame after the drilled map hides: wait for it to land on 无锡.
     await page.waitForFunction((c) => document.activeElement?.matches(`#atlas-map [data-adcode="${c}"]`), WUXI);
-    const params = new URLSearchParams(query(page));
+    const params = new URLSearchParams(await query(page));
     assert.equal(params.get('city'), WUXI);
     assert.equal(params.get('county'), null);
     assert.deepEqual(page.problems, []);
@@ -179,7 +184,7 @@ describe('drilling down into a city', () => {
     await drilledInto(page, SUZHOU);
     assert.equal(await page.getAttribute(`#atlas-drill-map path.county[data-adcode="${KUNSHAN}"]`, 'aria-pressed'), 'true');
     assert.equal(await page.$$eval('#atlas-drill-map [aria-pressed="true"]', (e) => e.length), 1);
-    const params = new URLSearchParams(query(page));
+    const params = new URLSearchParams(await query(page));
     assert.equal(params.get('city'), SUZHOU);
     assert.equal(params.get('county'), KUNSHAN);
     await page.reload();
@@ -328,7 +333,7 @@ describe('when the county layer cannot be used', () => {
       assert.ok(!(await page.$eval('.map-canvas', (c) => c.inert)), 'the province map is live');
       await page.click('.counties-error button.back');
       await page.waitForFunction(() => !document.querySelector('.counties-error'));
-      assert.equal(new URLSearchParams(query(page)).get('drill'), null);
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('drill') === null);
       // Drilled again, the panel says so again, and the province map still selects.
       await onCity(page, SUZHOU, 'dblclick');
       await page.waitForSelector('.counties-error[role="alert"]');
