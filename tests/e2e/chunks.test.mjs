@@ -39,6 +39,23 @@ function chunkOf(name) {
   return file;
 }
 
+/**
+ * Waits for a chunk's error panel at `selector` and checks it names `file` in the interface
+ * language `lang` with no page error; for a missing file, keeps a screenshot of it
+ * (chunk-failed-SHOT-LANG.png).
+ */
+async function assertFailurePanel(page, selector, { file, lang, how, shot }) {
+  const panel = await page.waitForSelector(selector);
+  const text = await panel.textContent();
+  assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
+  assert.match(text, lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/);
+  if (how === 'missing (404)') {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `chunk-failed-${shot}-${lang}.png`) });
+  }
+  assert.deepEqual(page.problems, [], 'no page error (no panic)');
+}
+
 /** A new page whose uncaught exceptions are collected in `page.problems`. */
 async function watchedPage() {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -86,16 +103,8 @@ for (const view of VIEWS) {
           let requests = 0;
           await page.route(`**/${file}`, (route) => { requests += 1; return handler(bytes)(route); });
           await page.goto(`${env.site.url}?lang=${lang}&${view.query}`);
-          const panel = await page.waitForSelector('.chunk-error[role="alert"]');
-          const text = await panel.textContent();
-          assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
-          assert.match(text, lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/);
+          await assertFailurePanel(page, '.chunk-error[role="alert"]', { file, lang, how, shot: view.split });
           assert.ok(requests >= 1);
-          if (how === 'missing (404)') {
-            mkdirSync(SHOTS, { recursive: true });
-            await page.screenshot({ path: join(SHOTS, `chunk-failed-${view.split}-${lang}.png`) });
-          }
-          assert.deepEqual(page.problems, [], 'no page error (no panic)');
           await page.unroute(`**/${file}`);
           await page.click('.chunk-error button.retry');
           await page.waitForSelector(view.shown);
@@ -177,16 +186,8 @@ describe("the export menu's chunk", () => {
         await page.goto(`${env.site.url}?lang=${lang}`);
         await page.waitForFunction(appStarted);
         await page.click('.export-menu summary');
-        const panel = await page.waitForSelector('details.export-menu[open] .chunk-error[role="alert"]');
-        const text = await panel.textContent();
-        assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
-        assert.match(text, lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/);
+        await assertFailurePanel(page, 'details.export-menu[open] .chunk-error[role="alert"]', { file, lang, how, shot: 'exports' });
         assert.ok(requests >= 1);
-        if (how === 'missing (404)') {
-          mkdirSync(SHOTS, { recursive: true });
-          await page.screenshot({ path: join(SHOTS, `chunk-failed-exports-${lang}.png`) });
-        }
-        assert.deepEqual(page.problems, [], 'no page error (no panic)');
         await page.unroute(`**/${file}`);
         await page.click('.export-menu .chunk-error button.retry');
         await page.waitForSelector('.export-menu .export-svg');

@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod source_files;
+use source_files::rust_files;
+
 /// The layers from the bottom up: a module may import its own layer and those before it.
 const LAYERS: [&str; 4] = ["model", "geo", "draw", "view"];
 
@@ -70,8 +73,7 @@ fn app_sources() -> Vec<Source> {
 
 fn sources_under(root: &Path) -> Vec<Source> {
     let root = root.to_path_buf();
-    let mut files = Vec::new();
-    collect(&root, &mut files);
+    let mut files = rust_files(&root);
     files.sort();
     files
         .into_iter()
@@ -92,17 +94,6 @@ fn sources_under(root: &Path) -> Vec<Source> {
             }
         })
         .collect()
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("src/ lists") {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
 }
 
 /// The text with every comment and string or char literal replaced by spaces, newlines kept.

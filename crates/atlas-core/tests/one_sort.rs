@@ -3,7 +3,10 @@
 //! `sort_unstable`) copies the whole sort into the wasm. This fails on a standard sort called
 //! anywhere else in code the wasm carries (tests aside), naming the file and the line.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod source_files;
+use source_files::rust_files;
 
 /// The standard slice sorts, as a call is written.
 const STANDARD_SORTS: [&str; 7] = [
@@ -16,24 +19,11 @@ const STANDARD_SORTS: [&str; 7] = [
     ".sort_unstable_by_key(",
 ];
 
-/// Every `.rs` file under `dir`.
-fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a source folder") {
-        let path = entry.expect("a folder entry").path();
-        if path.is_dir() {
-            rust_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-}
-
 #[test]
 fn no_standard_sort_outside_the_shared_sort() {
     let core = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&core.join("src"), &mut files);
-    rust_files(&core.join("../../src"), &mut files);
+    let mut files = rust_files(&core.join("src"));
+    files.extend(rust_files(&core.join("../../src")));
     assert!(files.len() > 50, "found only {} source files", files.len());
     let mut misfits = Vec::new();
     for file in files.iter().filter(|f| !f.ends_with("model/sort.rs")) {

@@ -5,6 +5,9 @@
 
 use std::path::Path;
 
+mod source_files;
+use source_files::rust_files;
+
 use atlas_core::draw::look::Look;
 use atlas_core::draw::map_markup::{MapLook, map_svg};
 use atlas_core::draw::map_title::MapTitle;
@@ -159,25 +162,13 @@ fn colours_in(text: &str) -> Vec<String> {
     found
 }
 
-/// Every `.rs` file under `dir`.
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn no_code_names_a_colour_outside_the_palette() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut files = Vec::new();
-    for dir in ["crates/atlas-core/src", "crates/atlas-builder/src", "src"] {
-        rust_files(&root.join(dir), &mut files);
-    }
+    let files: Vec<_> = ["crates/atlas-core/src", "crates/atlas-builder/src", "src"]
+        .iter()
+        .flat_map(|dir| rust_files(&root.join(dir)))
+        .collect();
     assert!(files.len() > 50, "the sources were found: {}", files.len());
     let mut strays = Vec::new();
     for file in files {
