@@ -5,9 +5,10 @@
 //! would differ from the prerendered page's and shift it as the app takes over.
 //!
 //! Only how the style sheet pins a card (its `--pin` corner, its padding and font sizes) is read
-//! from the page, once per map size: those change with the window's media queries, never with
-//! what the card says. Nothing watches a card's size, so a new industry or language places the
-//! labels once, around the cards' new boxes.
+//! from the page, once per map size and whenever the map is drilled in or back: those change with
+//! the window's media queries and the map's `drilled` class (on a phone the legend moves under the
+//! trail), never with what the card says. Nothing watches a card's size, so a new industry or
+//! language places the labels once, around the cards' new boxes.
 
 use atlas_core::draw::labels::LabelBox;
 use atlas_core::draw::map_cards::{CardFrame, legend_size, title_max_width, title_size};
@@ -17,11 +18,13 @@ use leptos::prelude::*;
 use web_sys::{Element, HtmlElement};
 
 /// The boxes the map's labels keep clear of, in the canvas's pixels: the title card's and the
-/// legend's, where each lies over the map.
+/// legend's, where each lies over the map. `drilled` is the map frame's `drilled` class (the frame
+/// holding `heading`): it is set here, before the cards are read, as well as by the frame's own
+/// binding, so that the cards are never read as they were pinned before a drill.
 pub fn use_card_boxes(
     canvas: NodeRef<Div>,
     (heading, legend): (NodeRef<Div>, NodeRef<Div>),
-    size: ReadSignal<(f64, f64)>,
+    (size, drilled): (ReadSignal<(f64, f64)>, Memo<bool>),
     (title, lines): (Memo<MapTitle>, Memo<Legend>),
 ) -> Memo<Vec<LabelBox>> {
     let frames = Memo::new(move |_| {
@@ -29,6 +32,11 @@ pub fn use_card_boxes(
         let canvas: Element = canvas.get()?.into();
         let heading: HtmlElement = heading.get()?.into();
         let legend: HtmlElement = legend.get()?.into();
+        if let Some(frame) = heading.parent_element() {
+            let _ = frame
+                .class_list()
+                .toggle_with_force(DRILLED_CLASS, drilled.get());
+        }
         let area = canvas.get_bounding_client_rect();
         let origin = (area.left(), area.top());
         Some((
@@ -53,6 +61,9 @@ pub fn use_card_boxes(
             .collect()
     })
 }
+
+/// The map frame's class while the drilled map shows (`.map.drilled` in the style sheet).
+pub const DRILLED_CLASS: &str = "drilled";
 
 /// How the style sheet lays `card` out over a map `map_width` px wide whose canvas's top left is
 /// `origin`: the corner its `--pin` names (`top-left`, `top-right`, `bottom-left`,

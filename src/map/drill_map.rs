@@ -29,8 +29,8 @@ use crate::state::counties::Counties;
 use crate::web::focus::focus_when_drawn;
 use crate::web::resize::use_overlay_boxes;
 
-/// Whether the drilled map is showing (drilled, and the county layer is ready), a signal the
-/// province map hides itself by.
+/// Whether the drilled map would show (drilled, and the county layer is ready): it shows once its
+/// chunk has arrived too, and the province map hides itself then.
 pub fn use_drill_shown(atlas: &AtlasContext) -> Memo<bool> {
     let bundle = atlas.bundle.clone();
     let (state, counties) = (atlas.state, atlas.counties);
@@ -294,13 +294,16 @@ fn focus(root: &Element, selector: &str) {
 }
 
 /// The drilled map as the wasm chunk `drill` (with the county panel): shown once the chunk has
-/// arrived, or, while the drilled map would show, its error panel.
+/// arrived, or, while the drilled map would show, its error panel. `arrived` turns true when the
+/// chunk has: until then the province map stays in view (under the panel, if the chunk fails).
 pub fn drill_split(
     size: ReadSignal<(f64, f64)>,
     keep_out: Memo<Vec<LabelBox>>,
     shown: Memo<bool>,
+    arrived: RwSignal<bool>,
 ) -> impl IntoView {
-    let split = Arc::new(move || -> ChunkBuild { Box::pin(drill_chunk(size, keep_out, shown)) });
+    let split =
+        Arc::new(move || -> ChunkBuild { Box::pin(drill_chunk(size, keep_out, shown, arrived)) });
     // The chunk stays mounted after going back to the province: its panel shows only while the
     // drilled map would.
     view! { <Split chunk="drill" split shown /> }
@@ -313,6 +316,8 @@ pub fn drill_chunk(
     size: ReadSignal<(f64, f64)>,
     keep_out: Memo<Vec<LabelBox>>,
     shown: Memo<bool>,
+    arrived: RwSignal<bool>,
 ) -> Result<AnyView, ChunkFailed> {
+    arrived.set(true);
     Ok(view! { <DrillMap size keep_out shown /> }.into_any())
 }

@@ -123,7 +123,11 @@ pub fn MapView() -> impl IntoView {
         Memo::new(move |_| state.with(|s| s.marked_industry(&bundle).map(str::to_string)))
     };
     let roles = atlas.roles;
-    let drilled = use_drill_shown(&atlas);
+    // Drilled, with the counties ready; the drilled map shows (and the province map hides) once
+    // its chunk has arrived too: a chunk that fails leaves the province map under its panel.
+    let drill_wanted = use_drill_shown(&atlas);
+    let drill_arrived = RwSignal::new(false);
+    let drilled = Memo::new(move |_| drill_wanted.get() && drill_arrived.get());
     // Drilling into a city asks for the county layer, and after a failure tries once more (a
     // user drilling in anew). Here, not in the drilled map: its code is a chunk that may arrive
     // after the layer's first answer, and would then retry a failure nobody had seen.
@@ -180,7 +184,12 @@ pub fn MapView() -> impl IntoView {
         })
     };
     // The boxes the labels keep clear of, decided from what the title and the legend say.
-    let keep_out = use_card_boxes(container, (heading, legend), size, (title, lines));
+    let keep_out = use_card_boxes(
+        container,
+        (heading, legend),
+        (size, drilled),
+        (title, lines),
+    );
     let geometry = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| {
@@ -536,7 +545,7 @@ pub fn MapView() -> impl IntoView {
                 on:dblclick=on_double_click
                 on:keydown=on_key
             ></div>
-            {move || ever_drilled.get().then(|| drill_split(size, keep_out, drilled))}
+            {move || ever_drilled.get().then(|| drill_split(size, keep_out, drill_wanted, drill_arrived))}
             <Legend lines node_ref=legend />
             <CreditRow />
             <div class="map-tooltip" role="tooltip" node_ref=tooltip hidden=true></div>

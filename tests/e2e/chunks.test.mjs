@@ -150,6 +150,37 @@ for (const view of VIEWS.filter((v) => ['presenter', 'drill', 'table'].includes(
   });
 }
 
+test("the drilled map's code missing: the province map stays in view and working under the panel", async () => {
+  const file = chunkOf('drill');
+  const page = await watchedPage();
+  await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+  await page.goto(`${env.site.url}?lang=en&city=320500&drill=1`);
+  await page.waitForSelector('.map > .chunk-error[role="alert"]');
+  const province = await page.evaluate(() => {
+    const map = document.querySelector('.map');
+    const canvas = map.querySelector('.map-canvas');
+    return {
+      drilled: map.classList.contains('drilled'),
+      opacity: getComputedStyle(canvas).opacity,
+      inert: canvas.inert,
+      headline: map.querySelector('.map-headline').textContent,
+      cities: canvas.querySelectorAll('svg.map-svg path.city').length,
+    };
+  });
+  assert.deepEqual(
+    { drilled: province.drilled, opacity: province.opacity, inert: province.inert, cities: province.cities },
+    { drilled: false, opacity: '1', inert: false, cities: 13 },
+    'the province map is shown, not hidden behind the drilled map that could not come',
+  );
+  assert.doesNotMatch(province.headline, /Suzhou.*count/i, `the headline speaks of the province: ${province.headline}`);
+  // The province map answers under the panel: another city is chosen from the keyboard.
+  await page.focus('#atlas-map [data-adcode="320200"][tabindex]');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('city') === '320200');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('after the first map every chunk is fetched on idle, none before', async () => {
   const page = await env.browser.newPage();
   const fetched = [];

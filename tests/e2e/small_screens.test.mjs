@@ -207,4 +207,25 @@ describe('narrow maps: the title card stands above the map, on a phone the legen
       await page.close();
     });
   }
+
+  // Drilled in from the province map (Enter on the selected city) on a phone-sized map, the legend moves under the trail: the
+  // counties' names keep clear of it where it is now, not where it was over the province.
+  for (const [width, height, query, city] of [[520, 640, '&lang=en', '320200'], [520, 640, '&lang=en', '321100'], [600, 450, '&embed=1&lang=en&industry=new_energy', '320400']]) {
+    test(`${width}×${height}${query}, drilled into ${city} from the province map: no county name under the legend where it moved`, async () => {
+      const page = await openAtlas(env.browser, `${env.site.url}?city=${city}${query}`, { viewport: { width, height } });
+      await settled(page);
+      const before = await boxOf(page, '.legend');
+      await page.focus(`#atlas-map [data-adcode="${city}"][tabindex]`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.drill-canvas:not([hidden]) #atlas-drill-map path.county');
+      await settled(page);
+      const legend = await boxOf(page, '.legend');
+      assert.notEqual(legend.top, before.top, 'the legend moved (the case this test is for)');
+      const labels = await page.$$eval('#atlas-drill-map text', (ts) => ts.map((t) => ({ text: t.textContent, box: t.getBoundingClientRect().toJSON() })));
+      assert.ok(labels.length > 3, `the counties are named: ${labels.length}`);
+      const under = labels.filter((l) => overlaps(l.box, legend)).map((l) => l.text);
+      assert.deepEqual(under, [], 'no county name under the legend');
+      await page.close();
+    });
+  }
 });
