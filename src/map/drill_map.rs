@@ -50,16 +50,28 @@ thread_local! {
 /// base's host city), from a double click or Enter on the province map; `by_keyboard` moves the
 /// focus into the drilled map when it shows.
 pub fn drill_into(atlas: &AtlasContext, adcode: String, by_keyboard: bool) {
-    if atlas.state.with_untracked(|s| s.slide.is_some()) {
+    let drilled = atlas.state.with_untracked(|s| {
+        if s.slide.is_some() {
+            None
+        } else if let Some(place) = atlas.bundle.place(&adcode) {
+            Some(
+                s.with_city(Some(place.city.clone()))
+                    .with_county(Some(adcode)),
+            )
+        } else if atlas.bundle.city(&adcode).is_some() {
+            Some(s.with_city(Some(adcode)).drilled(true))
+        } else {
+            None
+        }
+    });
+    let Some(drilled) = drilled else {
         return;
-    }
+    };
     FOCUS_ON_DRILL.set(by_keyboard);
-    if let Some(place) = atlas.bundle.place(&adcode) {
-        let city = place.city.clone();
-        atlas.update(|s| s.with_city(Some(city)).with_county(Some(adcode)));
-    } else if atlas.bundle.city(&adcode).is_some() {
-        atlas.update(|s| s.with_city(Some(adcode)).drilled(true));
-    }
+    // The county layer is asked for first: its download is queued before the effects the drill
+    // sets off (which build the drilled map's chunk), so it travels beside the chunk.
+    atlas.want_counties_again();
+    atlas.update(|_| drilled);
 }
 
 /// The drilled map over the province map's canvas, `size` its size and `keep_out` the boxes of

@@ -281,8 +281,11 @@ fn follow_address(atlas: &AtlasContext, reading: &Arc<PlanReading>, reader: Read
     });
 }
 
-/// The plan's text, read beside the map, as the wasm chunk `plan`: shown once the chunk has arrived, or its error panel.
+/// The plan's text, read beside the map, as the wasm chunk `plan`: shown once the chunk has
+/// arrived, or its error panel. The plan document is asked for here, in the first wasm, so that
+/// it downloads beside the chunk rather than after it.
 pub fn plan_split() -> impl IntoView {
+    use_atlas().want_plan();
     view! { <Split chunk="plan" split=split_point(plan_chunk) /> }
 }
 

@@ -291,6 +291,34 @@ describe('while a chunk is on its way, and after a deployment', () => {
     await page.close();
   });
 
+  // The data a split view draws travels beside its code, not after it: on a first use without the
+  // idle prefetch, the wait is the longer of the two downloads rather than their sum.
+  for (const { split, data, open } of [
+    { split: 'plan', data: /\/plan\.[0-9a-f]{16}\.json$/, open: (page) => page.click('.view-switch .view-plan') },
+    { split: 'drill', data: /\/counties\.[0-9a-f]{16}\.json$/, open: (page) => page.dblclick('#atlas-map path.city[data-adcode="320500"]') },
+  ]) {
+    test(`a first use of the ${split} view asks for its data while its code is still on the way`, async () => {
+      const file = chunkOf(split);
+      const page = await watchedPage();
+      await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      let chunkAsked;
+      const chunkRequested = new Promise((resolve) => { chunkAsked = resolve; });
+      await page.route(`**/${file}`, async (route) => { chunkAsked(); await held; await route.continue(); });
+      await page.goto(`${env.site.url}?lang=en`);
+      await page.waitForFunction(appStarted);
+      const dataRequested = page.waitForRequest((r) => data.test(r.url()));
+      await open(page);
+      await chunkRequested;
+      await dataRequested;
+      release();
+      await page.waitForSelector(VIEWS.find((v) => v.split === split).shown);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+
   test('a tab left open across a deployment: a chunk of its build gone offers the reload, not a retry', async () => {
     const file = chunkOf('table');
     const page = await watchedPage();
