@@ -161,32 +161,6 @@ describe('links to paragraphs', () => {
     await page.close();
   });
 
-  // Off-screen lines skip layout until they near the view (content-visibility); the share link
-  // sits above its paragraph's start, so a line's first one must not be clipped at the line's edge.
-  test("hovering a line's first paragraph far down the text shows its share link whole", async () => {
-    const page = await openPlan({});
-    const id = await page.evaluate(() => {
-      const firsts = [...document.querySelectorAll('.plan-line > .plan-para:first-child')];
-      const p = firsts[Math.floor(firsts.length * 0.6)];
-      p.scrollIntoView({ block: 'center' });
-      return p.id;
-    });
-    // The lines brought into view are laid out in the next frames, which may move the paragraph.
-    await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
-    const start = await page.evaluate((id) => {
-      const r = document.getElementById(id).getClientRects()[0];
-      return { x: r.x + 8, y: r.y + r.height / 2 };
-    }, id);
-    await page.mouse.move(start.x, start.y);
-    const share = page.locator(`#${id} .plan-share`);
-    await page.waitForFunction((id) => getComputedStyle(document.querySelector(`#${id} .plan-share`)).opacity === '1', id);
-    const box = await share.boundingBox();
-    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.className, { x: box.x + box.width / 2, y: box.y + 2 });
-    assert.equal(hit, 'plan-share', 'the top of the share link is drawn and can be clicked');
-    assert.deepEqual(page.problems, []);
-    await page.close();
-  });
-
   test('an unknown p= falls back to the start with a notice', async () => {
 
     await readParagraphs();
