@@ -6,7 +6,7 @@
 // scroll across §四 (rAF intervals over 1.5 × the page's idle frame interval, also reported). Each timing ends as bench/in_page.mjs `afterPaint`
 // ends: a message posted from the frame, which runs once that frame is painted.
 //
-// `node bench/issue12_plan.mjs [runs]` prints the medians against dist/ served by scripts/serve.mjs.
+// `node bench/issue12_plan.mjs [runs]` prints the medians against dist/ (or $ATLAS_DIST) served by scripts/serve.mjs.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { appStarted, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
@@ -155,7 +155,7 @@ export async function measurePlan(browser, baseUrl, runs) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const runs = Number(process.argv[2] ?? 5);
   const browser = await launchBrowser();
-  const { server, url } = await startServer({ root: join(ROOT, 'dist') });
+  const { server, url } = await startServer({ root: process.env.ATLAS_DIST ?? join(ROOT, 'dist') });
   try {
     console.log(JSON.stringify(await measurePlan(browser, url, runs), null, 2));
   } finally {

@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use atlas_core::model::plan_doc::ParagraphFocus;
 use atlas_core::view::plan_view_state::PlanReading;
+use atlas_core::view::url_state::ViewState;
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -117,10 +118,22 @@ struct Reader {
     written: StoredValue<Option<usize>>,
     /// Whether the next jump through the address moves the focus to the paragraph.
     focus_on_jump: StoredValue<bool>,
+    /// What the text's links are built from: the page's path and the view without its
+    /// paragraph. Scrolling moves only the paragraph, so it rebuilds none of the hundreds of
+    /// links (every paragraph's share link, every mention, the contents).
+    links: Memo<LinkBase>,
+}
+
+/// The page's path and the current view without its paragraph, which the plan's links extend.
+#[derive(Debug, Clone, PartialEq)]
+struct LinkBase {
+    path: String,
+    view: ViewState,
 }
 
 impl Reader {
-    fn new() -> Reader {
+    fn new(atlas: &AtlasContext) -> Reader {
+        let state = atlas.state;
         Reader {
             in_view: RwSignal::new(1),
             highlight: RwSignal::new(None),
@@ -131,6 +144,10 @@ impl Reader {
             jumping: StoredValue::new(None),
             written: StoredValue::new(None),
             focus_on_jump: StoredValue::new(true),
+            links: Memo::new(move |_| LinkBase {
+                path: window().location().pathname().unwrap_or_default(),
+                view: state.with(|s| s.at_paragraph(None)),
+            }),
         }
     }
 
@@ -184,10 +201,11 @@ fn paragraph_id(n: usize) -> String {
 }
 
 /// Where a link opens paragraph `n` of the plan, in the current language.
-fn paragraph_href(atlas: &AtlasContext, n: usize) -> String {
-    let query = atlas.state.with(|s| s.at_paragraph(Some(n)).to_query());
-    let path = window().location().pathname().unwrap_or_default();
-    format!("{path}{query}")
+fn paragraph_href(reader: Reader, n: usize) -> String {
+    reader.links.with(|base| {
+        let query = base.view.at_paragraph(Some(n)).to_query();
+        format!("{}{query}", base.path)
+    })
 }
 
 /// Whether a click should be left to the browser (a new tab or window, a download).
@@ -199,7 +217,7 @@ fn modified_click(e: &leptos::ev::MouseEvent) -> bool {
 #[component]
 fn PlanReader(reading: Arc<PlanReading>) -> impl IntoView {
     let atlas = use_atlas();
-    let reader = Reader::new();
+    let reader = Reader::new(&atlas);
     check_linked_paragraph(&atlas, reading.paragraphs.len());
     follow_address(&atlas, &reading, reader);
     let quote_range: Memo<Option<Range<usize>>> = {

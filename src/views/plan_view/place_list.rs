@@ -87,7 +87,7 @@ pub(super) fn PlaceList(reading: Arc<PlanReading>, reader: Reader) -> impl IntoV
             .map(|p| {
                 let n = p.number;
                 let atlas = atlas.clone();
-                let href = paragraph_href(&atlas, n);
+                let href = paragraph_href(reader, n);
                 let on_click = move |e: leptos::ev::MouseEvent| {
                     if !modified_click(&e) {
                         e.prevent_default();

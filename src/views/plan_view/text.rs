@@ -135,10 +135,7 @@ fn paragraph_view(
         move || own.with(|marks| pieces_view(&atlas, &reading, &paragraph, reader, marks))
     };
     let language = atlas.language;
-    let href = {
-        let atlas = atlas.clone();
-        move || paragraph_href(&atlas, n)
-    };
+    let href = move || paragraph_href(reader, n);
     let on_share = {
         let atlas = atlas.clone();
         move |e: leptos::ev::MouseEvent| {
@@ -229,11 +226,10 @@ fn mention_link(
     let href = {
         let (atlas, target) = (atlas.clone(), target.clone());
         move || {
-            let path = window().location().pathname().unwrap_or_default();
-            let query = atlas
-                .state
-                .with(|s| explorer_for(&atlas, s, &target).to_query());
-            format!("{path}{query}")
+            reader.links.with(|base| {
+                let query = explorer_for(&atlas, &base.view, &target).to_query();
+                format!("{}{query}", base.path)
+            })
         }
     };
     let on_click = move |e: leptos::ev::MouseEvent| {

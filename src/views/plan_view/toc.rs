@@ -34,10 +34,7 @@ pub(super) fn Contents(reading: Arc<PlanReading>, reader: Reader) -> impl IntoVi
         .into_iter()
         .map(|entry| {
             let n = entry.number;
-            let href = {
-                let atlas = atlas.clone();
-                move || paragraph_href(&atlas, n)
-            };
+            let href = move || paragraph_href(reader, n);
             let atlas = atlas.clone();
             let on_click = move |e: leptos::ev::MouseEvent| {
                 if !modified_click(&e) {
