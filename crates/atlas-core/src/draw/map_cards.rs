@@ -9,6 +9,8 @@
 //! the browser's), and the vertical rhythm (line heights, gaps) is the one the style sheet gives
 //! the cards in ems (assets/css/20-map.css), named here once.
 
+use std::ops::Range;
+
 use crate::draw::labels::{LabelBox, text_width};
 use crate::draw::map_title::{Legend, LegendSymbol, MapTitle};
 
@@ -154,23 +156,44 @@ fn wrapped(text: &str, font_px: f64, weight: f64, room: f64) -> (usize, f64) {
     (lines, widest)
 }
 
+/// Punctuation a line never starts with (the browser keeps it on the line before).
+const NO_LINE_START: &str = "、，。；：？！）」』】〉》”’…%";
+
+/// Punctuation a line never ends with (the browser carries it to the next line).
+const NO_LINE_END: &str = "（「『【〈《“‘";
+
 /// The pieces a line may break between: each Chinese character on its own, each run of other
-/// characters between spaces; each with whether a space stood before it.
+/// characters between spaces; each with whether a space stood before it. As a browser breaks
+/// Chinese, closing punctuation stays with the character before it and opening punctuation with
+/// the one after.
 fn break_units(text: &str) -> Vec<(&str, bool)> {
-    let mut units = Vec::new();
+    let mut units: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut push = |range: Range<usize>, spaced: bool| match units.last_mut() {
+        Some((last, _))
+            if !spaced
+                && last.end == range.start
+                && (text[range.clone()]
+                    .chars()
+                    .all(|c| NO_LINE_START.contains(c))
+                    || text[last.clone()].chars().all(|c| NO_LINE_END.contains(c))) =>
+        {
+            last.end = range.end;
+        }
+        _ => units.push((range, spaced)),
+    };
     let mut spaced = false;
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         let wide = (c as u32) >= 0x2E80;
         if c == ' ' || wide {
             if let Some(s) = start.take() {
-                units.push((&text[s..i], spaced));
+                push(s..i, spaced);
                 spaced = false;
             }
             if c == ' ' {
                 spaced = true;
             } else {
-                units.push((&text[i..i + c.len_utf8()], spaced));
+                push(i..i + c.len_utf8(), spaced);
                 spaced = false;
             }
         } else if start.is_none() {
@@ -178,9 +201,12 @@ fn break_units(text: &str) -> Vec<(&str, bool)> {
         }
     }
     if let Some(s) = start {
-        units.push((&text[s..], spaced));
+        push(s..text.len(), spaced);
     }
     units
+        .into_iter()
+        .map(|(range, spaced)| (&text[range], spaced))
+        .collect()
 }
 
 #[cfg(test)]
@@ -271,9 +297,30 @@ mod tests {
         assert!(hl >= hs + 2.0 * HEADLINE_LINE * 16.8 - 1.0, "{hs} {hl}");
     }
 
+    /// The style sheet states the title card's widest width once, with the share the app reads
+    /// from it and the rems counted here.
+    #[test]
+    fn the_style_sheet_gives_the_title_card_the_width_counted_here() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/css/20-map.css");
+        let css =
+            std::fs::read_to_string(path).expect("the map's style sheet is in the repository");
+        let rule = css
+            .lines()
+            .find(|l| l.starts_with(".map-title {"))
+            .expect("the style sheet has a .map-title rule");
+        let width = format!("max-width: min({TITLE_MAX_REM}rem, calc(var(--width-share) * 100%));");
+        assert!(rule.contains(&width), "{rule}");
+    }
+
     #[test]
     fn chinese_breaks_between_characters_and_a_hidden_subtitle_takes_no_room() {
         assert_eq!(break_units("新一代 信息").len(), 5);
+        let units = |text| -> Vec<&str> { break_units(text).into_iter().map(|(u, _)| u).collect() };
+        assert_eq!(units("南京、苏州"), ["南", "京、", "苏", "州"]);
+        assert_eq!(
+            units("重点（规划第三节）"),
+            ["重", "点", "（规", "划", "第", "三", "节）"]
+        );
         assert_eq!(
             break_units("Jiangsu plan 2011"),
             vec![("Jiangsu", false), ("plan", true), ("2011", true)]
