@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DIST, ROOT, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, addressParams, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
 
 const run = promisify(execFile);
 const bundle = readBundle();
@@ -123,7 +123,9 @@ describe('a city brief from its panel and its link', () => {
     const page = await openAtlas(env.browser, `${env.site.url}?city=320500&lang=en`);
     await page.locator('.city-details .open-brief').click();
     await page.waitForFunction(() => document.querySelectorAll('.brief svg.locator[data-counties]:not([data-counties="0"])').length === 13);
-    const params = new URL(page.url()).searchParams;
+    // The address is written once the briefs are painted.
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'briefs');
+    const params = await addressParams(page);
     assert.equal(params.get('view'), 'briefs');
     assert.equal(params.get('city'), '320500');
     assert.deepEqual(await page.$$eval('.brief-tick input:checked', (i) => i.map((x) => x.value)), ['320500']);

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openAtlas, useBrowserAndSite } from './harness.mjs';
+import { addressParams, openAtlas, useBrowserAndSite } from './harness.mjs';
 
 const run = promisify(execFile);
 const env = useBrowserAndSite();
@@ -80,7 +80,7 @@ describe('the chosen briefs live in the address', () => {
       const page = await openBriefs(`${env.site.url}?${new URLSearchParams({ briefs })}`);
       assert.deepEqual(await ticked(page, ['320100', '320500']), ['320100', '320500'], briefs);
       await addressTicks(page, '320100,320500');
-      assert.equal(new URL(page.url()).searchParams.get('view'), 'briefs', 'the choice opens the briefs view');
+      assert.equal((await addressParams(page)).get('view'), 'briefs', 'the choice opens the briefs view');
       assert.equal(await page.locator('.notice-bar').count(), 0, 'no notice');
       await page.close();
     }

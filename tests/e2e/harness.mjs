@@ -176,6 +176,15 @@ export function targetsSlide() {
   return slideTitles(readBundle()).findIndex((t) => t.startsWith('发展目标')) + 1;
 }
 
+/**
+ * The address's parameters as the page has them now. Playwright's `page.url()` follows
+ * `history.pushState`/`replaceState` only once the browser's event about it has arrived, which
+ * may be later than a condition waited for in the page.
+ */
+export async function addressParams(page) {
+  return new URLSearchParams(await page.evaluate(() => location.search));
+}
+
 /** Resolves once `target` (a page or a frame) has painted a frame and started the next one. */
 export function nextFrame(target) {
   return target.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

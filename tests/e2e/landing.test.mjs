@@ -4,7 +4,7 @@
 // already chosen.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openAtlas, useBrowserAndSite } from './harness.mjs';
+import { addressParams, openAtlas, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
 
@@ -43,7 +43,7 @@ describe('focus lands in the view a choice opens', () => {
     await page.locator('.overview-figure').first().waitFor();
     await page.locator('.overview-open[data-industry="biotech_medicine"]').click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('industry') === 'biotech_medicine');
-    assert.equal(new URL(page.url()).searchParams.get('city'), '320500');
+    assert.equal((await addressParams(page)).get('city'), '320500');
     await page.close();
   });
 });

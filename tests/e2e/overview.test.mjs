@@ -200,7 +200,8 @@ describe('the overview', () => {
     await page.keyboard.press('End');
     await page.waitForFunction(() => document.querySelectorAll('.slide-overview path.city').length === 130);
     assert.equal(await page.textContent('.slide-title'), slideTitles(readBundle()).at(-1));
-    const slide = new URL(page.url()).searchParams.get('slide');
+    const slide = String(slideTitles(readBundle()).length);
+    await page.waitForFunction((s) => new URLSearchParams(location.search).get('slide') === s, slide);
     assert.equal(await page.textContent('.slide-counter'), `${slide} / ${slide}`);
     const layout = await page.evaluate(() => {
       const figures = [...document.querySelectorAll('.slide-overview .overview-figure')].map((f) => f.getBoundingClientRect());
