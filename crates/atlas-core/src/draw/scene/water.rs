@@ -274,39 +274,102 @@ fn fits_inside(shape: &MultiPolygon, label: &LabelBox) -> bool {
 /// How many spots a lake's name is offered: enough to step round a city's label or a marker.
 const LAKE_SPOTS: usize = 24;
 
-/// Spots where a `width` × `height` box fits wholly inside `shape` ([`fits_inside`]), on a grid of
-/// `step` pixels walked outward from the middle of the shape's extent, ring by ring: where a
-/// lake's name can go, nearest its middle first.
-pub fn spots_inside(shape: &MultiPolygon, width: f64, height: f64, step: f64) -> Vec<ScreenPoint> {
+/// Spots where a `width` × `height` box fits wholly inside `shape` ([`fits_inside`]) and on the
+/// `map_width` × `map_height` map, on a grid of `step` pixels walked outward from the middle of
+/// the part of the shape's extent on the map, ring by ring: where a lake's name can go, nearest
+/// its middle first. A drilled city shows only part of a lake such as 太湖: the walk covers that
+/// part alone, and stops once the lake has its spots.
+pub fn spots_inside(
+    shape: &MultiPolygon,
+    (width, height): (f64, f64),
+    (map_width, map_height): (f64, f64),
+    step: f64,
+) -> Vec<ScreenPoint> {
     let Some(extent) = shape.bounding_rect() else {
         return Vec::new();
     };
+    let (left, top) = (extent.min().x.max(0.0), extent.min().y.max(0.0));
+    let (right, bottom) = (
+        extent.max().x.min(map_width),
+        extent.max().y.min(map_height),
+    );
+    if left >= right || top >= bottom {
+        return Vec::new();
+    }
+    let on_map = |c: &ScreenPoint| {
+        c.x - width / 2.0 >= 0.0
+            && c.y - height / 2.0 >= 0.0
+            && c.x + width / 2.0 <= map_width
+            && c.y + height / 2.0 <= map_height
+    };
     let step = step.max(1.0);
-    let middle = extent.center();
-    let reach = (extent.width().max(extent.height()) / 2.0 / step).ceil() as i64;
+    let middle = ScreenPoint {
+        x: (left + right) / 2.0,
+        y: (top + bottom) / 2.0,
+    };
+    let reach = ((right - left).max(bottom - top) / 2.0 / step).ceil() as i64;
     let mut spots = Vec::new();
     for ring in 0..=reach {
         for i in -ring..=ring {
             for j in -ring..=ring {
-                if i.abs().max(j.abs()) != ring || spots.len() >= LAKE_SPOTS {
+                if i.abs().max(j.abs()) != ring {
                     continue;
                 }
                 let center = ScreenPoint {
                     x: middle.x + i as f64 * step,
                     y: middle.y + j as f64 * step,
                 };
-                if fits_inside(
-                    shape,
-                    &LabelBox {
-                        center,
-                        width,
-                        height,
-                    },
-                ) {
+                let label = LabelBox {
+                    center,
+                    width,
+                    height,
+                };
+                if on_map(&center) && fits_inside(shape, &label) {
                     spots.push(center);
+                    if spots.len() == LAKE_SPOTS {
+                        return spots;
+                    }
                 }
             }
         }
     }
     spots
+}
+
+#[cfg(test)]
+mod tests {
+    use geo::Rect;
+
+    use super::*;
+
+    /// 太湖 from a drilled 苏州: a lake far bigger than the map, the map over one corner of it.
+    #[test]
+    fn a_lake_larger_than_the_map_is_offered_spots_on_the_map() {
+        let lake = MultiPolygon::new(vec![
+            Rect::new(
+                Coord {
+                    x: -2000.0,
+                    y: -2000.0,
+                },
+                Coord { x: 300.0, y: 300.0 },
+            )
+            .to_polygon(),
+        ]);
+        let spots = spots_inside(&lake, (60.0, 16.0), (400.0, 400.0), 5.0);
+        assert_eq!(spots.len(), LAKE_SPOTS);
+        assert!(
+            spots
+                .iter()
+                .all(|c| c.x >= 30.0 && c.x <= 270.0 && c.y >= 8.0 && c.y <= 292.0),
+            "{spots:?}"
+        );
+    }
+
+    #[test]
+    fn a_lake_off_the_map_is_offered_none() {
+        let lake = MultiPolygon::new(vec![
+            Rect::new(Coord { x: 500.0, y: 0.0 }, Coord { x: 900.0, y: 300.0 }).to_polygon(),
+        ]);
+        assert!(spots_inside(&lake, (60.0, 16.0), (400.0, 400.0), 5.0).is_empty());
+    }
 }

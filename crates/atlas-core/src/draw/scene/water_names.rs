@@ -70,7 +70,12 @@ impl WaterNames {
             'bands: for &band in bands {
                 for text in [name, name.strip_suffix(" Lake").unwrap_or(name)] {
                     let text_box = text_width(text, font_px) + 2.0;
-                    let spots = spots_inside(&shape.outline, text_box, band, line / 3.0);
+                    let spots = spots_inside(
+                        &shape.outline,
+                        (text_box, band),
+                        (width, height),
+                        line / 3.0,
+                    );
                     if !spots.is_empty() {
                         named.push((i, text.to_string(), spots, text_box));
                         break 'bands;
