@@ -128,9 +128,10 @@ pub fn MapView() -> impl IntoView {
     let drill_wanted = use_drill_shown(&atlas);
     let drill_arrived = RwSignal::new(false);
     let drilled = Memo::new(move |_| drill_wanted.get() && drill_arrived.get());
-    // Drilling into a city asks for the county layer, and after a failure tries once more (a
-    // user drilling in anew). Here, not in the drilled map: its code is a chunk that may arrive
-    // after the layer's first answer, and would then retry a failure nobody had seen.
+    // Being drilled into a city (a link, Back, a panel) asks for the county layer, and after a
+    // failure tries once more; a user's drill (`drill_into`) asks before its effects even run.
+    // Here, not in the drilled map: its code is a chunk that may arrive after the layer's first
+    // answer, and would then retry a failure nobody had seen.
     let drilled_city = {
         let bundle = atlas.bundle.clone();
         Memo::new(move |_| state.with(|s| s.drilled_city(&bundle)))

@@ -37,7 +37,6 @@ use crate::web::keys::{KeyLayer, KeyOutcome, on_key};
 #[component]
 pub fn PlanView() -> impl IntoView {
     let atlas = use_atlas();
-    atlas.want_plan();
     let (plan, plan_quote, language) = (atlas.plan, atlas.plan_quote, atlas.language);
     let opened_from = atlas.plan_opened_from;
     // The quote's mark belongs to the visit that "show in plan" opened.

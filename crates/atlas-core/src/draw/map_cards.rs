@@ -130,7 +130,8 @@ pub fn title_size(title: &MapTitle, frame: &CardFrame) -> (f64, f64) {
 }
 
 /// How many lines `text` at `font_px` (its widths times `weight`) takes in `room` px, broken as a
-/// browser breaks it (between words, and between any two Chinese characters), and the width of
+/// browser breaks it (between words, and between two Chinese characters but never before closing
+/// or after opening punctuation), and the width of
 /// the box that holds them (all of `room` once they wrap).
 fn wrapped(text: &str, font_px: f64, weight: f64, room: f64) -> (usize, f64) {
     let width = |s: &str| text_width(s, font_px) * weight;
@@ -157,10 +158,10 @@ fn wrapped(text: &str, font_px: f64, weight: f64, room: f64) -> (usize, f64) {
 }
 
 /// Punctuation a line never starts with (the browser keeps it on the line before).
-const NO_LINE_START: &str = "、，。；：？！）」』】〉》”’…%";
+const NO_LINE_START: &str = "、，。；：？！）」』】〉》〕］｝”’…％%),.;:?!]}";
 
 /// Punctuation a line never ends with (the browser carries it to the next line).
-const NO_LINE_END: &str = "（「『【〈《“‘";
+const NO_LINE_END: &str = "（「『【〈《〔［｛“‘([{";
 
 /// The pieces a line may break between: each Chinese character on its own, each run of other
 /// characters between spaces; each with whether a space stood before it. As a browser breaks
@@ -171,7 +172,6 @@ fn break_units(text: &str) -> Vec<(&str, bool)> {
     let mut push = |range: Range<usize>, spaced: bool| match units.last_mut() {
         Some((last, _))
             if !spaced
-                && last.end == range.start
                 && (text[range.clone()]
                     .chars()
                     .all(|c| NO_LINE_START.contains(c))
@@ -321,6 +321,9 @@ mod tests {
             units("重点（规划第三节）"),
             ["重", "点", "（规", "划", "第", "三", "节）"]
         );
+        assert_eq!(units("京」、苏"), ["京」、", "苏"]);
+        assert_eq!(units("（「规划"), ["（「规", "划"]);
+        assert_eq!(units("南京)、(苏州"), ["南", "京)、", "(苏", "州"]);
         assert_eq!(
             break_units("Jiangsu plan 2011"),
             vec![("Jiangsu", false), ("plan", true), ("2011", true)]
