@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, appStarted, useBrowserAndSite } from './harness.mjs';
+import { DIST, appStarted, nextFrame, useBrowserAndSite } from './harness.mjs';
 
 const env = useBrowserAndSite();
 const SHOTS = process.env.SHOTS ?? join(tmpdir(), 'atlas-shots');
@@ -159,7 +159,7 @@ test("the drilled map's code missing: the province map stays in view and working
   await page.waitForSelector('.map > .chunk-error[role="alert"]');
   // The county layer is in too, and a frame has been drawn with it.
   await counties;
-  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  await nextFrame(page);
   const province = await page.evaluate(() => {
     const map = document.querySelector('.map');
     const canvas = map.querySelector('.map-canvas');

@@ -199,8 +199,9 @@ describe('the overview', () => {
     const page = await openAtlas(env.browser, `${env.site.url}?slide=1`, { viewport: { width: 1920, height: 1080 } });
     await page.keyboard.press('End');
     await page.waitForFunction(() => document.querySelectorAll('.slide-overview path.city').length === 130);
-    assert.equal(await page.textContent('.slide-title'), slideTitles(readBundle()).at(-1));
-    const slide = String(slideTitles(readBundle()).length);
+    const titles = slideTitles(bundle);
+    assert.equal(await page.textContent('.slide-title'), titles.at(-1));
+    const slide = String(titles.length);
     await page.waitForFunction((s) => new URLSearchParams(location.search).get('slide') === s, slide);
     assert.equal(await page.textContent('.slide-counter'), `${slide} / ${slide}`);
     const layout = await page.evaluate(() => {

@@ -51,7 +51,8 @@ impl LabelBox {
             && (self.center.y - other.center.y).abs() * 2.0 < self.height + other.height + 2.0 * gap
     }
 
-    fn inside(&self, width: f64, height: f64) -> bool {
+    /// Whether the box lies wholly on a `width` × `height` map.
+    pub(crate) fn inside(&self, width: f64, height: f64) -> bool {
         self.center.x - self.width / 2.0 >= 0.0
             && self.center.y - self.height / 2.0 >= 0.0
             && self.center.x + self.width / 2.0 <= width

@@ -296,12 +296,6 @@ pub fn spots_inside(
     if left >= right || top >= bottom {
         return Vec::new();
     }
-    let on_map = |c: &ScreenPoint| {
-        c.x - width / 2.0 >= 0.0
-            && c.y - height / 2.0 >= 0.0
-            && c.x + width / 2.0 <= map_width
-            && c.y + height / 2.0 <= map_height
-    };
     let step = step.max(1.0);
     let middle = ScreenPoint {
         x: (left + right) / 2.0,
@@ -324,7 +318,7 @@ pub fn spots_inside(
                     width,
                     height,
                 };
-                if on_map(&center) && fits_inside(shape, &label) {
+                if label.inside(map_width, map_height) && fits_inside(shape, &label) {
                     spots.push(center);
                     if spots.len() == LAKE_SPOTS {
                         return spots;
