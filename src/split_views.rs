@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 
 use crate::chrome::export::preload_exports;
 use crate::map::drill_map::preload_drill;
+use crate::state::views_style::views_style;
 use crate::views::briefs_view::preload_briefs;
 use crate::views::overview_view::preload_overview;
 use crate::views::plan_view::preload_plan;
@@ -71,10 +72,16 @@ impl Chunk {
 }
 
 /// Once the browser is idle after the first map (`requestIdleCallback`, or a timeout where it
-/// is missing), fetches every view's chunk one after the other, so that a view's first use is as
-/// quick as before the split. A chunk that fails here is fetched again when its view opens.
+/// is missing), fetches the views' stylesheet and every view's chunk one after the other, so
+/// that a view's first use is as quick as before the split. A chunk that fails here is fetched again when its view opens.
 pub fn prefetch_on_idle() {
     let fetch_all = Closure::once_into_js(|| {
+        // The views' stylesheet downloads beside the chunks; awaited on its own, so that one that
+        // failed is taken out of the page as soon as it has.
+        let style = views_style();
+        leptos::task::spawn_local(async move {
+            let _ = style.await;
+        });
         leptos::task::spawn_local(async {
             for chunk in Chunk::ALL {
                 let _ = chunk.preload().await;

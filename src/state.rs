@@ -1,6 +1,6 @@
 //! What the page knows and where it comes from: the shared context, the URL, the bundle
-//! and county layer loaded, the prerendered page handed over, and the views' wasm chunks loaded
-//! (with their error panel).
+//! and county layer loaded, the prerendered page handed over, the views' wasm chunks and their
+//! stylesheet loaded (with their error panel).
 
 pub mod chunk;
 pub mod context;
@@ -9,3 +9,4 @@ pub mod load;
 pub mod prerendered;
 pub mod updated;
 pub mod url_sync;
+pub mod views_style;

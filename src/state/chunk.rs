@@ -1,9 +1,10 @@
 //! The wasm chunks' machinery, one place for every split view: a view the first screen does not
 //! show is compiled into a chunk of its own (its split point, `#[wasm_split(NAME, …, fallible,
 //! preload(…))]`, sits beside the view), fetched when the view is first opened or earlier on idle
-//! (`crate::split_views::prefetch_on_idle`). [`Split`] shows the view once its chunk has
-//! arrived; a chunk that cannot be loaded (missing, truncated, a page in its place) shows the same
-//! kind of panel as a missing county layer, naming the file, with a button that fetches it again
+//! (`crate::split_views::prefetch_on_idle`). [`Split`] shows the view once its chunk (and, for a
+//! view the views' stylesheet styles, that stylesheet) has arrived; a chunk or stylesheet that
+//! cannot be loaded (missing, truncated, a page in its place) shows the same kind of panel as a
+//! missing county layer, naming the file, with a button that fetches it again
 //! and one back to the map (or, in the export menu, one closing the menu); the rest of the atlas
 //! keeps working.
 
@@ -12,8 +13,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use atlas_core::Msg;
+use atlas_core::model::deployment::{VIEWS_STYLE_META, updated_since};
 use atlas_core::view::chunk_files::{
-    CHUNKS_META, chunk_file, chunks_updated_since, unhashed_chunk_file,
+    CHUNKS_META, chunk_file, chunks_updated_since, needs_views_style, unhashed_chunk_file,
 };
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -22,14 +24,48 @@ use send_wrapper::SendWrapper;
 use crate::state::context::use_atlas;
 use crate::state::load::deployed_page;
 use crate::state::updated::UpdatedPanel;
+use crate::state::views_style::{ViewsStyleFailed, views_style, views_style_file};
 
-/// A view's chunk could not be loaded (the browser's console has the cause).
-#[derive(Debug, Clone)]
-pub struct ChunkFailed;
+/// What of a view could not be loaded (the browser's console has the cause).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkFailed {
+    /// Its wasm chunk.
+    Code,
+    /// The views' stylesheet, which styles it.
+    Style,
+}
 
 impl From<SplitLoaderError> for ChunkFailed {
     fn from(_: SplitLoaderError) -> Self {
-        ChunkFailed
+        ChunkFailed::Code
+    }
+}
+
+impl From<ViewsStyleFailed> for ChunkFailed {
+    fn from(_: ViewsStyleFailed) -> Self {
+        ChunkFailed::Style
+    }
+}
+
+impl ChunkFailed {
+    /// The file that could not be loaded, as this page's build names it, for the error panel.
+    fn file(self, chunk: &str) -> String {
+        match self {
+            ChunkFailed::Code => file_of(chunk),
+            ChunkFailed::Style => views_style_file(),
+        }
+    }
+
+    /// Whether the page deployed now names another file for what failed: the atlas was updated
+    /// since this page opened, this build's files are gone, and only a reload helps.
+    /// (The browser's fetch is not `Send`; the app has one thread, and the view's future must be.)
+    async fn updated_since_opened(self) -> bool {
+        SendWrapper::new(deployed_page())
+            .await
+            .is_some_and(|page| match self {
+                ChunkFailed::Code => chunks_updated_since(&page, &listed_chunks()),
+                ChunkFailed::Style => updated_since(&page, VIEWS_STYLE_META, &views_style_file()),
+            })
     }
 }
 
@@ -57,15 +93,6 @@ fn file_of(name: &str) -> String {
     chunk_file(&listed_chunks(), name)
         .map(str::to_string)
         .unwrap_or_else(|| unhashed_chunk_file(name))
-}
-
-/// Whether the atlas was updated on the server since this page opened (the page deployed now
-/// lists other chunks): this build's chunks are then gone, and only a reload helps.
-/// (The browser's fetch is not `Send`; the app has one thread, and the view's future must be.)
-async fn updated_since_opened() -> bool {
-    SendWrapper::new(deployed_page())
-        .await
-        .is_some_and(|page| chunks_updated_since(&page, &listed_chunks()))
 }
 
 /// The view that `split` builds from chunk `chunk` (its split's name), once the chunk has
@@ -100,24 +127,30 @@ pub fn Split(
             view! { <p class="chunk-loading" role="status">{move || language.get().text(Msg::ChunkLoading)}</p> }
         })
     };
+    let styled = needs_views_style(chunk);
     let view = move || {
         attempt.track();
         settled.set(false);
+        // The stylesheet is asked for first, so that it downloads beside the chunk.
+        let style = styled.then(views_style);
         let build = split();
         Suspend::new(async move {
-            let built = build.await;
+            let built = match (build.await, style) {
+                (Ok(built), Some(style)) => style.await.map(|()| built).map_err(ChunkFailed::from),
+                (built, _) => built,
+            };
             // The view may have been left while its chunk was on its way.
             settled.try_set(true);
             match built {
                 Ok(built) => built,
-                Err(ChunkFailed) if updated_since_opened().await => {
+                Err(failed) if failed.updated_since_opened().await => {
                     view! { <Show when=showing><UpdatedPanel /></Show> }.into_any()
                 }
-                Err(ChunkFailed) => {
+                Err(failed) => {
                     let retry = move || attempt.update(|n| *n += 1);
                     view! {
                         <Show when=showing>
-                            <ChunkError file=file_of(chunk) retry close />
+                            <ChunkError failed file=failed.file(chunk) retry close />
                         </Show>
                     }
                     .into_any()
@@ -128,17 +161,23 @@ pub fn Split(
     view! { {on_its_way} {view} }
 }
 
-/// The panel shown in place of a view whose chunk cannot be loaded: in the interface language,
-/// naming the file, with what to check, a button that fetches the file again and one back to the
-/// province map with the same choices, or, given `close`, one closing what holds the panel.
+/// The panel shown in place of a view whose chunk or stylesheet cannot be loaded: in the
+/// interface language, saying which and naming the file, with what to check, a button that
+/// fetches the file again and one back to the province map with the same choices, or, given
+/// `close`, one closing what holds the panel.
 #[component]
 fn ChunkError(
+    failed: ChunkFailed,
     file: String,
     retry: impl Fn() + Send + Sync + 'static,
     close: Option<Callback<()>>,
 ) -> impl IntoView {
     let atlas = use_atlas();
     let (language, state) = (atlas.language, atlas.state);
+    let heading = match failed {
+        ChunkFailed::Code => Msg::ChunkFailed,
+        ChunkFailed::Style => Msg::ChunkStyleFailed,
+    };
     let second = match close {
         Some(close) => view! {
             <button type="button" class="close-panel" on:click=move |_| close.run(())>
@@ -155,7 +194,7 @@ fn ChunkError(
     };
     view! {
         <div class="counties-error chunk-error" role="alert">
-            <h2>{move || language.get().text(Msg::ChunkFailed)}</h2>
+            <h2>{move || language.get().text(heading)}</h2>
             <p class="detail">{move || language.get().text(Msg::ChunkFile)}<span lang="en">{file.clone()}</span></p>
             <p class="hint">{move || language.get().text(Msg::ChunkHint)}</p>
             <button type="button" class="retry" on:click=move |_| retry()>

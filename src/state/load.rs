@@ -217,7 +217,7 @@ fn bundle_path() -> String {
 
 /// The address of a file the app fetches after start, as the page names it under `<meta
 /// name="META">` (content-hashed in a site build), or its stable `fallback` address.
-fn built_file(meta: &str, fallback: &str) -> String {
+pub(crate) fn built_file(meta: &str, fallback: &str) -> String {
     leptos::prelude::document()
         .query_selector(&format!("meta[name=\"{meta}\"]"))
         .ok()

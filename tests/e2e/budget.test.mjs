@@ -44,10 +44,11 @@ async function firstLoad() {
   page.on('request', (request) => requested.push(request.url()));
   await page.goto(ctx.site.url);
   await page.waitForFunction(appStarted);
-  // The views' wasm chunks (split_*.wasm, chunk_*.wasm) are fetched on idle once the first map
-  // is up, so one may start in the frame the app starts in: they are not the first load.
+  // The views' wasm chunks (split_*.wasm, chunk_*.wasm) and their stylesheet (views.*.css) are
+  // fetched on idle once the first map is up, so one may start in the frame the app starts in:
+  // they are not the first load.
   const before = [...new Set(requested)]
-    .filter((url) => url.startsWith(ctx.site.url) && !/\/(split_|chunk_)[^/]*\.wasm$/.test(url));
+    .filter((url) => url.startsWith(ctx.site.url) && !/\/((split_|chunk_)[^/]*\.wasm|assets\/views\.[0-9a-f]{16}\.css)$/.test(url));
   await page.close();
   const files = [];
   for (const url of before) {

@@ -1,8 +1,10 @@
 // The views the first screen does not show live in wasm chunks of their own (src/split_views.rs,
-// scripts/build-site.sh): each chunk has a content-hashed name; a chunk that cannot be loaded
-// (missing, truncated, a page in its place) shows an error panel in the interface language
-// naming the file, never a panic, and a retry once the file is back opens the view; a deep link
-// to a split view loads its chunk at once; after the first map every chunk is fetched on idle.
+// scripts/build-site.sh), and their rules in a stylesheet of their own (assets/css/views/,
+// src/state/views_style.rs): each has a content-hashed name; a chunk or that stylesheet that
+// cannot be loaded (missing, truncated, a page in its place) shows an error panel in the
+// interface language naming the file, never a panic nor a half-styled view, and a retry once the
+// file is back opens the view; a deep link to a split view loads its chunk at once; after the
+// first map every chunk and the stylesheet are fetched on idle.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
@@ -32,6 +34,14 @@ function listedChunks() {
   return content.split(/\s+/).filter(Boolean);
 }
 
+/** The views' stylesheet, as the page names it (`<meta name="atlas-views-style">`). */
+function viewsStyle() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const file = html.match(/<meta name="atlas-views-style" content="([^"]*)"/)?.[1];
+  assert.match(file ?? '', /^assets\/views\.[0-9a-f]{16}\.css$/, 'the built page names the views\' stylesheet by its hashed name');
+  return file;
+}
+
 /** The built file of split `name`, as the page names it. */
 function chunkOf(name) {
   const file = listedChunks().find((f) => f.startsWith(`split_${name}.`));
@@ -44,14 +54,18 @@ function chunkOf(name) {
  * language `lang` with no page error; for a missing file, keeps a screenshot of it
  * (chunk-failed-SHOT-LANG.png).
  */
-async function assertFailurePanel(page, selector, { file, lang, how, shot }) {
+async function assertFailurePanel(page, selector, { file, lang, how, shot, what = 'code' }) {
   const panel = await page.waitForSelector(selector);
   const text = await panel.textContent();
   assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
-  assert.match(text, lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/);
+  const heading = {
+    code: lang === 'zh' ? /这一视图的程序文件无法载入/ : /This view's code could not be loaded/,
+    style: lang === 'zh' ? /这一视图的样式文件无法载入/ : /This view's stylesheet could not be loaded/,
+  }[what];
+  assert.match(text, heading);
   if (how === 'missing (404)') {
     mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `chunk-failed-${shot}-${lang}.png`) });
+    await page.screenshot({ path: join(SHOTS, `${what === 'code' ? 'chunk' : 'style'}-failed-${shot}-${lang}.png`) });
   }
   assert.deepEqual(page.problems, [], 'no page error (no panic)');
 }
@@ -131,6 +145,75 @@ for (const view of VIEWS) {
   });
 }
 
+/** The ways the views' stylesheet can fail to arrive, each as a route handler given its text. */
+const STYLE_FAILURES = [
+  ['missing (404)', () => (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })],
+  ['truncated', (text) => (route) => route.fulfill({ status: 200, contentType: 'text/css', body: text.slice(0, text.length >> 1) })],
+  ['served as HTML', () => (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>' })],
+];
+
+// The views' stylesheet: a view it styles shows only with all of it, and the drilled map, which
+// the first stylesheet styles, never waits for it.
+describe("the views' stylesheet", () => {
+  for (const [i, [how, handler]] of STYLE_FAILURES.entries()) {
+    for (const lang of ['zh', 'en']) {
+      // Each failure on another view, so that every view that waits for it is seen doing so.
+      const view = VIEWS.filter((v) => v.split !== 'drill')[(i * 2 + (lang === 'en' ? 1 : 0)) % 6];
+      test(`${how}, ${lang}, ${view.split}: a panel naming the file, no half-styled view; the retry opens the view styled`, async () => {
+        const file = viewsStyle();
+        const text = readFileSync(join(DIST, file), 'utf8');
+        const page = await watchedPage();
+        // Only the view asks for the stylesheet (the idle prefetch would ask again, on its own).
+        await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+        let requests = 0;
+        await page.route(`**/${file}`, (route) => { requests += 1; return handler(text)(route); });
+        await page.goto(`${env.site.url}?lang=${lang}&${view.query}`);
+        await assertFailurePanel(page, '.chunk-error[role="alert"]', { file, lang, how, shot: view.split, what: 'style' });
+        assert.ok(requests >= 1);
+        assert.equal(await page.$(view.shown), null, 'the view is not shown without its rules');
+        assert.equal(await page.$$eval(`link[href="${file}"]`, (links) => links.length), 0, 'the failed stylesheet is out of the page');
+        await page.unroute(`**/${file}`);
+        await page.click('.chunk-error button.retry');
+        await page.waitForSelector(view.shown);
+        assert.equal(await page.$('.chunk-error'), null, 'the panel is gone');
+        assert.equal(await page.$$eval(`link[href="${file}"]`, (links) => links.length), 1, 'one stylesheet in the page');
+        const styled = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--atlas-views-style-complete').trim());
+        assert.equal(styled, '1', 'the whole stylesheet applies');
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+    }
+  }
+
+  test('missing: the drilled map, styled by the first stylesheet, opens all the same', async () => {
+    const page = await watchedPage();
+    await page.route(`**/${viewsStyle()}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    const drill = VIEWS.find((v) => v.split === 'drill');
+    await page.goto(`${env.site.url}?${drill.query}`);
+    await page.waitForSelector(drill.shown);
+    assert.equal(await page.$('.chunk-error'), null);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('a tab left open across a deployment: the stylesheet of its build gone offers the reload', async () => {
+    const file = viewsStyle();
+    const page = await watchedPage();
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    await page.goto(`${env.site.url}?lang=en`);
+    await page.waitForFunction(appStarted);
+    const next = readFileSync(join(DIST, 'index.html'), 'utf8').replaceAll(file, file.replace(/\.[0-9a-f]{16}\./, '.00112233445566aa.'));
+    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    await page.route(env.site.url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: next }));
+    await page.click('.view-table');
+    const panel = await page.waitForSelector('.status.updated[role="alert"]');
+    assert.match(await panel.textContent(), /The atlas was updated/);
+    assert.equal(await page.$('.chunk-error'), null, 'no retry that cannot help');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
 for (const view of VIEWS.filter((v) => ['presenter', 'drill', 'table'].includes(v.split))) {
   test(`the ${view.split} view's code missing: "back to the map" leaves for the province map with the same choices`, async () => {
     const file = chunkOf(view.split);
@@ -185,10 +268,12 @@ test("the drilled map's code missing: the province map stays in view and working
   await page.close();
 });
 
-test('after the first map every chunk is fetched on idle, none before', async () => {
+test("after the first map every chunk and the views' stylesheet are fetched on idle, none before", async () => {
   const page = await env.browser.newPage();
   const fetched = [];
+  const styles = [];
   page.on('request', (r) => { if (/\/(split_|chunk_)[^/]*\.wasm$/.test(r.url())) fetched.push(r.url().split('/').pop()); });
+  page.on('request', (r) => { if (r.url().endsWith('.css')) styles.push(r.url().slice(env.site.url.length)); });
   await page.addInitScript(() => {
     // Idle callbacks wait until the test releases them.
     window.__idle = [];
@@ -198,11 +283,15 @@ test('after the first map every chunk is fetched on idle, none before', async ()
   await page.waitForFunction(appStarted);
   await page.waitForFunction(() => window.__idle.length > 0);
   assert.deepEqual(fetched, [], 'no chunk before the browser is idle');
+  assert.deepEqual(styles.filter((f) => !/^assets\/style\.[0-9a-f]{16}\.css$/.test(f)), [], 'only the first stylesheet before the browser is idle');
   await page.evaluate(() => window.__idle.splice(0).forEach((f) => f()));
   const listed = listedChunks();
   await page.waitForFunction((n) => performance.getEntriesByType('resource')
     .filter((e) => /\/(split_|chunk_)[^/]*\.wasm$/.test(e.name)).length >= n, listed.length);
   assert.deepEqual([...new Set(fetched)].sort(), [...listed].sort());
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--atlas-views-style-complete').trim() === '1');
+  assert.deepEqual(styles.filter((f) => f !== viewsStyle() && !/^assets\/style\./.test(f)), [], `the views' stylesheet on idle: ${styles}`);
+  assert.ok(styles.includes(viewsStyle()), `the views' stylesheet was fetched on idle: ${styles}`);
   await page.close();
 });
 

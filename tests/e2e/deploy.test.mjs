@@ -29,6 +29,7 @@ const WASM = linkedAsset('atlas-wasm');
 const BUNDLE = linkedAsset('atlas-bundle');
 const BOOT = INDEX.match(/<script src="([^"]+)"/)[1];
 const STYLE = INDEX.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
+const VIEWS_STYLE = INDEX.match(/<meta name="atlas-views-style" content="([^"]+)"/)[1];
 
 /**
  * Sends a raw request for `path` (not normalised by any URL parser, nothing decoded); resolves to
@@ -485,7 +486,7 @@ describe('behind Debian nginx with deploy/nginx.conf, at /atlas/', () => {
     const wasm = await get(WASM);
     assert.equal(wasm.status, 200);
     assert.equal(wasm.headers['content-type'], 'application/wasm');
-    for (const [file, type] of [[WASM, 'application/wasm'], [MODULE, 'text/javascript'], [BOOT, 'text/javascript'], [STYLE, 'text/css'], [BUNDLE, 'application/json']]) {
+    for (const [file, type] of [[WASM, 'application/wasm'], [MODULE, 'text/javascript'], [BOOT, 'text/javascript'], [STYLE, 'text/css'], [VIEWS_STYLE, 'text/css'], [BUNDLE, 'application/json']]) {
       const answer = await get(file);
       assert.equal(answer.status, 200, file);
       assert.ok(answer.headers['content-type'].startsWith(type), `${file}: ${answer.headers['content-type']}`);

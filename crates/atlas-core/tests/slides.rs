@@ -187,9 +187,9 @@ fn the_presenter_stylesheet_uses_the_projector_palette() {
     use atlas_core::draw::palette::PROJECTOR_CSS_PROPERTIES;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../assets/css/80-presenter.css"
+        "/../../assets/css/views/80-presenter.css"
     );
-    let css = std::fs::read_to_string(path).expect("assets/css/80-presenter.css");
+    let css = std::fs::read_to_string(path).expect("assets/css/views/80-presenter.css");
     let block = css
         .split(".presenter {")
         .nth(1)

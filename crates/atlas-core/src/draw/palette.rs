@@ -295,7 +295,7 @@ pub fn projector_role(role: Role) -> &'static str {
     }
 }
 
-/// The presenter theme's custom properties (`.presenter` in `assets/css/80-presenter.css`), so
+/// The presenter theme's custom properties (`.presenter` in `assets/css/views/80-presenter.css`), so
 /// that a test can hold the stylesheet to the projector palette.
 pub const PROJECTOR_CSS_PROPERTIES: [(&str, &str); 5] = [
     ("--role-signature", PROJECTOR_ROLE_SIGNATURE),

@@ -71,7 +71,7 @@ pub fn projector_label_font(height: f64) -> f64 {
 }
 
 /// Screens narrower than this, px, are phones: a slide there shows its map across the width with
-/// the text under it (assets/css/80-presenter.css), and its labels are sized for that map, not
+/// the text under it (assets/css/views/80-presenter.css), and its labels are sized for that map, not
 /// for a projector.
 pub const PHONE_SLIDE_WIDTH: f64 = 640.0;
 

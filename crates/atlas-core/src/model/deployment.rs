@@ -11,6 +11,10 @@ pub const COUNTIES_META: &str = "atlas-counties";
 /// The `<meta>` name under which the page names the plan document's built file.
 pub const PLAN_META: &str = "atlas-plan";
 
+/// The `<meta>` name under which the page names the views' stylesheet's built file (the rules of
+/// the views the first screen does not show, fetched with their wasm chunks).
+pub const VIEWS_STYLE_META: &str = "atlas-views-style";
+
 /// The file a page names under `<meta name="NAME" content="FILE">`, as the page template and
 /// the site build write it (name before content, double quotes); `None` when it names none.
 pub fn named_file<'a>(page: &'a str, name: &str) -> Option<&'a str> {
@@ -29,17 +33,21 @@ pub fn updated_since(deployed_page: &str, name: &str, ours: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{COUNTIES_META, PLAN_META, named_file, updated_since};
+    use super::{COUNTIES_META, PLAN_META, VIEWS_STYLE_META, named_file, updated_since};
 
     const TEMPLATE: &str = include_str!("../../../../index.html");
 
     #[test]
-    fn the_page_template_names_both_files_at_their_stable_addresses() {
+    fn the_page_template_names_each_file_at_its_unhashed_address() {
         assert_eq!(
             named_file(TEMPLATE, COUNTIES_META),
             Some("assets/counties.json")
         );
         assert_eq!(named_file(TEMPLATE, PLAN_META), Some("assets/plan.json"));
+        assert_eq!(
+            named_file(TEMPLATE, VIEWS_STYLE_META),
+            Some("assets/views.css")
+        );
     }
 
     #[test]

@@ -260,6 +260,10 @@ impl Lang {
                 "这一视图的程序文件无法载入",
                 "This view's code could not be loaded",
             ),
+            ChunkStyleFailed => (
+                "这一视图的样式文件无法载入",
+                "This view's stylesheet could not be loaded",
+            ),
             ChunkHint => (
                 "地图仍可使用。若地图刚刚更新过，请重新加载本页；否则请检查该文件是否与 index.html 来自同一次构建并已完整上传。",
                 "The map still works. If the atlas was just updated, reload this page; otherwise check that this file comes from the same build as index.html and was uploaded in full.",
@@ -537,6 +541,9 @@ pub enum Msg {
     // CHUNK:
     /// The heading of the panel shown when a view's wasm chunk cannot be loaded.
     ChunkFailed,
+    /// The heading of the panel shown when the views' stylesheet, which styles the view, cannot
+    /// be loaded.
+    ChunkStyleFailed,
     /// What to do when a view's wasm chunk cannot be loaded.
     ChunkHint,
     /// The label before the name of the chunk file that could not be loaded.

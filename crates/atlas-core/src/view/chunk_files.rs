@@ -8,6 +8,25 @@
 /// The `<meta>` name under which the page lists the chunk files, separated by spaces.
 pub const CHUNKS_META: &str = "atlas-chunks";
 
+/// The splits whose views the views' stylesheet styles (`assets/css/views/`, a file per view named
+/// after its split): such a view shows only once that stylesheet has arrived too. The rest are
+/// styled by the first stylesheet, as what they sit in is: the drilled map and the county panel
+/// (`drill`) by the map's and the panel's rules, the export menu's list (`exports`) by the
+/// toolbar's.
+const STYLED_BY_VIEWS_STYLE: [&str; 6] = [
+    "overview",
+    "table",
+    "targets",
+    "plan",
+    "briefs",
+    "presenter",
+];
+
+/// Whether the view of split `name` needs the views' stylesheet (see [`STYLED_BY_VIEWS_STYLE`]).
+pub fn needs_views_style(name: &str) -> bool {
+    STYLED_BY_VIEWS_STYLE.contains(&name)
+}
+
 /// The file among `listed` (the page's list, space-separated) that holds the split `name`:
 /// `split_NAME.HASH.wasm`, the hash being the 16 hex digits the site build gives every file; `None`
 /// when the page lists none (a page from before the split).
@@ -37,7 +56,42 @@ pub fn chunks_updated_since(deployed_page: &str, ours: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{chunk_file, chunks_updated_since, unhashed_chunk_file};
+    use super::{chunk_file, chunks_updated_since, needs_views_style, unhashed_chunk_file};
+
+    /// The views' stylesheet's files (`assets/css/views/`) but its last, completeness rule: one
+    /// per view, `NN-NAME.css`, NAME the view's split.
+    fn views_style_files() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/css/views");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("assets/css/views is in the repository")
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|name| name != "99-complete.css")
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn the_views_stylesheet_holds_a_file_for_each_view_that_waits_for_it_and_no_other() {
+        let files = views_style_files();
+        let views: Vec<&str> = files
+            .iter()
+            .map(|file| {
+                let (_, rest) = file.split_once('-').expect("named NN-NAME.css");
+                rest.strip_suffix(".css").expect("a .css file")
+            })
+            .collect();
+        assert_eq!(views.len(), 6, "{files:?}");
+        for view in &views {
+            assert!(
+                needs_views_style(view),
+                "{view} has rules in views.css but does not wait for it"
+            );
+        }
+        for shown_by_the_first_stylesheet in ["drill", "exports", "tab", ""] {
+            assert!(!needs_views_style(shown_by_the_first_stylesheet));
+        }
+    }
 
     #[test]
     fn another_chunk_list_in_the_deployed_page_is_an_update() {
