@@ -183,10 +183,16 @@ impl<'a> Numbers<'a> {
             self.at += 1;
             return Ok(Some(Token::Command(c)));
         }
+        // A number runs to the first character that is not a digit, or to a second point
+        // (`1.5.5` is 1.5 and .5, as the path writer leaves out the space).
+        let mut pointed = c == '.';
         let end = trimmed
             .char_indices()
             .skip(1)
-            .find(|&(_, ch)| !(ch.is_ascii_digit() || ch == '.'))
+            .find(|&(_, ch)| {
+                let second_point = ch == '.' && std::mem::replace(&mut pointed, true);
+                second_point || !(ch.is_ascii_digit() || ch == '.')
+            })
             .map_or(trimmed.len(), |(i, _)| i);
         let number = trimmed[..end]
             .parse::<f64>()
@@ -254,6 +260,25 @@ mod tests {
                 (a[0] - b[0]).abs() < tenth_of_a_pixel && (a[1] - b[1]).abs() < tenth_of_a_pixel
             );
         }
+    }
+
+    #[test]
+    fn numbers_written_without_separators_read_back() {
+        // As the path writer writes them: `1.5.5` is 1.5 then .5, `0-.5` is 0 then -0.5.
+        let read = path_rings("M0 0l1.5.5 0-.5.5.5 10.3 2.5ZM.3.7l.7 0 0 .7Z")
+            .expect("the writer's short form reads");
+        let tenths = |v: f64| (v * 10.0).round() / 10.0;
+        let xy: Vec<Vec<(f64, f64)>> = read
+            .iter()
+            .map(|ring| ring.iter().map(|p| (tenths(p.x), tenths(p.y))).collect())
+            .collect();
+        assert_eq!(
+            xy,
+            vec![
+                vec![(0.0, 0.0), (1.5, 0.5), (1.5, 0.0), (2.0, 0.5), (12.3, 3.0)],
+                vec![(0.3, 0.7), (1.0, 0.7), (1.0, 1.4)]
+            ]
+        );
     }
 
     #[test]

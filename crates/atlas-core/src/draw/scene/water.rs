@@ -10,7 +10,7 @@ use geo::{BoundingRect, Contains, Coord, MultiPolygon};
 
 use crate::draw::labels::LabelBox;
 use crate::geo::projection::{Projection, ScreenPoint};
-use crate::geo::svg_path::{push_tenths, svg_path};
+use crate::geo::svg_path::{PathData, svg_path};
 use crate::model::bundle::{Bundle, WaterKind, WaterRef};
 use crate::model::geojson_shape::FeatureCollection;
 
@@ -222,32 +222,13 @@ fn tapered(line: &[ScreenPoint], px_per_km: f64) -> Vec<ChannelPiece> {
         .collect()
 }
 
-/// SVG path data of an open line, to a tenth of a pixel, steps relative as the outlines'.
+/// SVG path data of an open line, written as the outlines are.
 fn open_path(points: &[ScreenPoint]) -> String {
-    let mut d = String::new();
-    let mut last: Option<(i64, i64)> = None;
+    let mut d = PathData::default();
     for p in points {
-        let at = ((p.x * 10.0).round() as i64, (p.y * 10.0).round() as i64);
-        match last {
-            None => {
-                d.push('M');
-                push_tenths(&mut d, at.0);
-                d.push(' ');
-                push_tenths(&mut d, at.1);
-                d.push('l');
-            }
-            Some(previous) => {
-                if !d.ends_with('l') {
-                    d.push(' ');
-                }
-                push_tenths(&mut d, at.0 - previous.0);
-                d.push(' ');
-                push_tenths(&mut d, at.1 - previous.1);
-            }
-        }
-        last = Some(at);
+        d.point(*p);
     }
-    d
+    d.finish()
 }
 
 /// Whether `label` lies wholly inside `shape`: its corners, edge midpoints and centre inside,
