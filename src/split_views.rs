@@ -76,12 +76,9 @@ impl Chunk {
 /// that a view's first use is as quick as before the split. A chunk that fails here is fetched again when its view opens.
 pub fn prefetch_on_idle() {
     let fetch_all = Closure::once_into_js(|| {
-        // The views' stylesheet downloads beside the chunks; awaited on its own, so that one that
-        // failed is taken out of the page as soon as it has.
-        let style = views_style();
-        leptos::task::spawn_local(async move {
-            let _ = style.await;
-        });
+        // The views' stylesheet downloads beside the chunks (one that fails is taken out of the
+        // page, awaited or not).
+        drop(views_style());
         leptos::task::spawn_local(async {
             for chunk in Chunk::ALL {
                 let _ = chunk.preload().await;

@@ -26,7 +26,7 @@ use crate::state::load::deployed_page;
 use crate::state::updated::UpdatedPanel;
 use crate::state::views_style::{ViewsStyleFailed, views_style, views_style_file};
 
-/// What of a view could not be loaded (the browser's console has the cause).
+/// What of a view could not be loaded (the browser's console says why).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChunkFailed {
     /// Its wasm chunk.
@@ -95,11 +95,12 @@ fn file_of(name: &str) -> String {
         .unwrap_or_else(|| unhashed_chunk_file(name))
 }
 
-/// The view that `split` builds from chunk `chunk` (its split's name), once the chunk has
-/// arrived; until then a line saying it is on its way (a link straight to a view may come before
-/// the chunks were fetched on idle: never a blank page); if it cannot be loaded, the panel naming
-/// its file with a button that tries again and one back to the map, or, when the atlas was
-/// updated since this page opened, the panel offering the reload.
+/// The view that `split` builds from chunk `chunk` (its split's name), once the chunk (and, for
+/// a view the views' stylesheet styles, that stylesheet) has arrived; until then a line saying it
+/// is on its way (a link straight to a view may come before the chunks were fetched on idle:
+/// never a blank page); if it cannot be loaded, the panel naming its file with a button that
+/// tries again and one back to the map, or, when the atlas was updated since this page opened,
+/// the panel offering the reload.
 #[component]
 pub fn Split(
     /// The split's name, as `wasm_split(NAME)` gives it.
@@ -131,13 +132,19 @@ pub fn Split(
     let view = move || {
         attempt.track();
         settled.set(false);
-        // The stylesheet is asked for first, so that it downloads beside the chunk.
         let style = styled.then(views_style);
         let build = split();
         Suspend::new(async move {
-            let built = match (build.await, style) {
-                (Ok(built), Some(style)) => style.await.map(|()| built).map_err(ChunkFailed::from),
-                (built, _) => built,
+            // The stylesheet first (at once when it has arrived, as it has once fetched on idle),
+            // then the view is built: a view's effects run once it is in the page, never while
+            // it waits for its rules.
+            let styled = match style {
+                Some(style) => style.await.map_err(ChunkFailed::from),
+                None => Ok(()),
+            };
+            let built = match styled {
+                Ok(()) => build.await,
+                Err(failed) => Err(failed),
             };
             // The view may have been left while its chunk was on its way.
             settled.try_set(true);

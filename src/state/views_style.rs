@@ -4,7 +4,8 @@
 //! `<meta name="atlas-views-style">`. It is fetched on idle with the views' wasm chunks, or when
 //! such a view opens first; the view shows once both have arrived
 //! ([`crate::state::chunk::Split`]). A stylesheet that is missing, cut short, served as a page or
-//! stalled is taken out of the page again (no half-styled view) and fetched anew on the next try.
+//! stalled is taken out of the page again as soon as that is known, whoever asked for it (no
+//! half-styled view), and fetched anew on the next call.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -26,16 +27,22 @@ const COMPLETE_PROPERTY: &str = "--atlas-views-style-complete";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ViewsStyleFailed;
 
-/// The stylesheet's `<link>` in the page and the promise that settles when it has loaded, failed
-/// or stalled.
-struct Arriving {
-    link: web_sys::Element,
-    promise: Promise,
+/// Where the views' stylesheet is.
+enum Stylesheet {
+    /// On its way: its `<link>` in the page and the promise that settles when it has loaded,
+    /// failed or stalled.
+    Arriving {
+        link: web_sys::Element,
+        promise: Promise,
+    },
+    /// Arrived whole: a view waits for nothing.
+    Arrived,
 }
 
 thread_local! {
-    /// The stylesheet on its way or arrived; `None` before the first call and after a failure.
-    static ARRIVING: RefCell<Option<Arriving>> = const { RefCell::new(None) };
+    /// The stylesheet; `None` before the first call and after a failure (so the next call fetches
+    /// it again).
+    static STYLESHEET: RefCell<Option<Stylesheet>> = const { RefCell::new(None) };
 }
 
 /// The stylesheet's file as this page's build names it (`assets/views.HASH.css`).
@@ -44,35 +51,38 @@ pub fn views_style_file() -> String {
 }
 
 /// Starts fetching the views' stylesheet now, unless it is on its way or has arrived, and gives
-/// what resolves once it has arrived whole. Called without awaiting (on idle), it fetches only.
+/// what resolves once it has arrived whole: at once (on its first poll) when it has. Whether or
+/// not anyone awaits it, a stylesheet that fails is taken out of the page ([`watch`]).
 pub fn views_style() -> impl Future<Output = Result<(), ViewsStyleFailed>> + Send {
-    let promise = ARRIVING.with(|arriving| {
-        let mut arriving = arriving.borrow_mut();
-        if arriving.is_none() {
-            *arriving = add_link();
+    let waiting = STYLESHEET.with(|stylesheet| {
+        let mut stylesheet = stylesheet.borrow_mut();
+        if stylesheet.is_none() {
+            *stylesheet = add_link();
         }
-        arriving.as_ref().map(|a| a.promise.clone())
+        match &*stylesheet {
+            Some(Stylesheet::Arrived) => Ok(None),
+            Some(Stylesheet::Arriving { promise, .. }) => {
+                Ok(Some(SendWrapper::new(JsFuture::from(promise.clone()))))
+            }
+            None => Err(ViewsStyleFailed),
+        }
     });
-    let loaded = promise
-        .as_ref()
-        .map(|promise| SendWrapper::new(JsFuture::from(promise.clone())));
-    let promise = promise.map(SendWrapper::new);
     async move {
-        let (Some(loaded), Some(promise)) = (loaded, promise) else {
-            return Err(ViewsStyleFailed);
-        };
-        if loaded.await.is_ok() && complete() {
+        let Some(settled) = waiting? else {
             return Ok(());
+        };
+        if settled.await.is_ok() && complete() {
+            Ok(())
+        } else {
+            Err(ViewsStyleFailed)
         }
-        forget(&promise);
-        Err(ViewsStyleFailed)
     }
 }
 
 /// Appends the stylesheet's `<link>` to the head, with a promise that resolves on its `load`
 /// and rejects on its `error` or after [`STALL_SECONDS`] (the event handlers are the promise's
-/// own functions: nothing of the app's is kept alive by the element).
-fn add_link() -> Option<Arriving> {
+/// own functions: nothing of the app's is kept alive by the element), and [`watch`]es it.
+fn add_link() -> Option<Stylesheet> {
     let document = document();
     let link = document.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
@@ -85,7 +95,42 @@ fn add_link() -> Option<Arriving> {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, STALL_SECONDS * 1000);
     });
     document.head()?.append_child(&link).ok()?;
-    Some(Arriving { link, promise })
+    watch(promise.clone());
+    Some(Stylesheet::Arriving { link, promise })
+}
+
+/// Once `promise` (an attempt) settles: notes the stylesheet arrived, or takes the failed one out
+/// of the page, rules it brought with it (a file cut short applies in part), so that the next
+/// call fetches it again, and says so in the console.
+fn watch(promise: Promise) {
+    let settled = SendWrapper::new(JsFuture::from(promise.clone()));
+    let promise = SendWrapper::new(promise);
+    leptos::task::spawn_local(async move {
+        let arrived = settled.await.is_ok() && complete();
+        STYLESHEET.with(|stylesheet| {
+            let mut stylesheet = stylesheet.borrow_mut();
+            let Some(Stylesheet::Arriving {
+                link,
+                promise: ours,
+            }) = &*stylesheet
+            else {
+                return;
+            };
+            if JsValue::from(ours) != JsValue::from(&*promise) {
+                return;
+            }
+            if arrived {
+                *stylesheet = Some(Stylesheet::Arrived);
+            } else {
+                leptos::logging::warn!(
+                    "{} did not arrive whole (missing, cut short, not a stylesheet, or stalled)",
+                    views_style_file()
+                );
+                link.remove();
+                *stylesheet = None;
+            }
+        });
+    });
 }
 
 /// Whether the stylesheet's last rule applies, i.e. all of it arrived.
@@ -95,18 +140,4 @@ fn complete() -> bool {
         .and_then(|root| window().get_computed_style(&root).ok().flatten())
         .and_then(|style| style.get_property_value(COMPLETE_PROPERTY).ok())
         .is_some_and(|value| value.trim() == "1")
-}
-
-/// Takes the failed stylesheet (the attempt that `promise` was) out of the page, rules it brought
-/// with it, so that the next call fetches it again; a newer attempt is left alone.
-fn forget(promise: &Promise) {
-    ARRIVING.with(|arriving| {
-        let mut arriving = arriving.borrow_mut();
-        let failed = arriving
-            .as_ref()
-            .is_some_and(|a| JsValue::from(&a.promise) == JsValue::from(promise));
-        if failed && let Some(a) = arriving.take() {
-            a.link.remove();
-        }
-    });
 }

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DIST, ROOT, addressParams, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
+import { DIST, ROOT, addressParams, nextFrame, openAtlas, readBundle, useBrowserAndSite } from './harness.mjs';
 
 const run = promisify(execFile);
 const bundle = readBundle();
@@ -138,6 +138,21 @@ describe('a city brief from its panel and its link', () => {
     const pdf = await printed(page);
     assert.equal(pdf.pages, 1);
     assert.ok(pdf.texts[0].includes('Suzhou') && pdf.texts[0].includes('Kunshan'));
+    await page.close();
+  });
+
+  test("with the briefs' code and the views' stylesheet already fetched on idle, the panel's button still brings its brief into view", async () => {
+    const page = await openAtlas(env.browser, `${env.site.url}?city=320500&lang=en`);
+    // Everything the briefs need has arrived on idle: their chunk and the views' stylesheet.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_briefs\.[0-9a-f]{16}\.wasm$/.test(e.name) && e.responseEnd > 0)
+      && getComputedStyle(document.documentElement).getPropertyValue('--atlas-views-style-complete').trim() === '1');
+    await nextFrame(page);
+    await page.locator('.city-details .open-brief').click();
+    await page.waitForFunction(() => document.querySelectorAll('.brief svg.locator[data-counties]:not([data-counties="0"])').length === 13);
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.brief[data-adcode="320500"]').getBoundingClientRect();
+      return box.top >= 0 && box.top < innerHeight / 2;
+    });
     await page.close();
   });
 

@@ -185,6 +185,31 @@ describe("the views' stylesheet", () => {
     }
   }
 
+  test('cut short on idle, with no view waiting: taken out of the page all the same, and fetched anew when a view opens', async () => {
+    const file = viewsStyle();
+    const text = readFileSync(join(DIST, file), 'utf8');
+    const page = await watchedPage();
+    let requests = 0;
+    await page.route(`**/${file}`, (route) => {
+      requests += 1;
+      return route.fulfill({ status: 200, contentType: 'text/css', body: text.slice(0, text.length >> 1) });
+    });
+    await page.goto(env.site.url);
+    await page.waitForFunction(appStarted);
+    // The idle prefetch asked for it, and what came (half of it) is out of the page again.
+    // (Its link is in the page from before it is asked for until it is taken out.)
+    await page.waitForFunction(() => !document.querySelector('link[href*="assets/views."]')
+      && performance.getEntriesByType('resource').some((e) => /\/assets\/views\./.test(e.name)));
+    assert.equal(requests, 1);
+    assert.equal(await page.$$eval(`link[href="${file}"]`, (links) => links.length), 0, 'no half stylesheet left in the page');
+    await page.unroute(`**/${file}`);
+    await page.click('.view-table');
+    await page.waitForSelector('.table-view table.layout-table');
+    assert.equal(await page.$$eval(`link[href="${file}"]`, (links) => links.length), 1);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('missing: the drilled map, styled by the first stylesheet, opens all the same', async () => {
     const page = await watchedPage();
     await page.route(`**/${viewsStyle()}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));

@@ -1,5 +1,5 @@
 //! Which build a file belongs to. The site build gives every file the app fetches after it has
-//! started (the county layer, the plan document) a content-hashed name and writes that name into
+//! started (the county layer, the plan document, the views' stylesheet) a content-hashed name and writes that name into
 //! the page (`<meta name="atlas-counties" content="assets/counties.0123456789abcdef.json">`), so
 //! a tab left open across a deployment keeps fetching its own build's files. When one of them is
 //! gone, the page as the server has it now tells whether the atlas was updated (it names another
