@@ -73,7 +73,8 @@ impl Chunk {
 
 /// Once the browser is idle after the first map (`requestIdleCallback`, or a timeout where it
 /// is missing), fetches the views' stylesheet and every view's chunk one after the other, so
-/// that a view's first use is as quick as before the split. A chunk that fails here is fetched again when its view opens.
+/// that a view's first use is as quick as before the split. A chunk or the stylesheet that fails
+/// here is fetched again when a view needing it opens.
 pub fn prefetch_on_idle() {
     let fetch_all = Closure::once_into_js(|| {
         // The views' stylesheet downloads beside the chunks (one that fails is taken out of the

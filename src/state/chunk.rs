@@ -76,6 +76,11 @@ pub type ChunkBuild = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>> 
 /// that `Split` is compiled once for every view.
 pub type SplitPoint = Arc<dyn Fn() -> ChunkBuild + Send + Sync>;
 
+/// Fetches a split's chunk without building its view (the `preload(…)` function its split point
+/// names), for a [`Split`] whose view also waits for the views' stylesheet: the chunk then
+/// downloads beside the stylesheet rather than after it.
+pub type ChunkPreload = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
+
 /// The chunk files this page's build lists (space-separated; empty for a page from before the
 /// split).
 fn listed_chunks() -> String {
@@ -115,6 +120,9 @@ pub fn Split(
     /// that, leaving the view as it is, instead of going back to the map.
     #[prop(optional)]
     close: Option<Callback<()>>,
+    /// Fetches the chunk alone, for a view the views' stylesheet styles (see [`ChunkPreload`]).
+    #[prop(optional)]
+    preload: Option<ChunkPreload>,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let language = use_atlas().language;
@@ -133,6 +141,11 @@ pub fn Split(
         attempt.track();
         settled.set(false);
         let style = styled.then(views_style);
+        // The chunk downloads beside the stylesheet; building the view waits for both (one load
+        // of the chunk: a second asks for the one on its way).
+        if let Some(preload) = preload.as_ref().filter(|_| style.is_some()) {
+            leptos::task::spawn_local(preload());
+        }
         let build = split();
         Suspend::new(async move {
             // The stylesheet first (at once when it has arrived, as it has once fetched on idle),
@@ -210,6 +223,20 @@ fn ChunkError(
             {second}
         </div>
     }
+}
+
+/// The [`ChunkPreload`] calling `preload`, the `preload(…)` function of a split point (its
+/// failure is not kept: building the view fetches the chunk again, and shows the panel).
+pub fn preload_point<F>(preload: fn() -> F) -> ChunkPreload
+where
+    F: Future<Output = Result<(), SplitLoaderError>> + Send + 'static,
+{
+    Arc::new(move || -> Pin<Box<dyn Future<Output = ()> + Send>> {
+        let fetch = preload();
+        Box::pin(async move {
+            let _ = fetch.await;
+        })
+    })
 }
 
 /// The [`SplitPoint`] calling `wrapper`, the function `#[wasm_split]` makes of a split point.

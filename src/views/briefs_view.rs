@@ -20,7 +20,7 @@ use atlas_core::view::brief::date::PrintDate;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::chunk::{ChunkFailed, Split, preload_point, split_point};
 use crate::state::context::use_atlas;
 use page::BriefPage;
 use reading_place::keep_reading_place;
@@ -165,7 +165,7 @@ fn today() -> Option<PrintDate> {
 
 /// The city briefs, as the wasm chunk `briefs`: shown once the chunk has arrived, or its error panel.
 pub fn briefs_split() -> impl IntoView {
-    view! { <Split chunk="briefs" split=split_point(briefs_chunk) /> }
+    view! { <Split chunk="briefs" split=split_point(briefs_chunk) preload=preload_point(preload_briefs) /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `briefs` chunk; `preload_briefs`

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use crate::panels::MixedText;
-use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::chunk::{ChunkFailed, Split, preload_point, split_point};
 use crate::state::context::use_atlas;
 use crate::web::resize::use_element_size;
 
@@ -202,7 +202,7 @@ pub fn OverviewGrid(projector: bool) -> impl IntoView {
 
 /// The ten industries' small maps side by side, as the wasm chunk `overview`: shown once the chunk has arrived, or its error panel.
 pub fn overview_split() -> impl IntoView {
-    view! { <Split chunk="overview" split=split_point(overview_chunk) /> }
+    view! { <Split chunk="overview" split=split_point(overview_chunk) preload=preload_point(preload_overview) /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `overview` chunk; `preload_overview`

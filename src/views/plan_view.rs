@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use wasm_bindgen::JsCast;
 
-use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::chunk::{ChunkFailed, Split, preload_point, split_point};
 use crate::state::context::{AtlasContext, PlanState, use_atlas};
 use crate::state::load::LoadError;
 use crate::state::updated::UpdatedPanel;
@@ -303,7 +303,7 @@ fn follow_address(atlas: &AtlasContext, reading: &Arc<PlanReading>, reader: Read
 /// it downloads beside the chunk rather than after it.
 pub fn plan_split() -> impl IntoView {
     use_atlas().want_plan();
-    view! { <Split chunk="plan" split=split_point(plan_chunk) /> }
+    view! { <Split chunk="plan" split=split_point(plan_chunk) preload=preload_point(preload_plan) /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `plan` chunk; `preload_plan`

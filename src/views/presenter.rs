@@ -15,7 +15,7 @@ use leptos::wasm_split::wasm_split;
 
 use crate::map::map_view::MapView;
 use crate::panels::MixedText;
-use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::chunk::{ChunkFailed, Split, preload_point, split_point};
 use crate::state::context::{AtlasContext, use_atlas};
 use crate::views::overview_view::{OverviewGrid, RoleLegend};
 use crate::views::targets_view::ChartFigure;
@@ -283,7 +283,7 @@ fn statement_line(
 
 /// The presenter's slides, as the wasm chunk `presenter`: shown once the chunk has arrived, or its error panel.
 pub fn presenter_split() -> impl IntoView {
-    view! { <Split chunk="presenter" split=split_point(presenter_chunk) /> }
+    view! { <Split chunk="presenter" split=split_point(presenter_chunk) preload=preload_point(preload_presenter) /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `presenter` chunk; `preload_presenter`

@@ -20,7 +20,7 @@ use atlas_core::{Bundle, Industry, Lang, Msg};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::chunk::{ChunkFailed, Split, preload_point, split_point};
 use crate::state::context::use_atlas;
 use crate::state::counties::Counties;
 
@@ -378,7 +378,7 @@ impl Row<'_> {
 
 /// The place × industry table, as the wasm chunk `table`: shown once the chunk has arrived, or its error panel.
 pub fn table_split() -> impl IntoView {
-    view! { <Split chunk="table" split=split_point(table_chunk) /> }
+    view! { <Split chunk="table" split=split_point(table_chunk) preload=preload_point(preload_table) /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `table` chunk; `preload_table`

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use crate::panels::PlanQuote;
-use crate::state::chunk::{ChunkFailed, Split, split_point};
+use crate::state::chunk::{ChunkFailed, Split, preload_point, split_point};
 use crate::state::context::use_atlas;
 use crate::web::resize::use_element_size;
 
@@ -82,7 +82,7 @@ pub fn TargetsView() -> impl IntoView {
 
 /// The plan's targets as charts, as the wasm chunk `targets`: shown once the chunk has arrived, or its error panel.
 pub fn targets_split() -> impl IntoView {
-    view! { <Split chunk="targets" split=split_point(targets_chunk) /> }
+    view! { <Split chunk="targets" split=split_point(targets_chunk) preload=preload_point(preload_targets) /> }
 }
 
 /// The split point: its body, the view built type-erased, is the `targets` chunk; `preload_targets`

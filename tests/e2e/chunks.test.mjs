@@ -444,6 +444,29 @@ describe('while a chunk is on its way, and after a deployment', () => {
     });
   }
 
+  test("a first use of a view the views' stylesheet styles asks for its code while the stylesheet is still on the way", async () => {
+    const file = chunkOf('overview');
+    const style = viewsStyle();
+    const page = await watchedPage();
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let styleAsked;
+    const styleRequested = new Promise((resolve) => { styleAsked = resolve; });
+    await page.route(`**/${style}`, async (route) => { styleAsked(); await held; await route.continue(); });
+    await page.goto(`${env.site.url}?lang=en`);
+    await page.waitForFunction(appStarted);
+    const codeRequested = page.waitForRequest((r) => r.url().endsWith(`/${file}`));
+    await page.click('.view-overview');
+    await styleRequested;
+    await codeRequested;
+    assert.equal(await page.$('.overview-view'), null, 'no view before its stylesheet has arrived');
+    release();
+    await page.waitForSelector(VIEWS.find((v) => v.split === 'overview').shown);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('a tab left open across a deployment: a chunk of its build gone offers the reload, not a retry', async () => {
     const file = chunkOf('table');
     const page = await watchedPage();
