@@ -103,8 +103,7 @@ fn add_link() -> Option<Stylesheet> {
 /// of the page, rules it brought with it (a file cut short applies in part), so that the next
 /// call fetches it again, and says so in the console.
 fn watch(promise: Promise) {
-    let settled = SendWrapper::new(JsFuture::from(promise.clone()));
-    let promise = SendWrapper::new(promise);
+    let settled = JsFuture::from(promise.clone());
     leptos::task::spawn_local(async move {
         let arrived = settled.await.is_ok() && complete();
         STYLESHEET.with(|stylesheet| {
@@ -116,7 +115,7 @@ fn watch(promise: Promise) {
             else {
                 return;
             };
-            if JsValue::from(ours) != JsValue::from(&*promise) {
+            if JsValue::from(ours) != JsValue::from(&promise) {
                 return;
             }
             if arrived {

@@ -78,11 +78,35 @@ async function watchedPage() {
   return page;
 }
 
+/**
+ * A tab left open across a deployment: the server now has the next build, whose page names
+ * another `file` (a chunk or the views' stylesheet), and this build's `file` is gone. Opening the
+ * table offers the reload, not a retry that cannot help.
+ */
+async function assertReloadOfferedWhenGone(file) {
+  const page = await watchedPage();
+  await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+  await page.goto(`${env.site.url}?lang=en`);
+  await page.waitForFunction(appStarted);
+  const next = readFileSync(join(DIST, 'index.html'), 'utf8').replaceAll(file, file.replace(/\.[0-9a-f]{16}\./, '.00112233445566aa.'));
+  await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+  await page.route(env.site.url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: next }));
+  await page.click('.view-table');
+  const panel = await page.waitForSelector('.status.updated[role="alert"]');
+  assert.match(await panel.textContent(), /The atlas was updated/);
+  assert.ok(await page.isVisible('.status.updated button.reload'));
+  assert.equal(await page.$('.chunk-error'), null, 'no retry that cannot help');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+}
+
 /** The ways a chunk can fail to arrive, each as a route handler given the file's bytes. */
+const MISSING = ['missing (404)', () => (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })];
+const SERVED_AS_HTML = ['served as HTML', () => (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>' })];
 const FAILURES = [
-  ['missing (404)', () => (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })],
+  MISSING,
   ['truncated', (bytes) => (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: bytes.subarray(0, bytes.length >> 1) })],
-  ['served as HTML', () => (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>' })],
+  SERVED_AS_HTML,
 ];
 
 describe('the build', () => {
@@ -147,9 +171,9 @@ for (const view of VIEWS) {
 
 /** The ways the views' stylesheet can fail to arrive, each as a route handler given its text. */
 const STYLE_FAILURES = [
-  ['missing (404)', () => (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })],
+  MISSING,
   ['truncated', (text) => (route) => route.fulfill({ status: 200, contentType: 'text/css', body: text.slice(0, text.length >> 1) })],
-  ['served as HTML', () => (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>' })],
+  SERVED_AS_HTML,
 ];
 
 // The views' stylesheet: a view it styles shows only with all of it, and the drilled map, which
@@ -221,21 +245,8 @@ describe("the views' stylesheet", () => {
     await page.close();
   });
 
-  test('a tab left open across a deployment: the stylesheet of its build gone offers the reload', async () => {
-    const file = viewsStyle();
-    const page = await watchedPage();
-    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
-    await page.goto(`${env.site.url}?lang=en`);
-    await page.waitForFunction(appStarted);
-    const next = readFileSync(join(DIST, 'index.html'), 'utf8').replaceAll(file, file.replace(/\.[0-9a-f]{16}\./, '.00112233445566aa.'));
-    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
-    await page.route(env.site.url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: next }));
-    await page.click('.view-table');
-    const panel = await page.waitForSelector('.status.updated[role="alert"]');
-    assert.match(await panel.textContent(), /The atlas was updated/);
-    assert.equal(await page.$('.chunk-error'), null, 'no retry that cannot help');
-    assert.deepEqual(page.problems, []);
-    await page.close();
+  test('a tab left open across a deployment: the stylesheet of its build gone offers the reload, not a retry', async () => {
+    await assertReloadOfferedWhenGone(viewsStyle());
   });
 });
 
@@ -468,21 +479,6 @@ describe('while a chunk is on its way, and after a deployment', () => {
   });
 
   test('a tab left open across a deployment: a chunk of its build gone offers the reload, not a retry', async () => {
-    const file = chunkOf('table');
-    const page = await watchedPage();
-    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
-    await page.goto(`${env.site.url}?lang=en`);
-    await page.waitForFunction(appStarted);
-    // The server now has the next build: this build's chunk is gone, and the page lists others.
-    const next = readFileSync(join(DIST, 'index.html'), 'utf8').replaceAll(file, file.replace(/\.[0-9a-f]{16}\./, '.00112233445566aa.'));
-    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
-    await page.route(env.site.url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: next }));
-    await page.click('.view-table');
-    const panel = await page.waitForSelector('.status.updated[role="alert"]');
-    assert.match(await panel.textContent(), /The atlas was updated/);
-    assert.ok(await page.isVisible('.status.updated button.reload'));
-    assert.equal(await page.$('.chunk-error'), null, 'no retry that cannot help');
-    assert.deepEqual(page.problems, []);
-    await page.close();
+    await assertReloadOfferedWhenGone(chunkOf('table'));
   });
 });
