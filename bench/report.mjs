@@ -228,7 +228,7 @@ function issue19Rows(r) {
     ],
     [
       `first tap on the map answered (painted), ${r.network}, CPU ${r.throttle}× slower, from navigation start, ≤ 0.5 × ECharts' first tap`,
-      `${one(tap.atlas.answeredMs)} vs ${one(tap.echarts.answeredMs)} (${ratio(tap.atlas.answeredMs, tap.echarts.answeredMs)} ×); first tap at ${one(tap.atlas.tapMs)} vs ${one(tap.echarts.tapMs)}, ${tap.atlas.taps} vs ${tap.echarts.taps} taps (medians of ${tap.atlas.n})`,
+      `${one(tap.atlas.answeredMs)} vs ${one(tap.echarts.answeredMs)} (${ratio(tap.atlas.answeredMs, tap.echarts.answeredMs)} ×); first tap at ${one(tap.atlas.tapMs)} vs ${one(tap.echarts.tapMs)}, ${tap.atlas.taps} vs ${tap.echarts.taps} taps (medians of ${tap.atlas.n}). Before the app starts, the atlas shows the tap taken (the boot script draws the city's selection casing; the app then applies the choice): at ${one(tap.atlas.shownMs)} (${ratio(tap.atlas.shownMs, tap.echarts.answeredMs)} ×), not counted as the answer here`,
       tap.atlas.answeredMs <= ISSUE_19.firstTapRatio * tap.echarts.answeredMs,
     ],
     interaction('city click', a.clickMs, 12, e.clickMs),

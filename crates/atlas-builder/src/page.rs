@@ -21,6 +21,9 @@ pub enum PageError {
     /// The template has no `<body>…</body>` to put the atlas in.
     #[error("the page template has no <body> … </body>: it is not the atlas's index.html")]
     NoBody,
+    /// A comment in the template is opened and never closed.
+    #[error("the page template opens a comment (<!--) it never closes (-->)")]
+    UnclosedComment,
     /// A renaming is not written `OLD=NEW`.
     #[error("\"{0}\" is not a renaming: write it as built/name=hashed/name")]
     Renaming(String),
@@ -60,7 +63,7 @@ pub fn write_page(
     bundle: &Bundle,
     renamings: &[Renaming],
 ) -> Result<String, PageError> {
-    let mut page = template.to_string();
+    let mut page = without_comments(template)?;
     for renaming in renamings {
         let quoted = format!("\"{}\"", renaming.from);
         let count = page.matches(&quoted).count();
@@ -94,6 +97,29 @@ pub fn write_page(
     ))
 }
 
+/// `template` without its comments (`<!-- … -->`), each with the indent before it and, when it
+/// stood on lines of its own, its line break: they explain the template to its readers, and would
+/// only add bytes to the page every visitor downloads before the first paint.
+fn without_comments(template: &str) -> Result<String, PageError> {
+    let mut page = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find("<!--") {
+        let close = rest[open..]
+            .find("-->")
+            .map(|at| open + at + "-->".len())
+            .ok_or(PageError::UnclosedComment)?;
+        let indented = rest[..open].trim_end_matches([' ', '\t']);
+        let own_line = (indented.is_empty() && page.ends_with('\n')) || indented.ends_with('\n');
+        page.push_str(if own_line { indented } else { &rest[..open] });
+        rest = &rest[close..];
+        if own_line {
+            rest = rest.strip_prefix('\n').unwrap_or(rest);
+        }
+    }
+    page.push_str(rest);
+    Ok(page)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +149,24 @@ mod tests {
             .expect("status kept");
         assert!(map < status, "the status sits over the map, after it");
         assert!(page.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn the_templates_comments_stay_out_of_the_page() {
+        let template = "<head>\n  <!-- why\n  it is so -->\n  <link href=\"a\">\n  <!-- a --><!-- b -->\n</head>\n<p>x <!-- inline -->y</p>\n";
+        assert_eq!(
+            without_comments(template),
+            Ok("<head>\n  <link href=\"a\">\n</head>\n<p>x y</p>\n".to_string())
+        );
+        assert_eq!(
+            without_comments("<p><!-- never closed </p>"),
+            Err(PageError::UnclosedComment)
+        );
+        let real = include_str!("../../../index.html");
+        assert!(real.contains("<!--"), "the template explains itself");
+        let page = write_page(real, &bundle(), &[]).expect("the real template writes");
+        assert!(!page.contains("<!--"), "the page carries none of it");
+        assert!(page.contains("<noscript><link rel=\"stylesheet\""));
     }
 
     #[test]
