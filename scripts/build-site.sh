@@ -30,20 +30,21 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out
   --out-name atlas "$SPLIT/atlas.wasm"
 rm "$SPLIT/atlas.wasm"
 mv "$SPLIT"/*.wasm "$SPLIT/__wasm_split.js" "$OUT/"
-# Every script and stylesheet the site ships is minified by esbuild (npm, pinned like the other
-# node tools): comments and spaces out, local names shortened, non-ASCII text kept as UTF-8. The
-# first paint waits for the page's stylesheet, which this takes from 12.9 to 7.2 KB gzip; the
-# boot script, the app's module and the loader shrink by 5.4 KB gzip between them. The sources
-# in assets/ keep their comments. wasm-bindgen's module imports the loader once per chunk under
-# one key (esbuild's duplicate-key warning), which the minified module keeps as it is.
+# Every script and stylesheet the page loads is minified by esbuild (npm, pinned like the other
+# node tools), for the browsers the README's table names (boot.js must still parse in older ones,
+# to tell their users which they need): comments and spaces out, local names shortened, non-ASCII
+# text kept as UTF-8. The first paint waits for the page's stylesheet, which this takes from 12.9
+# to 7.2 KB gzip; the boot script, the app's module and the loader shrink by 5.2 KB gzip between
+# them. The sources in assets/ keep their comments. `minify FILE [ESBUILD_FLAG…]`.
 minify() {
-  local file
-  for file in "$@"; do
-    "$ROOT/node_modules/.bin/esbuild" "$file" --minify --charset=utf8 --log-level=warning \
-      --log-override:duplicate-object-key=silent --allow-overwrite --outfile="$file"
-  done
+  local file="$1"; shift
+  "$ROOT/node_modules/.bin/esbuild" "$file" --minify --charset=utf8 --target=chrome96,firefox79,safari15 \
+    --log-level=warning --allow-overwrite --outfile="$file" "$@"
 }
-minify "$OUT/atlas.js" "$OUT/__wasm_split.js"
+# wasm-bindgen's module imports the loader once per chunk under one key, which esbuild warns of
+# and keeps as it is.
+minify "$OUT/atlas.js" --log-override:duplicate-object-key=silent
+minify "$OUT/__wasm_split.js"
 # The features rustc's wasm32 target enables by default (its target_features section lists them);
 # assets/boot.js checks each in the browser, and the README's browser table derives from them
 # (tests/e2e/deploy.test.mjs keeps the three equal).
@@ -74,7 +75,7 @@ cat "$ROOT"/assets/css/*.css > "$OUT/assets/style.css"
 cat "$ROOT"/assets/css/views/*.css > "$OUT/assets/views.css"
 cp -r "$ROOT/examples" "$OUT/examples"
 cp "$ROOT/assets/boot.js" "$OUT/boot.js"
-minify "$OUT/assets/style.css" "$OUT/assets/views.css" "$OUT/boot.js"
+for file in "$OUT/assets/style.css" "$OUT/assets/views.css" "$OUT/assets/noscript.css" "$OUT/boot.js"; do minify "$file"; done
 
 # Content-hashed names for what index.html loads (the app's module and wasm, the boot script,
 # both stylesheets, the data bundle), so a server may cache them for a year (deploy/nginx.conf)
@@ -100,7 +101,7 @@ CHUNKS=()
 for chunk in "$OUT"/split_*.wasm "$OUT"/chunk_*.wasm; do
   [ -e "$chunk" ] || continue
   name="$(basename "$chunk")"; new="$(hashed "$chunk")"
-  sed -i "s|\"./$name\"|\"./$new\"|" "$OUT/__wasm_split.js"
+  sed -i "s|\"./$name\"|\"./$new\"|g" "$OUT/__wasm_split.js"
   CHUNKS+=("$new")
 done
 # The app's module and the loader import each other, so both get one hash, of the two together;

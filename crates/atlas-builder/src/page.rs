@@ -22,7 +22,9 @@ pub enum PageError {
     #[error("the page template has no <body> … </body>: it is not the atlas's index.html")]
     NoBody,
     /// A comment in the template is opened and never closed.
-    #[error("the page template opens a comment (<!--) it never closes (-->)")]
+    #[error(
+        "the page template (index.html) opens a comment (<!--) it never closes (-->): close it, or the rest of the page would be left out"
+    )]
     UnclosedComment,
     /// A renaming is not written `OLD=NEW`.
     #[error("\"{0}\" is not a renaming: write it as built/name=hashed/name")]
@@ -55,9 +57,9 @@ impl std::str::FromStr for Renaming {
     }
 }
 
-/// The final page: `template` with each renamed file's quoted name replaced (each must occur
-/// exactly once, quoted) and its body's content (the boot status) placed over the prerendered
-/// map of `bundle`.
+/// The final page: `template` without its comments, with each renamed file's quoted name
+/// replaced (each must occur exactly once, quoted) and its body's content (the boot status)
+/// placed over the prerendered map of `bundle`.
 pub fn write_page(
     template: &str,
     bundle: &Bundle,
@@ -99,7 +101,9 @@ pub fn write_page(
 
 /// `template` without its comments (`<!-- … -->`), each with the indent before it and, when it
 /// stood on lines of its own, its line break: they explain the template to its readers, and would
-/// only add bytes to the page every visitor downloads before the first paint.
+/// only add bytes to the page every visitor downloads before the first paint. It reads `<!--`
+/// anywhere as a comment, which holds for the template: it has no inline script or style (the
+/// Content Security Policy allows none) and no attribute holding `<!--`.
 fn without_comments(template: &str) -> Result<String, PageError> {
     let mut page = String::with_capacity(template.len());
     let mut rest = template;
