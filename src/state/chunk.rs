@@ -22,7 +22,7 @@ use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
 use crate::state::context::use_atlas;
-use crate::state::load::deployed_page;
+use crate::state::load::{built_file, deployed_page};
 use crate::state::updated::UpdatedPanel;
 use crate::state::views_style::{ViewsStyleFailed, views_style, views_style_file};
 
@@ -84,12 +84,7 @@ pub type ChunkPreload = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>>
 /// The chunk files this page's build lists (space-separated; empty for a page from before the
 /// split).
 fn listed_chunks() -> String {
-    document()
-        .query_selector(&format!("meta[name=\"{CHUNKS_META}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|element| element.get_attribute("content"))
-        .unwrap_or_default()
+    built_file(CHUNKS_META, "")
 }
 
 /// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for the

@@ -215,8 +215,9 @@ fn bundle_path() -> String {
         .unwrap_or_else(|| BUNDLE_PATH.to_string())
 }
 
-/// The address of a file the app fetches after start, as the page names it under `<meta
-/// name="META">` (content-hashed in a site build), or its stable `fallback` address.
+/// The address of a file the app fetches after start (or the list of the wasm chunks' files), as
+/// the page names it under `<meta name="META">` (content-hashed in a site build), or its stable
+/// `fallback` address.
 pub(crate) fn built_file(meta: &str, fallback: &str) -> String {
     leptos::prelude::document()
         .query_selector(&format!("meta[name=\"{meta}\"]"))
