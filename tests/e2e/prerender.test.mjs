@@ -73,6 +73,8 @@ describe('the map the page brings', () => {
     assert.equal(labels.length, 13, 'every city is labelled on the 928 x 700 drawing');
     const box = await page.locator('svg.map-svg').boundingBox();
     assert.ok(box.width > 600 && box.height > 500, `the map fills its place (${box.width} x ${box.height})`);
+    const column = await page.locator('#prerendered .map').boundingBox();
+    assert.equal(column.width, 1280, 'the map takes the side panel\'s width: no empty column beside it');
     const table = page.locator('.static-layout table');
     assert.ok(await table.isVisible(), 'the layout table shows');
     assert.equal(await table.locator('tbody tr').count(), bundle.roles.length);
@@ -83,6 +85,18 @@ describe('the map the page brings', () => {
     assert.equal(await page.locator('path.city[role="img"]').count(), 13, 'each city is a named picture');
     assert.ok(!(await page.locator('.story').isVisible()), 'no story buttons that cannot answer');
     assert.ok(!(await page.locator('#boot').isVisible()), 'no loading message that never ends');
+    await context.close();
+  });
+
+  test('without JavaScript on a phone, the layout table follows the map with no empty screen between', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(env.site.url);
+    const credit = await page.locator('#prerendered .attribution').boundingBox();
+    const table = await page.locator('.static-layout').boundingBox();
+    assert.ok(credit.height > 0 && table.height > 0, 'the credit line and the table show');
+    const gap = table.y - (credit.y + credit.height);
+    assert.ok(gap >= 0 && gap < 48, `the table starts under the map's credit line (${gap} px between)`);
     await context.close();
   });
 
