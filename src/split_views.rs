@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 
 use crate::chrome::export::preload_exports;
 use crate::map::drill_map::preload_drill;
+use crate::state::counties::preload_county_layer;
 use crate::state::views_style::views_style;
 use crate::views::briefs_view::preload_briefs;
 use crate::views::overview_view::preload_overview;
@@ -38,14 +39,17 @@ enum Chunk {
     Presenter,
     /// The drilled-down county map and the county panel.
     Drill,
+    /// The county layer's reader (the drilled map, search and the table read the layer).
+    CountyLayer,
     /// The export menu's list and the exports (SVG, PNG, JSON).
     Exports,
 }
 
 impl Chunk {
     /// Every chunk, in the order they are prefetched (the views most used first).
-    const ALL: [Chunk; 8] = [
+    const ALL: [Chunk; 9] = [
         Chunk::Drill,
+        Chunk::CountyLayer,
         Chunk::Table,
         Chunk::Exports,
         Chunk::Overview,
@@ -66,6 +70,7 @@ impl Chunk {
             Chunk::Briefs => preload_briefs().await,
             Chunk::Presenter => preload_presenter().await,
             Chunk::Drill => preload_drill().await,
+            Chunk::CountyLayer => preload_county_layer().await,
             Chunk::Exports => preload_exports().await,
         }
     }

@@ -3,6 +3,7 @@
 //! stylesheet loaded (with their error panel).
 
 pub mod chunk;
+pub mod chunk_files;
 pub mod context;
 pub mod counties;
 pub mod load;

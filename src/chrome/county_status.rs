@@ -29,11 +29,12 @@ pub fn CountiesError(error: LoadError) -> impl IntoView {
     let atlas = use_atlas();
     let language = atlas.language;
     let message = error.to_string();
-    // A stalled server is no upload mistake: its hint says to wait and reload, not to re-upload.
-    let hint = if matches!(error, LoadError::Stalled { .. }) {
-        Msg::DrillStalledHint
-    } else {
-        Msg::DrillHint
+    // A stalled server is no upload mistake: its hint says to wait and reload, not to re-upload;
+    // the layer's reader (a wasm chunk) missing is the site's code, not the county file.
+    let hint = match error {
+        LoadError::Stalled { .. } => Msg::DrillStalledHint,
+        LoadError::Code { .. } => Msg::ChunkHint,
+        _ => Msg::DrillHint,
     };
     view! {
         <div class="counties-error" role="alert">

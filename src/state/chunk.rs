@@ -14,15 +14,14 @@ use std::sync::Arc;
 
 use atlas_core::Msg;
 use atlas_core::model::deployment::{VIEWS_STYLE_META, updated_since};
-use atlas_core::view::chunk_files::{
-    CHUNKS_META, chunk_file, chunks_updated_since, needs_views_style, unhashed_chunk_file,
-};
+use atlas_core::view::chunk_files::needs_views_style;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
+use crate::state::chunk_files::{chunk_file_of, chunks_replaced};
 use crate::state::context::use_atlas;
-use crate::state::load::{built_file, deployed_page};
+use crate::state::load::deployed_page;
 use crate::state::updated::UpdatedPanel;
 use crate::state::views_style::{ViewsStyleFailed, views_style, views_style_file};
 
@@ -51,7 +50,7 @@ impl ChunkFailed {
     /// The file that could not be loaded, as this page's build names it, for the error panel.
     fn file(self, chunk: &str) -> String {
         match self {
-            ChunkFailed::Code => file_of(chunk),
+            ChunkFailed::Code => chunk_file_of(chunk),
             ChunkFailed::Style => views_style_file(),
         }
     }
@@ -63,7 +62,7 @@ impl ChunkFailed {
         SendWrapper::new(deployed_page())
             .await
             .is_some_and(|page| match self {
-                ChunkFailed::Code => chunks_updated_since(&page, &listed_chunks()),
+                ChunkFailed::Code => chunks_replaced(&page),
                 ChunkFailed::Style => updated_since(&page, VIEWS_STYLE_META, &views_style_file()),
             })
     }
@@ -80,20 +79,6 @@ pub type SplitPoint = Arc<dyn Fn() -> ChunkBuild + Send + Sync>;
 /// names), for a [`Split`] whose view also waits for the views' stylesheet: the chunk then
 /// downloads beside the stylesheet rather than after it.
 pub type ChunkPreload = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
-
-/// The chunk files this page's build lists (space-separated; empty for a page from before the
-/// split).
-fn listed_chunks() -> String {
-    built_file(CHUNKS_META, "")
-}
-
-/// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for the
-/// error panel.
-fn file_of(name: &str) -> String {
-    chunk_file(&listed_chunks(), name)
-        .map(str::to_string)
-        .unwrap_or_else(|| unhashed_chunk_file(name))
-}
 
 /// The view that `split` builds from chunk `chunk` (its split's name), once the chunk (and, for
 /// a view the views' stylesheet styles, that stylesheet) has arrived; until then a line saying it

@@ -1,14 +1,17 @@
 //! The county layer as the app holds it: not asked for until a user drills into a city, searches
-//! or opens the table, then fetched once; a broken or missing file is kept as its message, shown
-//! in its own panel while the province map keeps working, until a user drills in anew.
+//! or opens the table, then fetched once and read by its reader, a wasm chunk of its own; a
+//! broken or missing file (or reader) is kept as its message, shown in its own panel while the
+//! province map keeps working, until a user drills in anew.
 
 use std::sync::Arc;
 
 use atlas_core::Bundle;
 use atlas_core::model::county_layer::CountyLayer;
 use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
-use crate::state::load::LoadError;
+use crate::state::chunk_files::code_failed;
+use crate::state::load::{LoadError, fetch_county_layer, read_county_layer_text};
 
 /// Where the county layer stands.
 #[derive(Debug, Clone, Default)]
@@ -44,11 +47,46 @@ pub fn want(counties: RwSignal<Counties>, bundle: &Arc<Bundle>) {
     counties.set(Counties::Loading);
     let bundle = Arc::clone(bundle);
     leptos::task::spawn_local(async move {
-        counties.set(match crate::state::load::load_counties(&bundle).await {
-            Ok(layer) => Counties::Ready(layer),
+        counties.set(match load(bundle).await {
+            Ok(layer) => Counties::Ready(Arc::new(layer)),
             Err(e) => Counties::Failed(e),
         });
     });
+}
+
+/// The wasm chunk holding the county layer's reader.
+const READER_CHUNK: &str = "county_layer";
+
+/// Downloads the county layer and reads it with its reader, whose chunk downloads beside it
+/// (at once when it was fetched on idle).
+async fn load(bundle: Arc<Bundle>) -> Result<CountyLayer, LoadError> {
+    leptos::task::spawn_local(async {
+        let _ = preload_county_layer().await;
+    });
+    let text = fetch_county_layer().await?;
+    match read_county_layer(text, bundle).await {
+        Ok(read) => read,
+        Err(ReaderMissing) => Err(code_failed(READER_CHUNK, "the county layer").await),
+    }
+}
+
+/// The county layer's reader could not be loaded.
+pub struct ReaderMissing;
+
+impl From<SplitLoaderError> for ReaderMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        ReaderMissing
+    }
+}
+
+/// The split point: the county layer's reader (its shape read by serde, then atlas-core's
+/// checks against the bundle) is the `county_layer` chunk, out of the first wasm.
+#[wasm_split(county_layer, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_county_layer))]
+pub fn read_county_layer(
+    text: String,
+    bundle: Arc<Bundle>,
+) -> Result<Result<CountyLayer, LoadError>, ReaderMissing> {
+    Ok(read_county_layer_text(&text, &bundle))
 }
 
 /// Like [`want`], but after a failure tries once more.

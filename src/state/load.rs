@@ -1,6 +1,8 @@
-//! Downloading the data bundle, the county layer and the plan document with the browser's own `fetch`, which keeps an
-//! HTTP client library out of the wasm, and parsing the bundle with the browser's own
-//! `JSON.parse`, which keeps a JSON parser out of it (the checks stay atlas-core's).
+//! Downloading the data bundle, the county layer and the plan document with the browser's own
+//! `fetch`, which keeps an HTTP client library out of the wasm, and parsing them with the
+//! browser's own `JSON.parse`, which keeps a JSON parser out of it (the checks stay atlas-core's).
+//! The county layer's reading is called from a wasm chunk of its own (`state::counties`), so the
+//! first wasm does not carry it.
 
 use std::sync::Arc;
 
@@ -86,6 +88,17 @@ pub enum LoadError {
         /// The file's address.
         url: String,
     },
+    /// The wasm chunk holding the code that reads a file could not be loaded (missing,
+    /// truncated, a page in its place: the browser's console says which).
+    #[error(
+        "{file}, the atlas's code that reads {what}, could not be loaded (the browser's console says why); check that it was uploaded next to index.html"
+    )]
+    Code {
+        /// The chunk's file, as this page's build names it.
+        file: String,
+        /// What it reads ("the county layer").
+        what: &'static str,
+    },
     /// The server took the request but sent nothing more for [`STALL_SECONDS`].
     #[error(
         "{url} did not arrive: the server sent nothing for {STALL_SECONDS} s (it stalled); reload the page, and if it stalls again, check the server"
@@ -157,26 +170,32 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
     )?))
 }
 
-/// Downloads the county layer next to the bundle and checks it against `bundle`; fetched only when
-/// a user first drills into a city, so the first load does not carry it.
-pub async fn load_counties(bundle: &Bundle) -> Result<Arc<CountyLayer>, LoadError> {
+/// Downloads the county layer next to the bundle, fetched only when a user first drills into a
+/// city, searches or opens the table, so the first load does not carry it; it is read by
+/// [`read_county_layer_text`], from the wasm chunk `county_layer` (`crate::state::counties`).
+pub async fn fetch_county_layer() -> Result<String, LoadError> {
     let path = built_file(COUNTIES_META, &format!("assets/{COUNTY_LAYER_FILE}"));
-    let text = fetch_built(
+    fetch_built(
         &path,
         COUNTIES_META,
         "the county layer",
         MAX_COUNTY_LAYER_BYTES,
     )
-    .await?;
-    CountyLayer::check_text(&text)?;
-    let value = js_sys::JSON::parse(&text)
-        .map_err(|e| CountyLayerError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
+    .await
+}
+
+/// Reads the county layer's `text` as the bundle is read (the browser's `JSON.parse`, then
+/// serde) and checks it against `bundle`.
+pub fn read_county_layer_text(text: &str, bundle: &Bundle) -> Result<CountyLayer, LoadError> {
+    CountyLayer::check_text(text)?;
+    let value = js_sys::JSON::parse(text)
+        .map_err(|e| CountyLayerError::Json(json_syntax_reason(text, &js_reason(&e))))?;
     let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
-    Ok(Arc::new(CountyLayer::accept(
+    Ok(CountyLayer::accept(
         parsed,
         || declared_version(&value),
         bundle,
-    )?))
+    )?)
 }
 
 /// Downloads the plan document next to the bundle and checks it fully before any of it is used

@@ -81,9 +81,10 @@ async function watchedPage() {
 /**
  * A tab left open across a deployment: the server now has the next build, whose page names
  * another `file` (a chunk or the views' stylesheet), and this build's `file` is gone. Opening the
- * table offers the reload, not a retry that cannot help.
+ * table (or what `open` does) offers the reload, not the panel of a missing file (`notShown`),
+ * whose retry cannot help.
  */
-async function assertReloadOfferedWhenGone(file) {
+async function assertReloadOfferedWhenGone(file, open = (page) => page.click('.view-table'), notShown = '.chunk-error') {
   const page = await watchedPage();
   await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
   await page.goto(`${env.site.url}?lang=en`);
@@ -91,11 +92,11 @@ async function assertReloadOfferedWhenGone(file) {
   const next = readFileSync(join(DIST, 'index.html'), 'utf8').replaceAll(file, file.replace(/\.[0-9a-f]{16}\./, '.00112233445566aa.'));
   await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
   await page.route(env.site.url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: next }));
-  await page.click('.view-table');
+  await open(page);
   const panel = await page.waitForSelector('.status.updated[role="alert"]');
   assert.match(await panel.textContent(), /The atlas was updated/);
   assert.ok(await page.isVisible('.status.updated button.reload'));
-  assert.equal(await page.$('.chunk-error'), null, 'no retry that cannot help');
+  assert.equal(await page.$(notShown), null, 'no retry that cannot help');
   assert.deepEqual(page.problems, []);
   await page.close();
 }
@@ -304,6 +305,63 @@ test("the drilled map's code missing: the province map stays in view and working
   await page.waitForFunction(() => new URLSearchParams(location.search).get('city') === '320200');
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+// The county layer's reader is a chunk of its own (split_county_layer, src/state/counties.rs),
+// fetched beside the county file: one that cannot be loaded gives the county layer's panel, naming
+// the reader's file and saying it is the site's code; drilled in anew once it is back, the map
+// comes; the province map works throughout.
+describe("the county layer's reader", () => {
+  const DRILL = VIEWS.find((v) => v.split === 'drill');
+  for (const [i, [how, handler]] of FAILURES.entries()) {
+    const lang = i % 2 === 0 ? 'zh' : 'en';
+    test(`${how}, ${lang}: the county layer's panel names the reader's file; drilled in anew once it is back, the map comes`, async () => {
+      const file = chunkOf('county_layer');
+      const bytes = readFileSync(join(DIST, file));
+      const page = await watchedPage();
+      let requests = 0;
+      await page.route(`**/${file}`, (route) => { requests += 1; return handler(bytes)(route); });
+      await page.goto(`${env.site.url}?lang=${lang}&${DRILL.query}`);
+      const panel = await page.waitForSelector('.counties-error[role="alert"]');
+      const text = await panel.textContent();
+      assert.ok(text.includes(file), `the panel names ${file}: ${text}`);
+      assert.match(text, lang === 'zh' ? /区县图层无法使用/ : /The county layer cannot be used/);
+      assert.match(await page.textContent('.counties-error .detail'), /the atlas's code that reads the county layer, could not be loaded/);
+      assert.match(await page.textContent('.counties-error .hint'), lang === 'zh' ? /index\.html 来自同一次构建/ : /same build as index\.html/, 'the hint is about the site\'s files, not the county file');
+      assert.ok(requests >= 1);
+      assert.deepEqual(page.problems, [], 'no page error (no panic)');
+      if (how === 'missing (404)') {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, `county-reader-failed-${lang}.png`) });
+      }
+      await page.unroute(`**/${file}`);
+      await page.click('.counties-error button.back');
+      await page.waitForFunction(() => !document.querySelector('.counties-error'));
+      await page.dispatchEvent('#atlas-map path.city[data-adcode="320500"]', 'dblclick');
+      await page.waitForSelector(DRILL.shown);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+
+  test('a drill-down link with the idle prefetch held back fetches the reader beside the county file', async () => {
+    const page = await env.browser.newPage();
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    const asked = [];
+    page.on('request', (r) => asked.push(r.url().split('/').pop()));
+    await page.goto(`${env.site.url}?${DRILL.query}`);
+    await page.waitForSelector(DRILL.shown);
+    assert.ok(asked.includes(chunkOf('county_layer')), `the reader's chunk was fetched: ${asked}`);
+    await page.close();
+  });
+
+  test('a tab left open across a deployment: the reader of its build gone offers the reload', async () => {
+    await assertReloadOfferedWhenGone(
+      chunkOf('county_layer'),
+      (page) => page.dispatchEvent('#atlas-map path.city[data-adcode="320500"]', 'dblclick'),
+      '.counties-error',
+    );
+  });
 });
 
 test("after the first map every chunk and the views' stylesheet are fetched on idle, none before", async () => {

@@ -1,0 +1,46 @@
+//! This page's wasm chunk files, as its build named them (the page lists them in a `<meta>`):
+//! for the panels that name a chunk that could not be loaded, and to tell whether the atlas was
+//! updated since the page opened. Below the views' machinery (`state::chunk`) and the readers that
+//! live in chunks (`state::counties`), which both use it.
+
+use atlas_core::view::chunk_files::{
+    CHUNKS_META, chunk_file, chunks_updated_since, unhashed_chunk_file,
+};
+
+use crate::state::load::{LoadError, built_file, deployed_page};
+
+/// The chunk files this page's build lists (space-separated; empty for a page from before the
+/// split).
+fn listed_chunks() -> String {
+    built_file(CHUNKS_META, "")
+}
+
+/// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for an error
+/// panel.
+pub fn chunk_file_of(name: &str) -> String {
+    chunk_file(&listed_chunks(), name)
+        .map(str::to_string)
+        .unwrap_or_else(|| unhashed_chunk_file(name))
+}
+
+/// Whether `page`, the page deployed now, lists other chunk files than this page's: the atlas
+/// was updated since this page opened, this build's chunks are gone, and only a reload helps.
+pub fn chunks_replaced(page: &str) -> bool {
+    chunks_updated_since(page, &listed_chunks())
+}
+
+/// What to tell a user when chunk `chunk`, which holds the code reading `what` (a file, not a
+/// view), could not be loaded: that the atlas was updated since this page opened, where only a
+/// reload helps, or else which file of this build is missing or broken.
+pub async fn code_failed(chunk: &str, what: &'static str) -> LoadError {
+    let file = chunk_file_of(chunk);
+    // The browser's fetch is not `Send`; the app has one thread.
+    let replaced = deployed_page()
+        .await
+        .is_some_and(|page| chunks_replaced(&page));
+    if replaced {
+        LoadError::Updated { url: file }
+    } else {
+        LoadError::Code { file, what }
+    }
+}
