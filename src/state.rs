@@ -7,6 +7,7 @@ pub mod chunk_files;
 pub mod context;
 pub mod counties;
 pub mod load;
+pub mod plan;
 pub mod prerendered;
 pub mod updated;
 pub mod url_sync;

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::state::counties::Counties;
-use crate::state::load::{LoadError, load_plan_doc};
+use crate::state::load::LoadError;
+use crate::state::plan::load_plan;
 
 /// Where the plan document stands: not asked for, loading, ready or failed.
 #[derive(Debug, Clone, Default)]
@@ -89,16 +90,24 @@ impl AtlasContext {
         self.language.get()
     }
 
-    /// Starts downloading the plan document unless it is there or on its way.
+    /// Starts downloading the plan document unless it is there or on its way, or failed for
+    /// any reason but its reader's code: that is the plan view's chunk, and once the chunk is
+    /// back (the view's retry), the view asks again.
     pub fn want_plan(&self) {
-        if !matches!(self.plan.get_untracked(), PlanState::Unasked) {
+        let ask = self.plan.with_untracked(|plan| {
+            matches!(
+                plan,
+                PlanState::Unasked | PlanState::Failed(LoadError::Code { .. })
+            )
+        });
+        if !ask {
             return;
         }
         self.plan.set(PlanState::Loading);
         let (plan, bundle) = (self.plan, self.bundle.clone());
         spawn_local(async move {
-            let loaded = match load_plan_doc(&bundle).await {
-                Ok(doc) => PlanState::Ready(Arc::new(PlanReading::new(doc))),
+            let loaded = match load_plan(bundle).await {
+                Ok(reading) => PlanState::Ready(Arc::new(reading)),
                 Err(error) => PlanState::Failed(error),
             };
             plan.set(loaded);

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use atlas_core::Bundle;
 use atlas_core::model::county_layer::CountyLayer;
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
+use leptos::wasm_split::wasm_split;
 
 use crate::state::chunk_files::code_failed;
-use crate::state::load::{LoadError, fetch_county_layer, read_county_layer_text};
+use crate::state::load::{LoadError, ReaderMissing, fetch_county_layer, read_county_layer_text};
 
 /// Where the county layer stands.
 #[derive(Debug, Clone, Default)]
@@ -67,15 +67,6 @@ async fn load(bundle: Arc<Bundle>) -> Result<CountyLayer, LoadError> {
     match read_county_layer(text, bundle).await {
         Ok(read) => read,
         Err(ReaderMissing) => Err(code_failed(READER_CHUNK, "the county layer").await),
-    }
-}
-
-/// The county layer's reader could not be loaded.
-pub struct ReaderMissing;
-
-impl From<SplitLoaderError> for ReaderMissing {
-    fn from(_: SplitLoaderError) -> Self {
-        ReaderMissing
     }
 }
 

@@ -1,8 +1,9 @@
 //! Downloading the data bundle, the county layer and the plan document with the browser's own
 //! `fetch`, which keeps an HTTP client library out of the wasm, and parsing them with the
 //! browser's own `JSON.parse`, which keeps a JSON parser out of it (the checks stay atlas-core's).
-//! The county layer's reading is called from a wasm chunk of its own (`state::counties`), so the
-//! first wasm does not carry it.
+//! The county layer and the plan document are read by code called from wasm chunks (the county
+//! layer's own, `state::counties`; the plan view's, `state::plan`), so the first wasm does not
+//! carry it.
 
 use std::sync::Arc;
 
@@ -198,22 +199,37 @@ pub fn read_county_layer_text(text: &str, bundle: &Bundle) -> Result<CountyLayer
     )?)
 }
 
-/// Downloads the plan document next to the bundle and checks it fully before any of it is used
+/// Downloads the plan document next to the bundle, when the plan view first opens (beside the
+/// view's chunk); it is read by [`read_plan_doc_text`], from that chunk (`crate::state::plan`).
+pub async fn fetch_plan_doc() -> Result<String, LoadError> {
+    let path = built_file(PLAN_META, &format!("assets/{PLAN_DOC_FILE}"));
+    fetch_built(&path, PLAN_META, "the plan document", MAX_PLAN_DOC_BYTES).await
+}
+
+/// Reads the plan document's `text` and checks it fully before any of it is used
 /// (`PlanDoc::accept`): its shape and schema, that it was built from the plan text the bundle
 /// was (`plan_sha256` against the bundle's `sources`), that its text is that text (its SHA-256),
 /// and that every mention fits the text and names something the bundle has.
-pub async fn load_plan_doc(bundle: &Bundle) -> Result<PlanDoc, LoadError> {
-    let path = built_file(PLAN_META, &format!("assets/{PLAN_DOC_FILE}"));
-    let text = fetch_built(&path, PLAN_META, "the plan document", MAX_PLAN_DOC_BYTES).await?;
-    PlanDoc::check_text(&text)?;
-    let value = js_sys::JSON::parse(&text)
-        .map_err(|e| PlanDocError::Json(json_syntax_reason(&text, &js_reason(&e))))?;
+pub fn read_plan_doc_text(text: &str, bundle: &Bundle) -> Result<PlanDoc, LoadError> {
+    PlanDoc::check_text(text)?;
+    let value = js_sys::JSON::parse(text)
+        .map_err(|e| PlanDocError::Json(json_syntax_reason(text, &js_reason(&e))))?;
     let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
     Ok(PlanDoc::accept(
         parsed,
         || declared_version(&value),
         bundle,
     )?)
+}
+
+/// A reader in a wasm chunk (the county layer's, the plan document's) could not be loaded: the
+/// chunk's failure, as its split point's wrapper gives it.
+pub struct ReaderMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ReaderMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ReaderMissing
+    }
 }
 
 /// The top-level `schema_version` a parsed JSON file declares, read when the file does not have
