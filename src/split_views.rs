@@ -39,7 +39,7 @@ enum Chunk {
     Presenter,
     /// The drilled-down county map and the county panel.
     Drill,
-    /// The county layer's reader (the drilled map, search and the table read the layer).
+    /// The county layer's reader (every part of the page that reads the layer waits for it).
     CountyLayer,
     /// The export menu's list and the exports (SVG, PNG, JSON).
     Exports,

@@ -34,7 +34,6 @@ pub fn chunks_replaced(page: &str) -> bool {
 /// reload helps, or else which file of this build is missing or broken.
 pub async fn code_failed(chunk: &str, what: &'static str) -> LoadError {
     let file = chunk_file_of(chunk);
-    // The browser's fetch is not `Send`; the app has one thread.
     let replaced = deployed_page()
         .await
         .is_some_and(|page| chunks_replaced(&page));

@@ -171,8 +171,8 @@ pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
     )?))
 }
 
-/// Downloads the county layer next to the bundle, fetched only when a user first drills into a
-/// city, searches or opens the table, so the first load does not carry it; it is read by
+/// Downloads the county layer next to the bundle, fetched only when a part of the page first
+/// needs it (`crate::state::counties`), so the first load does not carry it; it is read by
 /// [`read_county_layer_text`], from the wasm chunk `county_layer` (`crate::state::counties`).
 pub async fn fetch_county_layer() -> Result<String, LoadError> {
     let path = built_file(COUNTIES_META, &format!("assets/{COUNTY_LAYER_FILE}"));

@@ -45,9 +45,14 @@ pub fn PlanView() -> impl IntoView {
         opened_from.try_set(None);
     });
     return_on_escape(&atlas);
-    // The view is built once its chunk is there: a plan document whose reader (this chunk)
-    // could not be loaded before is asked for again.
-    atlas.want_plan();
+    // The view is built once its chunk is there, so a plan document whose reader (this chunk)
+    // could not be loaded, now or while the view was on its way, is asked for again.
+    let asker = atlas.clone();
+    Effect::new(move |_| {
+        if plan.with(|p| matches!(p, PlanState::Failed(LoadError::Code { .. }))) {
+            asker.want_plan();
+        }
+    });
     move || match plan.get() {
         PlanState::Ready(reading) => view! { <PlanReader reading /> }.into_any(),
         PlanState::Failed(LoadError::Updated { .. }) => view! {

@@ -344,14 +344,23 @@ describe("the county layer's reader", () => {
     });
   }
 
-  test('a drill-down link with the idle prefetch held back fetches the reader beside the county file', async () => {
+  test('a drill-down link with the idle prefetch held back fetches the reader beside the county file, not after it', async () => {
     const page = await env.browser.newPage();
     await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
-    const asked = [];
-    page.on('request', (r) => asked.push(r.url().split('/').pop()));
+    const reader = chunkOf('county_layer');
+    let readerAsked;
+    const asked = new Promise((resolve) => (readerAsked = resolve));
+    page.on('request', (r) => { if (r.url().endsWith(`/${reader}`)) readerAsked(true); });
+    // The county file is held until the reader is asked for: a reader fetched only after the
+    // file had arrived would never be asked for, and the file is let go after 10 s to say so.
+    let beside = null;
+    await page.route('**/assets/counties.*json', async (route) => {
+      beside = await Promise.race([asked, new Promise((resolve) => setTimeout(() => resolve(false), 10000))]);
+      await route.continue();
+    });
     await page.goto(`${env.site.url}?${DRILL.query}`);
     await page.waitForSelector(DRILL.shown);
-    assert.ok(asked.includes(chunkOf('county_layer')), `the reader's chunk was fetched: ${asked}`);
+    assert.equal(beside, true, 'the reader was asked for while the county file was on its way');
     await page.close();
   });
 

@@ -92,6 +92,8 @@ describe('the map the page brings', () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(env.site.url);
+    const map = await page.locator('svg.map-svg').boundingBox();
+    assert.ok(map.width >= 380 && map.height > 300, `the map keeps its size (${map.width} x ${map.height})`);
     const credit = await page.locator('#prerendered .attribution').boundingBox();
     const table = await page.locator('.static-layout').boundingBox();
     assert.ok(credit.height > 0 && table.height > 0, 'the credit line and the table show');

@@ -4,7 +4,7 @@
 
 use atlas_core::Bundle;
 use atlas_core::model::layout::Topic;
-use atlas_core::model::plan_doc::PlanDoc;
+use atlas_core::model::plan_doc::{PlanDoc, PlanDocError};
 use atlas_core::view::plan_view_state::{PlanReading, focus_roles, focus_topic, step};
 
 fn bundle() -> Bundle {
@@ -17,6 +17,17 @@ fn reading() -> PlanReading {
     let doc: PlanDoc =
         serde_json::from_str(&std::fs::read_to_string(path).expect("plan.json")).expect("parses");
     PlanReading::new(doc)
+}
+
+#[test]
+fn a_truncated_plan_document_is_refused_as_json_cut_short() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/plan.json");
+    let text = std::fs::read_to_string(path).expect("plan.json");
+    let cut = &text[..text.floor_char_boundary(text.len() / 2)];
+    let Err(PlanDocError::Json(reason)) = PlanDoc::from_json(cut, &bundle()) else {
+        panic!("a truncated plan document is refused as JSON");
+    };
+    assert!(reason.contains("cut short"), "{reason}");
 }
 
 #[test]

@@ -3,17 +3,13 @@
 //! builder"), not as a JSON shape error the operator cannot act on. One reading for the three
 //! files the atlas loads (the bundle, the county layer, the plan document).
 
-/// The top-level `schema_version` of a JSON `text`, when the text is a JSON object and it is a
-/// number (the app reads the bundle's and the plan document's from the browser's parsed value).
-/// Read through a one-field probe, which skips the rest without building it: the county layer's
-/// reader in the app carries no JSON value type.
+/// The top-level `schema_version` of a JSON `text`, when the text is JSON and it is a number
+/// (native side; the app reads it from the browser's parsed value).
 pub fn declared_in_text(text: &str) -> Option<f64> {
-    /// The one field read.
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        schema_version: Option<f64>,
-    }
-    serde_json::from_str::<Probe>(text).ok()?.schema_version
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()?
+        .get("schema_version")?
+        .as_f64()
 }
 
 /// The version a file declared, when it is a version (a whole number that fits a `u32`, as the
