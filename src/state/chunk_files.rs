@@ -1,7 +1,7 @@
 //! This page's wasm chunk files, as its build named them (the page lists them in a `<meta>`):
 //! for the panels that name a chunk that could not be loaded, and to tell whether the atlas was
 //! updated since the page opened. Below the views' machinery (`state::chunk`) and the readers that
-//! live in chunks (`state::counties`), which both use it.
+//! live in chunks (`state::counties`, `state::plan`), which both use it.
 
 use atlas_core::view::chunk_files::{
     CHUNKS_META, chunk_file, chunks_updated_since, unhashed_chunk_file,

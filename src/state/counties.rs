@@ -1,7 +1,8 @@
 //! The county layer as the app holds it: not asked for until a part of the page first needs it
-//! (a drill-down or a link to one, search, the table, the briefs), then fetched once and read by its reader, a wasm chunk of its own; a
-//! broken or missing file (or reader) is kept as its message, shown in its own panel while the
-//! province map keeps working, until a user drills in anew.
+//! (a drill-down or a link to one, search, the table, the briefs), then fetched once and read by
+//! its reader, a wasm chunk of its own; a broken or missing file (or reader) is kept as its
+//! message, shown in its own panel while the province map keeps working, until a user drills in
+//! anew.
 
 use std::sync::Arc;
 
