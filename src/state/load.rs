@@ -160,9 +160,8 @@ impl Drop for StallWatch {
 pub async fn load_bundle() -> Result<Arc<Bundle>, LoadError> {
     let text = fetch_text(&bundle_path(), "the data bundle", MAX_BUNDLE_BYTES).await?;
     Bundle::check_text(&text)?;
-    let value =
-        js_sys::JSON::parse(&text).map_err(|e| Bundle::syntax_error(&text, &js_reason(&e)))?;
-    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    let (parsed, value) =
+        read_json(&text).map_err(|reason| Bundle::syntax_error(&text, &reason))?;
     let drawn = crate::state::prerendered::drawn_outlines();
     Ok(Arc::new(Bundle::from_parsed(
         parsed,
@@ -189,9 +188,8 @@ pub async fn fetch_county_layer() -> Result<String, LoadError> {
 /// serde) and checks it against `bundle`.
 pub fn read_county_layer_text(text: &str, bundle: &Bundle) -> Result<CountyLayer, LoadError> {
     CountyLayer::check_text(text)?;
-    let value = js_sys::JSON::parse(text)
-        .map_err(|e| CountyLayerError::Json(json_syntax_reason(text, &js_reason(&e))))?;
-    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    let (parsed, value) = read_json(text)
+        .map_err(|reason| CountyLayerError::Json(json_syntax_reason(text, &reason)))?;
     Ok(CountyLayer::accept(
         parsed,
         || declared_version(&value),
@@ -212,9 +210,8 @@ pub async fn fetch_plan_doc() -> Result<String, LoadError> {
 /// and that every mention fits the text and names something the bundle has.
 pub fn read_plan_doc_text(text: &str, bundle: &Bundle) -> Result<PlanDoc, LoadError> {
     PlanDoc::check_text(text)?;
-    let value = js_sys::JSON::parse(text)
-        .map_err(|e| PlanDocError::Json(json_syntax_reason(text, &js_reason(&e))))?;
-    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    let (parsed, value) =
+        read_json(text).map_err(|reason| PlanDocError::Json(json_syntax_reason(text, &reason)))?;
     Ok(PlanDoc::accept(
         parsed,
         || declared_version(&value),
@@ -230,6 +227,17 @@ impl From<leptos::wasm_split::SplitLoaderError> for ReaderMissing {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         ReaderMissing
     }
+}
+
+/// `text` read by the browser's `JSON.parse`, then by serde, for a file's `accept`: what serde
+/// made of it (its words when the shape is wrong) and the parsed value, which holds the version
+/// the file declares; `Err` with the browser's words when the text is not JSON at all.
+fn read_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<(Result<T, String>, wasm_bindgen::JsValue), String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| js_reason(&e))?;
+    let parsed = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string());
+    Ok((parsed, value))
 }
 
 /// The top-level `schema_version` a parsed JSON file declares, read when the file does not have

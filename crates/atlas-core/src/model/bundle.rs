@@ -15,7 +15,7 @@ mod checks;
 mod parsed;
 mod queries;
 
-pub use parsed::json_syntax_reason;
+pub use parsed::{json_syntax_reason, read_json};
 
 pub(crate) use parsed::markup_excerpt;
 

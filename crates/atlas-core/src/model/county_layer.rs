@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::bundle::{Bounds, Bundle, SourceFile, WaterRef, json_syntax_reason};
+use crate::model::bundle::{Bounds, Bundle, SourceFile, WaterRef, read_json};
 use crate::model::geojson_shape::{FeatureCollection, MultiPolygon, Position};
 use crate::model::i18n::Lang;
 use crate::model::schema_version::{declared_in_text, other_version};
@@ -267,15 +267,7 @@ impl CountyLayer {
     /// is not JSON at all (cut short, say) is worded as the app words it.
     pub fn from_json(text: &str, bundle: &Bundle) -> Result<CountyLayer, CountyLayerError> {
         CountyLayer::check_text(text)?;
-        let parsed = match serde_json::from_str::<CountyLayer>(text) {
-            Err(e) if e.is_syntax() || e.is_eof() => {
-                return Err(CountyLayerError::Json(json_syntax_reason(
-                    text,
-                    &e.to_string(),
-                )));
-            }
-            parsed => parsed.map_err(|e| e.to_string()),
-        };
+        let parsed = read_json::<CountyLayer>(text).map_err(CountyLayerError::Json)?;
         let declared = || declared_in_text(text);
         CountyLayer::accept(parsed, declared, bundle)
     }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::bundle::{Bundle, json_syntax_reason};
+use crate::model::bundle::{Bundle, read_json};
 use crate::model::plan::{PlanText, text_lines};
 use crate::model::schema_version::{declared_in_text, other_version};
 use crate::model::sort;
@@ -208,12 +208,7 @@ impl PlanDoc {
     /// text that is not JSON at all (cut short, say) is worded as the app words it.
     pub fn from_json(text: &str, bundle: &Bundle) -> Result<PlanDoc, PlanDocError> {
         PlanDoc::check_text(text)?;
-        let parsed = match serde_json::from_str::<PlanDoc>(text) {
-            Err(e) if e.is_syntax() || e.is_eof() => {
-                return Err(PlanDocError::Json(json_syntax_reason(text, &e.to_string())));
-            }
-            parsed => parsed.map_err(|e| e.to_string()),
-        };
+        let parsed = read_json::<PlanDoc>(text).map_err(PlanDocError::Json)?;
         let declared = || declared_in_text(text);
         PlanDoc::accept(parsed, declared, bundle)
     }

@@ -81,6 +81,16 @@ pub fn json_syntax_reason(text: &str, message: &str) -> String {
     }
 }
 
+/// `text` read by serde_json as a `T` (the builder's and the tests' side), worded as the app's
+/// path words it: `Err` with the reason when the text is not JSON at all (cut short, say: see
+/// [`json_syntax_reason`]); otherwise serde's result, with its words when the shape is wrong.
+pub fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<Result<T, String>, String> {
+    match serde_json::from_str::<T>(text) {
+        Err(e) if e.is_syntax() || e.is_eof() => Err(json_syntax_reason(text, &e.to_string())),
+        parsed => Ok(parsed.map_err(|e| e.to_string())),
+    }
+}
+
 /// Whether `text` ends inside a string, array or object (or holds nothing at all): one pass
 /// over the bytes, keeping track of strings and their escapes.
 fn cut_short(text: &str) -> bool {
