@@ -4,6 +4,7 @@
 
 use atlas_core::Msg;
 use atlas_core::view::embed_code::{embed_code, full_atlas_query};
+use atlas_core::view::picker::picker_options_markup;
 use atlas_core::view::url_state::View;
 use leptos::prelude::*;
 
@@ -85,29 +86,21 @@ fn IndustryPicker() -> impl IntoView {
         }
     };
     let language = atlas.language;
+    // The options follow the language only; the chosen one is the select's value.
     let options = move || {
-        let selected = current.get();
-        atlas
-            .bundle
-            .picker_options(language.get())
-            .into_iter()
-            .map(|(value, text)| option(value, text, &selected))
-            .collect_view()
+        picker_options_markup(
+            &atlas.bundle,
+            language.get(),
+            &current.with_untracked(String::clone),
+        )
     };
     let label = move || language.get().text(Msg::Industry);
     view! {
         <label class="picker">
             <span>{label}</span>
-            <select id="industry-picker" on:change=on_change prop:value=current>
-                {options}
-            </select>
+            <select id="industry-picker" on:change=on_change prop:value=current inner_html=options></select>
         </label>
     }
-}
-
-fn option(value: String, text: String, selected: &str) -> impl IntoView + use<> {
-    let is_selected = value == selected;
-    view! { <option value=value selected=is_selected>{text}</option> }
 }
 
 /// Map / table, as two toggle buttons.

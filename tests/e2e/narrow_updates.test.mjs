@@ -81,6 +81,35 @@ describe('panels subscribe only to what they show', () => {
     await page.close();
   });
 
+  test('switching industry only moves the picker\'s value; a language switch rewrites its options and keeps the choice', async () => {
+    const page = await openAtlas(env.browser, env.site.url + '?industry=new_energy');
+    await page.locator('.industry-details[data-industry="new_energy"]').waitFor();
+    const picker = { picker: '#industry-picker' };
+    assert.ok(await keep(page, picker));
+    const shown = {
+      'industry:iot_cloud': () => document.querySelector('.industry-details[data-industry="iot_cloud"]'),
+      'field:solar_pv': () => new URLSearchParams(location.search).get('field') === 'solar_pv',
+      '': () => !document.querySelector('.industry-details'),
+    };
+    for (const [value, done] of Object.entries(shown)) {
+      await page.selectOption('#industry-picker', value);
+      await page.waitForFunction(done);
+      assert.deepEqual(await afterChange(page, picker), { kept: allKept(picker), changes: [] }, `after choosing "${value}"`);
+    }
+    await page.selectOption('#industry-picker', 'industry:biotech_medicine');
+    await page.locator('.industry-details[data-industry="biotech_medicine"]').waitFor();
+    await afterChange(page, picker);
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const { kept, changes } = await afterChange(page, picker);
+    assert.deepEqual(kept, allKept(picker));
+    assert.ok(changes.length > 0 && changes.every((c) => c === 'picker: childList  in SELECT'), changes.join('\n'));
+    assert.equal(await page.inputValue('#industry-picker'), 'industry:biotech_medicine');
+    assert.equal(await page.$eval('#industry-picker', (s) => s.selectedOptions[0].textContent), 'Biotechnology and new medicine');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('a language switch rewrites the panels\' texts in place', async () => {
     const page = await openAtlas(env.browser, env.site.url + '?city=320200&industry=iot_cloud');
     await page.locator('.industry-details[data-industry="iot_cloud"]').waitFor();

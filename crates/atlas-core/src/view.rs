@@ -14,6 +14,7 @@ pub mod landing;
 pub mod overview_keys;
 pub mod page;
 pub mod panel_order;
+pub mod picker;
 pub mod plan_view_state;
 pub mod search;
 pub mod slides;

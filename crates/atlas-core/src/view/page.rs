@@ -16,6 +16,7 @@ use crate::draw::scene::{Scene, explorer_label_font};
 use crate::model::bundle::Bundle;
 use crate::model::i18n::{Lang, Msg};
 use crate::model::layout_rows::layout_rows;
+use crate::view::picker::picker_options_markup;
 use crate::view::story::story_markup;
 use crate::view::url_state::View;
 
@@ -101,16 +102,7 @@ pub fn credit_row(bundle: &Bundle, lang: Lang) -> String {
 /// The toolbar as the app draws it in its default state, inert until the app replaces it, so
 /// that the page's layout is the app's from the first paint.
 fn toolbar(bundle: &Bundle, lang: Lang) -> String {
-    let mut options = String::new();
-    for (i, (value, text)) in bundle.picker_options(lang).iter().enumerate() {
-        let selected = if i == 0 { " selected" } else { "" };
-        let _ = write!(
-            options,
-            r#"<option value="{}"{selected}>{}</option>"#,
-            escape(value),
-            escape(text)
-        );
-    }
+    let options = picker_options_markup(bundle, lang, "");
     let view = |class: &str, msg: Msg, pressed: bool| {
         format!(
             r#"<button type="button" class="view-{class}" aria-pressed="{pressed}">{}</button>"#,
