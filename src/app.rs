@@ -2,6 +2,7 @@
 //! side panel, or the overview, plan reading or briefs view.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use atlas_core::view::early_choice::with_early_place;
 use atlas_core::view::landing::{landing, leaving_presenter};
@@ -89,12 +90,24 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             early.state.set(next);
         }
     });
+    // The page's language changes at the start of the frame that shows the new texts, after
+    // everything else the switch changes: changing it restyles the whole page, and a change made
+    // earlier would be restyled again by any later one that needs a style (the picker's new
+    // options do). The tab's title, not in the frame, follows once it is painted.
     Effect::new(move |_| {
-        let lang = language.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
-        }
-        document().set_title(lang.text(Msg::Title));
+        language.track();
+        request_animation_frame(move || {
+            let Some(lang) = language.try_get_untracked() else {
+                return;
+            };
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+            }
+            set_timeout(
+                move || document().set_title(lang.text(Msg::Title)),
+                Duration::ZERO,
+            );
+        });
     });
     use_checked_county(&atlas, notices);
     // Esc closes an open toolbar menu first; otherwise, in the map, table and targets views, it

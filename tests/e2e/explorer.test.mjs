@@ -212,6 +212,7 @@ describe('search, table, language and links', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await page.textContent('h1'), 'Jiangsu Industry Atlas');
     await page.waitForURL(/lang=en/);
+    await page.waitForFunction(() => document.title === 'Jiangsu Industry Atlas');
     const labels = await page.$$eval('text.city-label:not(.place-label)', (ts) => ts.map((t) => t.textContent).sort());
     assert.deepEqual(labels, bundle.cities.map((c) => c.name_en).sort());
     const panel = await page.textContent('.panel');
