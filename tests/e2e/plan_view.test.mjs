@@ -385,23 +385,6 @@ describe('show in plan and the text itself', () => {
     await page.close();
   });
 
-  test('opening the view lays out the lines near the screen, the rest as the reader comes to them', async () => {
-    await readParagraphs();
-    const page = await openPlan({});
-    // checkVisibility with contentVisibilityAuto is false inside a line whose layout is skipped.
-    const rendered = () => page.$$eval('.plan-text > *', (lines) => lines.map((l) => l.firstElementChild.checkVisibility({ contentVisibilityAuto: true })));
-    const atOpen = await rendered();
-    assert.equal(atOpen[0], true, 'the first line is laid out');
-    const skipped = atOpen.filter((shown) => !shown).length;
-    assert.ok(skipped > atOpen.length / 2, `${skipped} of ${atOpen.length} lines skipped at opening`);
-    const last = PARAGRAPHS.length;
-    await page.evaluate((n) => document.getElementById(`plan-p-${n}`).scrollIntoView(), last);
-    await page.waitForFunction(() => [...document.querySelectorAll('.plan-text > *')].at(-1).firstElementChild.checkVisibility({ contentVisibilityAuto: true }));
-    assert.ok(await inView(page, last), 'the last paragraph is shown where it was scrolled to');
-    assert.deepEqual(page.problems, []);
-    await page.close();
-  });
-
   test('prints as a clean A4 document: headings and text, no toolbar, no map', async () => {
 
     await readParagraphs();
