@@ -59,12 +59,12 @@ impl ChunkFailed {
     /// since this page opened, this build's files are gone, and only a reload helps.
     /// (The browser's fetch is not `Send`; the app has one thread, and the view's future must be.)
     async fn updated_since_opened(self) -> bool {
-        SendWrapper::new(deployed_page())
-            .await
-            .is_some_and(|page| match self {
-                ChunkFailed::Code => chunks_replaced(&page),
-                ChunkFailed::Style => updated_since(&page, VIEWS_STYLE_META, &views_style_file()),
-            })
+        match self {
+            ChunkFailed::Code => SendWrapper::new(chunks_replaced()).await,
+            ChunkFailed::Style => SendWrapper::new(deployed_page())
+                .await
+                .is_some_and(|page| updated_since(&page, VIEWS_STYLE_META, &views_style_file())),
+        }
     }
 }
 

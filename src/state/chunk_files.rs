@@ -23,10 +23,12 @@ pub fn chunk_file_of(name: &str) -> String {
         .unwrap_or_else(|| unhashed_chunk_file(name))
 }
 
-/// Whether `page`, the page deployed now, lists other chunk files than this page's: the atlas
-/// was updated since this page opened, this build's chunks are gone, and only a reload helps.
-pub fn chunks_replaced(page: &str) -> bool {
-    chunks_updated_since(page, &listed_chunks())
+/// Whether the page deployed now lists other chunk files than this page's: the atlas was
+/// updated since this page opened, this build's chunks are gone, and only a reload helps.
+pub async fn chunks_replaced() -> bool {
+    deployed_page()
+        .await
+        .is_some_and(|page| chunks_updated_since(&page, &listed_chunks()))
 }
 
 /// What to tell a user when chunk `chunk`, which holds the code reading `what` (a file, not a
@@ -34,10 +36,7 @@ pub fn chunks_replaced(page: &str) -> bool {
 /// reload helps, or else which file of this build is missing or broken.
 pub async fn code_failed(chunk: &str, what: &'static str) -> LoadError {
     let file = chunk_file_of(chunk);
-    let replaced = deployed_page()
-        .await
-        .is_some_and(|page| chunks_replaced(&page));
-    if replaced {
+    if chunks_replaced().await {
         LoadError::Updated { url: file }
     } else {
         LoadError::Code { file, what }

@@ -294,10 +294,14 @@ async fn fetch_built(
 }
 
 /// The page as the server has it now (never from the browser's cache), or `None` when it
-/// cannot be had.
+/// cannot be had, or has not arrived in [`STALL_SECONDS`] (an error panel waits for it).
 pub async fn deployed_page() -> Option<String> {
+    let watch = StallWatch::start();
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
+    if let Some(watch) = &watch {
+        init.set_signal(Some(&watch.controller.signal()));
+    }
     let url = absolute_url("./").ok()?;
     let window = leptos::prelude::window();
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))

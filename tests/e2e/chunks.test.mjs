@@ -550,4 +550,23 @@ describe('while a chunk is on its way, and after a deployment', () => {
   test('a tab left open across a deployment: a chunk of its build gone offers the reload, not a retry', async () => {
     await assertReloadOfferedWhenGone(chunkOf('table'));
   });
+
+  // Before naming a missing chunk, the app asks the server for its page, to tell a deployment
+  // from a broken file. A server that never answers that question must not hold the panel back.
+  test('a chunk missing while the server stalls on the page: the panel naming the file still comes, after the stall time', async () => {
+    const file = chunkOf('table');
+    const page = await watchedPage();
+    await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    await page.goto(`${env.site.url}?lang=en`);
+    await page.waitForFunction(appStarted);
+    await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    let pageAsked = 0;
+    // Never answered: the server stalls.
+    await page.route(env.site.url, () => { pageAsked += 1; });
+    await page.click('.view-table');
+    await page.waitForSelector('.chunk-error[role="alert"]', { timeout: 60_000 });
+    assert.ok(pageAsked >= 1, 'the deployed page was asked for');
+    await assertFailurePanel(page, '.chunk-error[role="alert"]', { file, lang: 'en', how: 'stalled page' });
+    await page.close();
+  });
 });

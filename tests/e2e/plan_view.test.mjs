@@ -161,6 +161,29 @@ describe('links to paragraphs', () => {
     await page.close();
   });
 
+  test('each paragraph of part 四 scrolled to the top of the text is the one in view, where it was put', async () => {
+    const page = await openPlan({});
+    const numbers = await page.$$eval('.plan-para', (ps) => {
+      const start = ps.findIndex((p) => p.textContent.startsWith('四、'));
+      const end = ps.findIndex((p, i) => i > start && /^[五六七八九十]、/.test(p.textContent));
+      return ps.slice(start, end).map((p) => p.dataset.p);
+    });
+    assert.ok(numbers.length > 10, `part 四 has ${numbers.length} paragraphs`);
+    for (const n of numbers) {
+      const put = await page.evaluate((n) => {
+        const paragraph = document.getElementById(`plan-p-${n}`);
+        paragraph.scrollIntoView({ block: 'start' });
+        return paragraph.getBoundingClientRect().top;
+      }, n);
+      await page.waitForFunction((n) => document.getElementById(`plan-p-${n}`).classList.contains('plan-reading'), n, { timeout: 5000 })
+        .catch(() => assert.fail(`paragraph ${n} scrolled to the top is not the one in view`));
+      const now = await page.$eval(`#plan-p-${n}`, (p) => p.getBoundingClientRect().top);
+      assert.ok(Math.abs(now - put) < 1, `paragraph ${n} stayed where it was scrolled to (${put} -> ${now})`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('an unknown p= falls back to the start with a notice', async () => {
 
     await readParagraphs();
