@@ -1,6 +1,6 @@
 //! The industry picker's options as markup, one writer for the prerendered page's toolbar and the
 //! app's select: the app sets them as the select's content when the language changes, so a
-//! change of industry only moves the select's value instead of rebuilding a hundred options.
+//! change of industry only moves the select's value instead of rewriting every option.
 
 use std::fmt::Write;
 
