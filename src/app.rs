@@ -90,23 +90,25 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
             early.state.set(next);
         }
     });
-    // The page's language changes at the start of the frame that shows the new texts, after
-    // everything else the switch changes: changing it restyles the whole page, and a change made
-    // earlier would be restyled again by any later one that needs a style (the picker's new
-    // options do). The tab's title, not in the frame, follows once it is painted.
-    Effect::new(move |_| {
-        language.track();
+    // The page's language is set at once when the app starts (a frame out of sight, in a
+    // background tab or a portal's hidden frame, may not draw for a long time). A switch changes
+    // it at the start of the frame that shows the new texts, after everything else the switch
+    // changes: changing it restyles the whole page, and a change made earlier would be restyled
+    // again by any later one that needs a style (the picker's new options do). The tab's title,
+    // not in the frame, follows once it is painted.
+    Effect::new(move |started: Option<()>| {
+        let lang = language.get();
+        if started.is_none() {
+            show_language(lang);
+            set_title(lang);
+            return;
+        }
         request_animation_frame(move || {
             let Some(lang) = language.try_get_untracked() else {
                 return;
             };
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
-            }
-            set_timeout(
-                move || document().set_title(lang.text(Msg::Title)),
-                Duration::ZERO,
-            );
+            show_language(lang);
+            set_timeout(move || set_title(lang), Duration::ZERO);
         });
     });
     use_checked_county(&atlas, notices);
@@ -192,6 +194,18 @@ fn Atlas(bundle: Arc<Bundle>) -> impl IntoView {
         </Show>
         <LiveRegion />
     }
+}
+
+/// Marks the page as written in `lang` (the `lang` of `<html>`).
+fn show_language(lang: atlas_core::Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+    }
+}
+
+/// Names the tab in `lang`.
+fn set_title(lang: atlas_core::Lang) {
+    document().set_title(lang.text(Msg::Title));
 }
 
 /// Once the county layer has arrived, drops a county the view names that the layer lacks or

@@ -151,8 +151,11 @@ impl StallWatch {
 }
 
 impl Drop for StallWatch {
+    /// Clears the timer, and ends a download still under way: one whose reader went away (a
+    /// view left while its server stalled) holds no connection open.
     fn drop(&mut self) {
         leptos::prelude::window().clear_timeout_with_handle(self.timer);
+        self.controller.abort();
     }
 }
 

@@ -563,9 +563,12 @@ describe('while a chunk is on its way, and after a deployment', () => {
     let pageAsked = 0;
     // Never answered: the server stalls.
     await page.route(env.site.url, () => { pageAsked += 1; });
+    const clicked = Date.now();
     await page.click('.view-table');
     await page.waitForSelector('.chunk-error[role="alert"]', { timeout: 60_000 });
     assert.ok(pageAsked >= 1, 'the deployed page was asked for');
+    // The panel waited for the answer about the deployment until the stall time (20 s) ran out.
+    assert.ok(Date.now() - clicked >= 19_000, `the panel came after ${Date.now() - clicked} ms`);
     await assertFailurePanel(page, '.chunk-error[role="alert"]', { file, lang: 'en', how: 'stalled page' });
     await page.close();
   });

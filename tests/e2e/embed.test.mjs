@@ -15,7 +15,11 @@ before(async () => {
   browser = await launchBrowser();
   atlasSite = await serveSite();
   hostSite = await serveSite();
-  portalSite = await servePortal({ 'portal.html': PORTAL_PAGE });
+  portalSite = await servePortal({
+    'portal.html': PORTAL_PAGE,
+    // The same portal with the atlas far below the fold, out of sight.
+    'below.html': PORTAL_PAGE.replace('<iframe', '<div style="height: 4000px"></div><iframe'),
+  });
 });
 after(async () => {
   await browser?.close();
@@ -222,11 +226,11 @@ const PORTAL_PAGE = `<!DOCTYPE html>
 </script></body></html>`;
 
 /** Opens the portal page (served from its own origin) framing the atlas; resolves once the map is drawn. */
-async function openPortal({ params = {}, raw = '', sandbox = 'allow-scripts', follow = true, viewport = { width: 1000, height: 900 } } = {}) {
+async function openPortal({ params = {}, raw = '', sandbox = 'allow-scripts', follow = true, viewport = { width: 1000, height: 900 }, portalPage = 'portal.html' } = {}) {
   const page = await browser.newPage({ viewport });
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(e.message));
-  const portal = `${portalSite.url}portal.html`;
+  const portal = `${portalSite.url}${portalPage}`;
   const config = new URLSearchParams({ atlas: atlasSite.url, params: JSON.stringify(params), raw, sandbox, follow: follow ? '1' : '0' });
   await page.goto(`${portal}?${config}`);
   const frame = await (await page.waitForSelector('#atlas')).contentFrame();
@@ -250,6 +254,17 @@ describe('links a portal builds with URLSearchParams', () => {
     assert.equal(await frame.locator('.notice-bar').count(), 0);
     await postFromHost(page, frame, [{ type: 'atlas:select', city: '320600' }, { type: 'atlas:select', zone: 'north' }]);
     assert.equal(await frame.locator('.city-details, .zone-details').count(), 0, 'the host is not listed');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  // A browser may draw no frame for a frame out of sight: its page language and title are set
+  // when the app starts, not with its next frame.
+  test('a frame out of sight below the fold is in the link\'s language from the start', async () => {
+    const { page, frame } = await openPortal({ params: { embed: '1', lang: 'en' }, portalPage: 'below.html' });
+    assert.equal(await page.evaluate(() => document.getElementById('atlas').getBoundingClientRect().top > innerHeight), true, 'out of sight');
+    assert.equal(await frame.getAttribute('html', 'lang'), 'en');
+    assert.equal(await frame.title(), 'Jiangsu Industry Atlas');
     assert.deepEqual(page.problems, []);
     await page.close();
   });

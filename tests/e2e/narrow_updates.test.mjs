@@ -106,6 +106,15 @@ describe('panels subscribe only to what they show', () => {
     assert.ok(changes.length > 0 && changes.every((c) => c === 'picker: childList  in SELECT'), changes.join('\n'));
     assert.equal(await page.inputValue('#industry-picker'), 'industry:biotech_medicine');
     assert.equal(await page.$eval('#industry-picker', (s) => s.selectedOptions[0].textContent), 'Biotechnology and new medicine');
+    // A choice made elsewhere after the options were rewritten moves the select too: the
+    // panel's close button, then Back.
+    await page.click('.industry-details .close');
+    await page.waitForFunction(() => !document.querySelector('.industry-details'));
+    assert.equal(await page.inputValue('#industry-picker'), '');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('industry'));
+    await page.goBack();
+    await page.locator('.industry-details[data-industry="biotech_medicine"]').waitFor();
+    assert.equal(await page.inputValue('#industry-picker'), 'industry:biotech_medicine');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
