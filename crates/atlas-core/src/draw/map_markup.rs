@@ -559,9 +559,7 @@ mod tests {
 
     #[test]
     fn accessible_names_lead_with_the_interface_languages_name_and_punctuation() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        let bundle = crate::model::bundle::committed_bundle();
         assert_eq!(
             accessible_name(&bundle, "320100", Some(Role::Support), Lang::En),
             "Nanjing (南京市), Southern Jiangsu; Support"
@@ -592,9 +590,7 @@ mod tests {
 
     #[test]
     fn every_place_has_a_hit_area_of_24_px_choosing_it() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        let bundle = crate::model::bundle::committed_bundle();
         let scene = Scene::project(&bundle, 390.0, 400.0);
         let hits = place_hits(&scene);
         assert_eq!(
@@ -607,9 +603,7 @@ mod tests {
 
     #[test]
     fn a_restyled_place_shows_what_a_drawn_one_shows() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        let bundle = crate::model::bundle::committed_bundle();
         let scene = Scene::project(&bundle, 600.0, 500.0);
         let roles: BTreeMap<String, Role> = BTreeMap::from([("320583".to_string(), Role::Focus)]);
         let look = MapLook {

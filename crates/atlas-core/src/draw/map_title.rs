@@ -446,10 +446,7 @@ pub fn place_tooltip(
 mod tests {
     use super::*;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     #[test]
     fn an_industry_states_who_leads_and_who_supports() {

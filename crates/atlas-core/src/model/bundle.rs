@@ -320,6 +320,19 @@ impl Bundle {
     }
 }
 
+/// The committed bundle's text (`assets/atlas.json`), which the core's unit tests read.
+#[cfg(test)]
+pub(crate) fn committed_bundle_text() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
+    std::fs::read_to_string(path).expect("the committed bundle is readable")
+}
+
+/// The committed bundle, loaded, for the core's unit tests.
+#[cfg(test)]
+pub(crate) fn committed_bundle() -> Bundle {
+    Bundle::from_json(&committed_bundle_text()).expect("the committed bundle loads")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

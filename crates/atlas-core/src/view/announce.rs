@@ -347,10 +347,7 @@ pub fn language_runs(text: &str, default: Lang) -> Vec<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     fn state(lang: Lang) -> ViewState {
         ViewState {

@@ -26,11 +26,7 @@ mod tests {
 
     fn bundle() -> &'static Bundle {
         static BUNDLE: OnceLock<Bundle> = OnceLock::new();
-        BUNDLE.get_or_init(|| {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-            let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-            Bundle::from_json(&text).expect("the committed bundle loads")
-        })
+        BUNDLE.get_or_init(crate::model::bundle::committed_bundle)
     }
 
     #[test]

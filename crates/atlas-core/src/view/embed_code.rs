@@ -57,12 +57,8 @@ addEventListener('message', function (e) {{
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::bundle::Bundle;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     fn state(query: &str) -> ViewState {
         ViewState::from_query(query, &bundle()).0

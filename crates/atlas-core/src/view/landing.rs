@@ -66,10 +66,7 @@ pub fn leaving_presenter() -> Landing {
 mod tests {
     use super::*;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     fn at(query: &str) -> Option<Landing> {
         let b = bundle();

@@ -215,9 +215,7 @@ mod tests {
 
     #[test]
     fn every_mention_of_the_committed_bundle_is_held_by_a_role_sentence() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let bundle = crate::Bundle::from_json(&std::fs::read_to_string(path).expect("bundle"))
-            .expect("loads");
+        let bundle = crate::model::bundle::committed_bundle();
         let taizhou = bundle.city("321200").expect("泰州");
         let lead = place_lead(
             bundle.roles_of_place("321200"),

@@ -30,9 +30,7 @@ mod tests {
 
     #[test]
     fn marks_only_the_chosen_option() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        let bundle = Bundle::from_json(&text).expect("the committed bundle loads");
+        let bundle = crate::model::bundle::committed_bundle();
         let markup = picker_options_markup(&bundle, Lang::En, "industry:iot_cloud");
         assert_eq!(
             markup.matches("<option ").count(),

@@ -236,14 +236,9 @@ pub fn find_by_name<'a>(bundle: &'a Bundle, name: &str, kinds: &[HitKind]) -> Op
 #[cfg(test)]
 mod tests {
     use super::{HitKind, candidates, fold, query_forms, search};
-    use crate::model::bundle::Bundle;
     use crate::model::i18n::Lang;
 
-    fn real_bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        Bundle::from_json(&text).expect("the committed bundle loads")
-    }
+    use crate::model::bundle::committed_bundle as real_bundle;
 
     #[test]
     fn folding_ignores_case_and_punctuation() {

@@ -57,10 +57,7 @@ pub fn compact_industry_name<'a>(id: &str, full: &'a str, lang: Lang) -> &'a str
 mod tests {
     use super::*;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     #[test]
     fn both_kinds_of_total_add_up_to_the_cells_with_a_role() {

@@ -1148,11 +1148,7 @@ impl ViewState {
 mod tests {
     use super::*;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        Bundle::from_json(&text).expect("the committed bundle loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     fn reasons(notices: Vec<Notice>) -> Vec<(String, NoticeReason)> {
         notices.into_iter().map(|n| (n.key, n.reason)).collect()

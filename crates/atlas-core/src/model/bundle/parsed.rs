@@ -141,10 +141,7 @@ mod tests {
 
     use super::*;
 
-    fn real_text() -> String {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        std::fs::read_to_string(path).expect("the committed bundle is readable")
-    }
+    use crate::model::bundle::committed_bundle_text as real_text;
 
     /// The app's path with serde_json standing in for the browser's `JSON.parse` and
     /// serde-wasm-bindgen: text checks, then parse, then the shape and the checks after it.

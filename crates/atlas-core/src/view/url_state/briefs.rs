@@ -126,11 +126,7 @@ fn city_of(bundle: &Bundle, item: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn bundle() -> Bundle {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-        let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-        Bundle::from_json(&text).expect("the committed bundle loads")
-    }
+    use crate::model::bundle::committed_bundle as bundle;
 
     fn set(codes: &[&str]) -> BTreeSet<String> {
         codes.iter().map(|c| c.to_string()).collect()
