@@ -19,8 +19,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use atlas_core::model::plan_doc::ParagraphFocus;
+use atlas_core::view::plan_text::PlanLinks;
 use atlas_core::view::plan_view_state::PlanReading;
-use atlas_core::view::url_state::ViewState;
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -128,14 +128,7 @@ struct Reader {
     /// What the text's links are built from: the page's path and the view without its
     /// paragraph. Scrolling moves only the paragraph, so it rebuilds none of the hundreds of
     /// links (every paragraph's share link, every mention, the contents).
-    links: Memo<LinkBase>,
-}
-
-/// The page's path and the current view without its paragraph, which the plan's links extend.
-#[derive(Debug, Clone, PartialEq)]
-struct LinkBase {
-    path: String,
-    view: ViewState,
+    links: Memo<PlanLinks>,
 }
 
 impl Reader {
@@ -151,7 +144,7 @@ impl Reader {
             jumping: StoredValue::new(None),
             written: StoredValue::new(None),
             focus_on_jump: StoredValue::new(true),
-            links: Memo::new(move |_| LinkBase {
+            links: Memo::new(move |_| PlanLinks {
                 path: window().location().pathname().unwrap_or_default(),
                 view: state.with(|s| s.at_paragraph(None)),
             }),
@@ -209,10 +202,7 @@ fn paragraph_id(n: usize) -> String {
 
 /// Where a link opens paragraph `n` of the plan, in the current language.
 fn paragraph_href(reader: Reader, n: usize) -> String {
-    reader.links.with(|base| {
-        let query = base.view.at_paragraph(Some(n)).to_query();
-        format!("{}{query}", base.path)
-    })
+    reader.links.with(|links| links.paragraph_href(n))
 }
 
 /// Whether a click should be left to the browser (a new tab or window, a download).

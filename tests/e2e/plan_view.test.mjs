@@ -365,6 +365,42 @@ describe('search within the plan', () => {
       return { text: m.textContent, visible: r.top >= 0 && r.bottom <= innerHeight };
     });
     assert.deepEqual(current, { text: query, visible: true });
+    // Another query re-marks only the paragraphs whose matches change; Escape clears every mark
+    // and leaves each paragraph's words as the plan writes them.
+    const untouched = PARAGRAPHS.find((p) => !p.text.includes(query) && !p.text.includes('产业')).number;
+    await page.$eval(`#plan-p-${untouched}`, (p) => { p.firstChild.dataset.kept = 'yes'; p.lastChild.kept = true; });
+    await page.fill('.plan-search-input', '产业');
+    await page.waitForFunction(() => document.querySelectorAll('mark.plan-match').length > 0
+      && [...document.querySelectorAll('mark.plan-match')].every((m) => m.textContent === '产业'));
+    await page.press('.plan-search-input', 'Escape');
+    await page.waitForFunction(() => document.querySelectorAll('mark.plan-match').length === 0);
+    const shown = await page.$$eval('.plan-para', (ps) => ps.map((p) => p.textContent));
+    assert.deepEqual(shown, PARAGRAPHS.map((p) => p.text));
+    assert.deepEqual(await page.$eval(`#plan-p-${untouched}`, (p) => [p.firstChild.dataset.kept, p.lastChild.kept]), ['yes', true]);
+    await page.close();
+  });
+});
+
+describe('the text\'s links', () => {
+  test('follow the language and the view: share links named in English, mentions opening the explorer in English', async () => {
+    await readParagraphs();
+    const page = await openPlan({});
+    const statement = layoutStatements()[0];
+    const share = page.locator(`#plan-p-${statement.number} .plan-share`);
+    const mention = page.locator(`#plan-p-${statement.number} .plan-mention[data-kind="city"]`).first();
+    const name = await mention.textContent();
+    const code = mentionsIn(statement).find((m) => m.target.kind === 'city' && m.name === name).target.id;
+    const before = new URL(await mention.getAttribute('href'), env.site.url).searchParams;
+    assert.equal(before.get('city'), code);
+    assert.equal(before.get('lang'), null);
+    await page.click('.lang-switch');
+    await page.waitForFunction((n) => document.querySelector(`#plan-p-${n} .plan-share`).getAttribute('aria-label') === `Link to paragraph ${n}`, statement.number);
+    const after = new URL(await mention.getAttribute('href'), env.site.url).searchParams;
+    assert.deepEqual([after.get('city'), after.get('lang'), after.get('view')], [code, 'en', null]);
+    const shared = new URL(await share.getAttribute('href'), env.site.url).searchParams;
+    assert.deepEqual([shared.get('view'), shared.get('p'), shared.get('lang')], ['plan', String(statement.number), 'en']);
+    // The text stays the plan's own words, in Chinese.
+    assert.equal(await page.getAttribute('.plan-text', 'lang'), 'zh-CN');
     await page.close();
   });
 });

@@ -15,6 +15,7 @@ pub mod overview_keys;
 pub mod page;
 pub mod panel_order;
 pub mod picker;
+pub mod plan_text;
 pub mod plan_view_state;
 pub mod search;
 pub mod slides;
