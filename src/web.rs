@@ -1,5 +1,6 @@
 //! Browser plumbing: DOM helpers, listeners dropped on cleanup, element sizes, the one
-//! keydown dispatcher, where focus lands, and what the page can tell of its frame.
+//! keydown dispatcher, where focus lands, what the page can tell of its frame, and downloads
+//! started at once.
 
 pub mod dom;
 pub mod focus;
@@ -7,3 +8,4 @@ pub mod frame;
 pub mod keys;
 pub mod resize;
 pub mod scoped_listener;
+pub mod start_now;

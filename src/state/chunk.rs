@@ -24,6 +24,7 @@ use crate::state::context::use_atlas;
 use crate::state::load::deployed_page;
 use crate::state::updated::UpdatedPanel;
 use crate::state::views_style::{ViewsStyleFailed, views_style, views_style_file};
+use crate::web::start_now::start_now;
 
 /// What of a view could not be loaded (the browser's console says why).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +125,7 @@ pub fn Split(
         // The chunk downloads beside the stylesheet; building the view waits for both (one load
         // of the chunk: a second asks for the one on its way).
         if let Some(preload) = preload.as_ref().filter(|_| style.is_some()) {
-            leptos::task::spawn_local(preload());
+            start_now(preload());
         }
         let build = split();
         Suspend::new(async move {

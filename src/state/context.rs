@@ -9,11 +9,11 @@ use atlas_core::view::plan_view_state::PlanReading;
 use atlas_core::view::url_state::{Notice, ViewState};
 use atlas_core::{Bundle, Lang, Quote, Role};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::state::counties::Counties;
 use crate::state::load::LoadError;
 use crate::state::plan::load_plan;
+use crate::web::start_now::start_now;
 
 /// Where the plan document stands: not asked for, loading, ready or failed.
 #[derive(Debug, Clone, Default)]
@@ -105,7 +105,7 @@ impl AtlasContext {
         }
         self.plan.set(PlanState::Loading);
         let (plan, bundle) = (self.plan, self.bundle.clone());
-        spawn_local(async move {
+        start_now(async move {
             let loaded = match load_plan(bundle).await {
                 Ok(reading) => PlanState::Ready(Arc::new(reading)),
                 Err(error) => PlanState::Failed(error),

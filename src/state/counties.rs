@@ -13,6 +13,7 @@ use leptos::wasm_split::wasm_split;
 
 use crate::state::chunk_files::code_failed;
 use crate::state::load::{LoadError, ReaderMissing, fetch_county_layer, read_county_layer_text};
+use crate::web::start_now::start_now;
 
 /// Where the county layer stands.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +48,7 @@ pub fn want(counties: RwSignal<Counties>, bundle: &Arc<Bundle>) {
     }
     counties.set(Counties::Loading);
     let bundle = Arc::clone(bundle);
-    leptos::task::spawn_local(async move {
+    start_now(async move {
         counties.set(match load(bundle).await {
             Ok(layer) => Counties::Ready(Arc::new(layer)),
             Err(e) => Counties::Failed(e),
@@ -61,7 +62,7 @@ const READER_CHUNK: &str = "county_layer";
 /// Downloads the county layer and reads it with its reader, whose chunk downloads beside it
 /// (at once when it was fetched on idle).
 async fn load(bundle: Arc<Bundle>) -> Result<CountyLayer, LoadError> {
-    leptos::task::spawn_local(async {
+    start_now(async {
         let _ = preload_county_layer().await;
     });
     let text = fetch_county_layer().await?;
