@@ -20,7 +20,7 @@ const median = (values) => {
 
 /**
  * A wasm file the split build loads after the first wasm: a view's module (`split_table.HASH.wasm`)
- * or a chunk shared by views (`chunk_12.HASH.wasm`).
+ * or the code views share (`chunk_shared.HASH.wasm`, scripts/merge-chunks.mjs).
  */
 export const CHUNK_FILE = /(?:^|\/)(?:split|chunk)_[a-z0-9_]+\.[0-9a-f]+\.wasm$/;
 

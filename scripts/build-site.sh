@@ -21,7 +21,7 @@ say "building the app for wasm32 (release)"
 
 rm -rf "$OUT" && mkdir -p "$OUT" && OUT="$(cd "$OUT" && pwd)"
 # The splitter writes the first wasm (atlas.wasm), one split_NAME.wasm per split view, the
-# chunk_N.wasm holding code shared by several of them, and __wasm_split.js, the loader whose
+# chunk_N.wasm holding code shared by several of them (merged below), and __wasm_split.js, the loader whose
 # table names them. wasm-bindgen then reads the first wasm, keeping the exports the chunks link
 # to (--keep-lld-exports) under their linker names (--no-demangle).
 SPLIT="$(mktemp -d)"; trap 'rm -rf "$SPLIT"' EXIT
@@ -30,6 +30,13 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out
   --out-name atlas "$SPLIT/atlas.wasm"
 rm "$SPLIT/atlas.wasm"
 mv "$SPLIT"/*.wasm "$SPLIT/__wasm_split.js" "$OUT/"
+# The wasm features the app is built with, which binaryen's tools are told of.
+WASM_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-reference-types --enable-call-indirect-overlong --enable-multivalue
+  --enable-mutable-globals)
+# The chunks of shared code become one, chunk_shared.wasm, so that a view's first use fetches two
+# files instead of up to 14 (the script says what that bought).
+node "$ROOT/scripts/merge-chunks.mjs" "$OUT" "${WASM_FEATURES[@]}"
 # Every script and stylesheet the page loads is minified by esbuild (npm, pinned like the other
 # node tools), for the browsers the README's table names (boot.js must still parse in older ones,
 # to tell their users which they need): comments and spaces out, local names shortened, non-ASCII
@@ -53,8 +60,7 @@ say "optimising with wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | a
 # compressor (4 KB less gzip), and the producers section (tool versions) is dropped. The
 # target_features section stays: the deployment test reads the features from it.
 WASM_OPT=("$ROOT/node_modules/.bin/wasm-opt" -Oz --reorder-functions-by-name --strip-producers
-  --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-reference-types --enable-call-indirect-overlong --enable-multivalue --enable-mutable-globals)
+  "${WASM_FEATURES[@]}")
 # scripts/wasm-composition.sh sets ATLAS_WASM_NAMES to get the same optimised wasm with its
 # function names (-g keeps the name section and changes no other byte).
 if [ -n "${ATLAS_WASM_NAMES:-}" ]; then "${WASM_OPT[@]}" -g "$OUT/atlas_bg.wasm" -o "$ATLAS_WASM_NAMES"; fi

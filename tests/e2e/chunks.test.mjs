@@ -116,7 +116,7 @@ describe('the build', () => {
     const listed = listedChunks();
     assert.ok(listed.length >= VIEWS.length, `at least one chunk per split view: ${listed}`);
     for (const file of listed) {
-      assert.match(file, /^(split_[a-z_]+|chunk_\d+)\.[0-9a-f]{16}\.wasm$/);
+      assert.match(file, /^(split_[a-z_]+|chunk_shared)\.[0-9a-f]{16}\.wasm$/);
       assert.ok(files.includes(file), `${file} is in the site`);
     }
     assert.deepEqual(files.filter((f) => /\.wasm$/.test(f) && !/\.[0-9a-f]{16}\.wasm$/.test(f)), []);
@@ -397,6 +397,40 @@ test("after the first map every chunk and the views' stylesheet are fetched on i
   await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--atlas-views-style-complete').trim() === '1');
   assert.deepEqual(styles.filter((f) => f !== viewsStyle() && !/^assets\/style\./.test(f)), [], `the views' stylesheet on idle: ${styles}`);
   assert.ok(styles.includes(viewsStyle()), `the views' stylesheet was fetched on idle: ${styles}`);
+  await page.close();
+});
+
+test("a view's first use before the idle prefetch fetches two wasm files, its own and the code views share, each once; the next view fetches only its own", async () => {
+  const page = await env.browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (/\/(split_|chunk_)[^/]*\.wasm$/.test(r.url())) fetched.push(r.url().split('/').pop()); });
+  await page.addInitScript(() => (window.requestIdleCallback = () => 0));
+  await page.goto(env.site.url);
+  await page.waitForFunction(appStarted);
+  await page.click('.view-switch .view-overview');
+  await page.locator('.overview-view .overview-figure').first().waitFor();
+  const shared = listedChunks().filter((f) => f.startsWith('chunk_'));
+  assert.deepEqual(shared.length, 1, `one file of shared code: ${listedChunks()}`);
+  assert.deepEqual([...fetched].sort(), [chunkOf('overview'), shared[0]].sort());
+  fetched.length = 0;
+  await page.click('.view-switch .view-targets');
+  await page.locator('.targets-view .chart-figure').first().waitFor();
+  assert.deepEqual(fetched, [chunkOf('targets')]);
+  await page.close();
+});
+
+test('the shared code missing: the view shows its panel, no panic; once the file is back, the retry opens the view', async () => {
+  const [shared] = listedChunks().filter((f) => f.startsWith('chunk_'));
+  const page = await watchedPage();
+  await page.addInitScript(() => (window.requestIdleCallback = () => 0));
+  await page.route(`**/${shared}`, MISSING[1]());
+  await page.goto(`${env.site.url}?view=overview`);
+  await assertFailurePanel(page, '.chunk-error[role="alert"]', { file: chunkOf('overview'), lang: 'zh', how: 'shared code missing', shot: 'shared' });
+  await page.unroute(`**/${shared}`);
+  await page.click('.chunk-error button.retry');
+  await page.locator('.overview-view .overview-figure').first().waitFor();
+  assert.equal(await page.$('.chunk-error'), null, 'the panel is gone');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 
