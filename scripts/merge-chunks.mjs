@@ -31,9 +31,10 @@ if (chunks.length === 0) {
   process.exit(0);
 }
 
-// The stub: every import the chunks make of the first wasm, imported from `__outer` and exported
-// under the same name, so that wasm-merge links the chunks' imports to it.
-const IMPORT = /^\s*\(import "__wasm_split" "([^"]+)" \((memory|table|global|func) \$\S+ ?(.*)\)\)$/;
+// The stub: every import the chunks make of the first wasm (its memory, table and globals; a
+// chunk importing anything else stops the build), imported from `__outer` and exported under the
+// same name, so that wasm-merge links the chunks' imports to it.
+const IMPORT = /^\s*\(import "__wasm_split" "([^"]+)" \((memory|table|global) \$\S+ ?(.*)\)\)$/;
 const imports = new Map();
 for (const chunk of chunks) {
   for (const line of tool('wasm-dis', [join(dir, chunk)]).split('\n')) {

@@ -157,6 +157,9 @@ describe('links to paragraphs', () => {
     await page.waitForFunction((p) => new URLSearchParams(location.search).get('p') === p, String(other));
     await page.locator(`#plan-p-${other}.plan-target`).waitFor();
     assert.ok(await inView(page, other));
+    // The marks moved: one paragraph chosen, one being read.
+    assert.equal(await page.locator('.plan-para.plan-target').count(), 1);
+    assert.equal(await page.locator('.plan-para.plan-reading').count(), 1);
     assert.deepEqual(page.problems, []);
     await page.close();
   });
@@ -393,8 +396,10 @@ describe('the text\'s links', () => {
     const before = new URL(await mention.getAttribute('href'), env.site.url).searchParams;
     assert.equal(before.get('city'), code);
     assert.equal(before.get('lang'), null);
+    assert.equal(await share.getAttribute('lang'), 'zh-CN');
     await page.click('.lang-switch');
     await page.waitForFunction((n) => document.querySelector(`#plan-p-${n} .plan-share`).getAttribute('aria-label') === `Link to paragraph ${n}`, statement.number);
+    assert.equal(await share.getAttribute('lang'), 'en', 'the English name is marked English inside the Chinese text');
     const after = new URL(await mention.getAttribute('href'), env.site.url).searchParams;
     assert.deepEqual([after.get('city'), after.get('lang'), after.get('view')], [code, 'en', null]);
     const shared = new URL(await share.getAttribute('href'), env.site.url).searchParams;

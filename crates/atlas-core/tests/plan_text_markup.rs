@@ -72,7 +72,10 @@ fn the_text_holds_every_paragraph_in_order_in_the_plans_own_words() {
             p.number,
             &markup[..markup.len().min(60)]
         );
-        assert!(markup.contains(&format!(r#"aria-label="第 {} 段的链接""#, p.number)));
+        assert!(markup.contains(&format!(
+            r#"<a class="plan-share" lang="zh-CN" href="/atlas/?view=plan&amp;p={0}" aria-label="第 {0} 段的链接"></a>"#,
+            p.number
+        )));
         assert_eq!(
             words(&format!("<span{markup}")),
             r.text_of(p),

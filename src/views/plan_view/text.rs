@@ -10,6 +10,7 @@ use atlas_core::Lang;
 use atlas_core::model::plan_doc::{MentionTarget, ParagraphFocus};
 use atlas_core::view::plan_text::{
     PlanLinks, TextMarks, mention_target, paragraph_content_markup, plan_text_markup,
+    share_link_lang,
 };
 use atlas_core::view::plan_view_state::{PlanReading, paragraph_link_name};
 use leptos::html::Article;
@@ -188,6 +189,7 @@ fn follow_links(reader: Reader, written: (PlanLinks, Lang), article: NodeRef<Art
             if let Some(n) = paragraph.and_then(|n| n.parse().ok()) {
                 let _ = share.set_attribute("href", &links.paragraph_href(n));
                 let _ = share.set_attribute("aria-label", &paragraph_link_name(*lang, n));
+                let _ = share.set_attribute("lang", share_link_lang(*lang));
             }
         }
         for mention in query_all(&text, "a.plan-mention") {

@@ -1,7 +1,7 @@
 //! Which file holds a view's code. The site build splits the views the first screen does not
 //! show out of the first wasm, one chunk each (`wasm_split(table)` gives
 //! `split_table.0123456789abcdef.wasm`), and names every chunk file in the page
-//! (`<meta name="atlas-chunks" content="split_table.….wasm chunk_3.….wasm">`),
+//! (`<meta name="atlas-chunks" content="split_table.….wasm chunk_shared.….wasm">`),
 //! so that a chunk that cannot be loaded is named in its error panel by the file a reader can
 //! look for on the server.
 

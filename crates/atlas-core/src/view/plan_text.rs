@@ -142,8 +142,9 @@ pub fn plan_text_markup(
             end = p.span.end;
             let _ = write!(
                 out,
-                r#"<span class="plan-para" id="plan-p-{n}" data-p="{n}" tabindex="-1"><a class="plan-share" href="{href}" aria-label="{name}"></a>"#,
+                r#"<span class="plan-para" id="plan-p-{n}" data-p="{n}" tabindex="-1"><a class="plan-share" lang="{lang}" href="{href}" aria-label="{name}"></a>"#,
                 n = p.number,
+                lang = share_link_lang(lang),
                 href = escape(&links.paragraph_href(p.number)),
                 name = escape(&paragraph_link_name(lang, p.number)),
             );
@@ -159,6 +160,12 @@ pub fn plan_text_markup(
         out.push_str(close);
     }
     out
+}
+
+/// The `lang` of a share link, whose name is in the interface language inside the plan's
+/// Chinese text.
+pub fn share_link_lang(lang: Lang) -> &'static str {
+    lang.pick("zh-CN", "en")
 }
 
 /// The element a line of the plan is set in, by its kind.
