@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use atlas_core::model::plan_doc::ParagraphFocus;
-use atlas_core::view::plan_text::PlanLinks;
+use atlas_core::view::plan_text::{PlanLinks, paragraph_id};
 use atlas_core::view::plan_view_state::PlanReading;
 use atlas_core::{Msg, Quote};
 use leptos::prelude::*;
@@ -193,11 +193,6 @@ impl Reader {
             }
         });
     }
-}
-
-/// The element id of paragraph `n`.
-fn paragraph_id(n: usize) -> String {
-    format!("plan-p-{n}")
 }
 
 /// Where a link opens paragraph `n` of the plan, in the current language.

@@ -7,17 +7,8 @@ use atlas_core::model::layout::Topic;
 use atlas_core::model::plan_doc::{PlanDoc, PlanDocError};
 use atlas_core::view::plan_view_state::{PlanReading, focus_roles, focus_topic, step};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
-
-fn reading() -> PlanReading {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/plan.json");
-    let doc: PlanDoc =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("plan.json")).expect("parses");
-    PlanReading::new(doc)
-}
+mod committed_plan;
+use committed_plan::{bundle, reading};
 
 #[test]
 fn a_truncated_plan_document_is_refused_as_json_cut_short() {

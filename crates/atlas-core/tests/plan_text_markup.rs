@@ -3,26 +3,14 @@
 //! back as what they name, a quote marked as one run around its links, and a change of marks
 //! naming exactly the paragraphs to draw again.
 
-use atlas_core::Bundle;
 use atlas_core::model::i18n::Lang;
-use atlas_core::model::plan_doc::PlanDoc;
 use atlas_core::view::plan_text::{
     PlanLinks, TextMarks, mention_target, paragraph_content_markup, plan_text_markup,
 };
-use atlas_core::view::plan_view_state::PlanReading;
 use atlas_core::view::url_state::ViewState;
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
-
-fn reading() -> PlanReading {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/plan.json");
-    let doc: PlanDoc =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("plan.json")).expect("parses");
-    PlanReading::new(doc)
-}
+mod committed_plan;
+use committed_plan::{bundle, reading};
 
 fn links() -> PlanLinks {
     PlanLinks {

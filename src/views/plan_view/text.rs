@@ -9,7 +9,7 @@ use std::sync::Arc;
 use atlas_core::Lang;
 use atlas_core::model::plan_doc::{MentionTarget, ParagraphFocus};
 use atlas_core::view::plan_text::{
-    PlanLinks, TextMarks, mention_target, paragraph_content_markup, plan_text_markup,
+    PlanLinks, TextMarks, mention_target, paragraph_content_markup, paragraph_id, plan_text_markup,
     share_link_lang,
 };
 use atlas_core::view::plan_view_state::{PlanReading, paragraph_link_name};
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::{Reader, modified_click, paragraph_id};
+use super::{Reader, modified_click};
 use crate::state::context::use_atlas;
 use crate::web::dom::query_all;
 
@@ -66,18 +66,11 @@ pub(super) fn PlanText(
             return;
         };
         if link.class_list().contains("plan-share") {
-            let paragraph = link
-                .parent_element()
-                .and_then(|p| p.get_attribute("data-p"));
-            if let Some(n) = paragraph.and_then(|n| n.parse().ok()) {
+            if let Some(n) = shared_paragraph(&link) {
                 e.prevent_default();
                 reader.choose(&atlas, n, true);
             }
-        } else if let Some(target) = link
-            .get_attribute("data-kind")
-            .zip(link.get_attribute("data-id"))
-            .and_then(|(kind, id)| mention_target(&kind, &id))
-        {
+        } else if let Some(target) = mentioned(&link) {
             e.prevent_default();
             choose_target(reader, &target);
         }
@@ -110,12 +103,8 @@ fn redraw_marked(
         let links = reader.links.get_untracked();
         let changed = shown.with_value(|shown| now.changed_paragraphs(shown, &reading));
         for n in changed {
-            let (Some(paragraph), Some(element)) = (
-                reading.paragraph(n),
-                text.query_selector(&format!("#{}", paragraph_id(n)))
-                    .ok()
-                    .flatten(),
-            ) else {
+            let (Some(paragraph), Some(element)) = (reading.paragraph(n), paragraph_in(&text, n))
+            else {
                 continue;
             };
             let content = paragraph_content_markup(
@@ -152,15 +141,10 @@ fn move_class(
         if shown == now {
             return now;
         }
-        let find = |n: usize| {
-            text.query_selector(&format!("#{}", paragraph_id(n)))
-                .ok()
-                .flatten()
-        };
-        if let Some(old) = shown.and_then(find) {
+        if let Some(old) = shown.and_then(|n| paragraph_in(&text, n)) {
             let _ = old.class_list().remove_1(class);
         }
-        if let Some(new) = now.and_then(find) {
+        if let Some(new) = now.and_then(|n| paragraph_in(&text, n)) {
             let _ = new.class_list().add_1(class);
         }
         now
@@ -183,26 +167,43 @@ fn follow_links(reader: Reader, written: (PlanLinks, Lang), article: NodeRef<Art
         }
         let (links, lang) = &now;
         for share in query_all(&text, "a.plan-share") {
-            let paragraph = share
-                .parent_element()
-                .and_then(|p| p.get_attribute("data-p"));
-            if let Some(n) = paragraph.and_then(|n| n.parse().ok()) {
+            if let Some(n) = shared_paragraph(&share) {
                 let _ = share.set_attribute("href", &links.paragraph_href(n));
                 let _ = share.set_attribute("aria-label", &paragraph_link_name(*lang, n));
                 let _ = share.set_attribute("lang", share_link_lang(*lang));
             }
         }
         for mention in query_all(&text, "a.plan-mention") {
-            let target = mention
-                .get_attribute("data-kind")
-                .zip(mention.get_attribute("data-id"))
-                .and_then(|(kind, id)| mention_target(&kind, &id));
-            if let Some(target) = target {
+            if let Some(target) = mentioned(&mention) {
                 let _ = mention.set_attribute("href", &links.mention_href(&atlas.bundle, &target));
             }
         }
         written.set_value(now);
     });
+}
+
+/// Paragraph `n`'s element in the text.
+fn paragraph_in(text: &Element, n: usize) -> Option<Element> {
+    text.query_selector(&format!("#{}", paragraph_id(n)))
+        .ok()
+        .flatten()
+}
+
+/// The number of the paragraph a share link links to (its paragraph's `data-p`).
+fn shared_paragraph(share: &Element) -> Option<usize> {
+    share
+        .parent_element()?
+        .get_attribute("data-p")?
+        .parse()
+        .ok()
+}
+
+/// What a mention link names, read back from its `data-kind` and `data-id`.
+fn mentioned(link: &Element) -> Option<MentionTarget> {
+    mention_target(
+        &link.get_attribute("data-kind")?,
+        &link.get_attribute("data-id")?,
+    )
 }
 
 /// Chooses a mentioned thing for the map: a place lists its paragraphs; a zone, industry or field

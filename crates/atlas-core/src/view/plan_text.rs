@@ -142,7 +142,8 @@ pub fn plan_text_markup(
             end = p.span.end;
             let _ = write!(
                 out,
-                r#"<span class="plan-para" id="plan-p-{n}" data-p="{n}" tabindex="-1"><a class="plan-share" lang="{lang}" href="{href}" aria-label="{name}"></a>"#,
+                r#"<span class="plan-para" id="{id}" data-p="{n}" tabindex="-1"><a class="plan-share" lang="{lang}" href="{href}" aria-label="{name}"></a>"#,
+                id = paragraph_id(p.number),
                 n = p.number,
                 lang = share_link_lang(lang),
                 href = escape(&links.paragraph_href(p.number)),
@@ -160,6 +161,11 @@ pub fn plan_text_markup(
         out.push_str(close);
     }
     out
+}
+
+/// The element id of paragraph `n`, which the view finds it by and a jump scrolls to.
+pub fn paragraph_id(n: usize) -> String {
+    format!("plan-p-{n}")
 }
 
 /// The `lang` of a share link, whose name is in the interface language inside the plan's
