@@ -2,10 +2,9 @@
 //! contents, where every quote of the bundle stands, what the map shows for §四(二)'s layout
 //! statements, and the paragraphs naming a city.
 
-use atlas_core::Bundle;
 use atlas_core::model::layout::Topic;
 use atlas_core::model::plan_doc::{PlanDoc, PlanDocError};
-use atlas_core::view::plan_view_state::{PlanReading, focus_roles, focus_topic, step};
+use atlas_core::view::plan_view_state::{focus_roles, focus_topic, step};
 
 mod committed_plan;
 use committed_plan::{bundle, reading};
