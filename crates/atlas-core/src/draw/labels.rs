@@ -76,6 +76,12 @@ impl LabelBox {
         ]
         .map(|(x, y)| Coord { x, y })
     }
+
+    /// How many of the box's probe points lie inside `home`, and whether its centre does.
+    fn probes_in(&self, home: &MultiPolygon) -> (usize, bool) {
+        let inside = self.probe_points().map(|c| home.contains(&c));
+        (inside.iter().filter(|i| **i).count(), inside[0])
+    }
 }
 
 /// A label to place: its size, the spots it may take (best first) and the shape it belongs in.
@@ -134,11 +140,28 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 }
 
 /// A spot a label could take, with how much of its box lies inside its home shape.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
+struct Candidate<'c> {
     label: LabelBox,
-    centre_inside: bool,
-    probes_inside: usize,
+    probes: Probes<'c>,
+}
+
+/// How many of a candidate's probe points lie inside its home: known for a cell of the search
+/// grid (whose centre is inside); for a given spot, counted (with whether its centre is inside)
+/// only once the spot is found free, and once for both passes. Nine point-in-shape tests per spot
+/// were most of a drilled map's label placement.
+enum Probes<'c> {
+    Counted(usize),
+    Given(&'c OnceCell<(usize, bool)>),
+}
+
+impl Candidate<'_> {
+    /// How many of the box's probe points lie inside `home`, and whether its centre does.
+    fn inside(&self, home: &MultiPolygon) -> (usize, bool) {
+        match self.probes {
+            Probes::Counted(probes) => (probes, true),
+            Probes::Given(counted) => *counted.get_or_init(|| self.label.probes_in(home)),
+        }
+    }
 }
 
 /// Places labels in the order given (most important first) inside a `width` × `height` map, clear
@@ -168,23 +191,24 @@ pub fn place_labels(
                 Some(kept) => kept.get_or_init(lay),
                 None => own.get_or_init(lay),
             };
+            // A given spot's probes are counted when first needed, and once.
+            let counted: Vec<OnceCell<(usize, bool)>> =
+                r.spots.iter().map(|_| OnceCell::new()).collect();
             let candidates = || {
-                let given = r.spots.iter().map(|&center| {
-                    let label = label_box(center);
-                    let probes = label.probe_points().map(|c| r.home.contains(&c));
-                    Candidate {
-                        label,
-                        centre_inside: probes[0],
-                        probes_inside: probes.iter().filter(|inside| **inside).count(),
-                    }
-                });
+                let given = r
+                    .spots
+                    .iter()
+                    .zip(&counted)
+                    .map(|(&center, counted)| Candidate {
+                        label: label_box(center),
+                        probes: Probes::Given(counted),
+                    });
                 // The grid is only laid when every given spot was tried and none would do.
                 let searched = std::iter::once(()).flat_map(move |()| {
                     grid().iter().flat_map(move |g| {
                         g.order.iter().map(move |&cell| Candidate {
                             label: label_box(g.point(cell)),
-                            centre_inside: true,
-                            probes_inside: g.probes_inside(cell, r.width, r.height),
+                            probes: Probes::Counted(g.probes_inside(cell, r.width, r.height)),
                         })
                     })
                 });
@@ -198,19 +222,26 @@ pub fn place_labels(
                     })
             };
             let spot = candidates()
-                .find(|c| c.probes_inside == PROBES && free(c))
+                .find(|c| free(c) && c.inside(r.home).0 == PROBES)
+                .map(|c| c.label)
                 .or_else(|| {
                     // No room for the whole box: the free spot with its centre and most of the box
                     // inside, the nearest of equals.
-                    candidates().filter(|c| c.centre_inside && free(c)).fold(
-                        None,
-                        |best: Option<Candidate>, c| match best {
-                            Some(b) if b.probes_inside >= c.probes_inside => best,
-                            _ => Some(c),
-                        },
-                    )
-                })
-                .map(|c| c.label);
+                    candidates()
+                        .filter(|c| free(c))
+                        .filter_map(|c| match c.inside(r.home) {
+                            (probes, true) => Some((c.label, probes)),
+                            (_, false) => None,
+                        })
+                        .fold(
+                            None,
+                            |best: Option<(LabelBox, usize)>, (label, probes)| match best {
+                                Some((_, most)) if most >= probes => best,
+                                _ => Some((label, probes)),
+                            },
+                        )
+                        .map(|(label, _)| label)
+                });
             if let Some(b) = spot {
                 placed.push((b, r.stack_gap > 0.0));
             }
