@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
-use crate::state::chunk_files::{chunk_file_of, chunks_replaced};
+use crate::state::chunk_files::{chunks_replaced, failed_chunk_file};
 use crate::state::context::use_atlas;
 use crate::state::load::deployed_page;
 use crate::state::updated::UpdatedPanel;
@@ -48,10 +48,11 @@ impl From<ViewsStyleFailed> for ChunkFailed {
 }
 
 impl ChunkFailed {
-    /// The file that could not be loaded, as this page's build names it, for the error panel.
-    fn file(self, chunk: &str) -> String {
+    /// The file that could not be loaded, as this page's build names it, for the error panel:
+    /// for the code, the view's own chunk or the code the chunks share, whichever is broken.
+    async fn file(self, chunk: &str) -> String {
         match self {
-            ChunkFailed::Code => chunk_file_of(chunk),
+            ChunkFailed::Code => SendWrapper::new(failed_chunk_file(chunk)).await,
             ChunkFailed::Style => views_style_file(),
         }
     }
@@ -149,9 +150,10 @@ pub fn Split(
                 }
                 Err(failed) => {
                     let retry = move || attempt.update(|n| *n += 1);
+                    let file = failed.file(chunk).await;
                     view! {
                         <Show when=showing>
-                            <ChunkError failed file=failed.file(chunk) retry close />
+                            <ChunkError failed file=file.clone() retry close />
                         </Show>
                     }
                     .into_any()

@@ -4,10 +4,10 @@
 //! live in chunks (`state::counties`, `state::plan`), which both use it.
 
 use atlas_core::view::chunk_files::{
-    CHUNKS_META, chunk_file, chunks_updated_since, unhashed_chunk_file,
+    CHUNKS_META, chunk_file, chunks_updated_since, shared_chunk_file, unhashed_chunk_file,
 };
 
-use crate::state::load::{LoadError, built_file, deployed_page};
+use crate::state::load::{LoadError, built_file, deployed_page, serves_wasm};
 
 /// The chunk files this page's build lists (space-separated; empty for a page from before the
 /// split).
@@ -23,6 +23,21 @@ pub fn chunk_file_of(name: &str) -> String {
         .unwrap_or_else(|| unhashed_chunk_file(name))
 }
 
+/// The file of chunk `name`'s code that could not be loaded, for its panel: its own file, or
+/// else the code the chunks share, whichever the server does not give as wasm; its own when both
+/// are whole now (a download that broke off).
+pub async fn failed_chunk_file(name: &str) -> String {
+    let own = chunk_file_of(name);
+    let listed = listed_chunks();
+    let files = std::iter::once(own.as_str()).chain(shared_chunk_file(&listed));
+    for file in files {
+        if !serves_wasm(file).await {
+            return file.to_string();
+        }
+    }
+    own
+}
+
 /// Whether the page deployed now lists other chunk files than this page's: the atlas was
 /// updated since this page opened, this build's chunks are gone, and only a reload helps.
 pub async fn chunks_replaced() -> bool {
@@ -35,10 +50,14 @@ pub async fn chunks_replaced() -> bool {
 /// view), could not be loaded: that the atlas was updated since this page opened, where only a
 /// reload helps, or else which file of this build is missing or broken.
 pub async fn code_failed(chunk: &str, what: &'static str) -> LoadError {
-    let file = chunk_file_of(chunk);
     if chunks_replaced().await {
-        LoadError::Updated { url: file }
+        LoadError::Updated {
+            url: chunk_file_of(chunk),
+        }
     } else {
-        LoadError::Code { file, what }
+        LoadError::Code {
+            file: failed_chunk_file(chunk).await,
+            what,
+        }
     }
 }

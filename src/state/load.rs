@@ -379,6 +379,35 @@ async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<Stri
     Ok(text)
 }
 
+/// Whether the server gives the file at `path` (relative to the page) as wasm the browser can
+/// compile, within [`STALL_SECONDS`]: asked of a view's code files once one of them could not be
+/// loaded, so that its panel names the one that is missing, cut short or a page in its place.
+/// A file fetched before comes from the browser's cache.
+pub async fn serves_wasm(path: &str) -> bool {
+    let Ok(url) = absolute_url(path) else {
+        return false;
+    };
+    let watch = StallWatch::start();
+    let init = web_sys::RequestInit::new();
+    if let Some(watch) = &watch {
+        init.set_signal(Some(&watch.controller.signal()));
+    }
+    let window = leptos::prelude::window();
+    let Ok(response) = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .and_then(|r| r.dyn_into::<web_sys::Response>())
+    else {
+        return false;
+    };
+    let Ok(bytes) = response.array_buffer() else {
+        return false;
+    };
+    match JsFuture::from(bytes).await {
+        Ok(bytes) if response.ok() => js_sys::WebAssembly::validate(&bytes).unwrap_or(false),
+        _ => false,
+    }
+}
+
 /// Whether a text starts like an HTML page (`<!DOCTYPE html>`, `<html>`) rather than the JSON
 /// bundle, the county layer or the plan document, none of which starts with `<`.
 fn looks_like_markup(text: &str) -> bool {

@@ -419,20 +419,25 @@ test("a view's first use before the idle prefetch fetches two wasm files, its ow
   await page.close();
 });
 
-test('the shared code missing: the view shows its panel, no panic; once the file is back, the retry opens the view', async () => {
-  const [shared] = listedChunks().filter((f) => f.startsWith('chunk_'));
-  const page = await watchedPage();
-  await page.addInitScript(() => (window.requestIdleCallback = () => 0));
-  await page.route(`**/${shared}`, MISSING[1]());
-  await page.goto(`${env.site.url}?view=overview`);
-  await assertFailurePanel(page, '.chunk-error[role="alert"]', { file: chunkOf('overview'), lang: 'zh', how: 'shared code missing', shot: 'shared' });
-  await page.unroute(`**/${shared}`);
-  await page.click('.chunk-error button.retry');
-  await page.locator('.overview-view .overview-figure').first().waitFor();
-  assert.equal(await page.$('.chunk-error'), null, 'the panel is gone');
-  assert.deepEqual(page.problems, []);
-  await page.close();
-});
+for (const [how, handler] of [MISSING, SERVED_AS_HTML]) {
+  for (const lang of ['zh', 'en']) {
+    test(`the shared code ${how}, ${lang}: the view's panel names the shared file, not the view's own; no panic; once the file is back, the retry opens the view`, async () => {
+      const [shared] = listedChunks().filter((f) => f.startsWith('chunk_'));
+      const page = await watchedPage();
+      await page.addInitScript(() => (window.requestIdleCallback = () => 0));
+      await page.route(`**/${shared}`, handler());
+      await page.goto(`${env.site.url}?view=overview&lang=${lang}`);
+      await assertFailurePanel(page, '.chunk-error[role="alert"]', { file: shared, lang, how, shot: 'shared' });
+      assert.ok(!(await page.textContent('.chunk-error')).includes(chunkOf('overview')), "the view's own file, which is whole, is not named");
+      await page.unroute(`**/${shared}`);
+      await page.click('.chunk-error button.retry');
+      await page.locator('.overview-view .overview-figure').first().waitFor();
+      assert.equal(await page.$('.chunk-error'), null, 'the panel is gone');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+}
 
 // The export menu's list and the exports' code are a chunk too, built when the menu first
 // opens: a chunk that cannot be loaded shows its panel inside the open menu (the menu's button

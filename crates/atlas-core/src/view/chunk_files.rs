@@ -40,6 +40,17 @@ pub fn chunk_file<'a>(listed: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// The file among `listed` that holds the code the chunks share (`chunk_shared.HASH.wasm`, joined
+/// by scripts/merge-chunks.mjs), which a view's chunk needs beside its own; `None` when the page
+/// lists none.
+pub fn shared_chunk_file(listed: &str) -> Option<&str> {
+    listed.split_ascii_whitespace().find(|file| {
+        file.strip_prefix("chunk_shared.")
+            .and_then(|rest| rest.strip_suffix(".wasm"))
+            .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
 /// What the error panel names when the page lists no file for the split `name`: the name the
 /// splitter (wasm-split-cli) gives it, without the hash.
 pub fn unhashed_chunk_file(name: &str) -> String {
@@ -56,7 +67,9 @@ pub fn chunks_updated_since(deployed_page: &str, ours: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{chunk_file, chunks_updated_since, needs_views_style, unhashed_chunk_file};
+    use super::{
+        chunk_file, chunks_updated_since, needs_views_style, shared_chunk_file, unhashed_chunk_file,
+    };
 
     /// The views' stylesheet's files (`assets/css/views/`) but its last, completeness rule: one
     /// per view, `NN-NAME.css`, NAME the view's split.
@@ -139,6 +152,22 @@ mod tests {
             None,
             "an unhashed name is not listed"
         );
+    }
+
+    #[test]
+    fn the_shared_code_is_found_by_its_name_and_hash_only() {
+        let listed = "split_table.0123456789abcdef.wasm chunk_shared.fedcba9876543210.wasm";
+        assert_eq!(
+            shared_chunk_file(listed),
+            Some("chunk_shared.fedcba9876543210.wasm")
+        );
+        assert_eq!(
+            shared_chunk_file(LISTED),
+            None,
+            "chunk_3 is not the shared code"
+        );
+        assert_eq!(shared_chunk_file("chunk_shared.wasm"), None, "unhashed");
+        assert_eq!(shared_chunk_file(""), None);
     }
 
     #[test]
