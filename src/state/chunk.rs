@@ -141,9 +141,10 @@ pub fn Split(
                 Ok(()) => build.await,
                 Err(failed) => Err(failed),
             };
-            // The view may have been left while its chunk was on its way.
-            settled.try_set(true);
-            match built {
+            // What failed is found out (the line saying the view is on its way stays meanwhile)
+            // before the panel replaces that line. The view may have been left while its chunk
+            // was on its way.
+            let shown = match built {
                 Ok(built) => built,
                 Err(failed) if failed.updated_since_opened().await => {
                     view! { <Show when=showing><UpdatedPanel /></Show> }.into_any()
@@ -158,7 +159,9 @@ pub fn Split(
                     }
                     .into_any()
                 }
-            }
+            };
+            settled.try_set(true);
+            shown
         })
     };
     view! { {on_its_way} {view} }

@@ -17,7 +17,7 @@ fn listed_chunks() -> String {
 
 /// The file of chunk `name` as this page's build named it (`split_NAME.HASH.wasm`), for an error
 /// panel.
-pub fn chunk_file_of(name: &str) -> String {
+fn chunk_file_of(name: &str) -> String {
     chunk_file(&listed_chunks(), name)
         .map(str::to_string)
         .unwrap_or_else(|| unhashed_chunk_file(name))

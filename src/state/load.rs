@@ -89,13 +89,14 @@ pub enum LoadError {
         /// The file's address.
         url: String,
     },
-    /// The wasm chunk holding the code that reads a file could not be loaded (missing,
-    /// truncated, a page in its place: the browser's console says which).
+    /// The code that reads a file, in a wasm chunk, could not be loaded (missing, truncated, a
+    /// page in its place: the browser's console says which).
     #[error(
         "{file}, the atlas's code that reads {what}, could not be loaded (the browser's console says why); check that it was uploaded next to index.html"
     )]
     Code {
-        /// The chunk's file, as this page's build names it.
+        /// The file of that code that is broken, as this page's build names it: the reader's
+        /// own chunk or the code the chunks share.
         file: String,
         /// What it reads ("the county layer").
         what: &'static str,
@@ -382,7 +383,8 @@ async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<Stri
 /// Whether the server gives the file at `path` (relative to the page) as wasm the browser can
 /// compile, within [`STALL_SECONDS`]: asked of a view's code files once one of them could not be
 /// loaded, so that its panel names the one that is missing, cut short or a page in its place.
-/// A file fetched before comes from the browser's cache.
+/// A file that came whole before may come from the browser's cache (the build's hashed names are
+/// served to be kept).
 pub async fn serves_wasm(path: &str) -> bool {
     let Ok(url) = absolute_url(path) else {
         return false;
@@ -399,13 +401,16 @@ pub async fn serves_wasm(path: &str) -> bool {
     else {
         return false;
     };
-    let Ok(bytes) = response.array_buffer() else {
+    let Some(bytes) = response
+        .ok()
+        .then(|| response.array_buffer().ok())
+        .flatten()
+    else {
         return false;
     };
-    match JsFuture::from(bytes).await {
-        Ok(bytes) if response.ok() => js_sys::WebAssembly::validate(&bytes).unwrap_or(false),
-        _ => false,
-    }
+    JsFuture::from(bytes)
+        .await
+        .is_ok_and(|bytes| js_sys::WebAssembly::validate(&bytes).unwrap_or(false))
 }
 
 /// Whether a text starts like an HTML page (`<!DOCTYPE html>`, `<html>`) rather than the JSON

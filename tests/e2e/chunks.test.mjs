@@ -419,13 +419,13 @@ test("a view's first use before the idle prefetch fetches two wasm files, its ow
   await page.close();
 });
 
-for (const [how, handler] of [MISSING, SERVED_AS_HTML]) {
+for (const [how, handler] of FAILURES) {
   for (const lang of ['zh', 'en']) {
     test(`the shared code ${how}, ${lang}: the view's panel names the shared file, not the view's own; no panic; once the file is back, the retry opens the view`, async () => {
       const [shared] = listedChunks().filter((f) => f.startsWith('chunk_'));
       const page = await watchedPage();
       await page.addInitScript(() => (window.requestIdleCallback = () => 0));
-      await page.route(`**/${shared}`, handler());
+      await page.route(`**/${shared}`, handler(readFileSync(join(DIST, shared))));
       await page.goto(`${env.site.url}?view=overview&lang=${lang}`);
       await assertFailurePanel(page, '.chunk-error[role="alert"]', { file: shared, lang, how, shot: 'shared' });
       assert.ok(!(await page.textContent('.chunk-error')).includes(chunkOf('overview')), "the view's own file, which is whole, is not named");
