@@ -6,12 +6,10 @@ use atlas_core::draw::charts::{
 use atlas_core::draw::role_marks::pattern_id;
 use atlas_core::model::layout::Topic;
 use atlas_core::view::slides::{SlideKind, slides};
-use atlas_core::{Bundle, Lang, Role};
+use atlas_core::{Lang, Role};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 #[test]
 fn the_projected_path_compounds_the_plans_rate_from_the_2010_figure() {

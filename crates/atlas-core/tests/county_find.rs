@@ -4,22 +4,16 @@
 //! lines for drilling in, choosing a county and going back.
 
 use atlas_core::model::county_facts::county_facts;
-use atlas_core::model::county_layer::{CountyKind, CountyLayer};
+use atlas_core::model::county_layer::CountyKind;
 use atlas_core::view::announce::{announcement, drill_line, layer_arrived_line};
 use atlas_core::view::search::{HitKind, county_detail, search};
 use atlas_core::view::url_state::{NoticeReason, ViewState};
-use atlas_core::{Bundle, Lang, Role};
+use atlas_core::{Lang, Role};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
-
-fn layer(bundle: &Bundle) -> CountyLayer {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/counties.json");
-    let text = std::fs::read_to_string(path).expect("assets/counties.json is there");
-    CountyLayer::from_json(&text, bundle).expect("the county layer loads")
-}
+mod committed_bundle;
+mod committed_layer;
+use committed_bundle::bundle;
+use committed_layer::layer;
 
 #[test]
 fn kunshans_panel_quotes_the_plan_and_lists_suzhous_roles_as_context() {

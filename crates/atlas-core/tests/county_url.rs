@@ -3,13 +3,11 @@
 //! notice like every other parameter, and the link reads back as it was written (also after a
 //! browser's `URLSearchParams` has percent-encoded it).
 
+use atlas_core::Lang;
 use atlas_core::view::url_state::{Notice, NoticeReason, ViewState};
-use atlas_core::{Bundle, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn reasons(notices: &[Notice]) -> Vec<(&str, NoticeReason)> {
     notices.iter().map(|n| (n.key.as_str(), n.reason)).collect()

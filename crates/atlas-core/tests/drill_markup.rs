@@ -10,16 +10,10 @@ use atlas_core::model::county_layer::CountyLayer;
 use atlas_core::model::layout::Topic;
 use atlas_core::{Bundle, Lang, Role};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
-
-fn layer(bundle: &Bundle) -> CountyLayer {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/counties.json");
-    let text = std::fs::read_to_string(path).expect("assets/counties.json is readable");
-    CountyLayer::from_json(&text, bundle).expect("loads")
-}
+mod committed_bundle;
+mod committed_layer;
+use committed_bundle::bundle;
+use committed_layer::layer;
 
 fn roles(bundle: &Bundle, industry: &str) -> BTreeMap<String, Role> {
     bundle

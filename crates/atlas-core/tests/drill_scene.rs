@@ -11,17 +11,10 @@ use atlas_core::model::county_layer::CountyLayer;
 use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("loads")
-}
-
-fn layer(bundle: &Bundle) -> CountyLayer {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/counties.json");
-    let text = std::fs::read_to_string(path).expect("assets/counties.json is readable");
-    CountyLayer::from_json(&text, bundle).expect("the county layer loads with the bundle")
-}
+mod committed_bundle;
+mod committed_layer;
+use committed_bundle::bundle;
+use committed_layer::layer;
 
 /// Map sizes at the four widths: a phone, a tablet, a laptop and a full-HD screen.
 const SIZES: [(f64, f64); 4] = [

@@ -3,26 +3,18 @@
 //! a county-level place's name (“苏州 / 昆山 ○”); type that grows with the map; and the warning
 //! line apart from the licences.
 
+use atlas_core::Lang;
 use atlas_core::draw::county_scene::DrillScene;
 use atlas_core::draw::labels::LabelBox;
 use atlas_core::draw::overview::label_font;
 use atlas_core::draw::scale_bar::geodesic_km;
 use atlas_core::draw::scene::{STACK_GAP_EMS, Scene, explorer_label_font};
 use atlas_core::geo::projection::{MAP_PADDING, Projection, ScreenPoint};
-use atlas_core::model::county_layer::CountyLayer;
-use atlas_core::{Bundle, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("the committed bundle loads")
-}
-
-fn layer(bundle: &Bundle) -> CountyLayer {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/counties.json");
-    let text = std::fs::read_to_string(path).expect("assets/counties.json is readable");
-    CountyLayer::from_json(&text, bundle).expect("the county layer loads with the bundle")
-}
+mod committed_bundle;
+mod committed_layer;
+use committed_bundle::bundle;
+use committed_layer::layer;
 
 /// The maps of a 320 px phone, a 768 px tablet, a 1280 × 800 laptop, a 1920 × 1080 screen and a
 /// 3840 × 2160 screen.

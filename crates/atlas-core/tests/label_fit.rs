@@ -2,16 +2,13 @@
 //! (640×400), a laptop and a full-HD screen — in both languages: each inside its own city, clear
 //! of every other label and of the boxes that overlay the map (the legend and the credit line).
 
+use atlas_core::Lang;
 use atlas_core::draw::labels::LabelBox;
 use atlas_core::draw::scene::{Scene, explorer_label_font};
-use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 /// What may cover a `width` × `height` map: the legend where the stylesheet puts it (bottom left,
 /// top right on narrow screens) at the largest size either legend takes (three zones, or five

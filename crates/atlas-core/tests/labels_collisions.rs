@@ -4,20 +4,17 @@
 //! or lies under the legend or the credit line, and a lake's name lies inside its lake (the
 //! Yangtze's on the channel drawn for it).
 
+use atlas_core::Lang;
 use atlas_core::draw::labels::{LabelBox, text_width};
 use atlas_core::draw::scene::{
     BASE_MARKER_SIZE, Scene, explorer_label_font, marker_reach, projector_label_font,
 };
 use atlas_core::geo::projection::ScreenPoint;
 use atlas_core::model::bundle::WaterKind;
-use atlas_core::{Bundle, Lang};
 use geo::{Contains, Coord};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("the committed bundle loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 /// A map size, its label font, and the legend's and credit line's boxes over it (as the app
 /// measures them: the legend at the bottom left, the credit line along the bottom).

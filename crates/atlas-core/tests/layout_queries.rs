@@ -8,10 +8,8 @@ use atlas_core::view::url_state::{
 };
 use atlas_core::{Bundle, Role};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn names(b: &Bundle, places: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut v: Vec<String> = places

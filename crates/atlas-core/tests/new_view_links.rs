@@ -2,13 +2,10 @@
 //! paragraph, `?view=plan&p=12`; a paragraph the plan lacks, or one given to another view, falls
 //! back with a notice like every other bad parameter.
 
-use atlas_core::Bundle;
 use atlas_core::view::url_state::{Notice, NoticeReason, View, ViewState};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn reasons(notices: &[Notice]) -> Vec<(&str, NoticeReason)> {
     notices.iter().map(|n| (n.key.as_str(), n.reason)).collect()

@@ -18,10 +18,8 @@ use atlas_core::view::slides::slides;
 use atlas_core::view::url_state::ViewState;
 use atlas_core::{Bundle, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn title() -> MapTitle {
     MapTitle {

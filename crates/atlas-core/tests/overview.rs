@@ -10,10 +10,8 @@ use atlas_core::model::i18n::Lang;
 use atlas_core::model::layout::Topic;
 use atlas_core::{Bundle, Role};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 /// The grid for a `width` × `height` view of the explorer's ten maps.
 fn ten(b: &Bundle, width: f64, height: f64) -> Grid {

@@ -3,15 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use atlas_core::Bundle;
 use atlas_core::model::plan_doc::{
     Mention, MentionError, MentionTarget, ParagraphKind, PlanDoc, check_mentions, find_mentions,
 };
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn plan_text() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds/plan.txt");

@@ -6,8 +6,10 @@ use atlas_core::model::layout::Topic;
 use atlas_core::model::plan_doc::{PlanDoc, PlanDocError};
 use atlas_core::view::plan_view_state::{focus_roles, focus_topic, step};
 
+mod committed_bundle;
 mod committed_plan;
-use committed_plan::{bundle, reading};
+use committed_bundle::bundle;
+use committed_plan::reading;
 
 #[test]
 fn a_truncated_plan_document_is_refused_as_json_cut_short() {

@@ -9,8 +9,10 @@ use atlas_core::view::plan_text::{
 };
 use atlas_core::view::url_state::ViewState;
 
+mod committed_bundle;
 mod committed_plan;
-use committed_plan::{bundle, reading};
+use committed_bundle::bundle;
+use committed_plan::reading;
 
 fn links() -> PlanLinks {
     PlanLinks {

@@ -7,11 +7,8 @@ use atlas_core::model::bundle::BoundarySource;
 use atlas_core::view::page::{PRERENDER_SIZE, layout_table, prerendered_page};
 use atlas_core::{Bounds, Bundle, BundleError, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("the committed bundle loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 #[test]
 fn the_prerendered_page_names_every_city_and_lists_every_role() {

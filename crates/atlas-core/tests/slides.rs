@@ -9,10 +9,8 @@ use atlas_core::view::slides::{
 };
 use atlas_core::{Bundle, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn title_of(b: &Bundle, industry: &str, lang: Lang) -> String {
     slides(b)

@@ -3,16 +3,13 @@
 
 use std::collections::BTreeSet;
 
+use atlas_core::Lang;
 use atlas_core::model::facts::Role;
 use atlas_core::view::story::{StoryChoice, story, story_markup};
 use atlas_core::view::url_state::ViewState;
-use atlas_core::{Bundle, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("the committed bundle loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 #[test]
 fn ten_industries_each_with_the_places_the_plan_gives_a_role() {

@@ -2,15 +2,13 @@
 //! committed bundle: the one decision the map, legend, export, presenter, panels and the
 //! announced line share.
 
+use atlas_core::Role;
 use atlas_core::model::layout::{Topic, role_counts};
 use atlas_core::view::slides::{SlideKind, slides};
 use atlas_core::view::url_state::ViewState;
-use atlas_core::{Bundle, Role};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 fn presenting(n: usize) -> ViewState {
     ViewState {

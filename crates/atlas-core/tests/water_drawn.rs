@@ -3,16 +3,13 @@
 //! lake and the river as pictures that take no focus, carry the river on to the sea where its
 //! data stops, widening towards the estuary, and credit GSHHG.
 
+use atlas_core::Lang;
 use atlas_core::draw::map_markup;
 use atlas_core::draw::scene::Scene;
 use atlas_core::model::bundle::WaterKind;
-use atlas_core::{Bundle, Lang};
 
-fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    let text = std::fs::read_to_string(path).expect("the committed bundle is readable");
-    Bundle::from_json(&text).expect("the committed bundle loads")
-}
+mod committed_bundle;
+use committed_bundle::bundle;
 
 #[test]
 fn the_river_is_carried_on_from_where_its_data_stops_to_the_estuary_widening() {

@@ -1,15 +1,8 @@
-//! The committed bundle and plan document, read once per test the same way by the plan's
-//! reading tests (`plan_reading.rs`, `plan_text_markup.rs`).
+//! The committed plan document, read once per test the same way by the plan's reading tests
+//! (`plan_reading.rs`, `plan_text_markup.rs`).
 
-use atlas_core::Bundle;
 use atlas_core::model::plan_doc::PlanDoc;
 use atlas_core::view::plan_view_state::PlanReading;
-
-/// The committed bundle (`assets/atlas.json`), loaded.
-pub fn bundle() -> Bundle {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/atlas.json");
-    Bundle::from_json(&std::fs::read_to_string(path).expect("bundle")).expect("loads")
-}
 
 /// The committed plan document (`assets/plan.json`), ready for reading.
 pub fn reading() -> PlanReading {
