@@ -143,6 +143,18 @@ impl StallWatch {
         })
     }
 
+    /// Starts downloading `url` with `init` under a new watch (where the browser has an
+    /// AbortController), which the caller keeps until the answer's body has been read: dropping
+    /// it ends the download.
+    fn fetch(url: &str, init: web_sys::RequestInit) -> (Option<StallWatch>, JsFuture) {
+        let watch = StallWatch::start();
+        if let Some(watch) = &watch {
+            init.set_signal(Some(&watch.controller.signal()));
+        }
+        let request = leptos::prelude::window().fetch_with_str_and_init(url, &init);
+        (watch, JsFuture::from(request))
+    }
+
     /// Whether the timer ran out (and aborted the download).
     fn fired(watch: &Option<StallWatch>) -> bool {
         watch
@@ -300,19 +312,11 @@ async fn fetch_built(
 /// The page as the server has it now (never from the browser's cache), or `None` when it
 /// cannot be had, or has not arrived in [`STALL_SECONDS`] (an error panel waits for it).
 pub async fn deployed_page() -> Option<String> {
-    let watch = StallWatch::start();
+    let url = absolute_url("./").ok()?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
-    if let Some(watch) = &watch {
-        init.set_signal(Some(&watch.controller.signal()));
-    }
-    let url = absolute_url("./").ok()?;
-    let window = leptos::prelude::window();
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let (_watch, request) = StallWatch::fetch(&url, init);
+    let response: web_sys::Response = request.await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
@@ -327,7 +331,7 @@ pub async fn deployed_page() -> Option<String> {
 /// has not arrived in [`STALL_SECONDS`].
 async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<String, LoadError> {
     let url = absolute_url(path)?;
-    let watch = StallWatch::start();
+    let (watch, request) = StallWatch::fetch(&url, web_sys::RequestInit::new());
     let network = |e: wasm_bindgen::JsValue| match StallWatch::fired(&watch) {
         true => LoadError::Stalled { url: url.clone() },
         false => LoadError::Network {
@@ -335,12 +339,7 @@ async fn fetch_text(path: &str, what: &'static str, limit: usize) -> Result<Stri
             reason: js_reason(&e),
         },
     };
-    let init = web_sys::RequestInit::new();
-    if let Some(watch) = &watch {
-        init.set_signal(Some(&watch.controller.signal()));
-    }
-    let window = leptos::prelude::window();
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+    let response: web_sys::Response = request
         .await
         .map_err(network)?
         .dyn_into()
@@ -389,13 +388,8 @@ pub async fn serves_wasm(path: &str) -> bool {
     let Ok(url) = absolute_url(path) else {
         return false;
     };
-    let watch = StallWatch::start();
-    let init = web_sys::RequestInit::new();
-    if let Some(watch) = &watch {
-        init.set_signal(Some(&watch.controller.signal()));
-    }
-    let window = leptos::prelude::window();
-    let Ok(response) = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+    let (_watch, request) = StallWatch::fetch(&url, web_sys::RequestInit::new());
+    let Ok(response) = request
         .await
         .and_then(|r| r.dyn_into::<web_sys::Response>())
     else {
